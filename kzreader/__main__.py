@@ -1,0 +1,134 @@
+"""``kzreader``: the reader app, and the command line around the same core.
+
+``kzreader [DIR]`` starts the app on DIR (default: the bundled articles);
+``kzreader [--corpus DIR] [--data-dir DIR] COMMAND ...`` runs a sub-command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__
+from .cli import COMMANDS, CliError, Context, command_module
+from .core.paths import DataPaths, bundled_seeds
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors reported as one line (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus", metavar="DIR", help="folder of articles (default: the bundled articles)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep bookmarks, settings and caches under DIR (also: $KZREADER_HOME)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kzreader",
+        description="A terminal reader for news and analysis articles.",
+        epilog="Without a command, starts the reader app on DIR (default: the bundled articles).",
+    )
+    parser.add_argument("--version", action="version", version=f"kzreader {__version__}")
+    _common(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = command_module(name)
+        if module is None:
+            continue
+        child = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        _common(child)
+        module.add_arguments(child)
+    return parser
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kzreader", description="Start the reader app on DIR.")
+    parser.add_argument("--version", action="version", version=f"kzreader {__version__}")
+    _common(parser)
+    parser.add_argument("dir", nargs="?", metavar="DIR", help="folder of articles")
+    return parser
+
+
+def _is_command(argv: Sequence[str]) -> bool:
+    """True when argv names a sub-command (otherwise it is the app, with an optional DIR)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in ("--corpus", "--data-dir"):
+            skip = True
+            continue
+        if arg.startswith("-"):
+            if arg in ("-h", "--help", "--version"):
+                return True
+            continue
+        return arg in COMMANDS
+    return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if _is_command(argv):
+            args = build_parser().parse_args(argv)
+            if args.command is None:
+                build_parser().print_help()
+                return 0
+            ctx = _context(args.corpus, args.data_dir)
+            module = command_module(args.command)
+            assert module is not None
+            return int(module.run(args, ctx) or 0)
+        args = build_app_parser().parse_args(argv)
+        ctx = _context(args.dir or args.corpus, args.data_dir)
+        from .ui.launch import run_app
+
+        return run_app(ctx.corpus_dir, ctx.paths)
+    except CliError as error:
+        print(f"kzreader: {error}", file=sys.stderr)
+        return error.status
+    except KeyboardInterrupt:
+        print("kzreader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`); not an error worth a word.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:  # a bug: still one line, never a traceback in the user's face
+        if os.environ.get("KZREADER_DEBUG"):
+            raise
+        print(
+            f"kzreader: internal error: {type(error).__name__}: {error} "
+            "(set KZREADER_DEBUG=1 to see the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _context(corpus: str | None, data_dir: str | None) -> Context:
+    corpus_dir = Path(corpus).expanduser() if corpus else bundled_seeds()
+    try:
+        paths = DataPaths.resolve(data_dir)
+    except OSError as error:
+        raise CliError(f"cannot use data folder {data_dir}: {error}") from error
+    return Context(corpus_dir=corpus_dir.resolve(), paths=paths)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""The command line: one module per sub-command, each with ``add_arguments`` and ``run``.
+
+A sub-command module defines ``HELP`` (one line), ``add_arguments(parser)`` and
+``run(args, ctx) -> int``. Output that shows article text goes through Rich
+``Text`` objects (never markup) or JSON, so nothing in an article can style or
+escape the terminal.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import TextIO
+
+from ..core.corpus import Corpus
+from ..core.paths import DataPaths
+
+#: Sub-commands in the order ``--help`` lists them.
+COMMANDS = ("articles", "search", "index", "entities", "bookmarks", "themes")
+
+
+class CliError(Exception):
+    """A failure to report to the user as one line, with an exit status."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def command_module(name: str) -> ModuleType | None:
+    """The module for a sub-command, or None while that command does not exist yet."""
+    qualified = f"{__name__}.{name}"
+    if importlib.util.find_spec(qualified) is None:
+        return None
+    return importlib.import_module(qualified)
+
+
+@dataclass
+class Context:
+    """What every sub-command needs: where the corpus is and where data goes."""
+
+    corpus_dir: Path
+    paths: DataPaths
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    _corpus: Corpus | None = None
+
+    def warn(self, message: str) -> None:
+        print(f"kzreader: {message}", file=self.stderr)
+
+    @property
+    def index_dir(self) -> Path:
+        return self.paths.index_dir(self.corpus_dir)
+
+    def corpus(self) -> Corpus:
+        """The corpus, opened once; each file that could not be loaded is reported once."""
+        if self._corpus is None:
+            if not self.corpus_dir.is_dir():
+                raise CliError(f"{self.corpus_dir}: no such folder")
+            self._corpus = Corpus.open(self.corpus_dir, catalog=self.index_dir / "catalog.json")
+            for issue in self._corpus.issues:
+                self.warn(str(issue))
+        return self._corpus

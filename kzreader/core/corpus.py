@@ -1,0 +1,322 @@
+"""A folder of articles: scanning, loading, the sidecar metadata, and a catalog cache.
+
+The corpus keeps only each article's metadata (``ArticleInfo``) in memory and
+parses an article's text when it is asked for, so a large folder opens quickly.
+The catalog (a JSON cache of the metadata, keyed by path, size and mtime) means a
+file is only read again when it has changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from .article import Article, ArticleInfo
+from .atomic import atomic_write_text
+from .parse import fallback_title, parse_text
+from .text import BinaryFileError, clean_text, decode_bytes
+
+SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+SIDECAR_NAMES = ("metadata.yaml", "metadata.yml")
+META_KEYS = ("title", "author", "outlet", "date")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+CATALOG_VERSION = 3
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadIssue:
+    """Something about one file that the user should hear about, once."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ArticleError(Exception):
+    """An article file that cannot be loaded; the message says why."""
+
+
+def read_article(
+    path: Path, article_id: str, meta: dict[str, str] | None = None
+) -> tuple[Article, str | None]:
+    """Load one article file. Returns the article and a warning worth showing, if any.
+
+    Raises ArticleError (with a one-line reason) for files that cannot be used.
+    """
+    try:
+        stat = path.stat()
+        if stat.st_size > MAX_FILE_BYTES:
+            raise ArticleError(
+                f"skipped: {stat.st_size / 2**20:.0f} MB is larger than the "
+                f"{MAX_FILE_BYTES // 2**20} MB an article may be"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"skipped: cannot be read ({error.strerror or error})") from error
+    try:
+        decoded = decode_bytes(data)
+    except BinaryFileError as error:
+        raise ArticleError(f"skipped: {error}") from error
+    warning = (
+        f"not UTF-8; read as {decoded.encoding}" if decoded.guessed else None
+    )
+    text = clean_text(decoded.text)
+    if not text.strip():
+        raise ArticleError("skipped: the file is empty")
+    parsed = parse_text(text, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    meta = meta or {}
+    title = meta.get("title") or parsed.title or fallback_title(parsed.paragraphs, article_id)
+    notes = []
+    if parsed.dropped_repeats:
+        notes.append(f"{parsed.dropped_repeats} repeated paragraph(s) shown once")
+    article = Article(
+        id=article_id,
+        path=path,
+        title=title,
+        author=meta.get("author") or parsed.author,
+        outlet=meta.get("outlet") or parsed.outlet,
+        date=meta.get("date") or parsed.date,
+        paragraphs=tuple(parsed.paragraphs),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        encoding=decoded.encoding,
+        notes=tuple(notes),
+    )
+    return article, warning
+
+
+def scan_folder(root: Path) -> tuple[list[Path], list[LoadIssue]]:
+    """Article files under ``root``, recursively, in a stable order.
+
+    Hidden files and folders are skipped, and linked folders are not followed (so
+    a symlink loop cannot trap the scan); linked files are read.
+    """
+    files: list[Path] = []
+    issues: list[LoadIssue] = []
+
+    def on_error(error: OSError) -> None:
+        where = Path(error.filename or root)
+        issues.append(LoadIssue(_rel(where, root), f"skipped: cannot be read ({error.strerror})"))
+
+    for folder, dirs, names in os.walk(root, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            if path.suffix.lower() in SUFFIXES and path.is_file():
+                files.append(path)
+    return files, issues
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        rel = path.relative_to(root).as_posix()
+    except ValueError:
+        rel = str(path)
+    return rel.encode("utf-8", "replace").decode("utf-8").replace("\n", "\\n")
+
+
+def load_sidecar(root: Path) -> tuple[dict[str, dict[str, str]], list[LoadIssue]]:
+    """Curated metadata from ``metadata.yaml`` beside the articles; it wins over the text."""
+    for name in SIDECAR_NAMES:
+        path = root / name
+        if path.is_file():
+            break
+    else:
+        return {}, []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return {}, [LoadIssue(name, f"ignored: not valid YAML ({reason})")]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [LoadIssue(name, "ignored: expected a mapping of article id to metadata")]
+    out: dict[str, dict[str, str]] = {}
+    issues: list[LoadIssue] = []
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            issues.append(LoadIssue(name, f"entry {key!r} ignored: expected a mapping"))
+            continue
+        entry = {k: str(v) for k, v in value.items() if k in META_KEYS and v is not None}
+        unknown = sorted(str(k) for k in value if k not in META_KEYS)
+        if unknown:
+            issues.append(LoadIssue(name, f"entry {key!r}: unknown keys ignored: {unknown}"))
+        out[str(key)] = {k: clean_text(v) for k, v in entry.items()}
+    return out, issues
+
+
+def _with_meta(info: ArticleInfo, meta: dict[str, str] | None) -> ArticleInfo:
+    if not meta:
+        return info
+    return replace(info, **{k: v for k, v in meta.items() if k in META_KEYS})
+
+
+class Corpus:
+    """The articles of one folder, by id, in path order."""
+
+    CACHE_SIZE = 64
+
+    def __init__(
+        self,
+        root: Path,
+        infos: dict[str, ArticleInfo],
+        issues: list[LoadIssue],
+        sidecar: dict[str, dict[str, str]],
+    ) -> None:
+        self.root = root
+        self.issues = issues
+        self._infos = infos
+        self._sidecar = sidecar
+        self._cache: OrderedDict[str, Article] = OrderedDict()
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        root: str | os.PathLike[str],
+        *,
+        catalog: Path | None = None,
+        progress: Progress | None = None,
+    ) -> Corpus:
+        """Scan a folder. Files unchanged since the catalog was written are not read again."""
+        root = Path(root).expanduser().resolve()
+        if not root.is_dir():
+            raise FileNotFoundError(f"{root} is not a folder")
+        files, issues = scan_folder(root)
+        sidecar, sidecar_issues = load_sidecar(root)
+        issues.extend(sidecar_issues)
+        cached = _read_catalog(catalog, root) if catalog else {}
+        infos: dict[str, ArticleInfo] = {}
+        fresh: dict[str, Article] = {}
+        entries: dict[str, dict[str, object]] = {}
+        for done, path in enumerate(files, 1):
+            rel = _rel(path, root)
+            article_id = path.stem if path.stem not in infos else rel.rsplit(".", 1)[0]
+            if article_id in infos:  # pragma: no cover - needs two identical relpaths
+                continue
+            if article_id != path.stem:
+                issues.append(
+                    LoadIssue(rel, f"another file is also called {path.stem!r}; id is {article_id!r}")
+                )
+            info = _cached_info(cached.get(rel), path, article_id)
+            if info is None:
+                try:
+                    article, warning = read_article(path, article_id)
+                except ArticleError as error:
+                    issues.append(LoadIssue(rel, str(error)))
+                    continue
+                if warning:
+                    issues.append(LoadIssue(rel, warning))
+                info = article.info(rel)
+                fresh[article_id] = article
+            entries[rel] = info.to_json()
+            infos[article_id] = info
+            if progress:
+                progress(done, len(files))
+        if catalog and (fresh or set(entries) != set(cached)):
+            with contextlib.suppress(OSError):  # a cache: failing to write costs only time
+                _write_catalog(catalog, root, entries)
+        corpus = cls(root, infos, issues, sidecar)
+        for article_id, article in list(fresh.items())[-cls.CACHE_SIZE :]:
+            corpus._remember(corpus._apply_sidecar(article))
+        return corpus
+
+    # -- reading -----------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._infos)
+
+    def __iter__(self) -> Iterator[ArticleInfo]:
+        for article_id, info in self._infos.items():
+            yield _with_meta(info, self._sidecar.get(article_id))
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._infos
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._infos)
+
+    def info(self, article_id: str) -> ArticleInfo:
+        """Metadata of one article (KeyError if the corpus has no such id)."""
+        return _with_meta(self._infos[article_id], self._sidecar.get(article_id))
+
+    def path(self, article_id: str) -> Path:
+        return self.root / self._infos[article_id].path
+
+    def article(self, article_id: str) -> Article:
+        """The parsed article (KeyError if unknown; ArticleError if it cannot be read now)."""
+        if article_id in self._cache:
+            self._cache.move_to_end(article_id)
+            return self._cache[article_id]
+        info = self._infos[article_id]
+        article, _ = read_article(self.root / info.path, article_id)
+        if article.sha256 != info.sha256:
+            # Changed on disk since the scan: keep the metadata in step with the text.
+            self._infos[article_id] = article.info(info.path)
+        return self._remember(self._apply_sidecar(article))
+
+    def _apply_sidecar(self, article: Article) -> Article:
+        meta = self._sidecar.get(article.id)
+        if not meta:
+            return article
+        return replace(article, **{k: v for k, v in meta.items() if k in META_KEYS})
+
+    def _remember(self, article: Article) -> Article:
+        self._cache[article.id] = article
+        while len(self._cache) > self.CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return article
+
+    @property
+    def name(self) -> str:
+        return self.root.name
+
+
+def _cached_info(entry: dict[str, object] | None, path: Path, article_id: str) -> ArticleInfo | None:
+    if not entry:
+        return None
+    try:
+        stat = path.stat()
+        info = ArticleInfo.from_json(entry)
+    except (OSError, KeyError, TypeError):
+        return None
+    if info.size != stat.st_size or info.mtime_ns != stat.st_mtime_ns or info.id != article_id:
+        return None
+    return info
+
+
+def _read_catalog(catalog: Path, root: Path) -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads(catalog.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != CATALOG_VERSION:
+        return {}
+    if data.get("root") != str(root):
+        return {}
+    entries = data.get("entries")
+    return entries if isinstance(entries, dict) else {}
+
+
+def _write_catalog(catalog: Path, root: Path, entries: dict[str, dict[str, object]]) -> None:
+    payload = {"version": CATALOG_VERSION, "root": str(root), "entries": entries}
+    atomic_write_text(catalog, json.dumps(payload, ensure_ascii=False))

@@ -1,0 +1,106 @@
+"""Turning raw bytes from anywhere into clean, safe text.
+
+Articles come from scraped pages, pasted text and other people's folders, so the
+bytes may be in any encoding and may carry terminal escape sequences or control
+characters that must never reach a terminal. Everything is cleaned here, once, at
+load time; the rest of the program can trust the text it is given.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import charset_normalizer
+
+
+class BinaryFileError(ValueError):
+    """The bytes are not text (they hold NUL bytes outside a UTF-16/32 file)."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, with the encoding used when it was not UTF-8."""
+
+    text: str
+    encoding: str
+    guessed: bool  # True when the encoding was detected, not known (worth a warning)
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a file's bytes: BOM, else UTF-8, else a detected encoding.
+
+    Raises BinaryFileError for data that is not text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(encoding), encoding.replace("-sig", ""), False)
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data:
+        raise BinaryFileError("contains NUL bytes (binary, not text)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise BinaryFileError("not text in any encoding that could be detected")
+    return Decoded(str(best), best.encoding, True)
+
+
+# Escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), DCS/SOS/PM/APC
+# (ESC P/X/^/_ … ST), the 8-bit forms of those introducers, and two-byte ESC x.
+_ESCAPES = re.compile(
+    r"""
+      (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                    # CSI
+    | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c|$)            # OSC, ended by BEL or ST
+    | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f]).*?(?:\x1b\\|\x9c|$)  # DCS, SOS, PM, APC
+    | \x1b[ -/]*[0-~]?                                    # any other ESC sequence
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+# C0 controls except tab and newline, DEL, C1 controls; and the bidi embedding,
+# override and isolate characters, which can reorder what a terminal shows.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+# Spaces that are not plain spaces but should read as one.
+_SPACES = re.compile("[\u00a0\u2007\u202f]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control characters; keep newlines and tabs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Everything the loader does to text: controls out, NFC, non-breaking spaces to spaces."""
+    text = strip_controls(text)
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text)
+
+
+def is_clean(text: str) -> bool:
+    """True when the text holds nothing a terminal could interpret."""
+    return not _CONTROLS.search(text) and "\x1b" not in text
+
+
+def fold_accents(text: str) -> str:
+    """Drop combining marks: ``Güneş`` → ``Gunes``. Used for search and matching only."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
