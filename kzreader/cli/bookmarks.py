@@ -1,0 +1,181 @@
+"""``kzreader bookmarks``: list, add, remove and export bookmarked passages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..core.bookmarks import (
+    FORMATS,
+    AnchorError,
+    BookmarkError,
+    Placed,
+    Shelf,
+    export_text,
+    filter_placed,
+)
+from ..core.bookmarks.export import format_for
+from ..core.bookmarks.query import by_position, group_by_article, split_orphans
+from . import CliError, Context
+
+HELP = "list, add, remove and export bookmarked passages"
+
+QUOTE_CHARS = 160
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="bookmarks_command", metavar="ACTION")
+
+    listing = sub.add_parser("list", help="list bookmarks (the default)")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    _tag_option(listing, "only bookmarks with this tag (repeat for several: all must match)")
+    listing.add_argument("--orphans", action="store_true", help="only passages no longer found")
+
+    add = sub.add_parser("add", help="bookmark a paragraph, or part of one; prints the new id")
+    add.add_argument("article", metavar="ARTICLE", help="article id (see `kzreader articles`)")
+    add.add_argument("paragraph", metavar="PARAGRAPH", type=int, help="paragraph number (from 1)")
+    add.add_argument("--start", type=int, metavar="S", help="first character (from 0)")
+    add.add_argument("--end", type=int, metavar="E", help="character after the last one")
+    add.add_argument("--note", default="", metavar="TEXT", help="a note to keep with it")
+    _tag_option(add, "a tag (repeatable; --tag a b also works)")
+
+    remove = sub.add_parser("remove", help="delete a bookmark")
+    remove.add_argument("id", metavar="ID", help="the bookmark's id (see `bookmarks list`)")
+
+    export = sub.add_parser("export", help="write a reading list (Markdown), JSON or CSV")
+    export.add_argument(
+        "--format", choices=FORMATS, help="md, json or csv (default: from -o's suffix, else md)"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _tag_option(export, "only bookmarks with this tag")
+
+    restore = sub.add_parser("restore-backup", help="merge the bookmarks of a backup file back in")
+    restore.add_argument(
+        "file", nargs="?", metavar="FILE", help="backup to merge (default: the last good file)"
+    )
+
+
+def _tag_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument(
+        "--tag", dest="tags", action="extend", nargs="+", default=[], metavar="T", help=help_text
+    )
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    command = getattr(args, "bookmarks_command", None) or "list"
+    corpus = ctx.corpus()
+    shelf = Shelf.open(ctx.paths.bookmarks_file, corpus)
+    for notice in shelf.notices:
+        ctx.warn(notice)
+    if shelf.store.offered_backup is not None:
+        ctx.warn("to merge that backup back in: kzreader bookmarks restore-backup")
+    try:
+        if command == "add":
+            return _add(args, ctx, shelf)
+        if command == "remove":
+            removed = shelf.remove(args.id)
+            ctx.stdout.write(
+                f"removed {removed.id} ({removed.article} ¶{removed.anchor.paragraph})\n"
+            )
+            return 0
+        if command == "export":
+            return _export(args, ctx, shelf)
+        if command == "restore-backup":
+            added = shelf.restore_backup(args.file)
+            ctx.stdout.write(f"restored {added} bookmark{'s' if added != 1 else ''}\n")
+            return 0
+        return _list(args, ctx, shelf)
+    except AnchorError as error:
+        raise CliError(str(error)) from error
+    except BookmarkError as error:
+        raise CliError(str(error)) from error
+
+
+def _add(args: argparse.Namespace, ctx: Context, shelf: Shelf) -> int:
+    if args.article not in ctx.corpus():
+        raise CliError(f"no article {args.article!r} in {ctx.corpus_dir} (see `kzreader articles`)")
+    placed = shelf.add(
+        args.article, args.paragraph, args.start, args.end, note=args.note, tags=args.tags
+    )
+    ctx.stdout.write(placed.id + "\n")
+    return 0
+
+
+def _export(args: argparse.Namespace, ctx: Context, shelf: Shelf) -> int:
+    items = filter_placed(shelf.placed(), tags=args.tags)
+    fmt = args.format or (format_for(args.output) if args.output else None) or "md"
+    if args.output:
+        shelf.export_to(args.output, fmt, items)
+        count = len(items)
+        ctx.stdout.write(
+            f"exported {count} bookmark{'s' if count != 1 else ''} to {args.output} ({fmt})\n"
+        )
+    else:
+        ctx.stdout.write(export_text(items, fmt, shelf.corpus))
+    return 0
+
+
+def _list(args: argparse.Namespace, ctx: Context, shelf: Shelf) -> int:
+    tags = getattr(args, "tags", [])
+    orphans_only = getattr(args, "orphans", False)
+    items = filter_placed(shelf.placed(), tags=tags, orphans=True if orphans_only else None)
+    anchored, orphans = split_orphans(by_position(items, shelf.corpus))
+    if getattr(args, "json", False):
+        rows = [p.to_json() for p in anchored + orphans]
+        json.dump({"bookmarks": rows}, ctx.stdout, ensure_ascii=False, indent=2)
+        ctx.stdout.write("\n")
+        return 0
+    _print_list(ctx, shelf, anchored, orphans, filtered=bool(tags or orphans_only))
+    return 0
+
+
+def _short(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _print_list(
+    ctx: Context, shelf: Shelf, anchored: list[Placed], orphans: list[Placed], *, filtered: bool
+) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=ctx.stdout, markup=False, highlight=False, emoji=False)
+    if not anchored and not orphans:
+        if filtered or len(shelf):
+            console.print(Text("No bookmarks match."))
+        else:
+            console.print(
+                Text("No bookmarks yet. Add one: kzreader bookmarks add ARTICLE PARAGRAPH")
+            )
+        return
+
+    def entry(item: Placed, where: str) -> None:
+        mark = item.bookmark
+        line = Text("  ")
+        line.append(mark.id, style="bold")
+        line.append(f"  {where}  ", style="cyan")
+        line.append("“" + _short(mark.quote) + "”")
+        console.print(line)
+        details = Text("            ")
+        if mark.note:
+            details.append(_short(mark.note, 200), style="italic")
+            details.append("  ")
+        if mark.tags:
+            details.append(" ".join("#" + t for t in mark.tags), style="magenta")
+            details.append("  ")
+        details.append(mark.created[:10], style="dim")
+        if item.reason:
+            details.append(f"  ({item.reason})", style="dim")
+        console.print(details)
+
+    for group in group_by_article(anchored, shelf.corpus):
+        heading = Text(group.title, style="bold")
+        heading.append(f"  {group.article}", style="dim")
+        console.print(heading)
+        for item in group.items:
+            entry(item, f"¶{item.paragraph}")
+    if orphans:
+        console.print(Text("Orphans — not found in the current text", style="bold yellow"))
+        for item in orphans:
+            entry(item, f"{item.article} ¶{item.paragraph}")

@@ -1,0 +1,593 @@
+"""The bookmarks file: one YAML document, written atomically under a lock, merged on write.
+
+Bookmarks are the only data the user makes, so the store is careful:
+
+- every change is a read-modify-write under an exclusive lock (``flock`` on a lock
+  file beside the data), and the change is applied to what is on disk *now*, so two
+  processes adding at once lose nothing;
+- the file is replaced atomically (``kzreader.core.atomic``), and after each write a
+  copy of it is kept as ``bookmarks.yaml.bak``;
+- a file that cannot be parsed is never overwritten: it is renamed to
+  ``bookmarks.yaml.broken-YYYYMMDDTHHMMSS``, the user is told where it went, the
+  store starts empty, and the last good backup is offered (``restore_backup``);
+- a file from a newer schema version is shown (best effort) but never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from ..atomic import atomic_write_bytes, fsync_dir
+from ..text import strip_controls
+from .model import Anchor, Bookmark, clean_note, new_id, normalize_tags
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
+    fcntl = None  # type: ignore[assignment]
+
+SCHEMA_VERSION = 1
+LOCK_TIMEOUT = 10.0
+
+T = TypeVar("T")
+
+_ENTRY_KEYS = (
+    "id", "article", "paragraph", "start", "end", "quote", "prefix", "suffix",
+    "note", "tags", "created", "updated",
+)  # fmt: skip
+
+
+class BookmarkError(Exception):
+    """A bookmark operation that failed; ``str()`` is one line for the user."""
+
+
+class StoreReadOnly(BookmarkError):
+    """The file must not be written (newer schema, unreadable file left in place)."""
+
+
+class StoreWriteError(BookmarkError):
+    """Saving failed (read-only folder, disk full…); nothing on disk was changed."""
+
+
+class StoreLocked(BookmarkError):
+    """Another process held the bookmarks lock for too long."""
+
+
+class UnknownBookmark(BookmarkError, KeyError):
+    """No bookmark has this id (perhaps another process removed it)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown bookmark"
+
+
+class _Unreadable(Exception):
+    """The file's content is not a bookmarks document; the message says why."""
+
+
+@dataclass
+class _Snapshot:
+    """The file as read: its bytes, schema version and bookmarks."""
+
+    raw: bytes | None  # None: there is no file
+    version: int = SCHEMA_VERSION
+    bookmarks: tuple[Bookmark, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+    stamp: tuple[int, int, int] | None = None
+
+
+# -- the document format --------------------------------------------------
+
+
+def dump_document(
+    bookmarks: tuple[Bookmark, ...] | list[Bookmark], extra: dict[str, object] | None = None
+) -> str:
+    """The YAML text for a list of bookmarks (schema version 1)."""
+    document: dict[str, object] = {"version": SCHEMA_VERSION}
+    document.update({k: v for k, v in (extra or {}).items() if k not in ("version", "bookmarks")})
+    document["bookmarks"] = [_entry_to_yaml(b) for b in bookmarks]
+    header = "# kzreader bookmarks. Safe to edit by hand while kzreader is not running.\n"
+    return header + yaml.dump(
+        document,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that writes text with line breaks as one double-quoted line (``"…\\n…"``)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _entry_to_yaml(mark: Bookmark) -> dict[str, object]:
+    a = mark.anchor
+    entry: dict[str, object] = {
+        "id": mark.id,
+        "article": a.article,
+        "paragraph": a.paragraph,
+        "start": a.start,
+        "end": a.end,
+        "quote": a.quote,
+        "prefix": a.prefix,
+        "suffix": a.suffix,
+        "note": mark.note,
+        "tags": list(mark.tags),
+        "created": mark.created,
+        "updated": mark.updated,
+    }
+    entry.update({k: v for k, v in mark.extra.items() if k not in entry})
+    return entry
+
+
+def parse_document(text: str) -> tuple[int, tuple[Bookmark, ...], dict[str, object]]:
+    """Version, bookmarks and unknown top-level keys of a bookmarks file.
+
+    Raises ``_Unreadable`` (a one-line reason) for anything that is not a valid
+    document: bad YAML, tags that ``safe_load`` refuses, wrong types.
+    """
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        at = f" at line {where.line + 1}" if where is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise _Unreadable(f"not valid YAML{at}: {problem}") from error
+    if data is None:
+        return SCHEMA_VERSION, (), {}
+    if not isinstance(data, dict):
+        raise _Unreadable(f"expected a mapping with 'version' and 'bookmarks', found {_kind(data)}")
+    version = data.get("version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _Unreadable(f"'version' must be a whole number ≥ 1, found {version!r}")
+    entries = data.get("bookmarks")
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list):
+        raise _Unreadable(f"'bookmarks' must be a list, found {_kind(entries)}")
+    marks: list[Bookmark] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, 1):
+        mark = _entry_from_yaml(entry, number)
+        if mark.id in seen:
+            raise _Unreadable(f"bookmark {number}: id {mark.id!r} is used twice")
+        seen.add(mark.id)
+        marks.append(mark)
+    extra = {str(k): v for k, v in data.items() if k not in ("version", "bookmarks")}
+    return version, tuple(marks), extra
+
+
+def _kind(value: object) -> str:
+    return {dict: "a mapping", list: "a list", str: "text"}.get(type(value), type(value).__name__)
+
+
+def _entry_from_yaml(entry: object, number: int) -> Bookmark:
+    if not isinstance(entry, dict):
+        raise _Unreadable(f"bookmark {number}: expected a mapping, found {_kind(entry)}")
+
+    def fail(key: str, expected: str) -> _Unreadable:
+        return _Unreadable(
+            f"bookmark {number}: {key!r} must be {expected}, found {entry.get(key)!r}"
+        )
+
+    def text(key: str, *, required: bool = False) -> str:
+        value = entry.get(key)
+        if value is None:
+            if required:
+                raise _Unreadable(f"bookmark {number}: {key!r} is missing")
+            return ""
+        if isinstance(value, (datetime, date)):  # an unquoted timestamp, hand-edited
+            if isinstance(value, datetime) and value.tzinfo is not None:
+                value = value.astimezone(UTC).replace(tzinfo=None)
+            return value.isoformat() + ("Z" if isinstance(value, datetime) else "")
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise fail(key, "text")
+        return strip_controls(str(value))
+
+    def whole(key: str, default: int | None, low: int) -> int:
+        value = entry.get(key, default)
+        if value is None or isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise fail(key, f"a whole number ≥ {low}")
+        return value
+
+    mark_id = text("id", required=True).strip()
+    article = text("article", required=True).strip()
+    quote = text("quote", required=True)
+    if not mark_id or not article or not quote:
+        empty = "id" if not mark_id else "article" if not article else "quote"
+        raise _Unreadable(f"bookmark {number}: {empty!r} is empty")
+    paragraph = whole("paragraph", None, 1)
+    start = whole("start", 0, 0)
+    end = whole("end", start + len(quote), 0)
+    if end <= start:
+        raise _Unreadable(
+            f"bookmark {number}: 'end' ({end}) must be greater than 'start' ({start})"
+        )
+    tags = entry.get("tags")
+    if tags is None:
+        tags = []
+    elif isinstance(tags, str):
+        tags = [tags]
+    if not isinstance(tags, list) or not all(
+        isinstance(t, (str, int, float)) and not isinstance(t, bool) for t in tags
+    ):
+        raise fail("tags", "a list of words")
+    created = text("created")
+    return Bookmark(
+        id=mark_id,
+        anchor=Anchor(article, paragraph, start, end, quote, text("prefix"), text("suffix")),
+        note=clean_note(text("note")),
+        tags=normalize_tags(str(t) for t in tags),
+        created=created,
+        updated=text("updated") or created,
+        extra={str(k): v for k, v in entry.items() if k not in _ENTRY_KEYS},
+    )
+
+
+# -- the store -------------------------------------------------------------
+
+
+class BookmarkStore:
+    """The bookmarks of one file, with safe writes. Knows nothing of the corpus.
+
+    ``bookmarks`` is what the file held when last read or written. Every change
+    (``add``, ``update``, ``remove``, ``restore``) re-reads the file under the lock,
+    applies itself to that, and writes; on failure it raises a ``BookmarkError``
+    and ``bookmarks`` shows what is on disk. ``notices`` holds one-line messages
+    for the user from the last load (a file moved aside, a newer version…).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = LOCK_TIMEOUT):
+        self.path = Path(path)
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.backup_path = self.path.with_name(self.path.name + ".bak")
+        self.lock_timeout = lock_timeout
+        self.notices: list[str] = []
+        #: Why the store will not write, or None when it will.
+        self.read_only: str | None = None
+        #: The last good file offered after an unreadable one was moved aside.
+        self.offered_backup: Path | None = None
+        #: Where the unreadable file was moved, if that happened in this process.
+        self.moved_aside: Path | None = None
+        self._bookmarks: tuple[Bookmark, ...] = ()
+        self._stamp: tuple[int, int, int] | None = None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], **kwargs: float) -> BookmarkStore:
+        """A store with the file read (see ``load``)."""
+        store = cls(path, **kwargs)
+        store.load()
+        return store
+
+    # -- reading -----------------------------------------------------------
+
+    @property
+    def bookmarks(self) -> tuple[Bookmark, ...]:
+        return self._bookmarks
+
+    def __iter__(self) -> Iterator[Bookmark]:
+        return iter(self._bookmarks)
+
+    def __len__(self) -> int:
+        return len(self._bookmarks)
+
+    def get(self, bookmark_id: str) -> Bookmark | None:
+        return next((b for b in self._bookmarks if b.id == bookmark_id), None)
+
+    @property
+    def writable(self) -> bool:
+        return self.read_only is None
+
+    def load(self) -> None:
+        """Read the file again. Never raises for a bad file: see ``notices``."""
+        self.notices = []
+        self.read_only = None
+        try:
+            snapshot = self._read()
+        except _Unreadable as problem:
+            # Move it aside under the lock, after checking it is still the same bad file.
+            try:
+                with self._locked():
+                    snapshot = self._read_locked()
+            except StoreWriteError as error:  # no lock file: the folder is read-only
+                message = (
+                    f"{self.path}: cannot be read ({problem}); left as it is "
+                    f"({error.__cause__ or error}); bookmarks are read-only"
+                )
+                snapshot = _Snapshot(raw=None)
+                self._say(message)
+                self.read_only = message
+            except BookmarkError as error:
+                snapshot = _Snapshot(raw=None)
+                self._say(str(error))
+                self.read_only = str(error)
+        except OSError as error:
+            message = (
+                f"{self.path}: cannot be read ({error.strerror or error}); bookmarks are read-only"
+            )
+            self._say(message)
+            self.read_only = message
+            snapshot = _Snapshot(raw=None)
+        self._adopt(snapshot)
+
+    def changed_on_disk(self) -> bool:
+        """True when the file differs from what was last read or written (cheap: a stat)."""
+        return _stamp(self.path) != self._stamp
+
+    def reload_if_changed(self) -> bool:
+        """Read the file again if another process changed it; True if it did."""
+        if not self.changed_on_disk():
+            return False
+        self.load()
+        return True
+
+    def _say(self, message: str) -> None:
+        self.notices.append(message)
+
+    def _adopt(self, snapshot: _Snapshot) -> None:
+        self._bookmarks = snapshot.bookmarks
+        self._stamp = snapshot.stamp
+        if snapshot.version > SCHEMA_VERSION:
+            message = (
+                f"{self.path} was written by a newer kzreader (schema version "
+                f"{snapshot.version}, this one knows {SCHEMA_VERSION}); bookmarks are read-only"
+            )
+            if message not in self.notices:
+                self._say(message)
+            self.read_only = message
+
+    def _read(self) -> _Snapshot:
+        """The file as it is now. Raises _Unreadable or OSError."""
+        try:
+            stamp = _stamp(self.path)
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return _Snapshot(raw=None)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _Unreadable(f"not UTF-8 text (byte {error.start})") from error
+        try:
+            version, marks, extra = parse_document(text)
+        except _Unreadable:
+            version = _peek_version(text)
+            if version is None or version <= SCHEMA_VERSION:
+                raise
+            marks, extra = (), {}  # a newer format we cannot read: show nothing, touch nothing
+        return _Snapshot(raw, version, marks, extra, stamp)
+
+    def _read_locked(self) -> _Snapshot:
+        """Like ``_read`` but, holding the lock, moves an unreadable file aside."""
+        try:
+            return self._read()
+        except _Unreadable as problem:
+            self._move_aside(str(problem))
+            return _Snapshot(raw=None)
+        except OSError as error:
+            raise StoreReadOnly(
+                f"{self.path}: cannot be read ({error.strerror or error}); not saved"
+            ) from error
+
+    def _move_aside(self, reason: str) -> Path:
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        n = 1
+        while aside.exists():
+            aside = self.path.with_name(f"{self.path.name}.broken-{stamp}-{n}")
+            n += 1
+        try:
+            os.rename(self.path, aside)
+            fsync_dir(self.path.parent)
+        except OSError as error:
+            raise StoreReadOnly(
+                f"{self.path}: cannot be read ({reason}) nor moved aside "
+                f"({error.strerror or error}); left as it is, bookmarks are read-only"
+            ) from error
+        self.moved_aside = aside
+        offered = ""
+        if _readable_backup(self.backup_path):
+            # Keep the last good file beside the broken one: later saves rotate .bak.
+            keep = aside.with_name(aside.name + ".bak")
+            with contextlib.suppress(OSError):
+                shutil.copy2(self.backup_path, keep)
+                self.offered_backup = keep
+            offered = f"; a backup of the last good file is at {self.offered_backup}"
+        self._say(
+            f"{self.path}: cannot be read ({reason}); moved it to {aside} and started "
+            f"an empty list{offered}"
+        )
+        return aside
+
+    # -- writing -----------------------------------------------------------
+
+    def add(self, bookmark: Bookmark) -> Bookmark:
+        """Save a new bookmark (given a fresh id if another already has its id)."""
+
+        def apply(marks: list[Bookmark]) -> Bookmark:
+            mark = bookmark
+            taken = {m.id for m in marks}
+            if mark.id in taken:
+                mark = Bookmark(
+                    new_id(taken), mark.anchor, mark.note, mark.tags, mark.created,
+                    mark.updated, mark.extra,
+                )  # fmt: skip
+            marks.append(mark)
+            return mark
+
+        return self._commit(apply)
+
+    def update(
+        self,
+        bookmark_id: str,
+        *,
+        note: str | None = None,
+        tags: list[str] | tuple[str, ...] | None = None,
+        anchor: Anchor | None = None,
+    ) -> Bookmark:
+        """Change a bookmark's note, tags or anchor; ``updated`` is set to now."""
+
+        def apply(marks: list[Bookmark]) -> Bookmark:
+            index = self._find(marks, bookmark_id)
+            marks[index] = marks[index].edited(note=note, tags=tags, anchor=anchor)
+            return marks[index]
+
+        return self._commit(apply)
+
+    def remove(self, bookmark_id: str) -> Bookmark:
+        """Delete a bookmark; returns it so it can be restored (undo)."""
+        return self._commit(lambda marks: marks.pop(self._find(marks, bookmark_id)))
+
+    def restore(self, bookmark: Bookmark) -> Bookmark:
+        """Put back a removed bookmark with its id and times (a no-op if it is there)."""
+
+        def apply(marks: list[Bookmark]) -> Bookmark:
+            for mark in marks:
+                if mark.id == bookmark.id:
+                    return mark
+            marks.append(bookmark)
+            return bookmark
+
+        return self._commit(apply)
+
+    def restore_backup(self, path: str | os.PathLike[str] | None = None) -> int:
+        """Merge the bookmarks of a backup into the store; returns how many were added.
+
+        ``path`` defaults to the backup offered after a file was moved aside, else
+        ``bookmarks.yaml.bak``. Bookmarks already present (same id) are kept as they are.
+        """
+        source = Path(path) if path else (self.offered_backup or self.backup_path)
+        try:
+            _, found, _ = parse_document(source.read_text(encoding="utf-8"))
+        except FileNotFoundError as error:
+            raise BookmarkError(f"{source}: no such backup") from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise BookmarkError(f"{source}: cannot be read ({error})") from error
+        except _Unreadable as error:
+            raise BookmarkError(f"{source}: cannot be read ({error})") from error
+
+        def apply(marks: list[Bookmark]) -> int:
+            present = {m.id for m in marks}
+            new = [m for m in found if m.id not in present]
+            marks.extend(new)
+            return len(new)
+
+        added = self._commit(apply)
+        if source == self.offered_backup:
+            self.offered_backup = None
+        return added
+
+    @staticmethod
+    def _find(marks: list[Bookmark], bookmark_id: str) -> int:
+        for index, mark in enumerate(marks):
+            if mark.id == bookmark_id:
+                return index
+        raise UnknownBookmark(f"no bookmark {bookmark_id!r} (it may have been removed elsewhere)")
+
+    def _commit(self, apply: Callable[[list[Bookmark]], T]) -> T:
+        """Read-modify-write under the lock: ``apply`` changes the list as it is on disk."""
+        with self._locked():
+            snapshot = self._read_locked()
+            self._adopt(snapshot)
+            if snapshot.version > SCHEMA_VERSION:
+                raise StoreReadOnly(self.read_only or "bookmarks are read-only")
+            marks = list(snapshot.bookmarks)
+            result = apply(marks)
+            data = dump_document(marks, snapshot.extra).encode("utf-8")
+            try:
+                self._clean_temporaries()
+                atomic_write_bytes(self.path, data)
+            except OSError as error:
+                raise StoreWriteError(
+                    f"cannot save bookmarks to {self.path}: {error.strerror or error}; "
+                    "nothing was changed"
+                ) from error
+            # The copy is a convenience: failing to make it must not fail the save.
+            with contextlib.suppress(OSError):
+                atomic_write_bytes(self.backup_path, data)
+            self._bookmarks = tuple(marks)
+            self._stamp = _stamp(self.path)
+            self.read_only = None
+        return result
+
+    def _clean_temporaries(self) -> None:
+        """Temporary files left by a writer that was killed mid-write (we hold the lock)."""
+        for name in (self.path.name, self.backup_path.name):
+            for stale in self.path.parent.glob(f".{name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise StoreWriteError(
+                f"cannot save bookmarks in {self.path.parent}: {error.strerror or error}"
+            ) from error
+        try:
+            if fcntl is not None:
+                deadline = time.monotonic() + self.lock_timeout
+                delay = 0.002
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() > deadline:
+                            raise StoreLocked(
+                                f"{self.lock_path}: another kzreader kept the bookmarks "
+                                f"locked for {self.lock_timeout:.0f} s; try again"
+                            ) from None
+                        time.sleep(delay)
+                        delay = min(delay * 2, 0.05)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _peek_version(text: str) -> int | None:
+    """The version a document claims, even when the rest is not ours to read."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    if isinstance(data, dict):
+        version = data.get("version")
+        if isinstance(version, int) and not isinstance(version, bool):
+            return version
+    return None
+
+
+def _readable_backup(path: Path) -> bool:
+    try:
+        _, marks, _ = parse_document(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, _Unreadable):
+        return False
+    return bool(marks)
