@@ -57,8 +57,18 @@ def to_textual_theme(spec: ThemeSpec) -> Theme:
         boost=spec.boost,
         dark=spec.dark,
         ansi=spec.ansi,
-        variables={**spec.textual_variables, **spec.variables},
+        variables={**_ansi_backdrop(spec), **spec.textual_variables, **spec.variables},
     )
+
+
+def _ansi_backdrop(spec: ThemeSpec) -> dict[str, str]:
+    """``$ansi-background``/``$ansi-foreground``: Textual's own CSS needs them, but only
+    its non-ANSI colour system defines them, so an ANSI theme must (as Textual's do)."""
+    if not spec.ansi:
+        return {}
+    if spec.dark:
+        return {"ansi-background": "ansi_black", "ansi-foreground": "ansi_white"}
+    return {"ansi-background": "ansi_white", "ansi-foreground": "ansi_black"}
 
 
 def theme_variable_defaults(theme: Theme | None = None) -> dict[str, str]:
