@@ -27,13 +27,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    # On sub-commands the default is SUPPRESS, so `--corpus X search` is not undone
+    # by the sub-parser's own default.
+    default = argparse.SUPPRESS if sub else None
     parser.add_argument(
-        "--corpus", metavar="DIR", help="folder of articles (default: the bundled articles)"
+        "--corpus",
+        metavar="DIR",
+        default=default,
+        help="folder of articles (default: the bundled articles)",
     )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=default,
         help="keep bookmarks, settings and caches under DIR (also: $KZREADER_HOME)",
     )
 
@@ -52,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         if module is None:
             continue
         child = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        _common(child)
+        _common(child, sub=True)
         module.add_arguments(child)
     return parser
 

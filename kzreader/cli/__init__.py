@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import TextIO
 
 from ..core.corpus import Corpus
+from ..core.index import Progress, SearchIndex
 from ..core.paths import DataPaths
 
 #: Sub-commands in the order ``--help`` lists them.
@@ -48,6 +49,7 @@ class Context:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     _corpus: Corpus | None = None
+    _index: SearchIndex | None = None
 
     def warn(self, message: str) -> None:
         print(f"kzreader: {message}", file=self.stderr)
@@ -65,3 +67,20 @@ class Context:
             for issue in self._corpus.issues:
                 self.warn(str(issue))
         return self._corpus
+
+    def index(self, *, rebuild: bool = False, progress: Progress | None = None) -> SearchIndex:
+        """The search index, built or updated first if the corpus changed."""
+        if self._index is None or rebuild:
+            corpus = self.corpus()
+            procs = 2 if len(corpus) >= 2000 else 1
+            try:
+                self._index = SearchIndex.open(
+                    corpus, self.index_dir, rebuild=rebuild, progress=progress, procs=procs
+                )
+            except OSError as error:
+                raise CliError(
+                    f"cannot write the index in {self.index_dir}: {error.strerror}"
+                ) from error
+            if self._index.report.message:
+                self.warn(self._index.report.message)
+        return self._index

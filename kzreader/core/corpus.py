@@ -70,9 +70,7 @@ def read_article(
         decoded = decode_bytes(data)
     except BinaryFileError as error:
         raise ArticleError(f"skipped: {error}") from error
-    warning = (
-        f"not UTF-8; read as {decoded.encoding}" if decoded.guessed else None
-    )
+    warning = f"not UTF-8; read as {decoded.encoding}" if decoded.guessed else None
     text = clean_text(decoded.text)
     if not text.strip():
         raise ArticleError("skipped: the file is empty")
@@ -214,7 +212,9 @@ class Corpus:
                 continue
             if article_id != path.stem:
                 issues.append(
-                    LoadIssue(rel, f"another file is also called {path.stem!r}; id is {article_id!r}")
+                    LoadIssue(
+                        rel, f"another file is also called {path.stem!r}; id is {article_id!r}"
+                    )
                 )
             info = _cached_info(cached.get(rel), path, article_id)
             if info is None:
@@ -235,7 +235,7 @@ class Corpus:
             with contextlib.suppress(OSError):  # a cache: failing to write costs only time
                 _write_catalog(catalog, root, entries)
         corpus = cls(root, infos, issues, sidecar)
-        for article_id, article in list(fresh.items())[-cls.CACHE_SIZE :]:
+        for article in list(fresh.values())[-cls.CACHE_SIZE :]:
             corpus._remember(corpus._apply_sidecar(article))
         return corpus
 
@@ -291,7 +291,9 @@ class Corpus:
         return self.root.name
 
 
-def _cached_info(entry: dict[str, object] | None, path: Path, article_id: str) -> ArticleInfo | None:
+def _cached_info(
+    entry: dict[str, object] | None, path: Path, article_id: str
+) -> ArticleInfo | None:
     if not entry:
         return None
     try:

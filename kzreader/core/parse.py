@@ -98,9 +98,7 @@ _CAPTION = re.compile(
     r"|(\((photo|image|picture)[^)]*\)$)",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DATELINE = re.compile(
     rf"^(?:(?:published|posted|updated|date)[:\s]+)?(?:\w+day,?\s+)?"
     rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
@@ -199,18 +197,20 @@ def parse_text(text: str, *, markdown: bool = False) -> ParsedText:
             kinds[i] = Kind.BYLINE
             result.date = result.date or _iso_date(dateline)
             continue
-        if title_index is None and i < 3 and _is_headline(para):
-            # Only before any body paragraph: a headline comes first.
-            if all(k is Kind.BOILERPLATE for k in kinds[:i]):
-                kinds[i] = Kind.TITLE
-                title_index = i
-                result.title = para
-                continue
+        # A headline comes first: only boilerplate (an ISSN line, a kicker) may precede it.
+        if (
+            title_index is None
+            and i < 3
+            and _is_headline(para)
+            and all(k is Kind.BOILERPLATE for k in kinds[:i])
+        ):
+            kinds[i] = Kind.TITLE
+            title_index = i
+            result.title = para
+            continue
 
     # Author blurbs at the end of the article proper ("X is a political analyst").
-    article_end = next(
-        (i for i, k in enumerate(kinds) if k is Kind.COMMENT), len(texts)
-    )
+    article_end = next((i for i, k in enumerate(kinds) if k is Kind.COMMENT), len(texts))
     blurb_names: set[str] = set()
     for i in range(max(0, article_end - 8), article_end):
         if kinds[i] is not Kind.BODY:

@@ -1,0 +1,581 @@
+"""The whoosh full-text index of a corpus: build, incremental update, and search.
+
+Two kinds of documents live in one index. An *article* document holds a whole
+article, so ranking (BM25F, title above body) and "all the words" are judged
+per article; a *paragraph* document per paragraph lets a hit land on its
+paragraph. A manifest of content hashes beside the index tells what changed, so
+an unchanged corpus opens without any indexing and a changed one is updated
+file by file. Updates are committed in batches, so an interrupted build resumes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.index import LockError
+from whoosh.searching import Searcher
+
+from .analysis import names_analyzer, text_analyzer, words_analyzer
+from .article import Article, Kind
+from .atomic import atomic_write_text
+from .corpus import ArticleError, Corpus
+from .query import ParsedQuery, QueryError, parse, query_words
+from .results import ArticleHit, Passage, SearchResult, Span, merge_spans
+from .translit import to_latin
+
+#: Bump when the schema or the analysis changes: older indexes are rebuilt.
+INDEX_VERSION = 2
+BATCH = 1000  # articles per commit: an interruption loses at most one batch
+MANIFEST = "manifest.json"
+WHOOSH_DIR = "whoosh"
+
+Progress = Callable[[int, int], None]
+READ_ONLY = "another kzreader is updating the index; searching what it has (read-only)"
+REBUILD_HINT = "run 'kzreader index --rebuild'"
+#: What reading a damaged index raises (truncated or missing files, bad data).
+DAMAGE = (OSError, EOFError, struct.error, zlib.error, ValueError, IndexError, KeyError)
+
+
+class IndexCancelled(Exception):
+    """Indexing was cancelled; what was committed before stays and is resumed next time."""
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What opening the index did, for the user."""
+
+    action: str  # "built", "updated", "unchanged", "read-only", "unavailable"
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    total: int = 0
+    seconds: float = 0.0
+    message: str | None = None  # a one-line notice worth showing (rebuilt, read-only…)
+
+    def summary(self) -> str:
+        if self.action == "unchanged":
+            text = f"index unchanged ({self.total} articles)"
+        elif self.action == "built":
+            text = f"index built: {self.total} articles in {self.seconds:.2f} s"
+        elif self.action == "updated":
+            text = (
+                f"index updated: {self.added} added, {self.changed} changed, "
+                f"{self.removed} removed in {self.seconds:.2f} s"
+            )
+        else:
+            text = f"index {self.action}"
+        return f"{text}; {self.message}" if self.message else text
+
+
+def make_schema() -> Schema:
+    text = text_analyzer()
+    names = names_analyzer()
+    return Schema(
+        doctype=ID(stored=True),  # "a" article, "p" paragraph
+        article=ID(stored=True),
+        para=NUMERIC(int, stored=True),
+        kind=ID(stored=True),
+        title=TEXT(analyzer=text),
+        author=TEXT(analyzer=names),
+        body=TEXT(analyzer=text),
+        comments=TEXT(analyzer=text),
+        names=TEXT(analyzer=names),
+        words=TEXT(analyzer=words_analyzer(), phrase=False),
+        entity=KEYWORD(commas=True, lowercase=True, scorable=True),
+    )
+
+
+def article_documents(
+    article: Article, entities: dict[int, list[str]] | None = None
+) -> Iterable[dict]:
+    """The index documents for one article: the article itself, then each paragraph."""
+    entities = entities or {}
+    body = "\n".join(
+        p.text for p in article.paragraphs if p.is_article and p.kind is not Kind.TITLE
+    )
+    comments = "\n".join(p.text for p in article.paragraphs if p.kind is Kind.COMMENT)
+    everything = "\n".join(p.text for p in article.paragraphs)
+    all_entities = sorted({e for ids in entities.values() for e in ids})
+    yield {
+        "doctype": "a",
+        "article": article.id,
+        "para": 0,
+        "kind": "article",
+        "title": article.title,
+        "author": article.author or "",
+        "body": body,
+        "comments": comments,
+        "names": f"{article.title}\n{everything}",
+        "words": f"{article.title}\n{everything}",
+        "entity": ",".join(all_entities),
+    }
+    for para in article.paragraphs:
+        doc = {
+            "doctype": "p",
+            "article": article.id,
+            "para": para.number,
+            "kind": str(para.kind),
+            "author": article.author or "",
+            "names": para.text,
+            "entity": ",".join(entities.get(para.number, ())),
+        }
+        doc["comments" if para.kind is Kind.COMMENT else "body"] = para.text
+        if para.kind is Kind.TITLE:
+            doc["title"] = para.text
+        yield doc
+
+
+def _positives(q: query.Query) -> list[query.Query]:
+    """The clauses of a query that a passage can match (everything not under NOT)."""
+    if isinstance(q, query.Not):
+        return []
+    if isinstance(q, query.AndNot):
+        return _positives(q.a)
+    if isinstance(q, query.AndMaybe):
+        return _positives(q.a) + _positives(q.b)
+    if isinstance(q, query.compound.CompoundQuery):
+        return [leaf for sub in q.subqueries for leaf in _positives(sub)]
+    return [q]
+
+
+class SearchIndex:
+    """An open index over one corpus. Thread-safe for searching."""
+
+    def __init__(self, corpus: Corpus, index_dir: Path, ix, report: IndexReport) -> None:
+        self.corpus = corpus
+        self.index_dir = index_dir
+        self.report = report
+        self._ix = ix
+        self._lock = threading.RLock()
+        self._searcher: Searcher | None = None
+        self._article_docs: set[int] | None = None
+
+    # -- opening and updating -----------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        corpus: Corpus,
+        index_dir: Path,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        rebuild: bool = False,
+        procs: int = 1,
+    ) -> SearchIndex:
+        """Open the index for ``corpus``, building or updating it as needed.
+
+        Never raises for a damaged or locked index: it is rebuilt, or opened
+        read-only, and ``report.message`` says so. Raises IndexCancelled if
+        ``cancel`` is set while indexing, and OSError if the folder is unusable.
+        """
+        started = time.perf_counter()
+        index_dir = Path(index_dir)
+        store = index_dir / WHOOSH_DIR
+        store.mkdir(parents=True, exist_ok=True)
+        manifest = _read_manifest(index_dir / MANIFEST)
+        message = None
+        ix = None
+        if not rebuild and manifest is not None and any(store.glob("*.toc")):
+            try:
+                ix = whoosh_index.open_dir(store)
+                _sanity_check(ix)
+            except LockError:
+                raise
+            except Exception as error:
+                ix = None
+                message = f"the search index was unreadable ({_reason(error)}); rebuilt it"
+        if ix is None:
+            manifest = {}
+            try:
+                ix = _create(store)
+            except LockError:
+                return cls(
+                    corpus,
+                    index_dir,
+                    None,
+                    IndexReport(
+                        "unavailable",
+                        message="another kzreader is building the index; search when it is done",
+                    ),
+                )
+        wanted = {info.id: info.sha256 for info in corpus}
+        removed = [i for i in manifest if i not in wanted]
+        changed = [i for i in wanted if i in manifest and manifest[i] != wanted[i]]
+        added = [i for i in wanted if i not in manifest]
+        if not (removed or changed or added):
+            return cls(
+                corpus,
+                index_dir,
+                ix,
+                IndexReport(
+                    "unchanged",
+                    total=len(wanted),
+                    message=message,
+                    seconds=time.perf_counter() - started,
+                ),
+            )
+        try:
+            _apply(
+                ix,
+                corpus,
+                index_dir / MANIFEST,
+                manifest,
+                removed,
+                changed + added,
+                progress=progress,
+                cancel=cancel,
+                procs=procs,
+            )
+        except LockError:
+            return cls(
+                corpus,
+                index_dir,
+                ix,
+                IndexReport(
+                    "read-only",
+                    total=len(manifest),
+                    message=READ_ONLY,
+                ),
+            )
+        action = "built" if not manifest or len(added) == len(wanted) else "updated"
+        return cls(
+            corpus,
+            index_dir,
+            ix,
+            IndexReport(
+                action,
+                added=len(added),
+                changed=len(changed),
+                removed=len(removed),
+                total=len(wanted),
+                seconds=time.perf_counter() - started,
+                message=message,
+            ),
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    @property
+    def available(self) -> bool:
+        return self._ix is not None
+
+    def _current(self) -> Searcher:
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+            self._article_docs = None
+        else:
+            fresh = self._searcher.refresh()  # the same searcher unless the index changed
+            if fresh is not self._searcher:
+                self._searcher, self._article_docs = fresh, None
+        return self._searcher
+
+    def _articles_filter(self, searcher: Searcher) -> set[int]:
+        if self._article_docs is None:
+            self._article_docs = set(searcher.document_numbers(doctype="a"))
+        return self._article_docs
+
+    # -- searching ------------------------------------------------------------
+
+    def parse(self, text: str) -> ParsedQuery:
+        return parse(self._ix.schema if self._ix else make_schema(), text)
+
+    def search(self, text: str, *, limit: int = 20, passages: int = 5) -> SearchResult:
+        """Articles matching ``text``, best first, each with up to ``passages`` passages.
+
+        Articles with every word come first; articles with only some follow.
+        Never raises for a bad query: the result's ``error`` says what was wrong.
+        """
+        started = time.perf_counter()
+        if self._ix is None:
+            return SearchResult(query=text, error=self.report.message or "no index")
+        try:
+            parsed = self.parse(text)
+        except QueryError as error:
+            return SearchResult(query=text, error=str(error))
+        try:
+            with self._lock:
+                result = self._search(parsed, text, limit=limit, passages=passages)
+        except DAMAGE as error:  # a damaged index must not take the app down
+            return SearchResult(
+                query=text,
+                error=f"the search index is damaged ({_reason(error)}); {REBUILD_HINT}",
+            )
+        elapsed = (time.perf_counter() - started) * 1000
+        return SearchResult(
+            query=text,
+            corrected=result.corrected,
+            total=result.total,
+            hits=result.hits,
+            notice=parsed.notice,
+            elapsed_ms=elapsed,
+        )
+
+    def _search(self, parsed: ParsedQuery, text: str, *, limit: int, passages: int) -> SearchResult:
+        searcher = self._current()
+        articles = self._articles_filter(searcher)
+        limit = max(1, limit)
+        strict = searcher.search(parsed.strict, filter=articles, limit=limit)
+        ranked: list[tuple[str, float, bool]] = [(h["article"], h.score, True) for h in strict]
+        total = len(strict)
+        if parsed.has_loose:
+            loose = searcher.search(parsed.loose, filter=articles, limit=limit + len(ranked))
+            seen = {a for a, _, _ in ranked}
+            extra = [(h["article"], h.score, False) for h in loose if h["article"] not in seen]
+            ranked.extend(extra[: max(0, limit - len(ranked))])
+            total = max(total, len(loose))
+        hits = self._passages(searcher, parsed, ranked, passages)
+        corrected = self._did_you_mean(searcher, parsed, text, total) if total < 3 else None
+        return SearchResult(query=text, corrected=corrected, total=total, hits=tuple(hits))
+
+    def _passages(
+        self,
+        searcher: Searcher,
+        parsed: ParsedQuery,
+        ranked: list[tuple[str, float, bool]],
+        per_article: int,
+    ) -> list[ArticleHit]:
+        if not ranked:
+            return []
+        allowed: set[int] = set()
+        for article_id, _, _ in ranked:
+            allowed.update(searcher.document_numbers(article=article_id, doctype="p"))
+        passage_query = query.Or(_positives(parsed.strict)).normalize()
+        found: dict[str, list[tuple[float, int, str, set]]] = {}
+        for hit in searcher.search(passage_query, filter=allowed, limit=None, terms=True):
+            terms = {(f, t) for f, t in hit.matched_terms()}
+            found.setdefault(hit["article"], []).append(
+                (hit.score, hit["para"], hit["kind"], terms)
+            )
+        out = []
+        for article_id, score, all_words in ranked:
+            try:
+                article = self.corpus.article(article_id)
+            except (KeyError, ArticleError):
+                continue  # gone from the corpus since it was indexed
+            rows = sorted(found.get(article_id, []), key=lambda r: (-r[0], r[1]))
+            chosen = []
+            for p_score, number, kind, terms in rows:
+                if number > len(article.paragraphs):
+                    continue
+                text = article.paragraph(number).text
+                spans = highlight_spans(text, terms, kind)
+                if spans or (not chosen and len(rows) and p_score > 0):
+                    chosen.append(Passage(number, kind, text, spans, p_score))
+                if len(chosen) >= per_article:
+                    break
+            chosen = [p for p in chosen if p.highlights] or chosen[:1]
+            if not chosen:
+                first = next((p for p in article.paragraphs if p.kind is Kind.BODY), None)
+                if first:
+                    chosen = [Passage(first.number, str(first.kind), first.text, (), 0.0)]
+            out.append(ArticleHit(article_id, article.title, score, tuple(chosen), all_words))
+        return out
+
+    def _did_you_mean(
+        self, searcher: Searcher, parsed: ParsedQuery, text: str, total: int
+    ) -> str | None:
+        """A respelling of the query's unknown words that finds more, via whoosh's suggester."""
+        reader = searcher.reader()
+        corrected = parsed.text
+        changed = False
+        for start, end, word in reversed(query_words(parsed.text)):
+            term = to_latin(word.lower())
+            if len(term) < 3 or reader.doc_frequency("words", term):
+                continue
+            options = searcher.suggest("words", term, limit=5, maxdist=2, prefix=1)
+            if not options:
+                return None  # a word we cannot respell: no suggestion is better than half of one
+            best = max(options, key=lambda t: reader.doc_frequency("words", t))
+            corrected = corrected[:start] + best + corrected[end:]
+            changed = True
+        if not changed or corrected == parsed.text:
+            return None
+        try:
+            better = parse(self._ix.schema, corrected)
+        except QueryError:
+            return None
+        found = searcher.search(better.loose, filter=self._articles_filter(searcher), limit=1)
+        return corrected if len(found) > total else None
+
+    def highlight(self, text: str, article: Article) -> dict[int, list[Span]]:
+        """Every hit of a query in one article, by paragraph number (for n/N and marking)."""
+        if self._ix is None:
+            return {}
+        try:
+            parsed = self.parse(text)
+        except QueryError:
+            return {}
+        with self._lock:
+            reader = self._current().reader()
+            passage_query = query.Or(_positives(parsed.strict)).normalize()
+            terms = existing_terms(passage_query, reader)
+        out: dict[int, list[Span]] = {}
+        for para in article.paragraphs:
+            spans = highlight_spans(para.text, terms, str(para.kind))
+            if spans:
+                out[para.number] = list(spans)
+        return out
+
+
+def existing_terms(q: query.Query, reader) -> set[tuple[str, bytes]]:
+    """The index terms a query matches, prefixes and fuzzy terms expanded.
+
+    (whoosh's ``Query.existing_terms`` skips every leaf after the first: its loop
+    variable shadows its ``fieldname`` argument.)
+    """
+    schema = reader.schema
+    found: set[tuple[str, bytes]] = set()
+    for leaf in q.leaves():
+        for fieldname, text in leaf.expanded_terms(reader, phrases=True):
+            if fieldname not in schema:
+                continue
+            try:
+                btext = schema[fieldname].to_bytes(text)
+            except ValueError:
+                continue
+            if (fieldname, btext) in reader:
+                found.add((fieldname, btext))
+    return found
+
+
+_TEXT = text_analyzer()
+_NAMES = names_analyzer()
+
+
+def highlight_spans(text: str, terms: set[tuple[str, bytes | str]], kind: str) -> tuple[Span, ...]:
+    """Where in ``text`` the matched index terms occur (character offsets)."""
+    body_field = "comments" if kind == "comment" else "body"
+    wanted_text = {_as_str(t) for f, t in terms if f in (body_field, "title")}
+    wanted_names = {_as_str(t) for f, t in terms if f == "names"}
+    spans: list[Span] = []
+    if wanted_text:
+        for token in _TEXT(text, chars=True, mode="index"):
+            if token.text in wanted_text:
+                spans.append((token.startchar, token.endchar))
+    if wanted_names:
+        for token in _NAMES(text, chars=True, mode="query"):
+            if token.text in wanted_names:
+                spans.append((token.startchar, token.endchar))
+    return merge_spans(spans)
+
+
+def _as_str(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).splitlines()[0][:120] if str(error) else ""
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _create(store: Path):
+    """A fresh, empty index in ``store`` (raises LockError if another writer holds it)."""
+    if _safe_exists(store):
+        lock = whoosh_index.open_dir(store).lock("WRITELOCK")
+        if not lock.acquire(blocking=False):
+            raise LockError("locked")
+        lock.release()
+    shutil.rmtree(store, ignore_errors=True)
+    store.mkdir(parents=True, exist_ok=True)
+    return whoosh_index.create_in(store, make_schema())
+
+
+def _safe_exists(store: Path) -> bool:
+    try:
+        whoosh_index.open_dir(store)
+    except Exception:
+        return False
+    return True
+
+
+def _sanity_check(ix) -> None:
+    """Touch every file an open searcher needs, so a truncated index fails here, not later."""
+    with ix.searcher() as searcher:
+        searcher.doc_count_all()
+        for fieldname in ("doctype", "body"):
+            for _ in searcher.lexicon(fieldname):
+                pass
+        searcher.search(query.Term("doctype", "a"), limit=1)
+
+
+def _apply(
+    ix,
+    corpus: Corpus,
+    manifest_path: Path,
+    manifest: dict[str, str],
+    removed: list[str],
+    wanted: list[str],
+    *,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    procs: int,
+) -> None:
+    """Delete ``removed``, (re)index ``wanted``, committing batch by batch."""
+    total = len(wanted)
+    if removed:
+        writer = ix.writer(timeout=0.0)
+        for article_id in removed:
+            writer.delete_by_term("article", article_id)
+            manifest.pop(article_id, None)
+        writer.commit()
+        _write_manifest(manifest_path, manifest)
+    done = 0
+    for start in range(0, total, BATCH):
+        batch = wanted[start : start + BATCH]
+        big = procs > 1 and len(batch) >= 200
+        writer = ix.writer(timeout=0.0, **({"procs": procs, "multisegment": True} if big else {}))
+        shas: dict[str, str] = {}
+        try:
+            for article_id in batch:
+                if cancel is not None and cancel.is_set():
+                    raise IndexCancelled()
+                if article_id in manifest:
+                    writer.delete_by_term("article", article_id)
+                try:
+                    article = corpus.article(article_id)
+                except (KeyError, ArticleError):
+                    manifest.pop(article_id, None)
+                    continue
+                for doc in article_documents(article):
+                    writer.add_document(**doc)
+                shas[article_id] = article.sha256
+                done += 1
+                if progress:
+                    progress(done, total)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        manifest.update(shas)
+        _write_manifest(manifest_path, manifest)
+
+
+def _read_manifest(path: Path) -> dict[str, str] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        return None
+    articles = data.get("articles")
+    return dict(articles) if isinstance(articles, dict) else None
+
+
+def _write_manifest(path: Path, articles: dict[str, str]) -> None:
+    atomic_write_text(path, json.dumps({"version": INDEX_VERSION, "articles": articles}))

@@ -1,0 +1,31 @@
+"""Shared fixtures: every test runs with its own data folder, never the developer's."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kzreader.core.paths import bundled_seeds
+
+SEEDS = bundled_seeds()
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """KZREADER_HOME in a fresh folder, so no test reads or writes real user data."""
+    home = tmp_path_factory.mktemp("kzhome")
+    monkeypatch.setenv("KZREADER_HOME", str(home))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled articles, for tests that edit files."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
