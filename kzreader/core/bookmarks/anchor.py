@@ -24,6 +24,10 @@ FUZZY_THRESHOLD = 0.8
 FUZZY_MIN_CHARS = 12
 #: How many candidate paragraphs a fuzzy search compares in detail.
 FUZZY_CANDIDATES = 24
+#: How much agreeing context counts, against similarity, when choosing a fuzzy span's ends.
+CONTEXT_WEIGHT = 0.25
+#: How many of a quote's words pick the paragraphs worth a close look.
+FUZZY_KEY_WORDS = 8
 #: Occurrences of a quote considered (a quote like "the" can occur thousands of times).
 MAX_OCCURRENCES = 5000
 
@@ -41,7 +45,7 @@ class _Text:
     texts: tuple[str, ...]
     joined: str
     starts: list[int]
-    _words: list[frozenset[str]] | None = field(default=None, repr=False)
+    _lowered: tuple[str, list[int]] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, article: Article) -> _Text:
@@ -63,10 +67,38 @@ class _Text:
         return self.joined[max(0, a - CONTEXT_CHARS) : a], self.joined[b : b + CONTEXT_CHARS]
 
     @property
-    def words(self) -> list[frozenset[str]]:
-        if self._words is None:
-            self._words = [frozenset(_WORDS.findall(t.casefold())) for t in self.texts]
-        return self._words
+    def lowered(self) -> tuple[str, list[int]]:
+        """The text in lower case, with its own paragraph starts (lowering may change lengths)."""
+        if self._lowered is None:
+            lowered = [t.lower() for t in self.texts]
+            starts: list[int] = []
+            offset = 0
+            for text in lowered:
+                starts.append(offset)
+                offset += len(text) + 1
+            self._lowered = ("\n".join(lowered), starts)
+        return self._lowered
+
+    def paragraphs_with(self, words: list[str]) -> dict[int, int]:
+        """0-based paragraphs holding some of ``words`` (as substrings), with how many."""
+        joined, starts = self.lowered
+        counts: dict[int, int] = {}
+        for word in words:
+            found: set[int] = set()
+            at = joined.find(word)
+            while at >= 0:
+                index = bisect.bisect_right(starts, at) - 1
+                found.add(index)
+                if len(found) > MAX_OCCURRENCES:
+                    break  # too common to tell paragraphs apart
+                at = joined.find(
+                    word, starts[index + 1] if index + 1 < len(starts) else len(joined)
+                )
+            if len(found) > MAX_OCCURRENCES:
+                continue
+            for index in found:
+                counts[index] = counts.get(index, 0) + 1
+        return counts
 
 
 def make_anchor(
@@ -167,16 +199,7 @@ def _context_score(anchor: Anchor, doc: _Text, a: int, b: int) -> int:
     """How many characters of the stored context agree with the text around ``[a, b)``."""
     before = doc.joined[max(0, a - len(anchor.prefix)) : a]
     after = doc.joined[b : b + len(anchor.suffix)]
-    score = 0
-    for x, y in zip(reversed(anchor.prefix), reversed(before), strict=False):
-        if x != y:
-            break
-        score += 1
-    for x, y in zip(anchor.suffix, after, strict=False):
-        if x != y:
-            break
-        score += 1
-    return score
+    return _common_suffix(anchor.prefix, before) + _common_prefix(anchor.suffix, after)
 
 
 def _exact(anchor: Anchor, doc: _Text) -> Location | None:
@@ -226,21 +249,26 @@ def _fuzzy(anchor: Anchor, doc: _Text) -> Location | None:
     quote = anchor.quote
     if len(quote.strip()) < FUZZY_MIN_CHARS:
         return None
-    wanted = frozenset(_WORDS.findall(quote.casefold()))
-    if not wanted:
+    # Cheap first pass: paragraphs holding at least half of the quote's longest words.
+    words = sorted(set(_WORDS.findall(quote.lower())), key=lambda w: (-len(w), w))
+    keys = [w for w in words if len(w) >= 4][:FUZZY_KEY_WORDS] or words[:FUZZY_KEY_WORDS]
+    if not keys:
         return None
-    need = max(1, len(wanted) // 2)
-    candidates = []
-    for index, words in enumerate(doc.words):
-        shared = len(wanted & words)
-        if shared >= need:
-            candidates.append((-shared, abs(index + 1 - anchor.paragraph), index))
-    candidates.sort()
+    need = max(1, len(keys) // 2)
+    candidates = sorted(
+        (-shared, abs(index + 1 - anchor.paragraph), index)
+        for index, shared in doc.paragraphs_with(keys).items()
+        if shared >= need
+    )
     whole = anchor.whole_paragraph
     best: tuple[tuple[float, int], Location] | None = None
     for _, distance, index in candidates[:FUZZY_CANDIDATES]:
         text = doc.texts[index]
-        found = _whole_match(text, quote) if whole else _span_match(text, quote)
+        found = (
+            _whole_match(text, quote)
+            if whole
+            else _span_match(text, quote, anchor.prefix, anchor.suffix)
+        )
         if found is None:
             continue
         start, end, score = found
@@ -259,8 +287,14 @@ def _whole_match(text: str, quote: str) -> tuple[int, int, float] | None:
     return 0, len(text), matcher.ratio()
 
 
-def _span_match(text: str, quote: str) -> tuple[int, int, float] | None:
-    """The span of ``text`` most like ``quote``, found around their longest common run."""
+def _span_match(
+    text: str, quote: str, prefix: str = "", suffix: str = ""
+) -> tuple[int, int, float] | None:
+    """The span of ``text`` most like ``quote``, found around their longest common run.
+
+    Among nearby word boundaries the one whose surroundings agree with the stored
+    context wins, so an edited first or last word stays inside the span.
+    """
     size = len(quote)
     if len(text) <= size + size // 4:
         found = _whole_match(text, quote)
@@ -280,18 +314,35 @@ def _span_match(text: str, quote: str) -> tuple[int, int, float] | None:
     first, last = blocks[0], blocks[-1]
     start = max(0, lo + first.a - first.b)
     end = min(len(text), lo + last.a + last.size + (size - last.b - last.size))
-    best: tuple[float, int, int] | None = None
+    context = max(1, len(prefix) + len(suffix))
+    best: tuple[float, float, int, int] | None = None
     for s in _near(text, start, starts=True):
         for e in _near(text, end, starts=False):
             if e <= s:
                 continue
             score = SequenceMatcher(None, text[s:e], quote, autojunk=False).ratio()
-            if best is None or score > best[0]:
-                best = (score, s, e)
+            agree = _common_suffix(prefix, text[max(0, s - len(prefix)) : s])
+            agree += _common_prefix(suffix, text[e : e + len(suffix)])
+            key = score + CONTEXT_WEIGHT * agree / context
+            if best is None or key > best[0]:
+                best = (key, score, s, e)
     if best is None:
         return None
-    score, start, end = best
+    _, score, start, end = best
     return start, end, score
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    return _common_prefix(a[::-1], b[::-1])
 
 
 def _near(text: str, pos: int, *, starts: bool, reach: int = 12) -> list[int]:

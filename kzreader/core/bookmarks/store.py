@@ -106,11 +106,11 @@ def dump_document(
     )
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """SafeDumper that writes text with line breaks as one double-quoted line (``"…\\n…"``)."""
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+def _represent_str(dumper: yaml.BaseDumper, value: str) -> yaml.Node:
     style = '"' if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
@@ -145,7 +145,7 @@ def parse_document(text: str) -> tuple[int, tuple[Bookmark, ...], dict[str, obje
     document: bad YAML, tags that ``safe_load`` refuses, wrong types.
     """
     try:
-        data = yaml.safe_load(text)
+        data = _safe_load(text)
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         at = f" at line {where.line + 1}" if where is not None else ""
@@ -173,6 +173,18 @@ def parse_document(text: str) -> tuple[int, tuple[Bookmark, ...], dict[str, obje
         marks.append(mark)
     extra = {str(k): v for k, v in data.items() if k not in ("version", "bookmarks")}
     return version, tuple(marks), extra
+
+
+def _safe_load(text: str) -> object:
+    """``yaml.safe_load``, with libyaml's safe loader when present (10x faster on big files).
+
+    Only the safe constructors are used either way: ``!!python/…`` tags are refused.
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _kind(value: object) -> str:
@@ -269,6 +281,8 @@ class BookmarkStore:
         self.moved_aside: Path | None = None
         self._bookmarks: tuple[Bookmark, ...] = ()
         self._stamp: tuple[int, int, int] | None = None
+        # The last file parsed or written: the same bytes need not be parsed again.
+        self._snapshot: _Snapshot | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], **kwargs: float) -> BookmarkStore:
@@ -361,6 +375,9 @@ class BookmarkStore:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return _Snapshot(raw=None)
+        cached = self._snapshot
+        if cached is not None and cached.raw == raw:
+            return _Snapshot(raw, cached.version, cached.bookmarks, cached.extra, stamp)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -372,7 +389,9 @@ class BookmarkStore:
             if version is None or version <= SCHEMA_VERSION:
                 raise
             marks, extra = (), {}  # a newer format we cannot read: show nothing, touch nothing
-        return _Snapshot(raw, version, marks, extra, stamp)
+        snapshot = _Snapshot(raw, version, marks, extra, stamp)
+        self._snapshot = snapshot
+        return snapshot
 
     def _read_locked(self) -> _Snapshot:
         """Like ``_read`` but, holding the lock, moves an unreadable file aside."""
@@ -524,6 +543,9 @@ class BookmarkStore:
                 atomic_write_bytes(self.backup_path, data)
             self._bookmarks = tuple(marks)
             self._stamp = _stamp(self.path)
+            self._snapshot = _Snapshot(
+                data, SCHEMA_VERSION, self._bookmarks, snapshot.extra, self._stamp
+            )
             self.read_only = None
         return result
 
@@ -575,7 +597,7 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 def _peek_version(text: str) -> int | None:
     """The version a document claims, even when the rest is not ours to read."""
     try:
-        data = yaml.safe_load(text)
+        data = _safe_load(text)
     except yaml.YAMLError:
         return None
     if isinstance(data, dict):
