@@ -292,15 +292,15 @@ _ENTITY_LIGHT = {
 #: kz variables for themes that use only the terminal's ANSI colours, on a dark terminal…
 ANSI_VARIABLES: Mapping[str, str] = MappingProxyType(
     {
-        "kz-entity-person": "ansi_yellow",
-        "kz-entity-place": "ansi_green",
-        "kz-entity-organisation": "ansi_cyan",
+        "kz-entity-person": "ansi_bright_yellow",
+        "kz-entity-place": "ansi_bright_green",
+        "kz-entity-organisation": "ansi_bright_cyan",
         "kz-hit": "ansi_magenta",
         "kz-hit-current": "ansi_red",
-        "kz-bookmark": "ansi_bright_yellow",
+        "kz-bookmark": "ansi_bright_magenta",
         "kz-cursor": "ansi_blue",
         "kz-comment": "ansi_bright_black",
-        "kz-heading": "ansi_bright_blue",
+        "kz-heading": "ansi_bright_white",
     }
 )
 #: … and on a light one.
