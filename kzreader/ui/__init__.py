@@ -1,0 +1,1 @@
+"""The Textual reader app (nothing in kzreader.core imports this package)."""

@@ -1,0 +1,128 @@
+"""The reader app: the services every screen uses (corpus, index, state, settings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.timer import Timer
+
+from ..core.corpus import Corpus
+from ..core.paths import DataPaths
+from ..core.state import ReadingState
+from . import settings as settings_io
+from .providers import ArticleProvider, CommandsProvider, SearchProvider
+from .screens.main import MainScreen
+from .theme_defaults import derived_defaults
+
+STATE_SAVE_DELAY = 2.0
+
+
+class KzReaderApp(App[int]):
+    """Reads one corpus folder; quits with status 0."""
+
+    CSS_PATH = "kzreader.tcss"
+    TITLE = "kzreader"
+    COMMANDS = App.COMMANDS | {CommandsProvider, ArticleProvider, SearchProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="kz.quit_anywhere", show=False, priority=True),
+    ]
+
+    def __init__(self, corpus_dir: Path, paths: DataPaths) -> None:
+        self.corpus_dir = Path(corpus_dir)
+        self.paths = paths
+        self.corpus: Corpus | None = None
+        self.index: Any = None  # kzreader.core.index.SearchIndex once it is open
+        self.settings, self._warnings = settings_io.load(paths.settings_file)
+        self.state, state_warnings = ReadingState.load(paths.state_file)
+        self._warnings += state_warnings
+        self._state_timer: Timer | None = None
+        super().__init__()
+        self._themes_loaded()
+        keymap = dict(settings_io.value(self.settings, "keymap", {}) or {})
+        if keymap:
+            self.set_keymap(keymap)
+
+    @property
+    def corpus_key(self) -> str:
+        """Positions are remembered per corpus folder."""
+        return str(self.corpus_dir.resolve())
+
+    @property
+    def keymap(self) -> dict[str, str]:
+        return dict(settings_io.value(self.settings, "keymap", {}) or {})
+
+    def settings_value(self, name: str, default: Any) -> Any:
+        return settings_io.value(self.settings, name, default)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        try:
+            from .theming import theme_variable_defaults
+        except ImportError:
+            return derived_defaults(self.current_theme)
+        return theme_variable_defaults(self.current_theme)
+
+    def _themes_loaded(self) -> None:
+        """Register the YAML themes and start with the one the settings name."""
+        try:
+            from ..core.config import startup_theme
+            from .theming import load_themes
+
+            themes, problems = load_themes(self.paths)
+        except Exception:
+            return
+        for theme in themes:
+            self.register_theme(theme)
+        self._warnings += problems
+        name, messages = startup_theme(self.settings, list(self.available_themes))
+        self._warnings += messages
+        if name in self.available_themes:
+            self.theme = name
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        for warning in self._warnings:
+            self.notify(warning, severity="warning", timeout=8, markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_running and self.settings_value("theme", None) != theme:
+            self.update_settings(theme=theme)
+
+    # -- persistence ---------------------------------------------------------
+
+    def open_corpus(self) -> Corpus:
+        """Scan the corpus folder (called from a worker thread)."""
+        catalog = self.paths.index_dir(self.corpus_dir) / "catalog.json"
+        return Corpus.open(self.corpus_dir, catalog=catalog)
+
+    def update_settings(self, **changes: Any) -> None:
+        self.settings = settings_io.updated(self.settings, **changes)
+        problem = settings_io.save(self.paths.settings_file, self.settings)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    def schedule_state_save(self) -> None:
+        """Save positions and history soon (many cursor moves make one write)."""
+        if self._state_timer is not None:
+            self._state_timer.stop()
+        self._state_timer = self.set_timer(STATE_SAVE_DELAY, self.save_state)
+
+    def save_state(self) -> None:
+        problem = self.state.save()
+        if problem and not getattr(self, "_state_warned", False):
+            self._state_warned = True
+            self.notify(problem, severity="warning", markup=False)
+
+    async def action_quit(self) -> None:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(screen, MainScreen):
+            screen.remember_position()
+        self.save_state()
+        index = self.index
+        if index is not None and hasattr(index, "close"):
+            index.close()
+        self.exit(0)

@@ -1,0 +1,74 @@
+"""Every key binding of the app, grouped where it applies: one source for help and palette.
+
+The help screen and the command palette are built from the widgets' own ``BINDINGS``
+(with the user's keymap applied), so neither can drift from what the keys really do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from .widgets.article_pane import ArticlePane
+from .widgets.article_view import ArticleView
+from .widgets.find_bar import FindInput
+from .widgets.library import LibraryFilter, LibraryTable
+from .widgets.results import ResultsList
+from .widgets.search_input import SearchInput
+
+
+@dataclass(frozen=True)
+class KeyGroup:
+    """Bindings that apply in one place; ``target`` says where the palette runs them."""
+
+    title: str
+    bindings: tuple[Binding, ...]
+    target: str | None  # "screen", "article", "pane", "library" or None (not in the palette)
+
+
+def _described(bindings: list[BindingType]) -> tuple[Binding, ...]:
+    out = []
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.description and not binding.system:
+            out.append(binding)
+    return tuple(out)
+
+
+def key_groups() -> list[KeyGroup]:
+    """The app's bindings, grouped (imported late: the main screen imports this module)."""
+    from .app import KzReaderApp
+    from .screens.main import MainScreen
+
+    palette = Binding(KzReaderApp.COMMAND_PALETTE_BINDING, "app.command_palette", "Commands")
+    return [
+        KeyGroup(
+            "Everywhere",
+            _described([*MainScreen.BINDINGS, *KzReaderApp.BINDINGS, palette]),
+            "screen",
+        ),
+        KeyGroup("Moving around", _described(list(Screen.BINDINGS)), None),
+        KeyGroup("Article", _described(list(ArticleView.BINDINGS)), "article"),
+        KeyGroup("Article pane", _described(list(ArticlePane.BINDINGS)), "pane"),
+        KeyGroup(
+            "Library",
+            _described([*LibraryTable.BINDINGS, *LibraryFilter.BINDINGS]),
+            "library",
+        ),
+        KeyGroup("Results", _described(list(ResultsList.BINDINGS)), None),
+        KeyGroup("Search box", _described(list(SearchInput.BINDINGS)), None),
+        KeyGroup("Find bar", _described(list(FindInput.BINDINGS)), None),
+    ]
+
+
+def keys_of(binding: Binding, keymap: Mapping[str, str]) -> list[str]:
+    """The keys that trigger ``binding`` once the user's keymap is applied."""
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def binding_ids() -> set[str]:
+    """Every binding id a keymap may name."""
+    return {b.id for group in key_groups() for b in group.bindings if b.id}

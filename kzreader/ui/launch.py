@@ -1,0 +1,22 @@
+"""Starting the app from the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..core.paths import DataPaths
+
+
+def run_app(corpus_dir: Path, paths: DataPaths) -> int:
+    """Run the reader on ``corpus_dir``; the exit status (0 after q / ctrl+q)."""
+    if not Path(corpus_dir).is_dir():
+        print(f"kzreader: {corpus_dir} is not a folder of articles", file=sys.stderr)
+        return 1
+    from .app import KzReaderApp
+
+    app = KzReaderApp(corpus_dir, paths)
+    status = app.run()
+    if app.return_code not in (None, 0):
+        return app.return_code
+    return int(status or 0)

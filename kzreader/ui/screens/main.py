@@ -1,0 +1,386 @@
+"""The reading screen: library and results on the left, article panes in the middle.
+
+It owns the coordination: which pane an article opens in, where focus goes back to,
+remembering positions, and handing searches to a worker. Loading and searching run
+in thread workers (``reader_workers``) so the first frame paints at once.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import DescendantFocus, Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input, TabbedContent, TabPane
+
+from ...core.article import Article
+from ...core.results import SearchResult
+from ..messages import GoBack, IndexProgress, OpenArticle, RunSearch
+from ..widgets.article_pane import ArticlePane
+from ..widgets.article_view import ArticleView
+from ..widgets.bookmarks_placeholder import BookmarksPlaceholder
+from ..widgets.entity_sidebar import EntitySidebar
+from ..widgets.header_bar import HeaderBar
+from ..widgets.library import LibraryPane, LibraryTable
+from ..widgets.results import ResultsList, ResultsPane
+from ..widgets.search_input import SearchInput
+from .reader_workers import ReaderWorkers
+
+NARROW = 70  # below this many columns only one of left panel / articles is shown
+NO_SIDEBAR = 100  # below this many columns the entity sidebar is hidden
+SEARCH_DELAY = 0.25
+
+
+class MainScreen(ReaderWorkers, Screen):
+    """Library · Results · Bookmarks, article pane(s), entity sidebar, footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", "Quit", id="kz.quit"),
+        Binding("question_mark", "help", "Help", id="kz.help"),
+        Binding("slash", "focus_search", "Search", id="kz.search"),
+        Binding("ctrl+f", "find", "Find in article", id="kz.find", show=False),
+        Binding("s", "split", "Split", id="kz.split"),
+        Binding("S", "unsplit", "Close split", id="kz.unsplit", show=False),
+        Binding("e", "toggle_sidebar", "Entities", id="kz.sidebar", show=False),
+        Binding("z", "toggle_zen", "Article only", id="kz.zen", show=False),
+        Binding("1", "tab('library')", "Library", id="kz.tab.library", show=False),
+        Binding("2", "tab('results')", "Results", id="kz.tab.results", show=False),
+        Binding("3", "tab('bookmarks')", "Bookmarks", id="kz.tab.bookmarks", show=False),
+        Binding("ctrl+y", "accept_suggestion", "Did you mean", id="kz.suggestion", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._search_timer: Timer | None = None
+        self._search_generation = 0
+        self._focus_results = False
+        self._pending_query: str | None = None
+        self._back_to: Widget | None = None
+        self.active_pane: ArticlePane | None = None
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings_value
+        yield HeaderBar(id="header")
+        with Horizontal(id="body"):
+            with TabbedContent(id="left", initial="library"):
+                with TabPane("Library", id="library"):
+                    yield LibraryPane(id="library-pane")
+                with TabPane("Results", id="results"):
+                    yield ResultsPane(id="results-pane")
+                with TabPane("Bookmarks", id="bookmarks"):
+                    yield BookmarksPlaceholder()
+            with Horizontal(id="articles"):
+                yield ArticlePane(
+                    measure=settings("reader_width", 80),
+                    show_comments=settings("show_comments", True),
+                )
+            yield EntitySidebar(id="sidebar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.active_pane = self.query_one(ArticlePane)
+        self.active_pane.add_class("-active")
+        self.active_pane.view.show(None)
+        self.set_class(not self.app.settings_value("sidebar_visible", True), "-sidebar-off")
+        self.header.set_corpus(self.app.corpus_dir.name, None)
+        self.search_input.history = list(self.app.state.history)
+        self.query_one(LibraryTable).focus()
+        self._apply_size(self.size.width)
+        self.start_loading()
+
+    # -- parts ---------------------------------------------------------------
+
+    @property
+    def header(self) -> HeaderBar:
+        return self.query_one(HeaderBar)
+
+    @property
+    def search_input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    @property
+    def library(self) -> LibraryPane:
+        return self.query_one(LibraryPane)
+
+    @property
+    def results(self) -> ResultsPane:
+        return self.query_one(ResultsPane)
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return list(self.query(ArticlePane))
+
+    @property
+    def active_view(self) -> ArticleView:
+        pane = self.active_pane if self.active_pane in self.panes else self.panes[0]
+        return pane.view
+
+    # -- opening articles -----------------------------------------------------
+
+    @on(OpenArticle)
+    def _open_article(self, message: OpenArticle) -> None:
+        message.stop()
+        focused = self.focused
+        self._back_to = focused if focused is not None and not self._in_pane(focused) else None
+        self.open_article(message.article_id, message.paragraph, message.query)
+
+    def show_article(
+        self,
+        pane: ArticlePane,
+        article: Article,
+        paragraph: int | None,
+        spans: dict[int, list[tuple[int, int]]] | None,
+    ) -> None:
+        """Put a loaded article in ``pane`` (called on the UI thread by the open worker)."""
+        corpus = self.app.corpus
+        if corpus is None or pane not in self.panes:
+            return
+        article_id = article.id
+        self.remember_position(pane)
+        if paragraph is None:
+            paragraph = self.app.state.position(self.app.corpus_key, article_id)
+        try:
+            words = corpus.info(article_id).words
+        except KeyError:
+            words = None
+        pane.open(article, paragraph=paragraph, words=words)
+        if spans:
+            pane.view.set_marks("hit", spans)
+            matches = pane.view.matches
+            first = next((i for i, m in enumerate(matches) if m.paragraph == paragraph), None)
+            if first is not None:
+                pane.view.go_to_match(first)
+        pane.view.focus()
+        self._set_active(pane)
+
+    def remember_position(self, pane: ArticlePane | None = None) -> None:
+        """Note where the cursor is in the article(s) shown, for the next time they open."""
+        for each in [pane] if pane else self.panes:
+            view = each.view
+            if view.article is not None and view.cursor is not None:
+                self.app.state.set_position(self.app.corpus_key, view.article.id, view.cursor)
+
+    def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        view = event.view
+        if view.article is not None and event.paragraph is not None:
+            self.app.state.set_position(self.app.corpus_key, view.article.id, event.paragraph)
+            self.app.schedule_state_save()
+
+    def on_article_view_width_changed(self, event: ArticleView.WidthChanged) -> None:
+        for pane in self.panes:
+            if pane.view is not event.control:
+                pane.view.measure = event.width
+                pane.view.on_resize(None)  # type: ignore[arg-type]
+        self.app.update_settings(reader_width=event.width)
+
+    # -- search ---------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is not self.search_input:
+            return
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        query = event.value.strip()
+        if not query:
+            self._search_generation += 1
+            self.results.set_status("Type in the search box ( / ) to search every article.")
+            self.results.list.clear_options()
+            return
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self.search(query))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is not self.search_input:
+            return
+        event.stop()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        query = event.value.strip()
+        if not query:
+            return
+        self.search_input.remember(query)
+        self.app.state.add_search(query)
+        self.app.schedule_state_save()
+        self._focus_results = True
+        last = self.results.result
+        if last is not None and last.query == query and not last.error:
+            self._show_result(last, self._search_generation)
+        else:
+            self.search(query)
+
+    def search(self, query: str) -> None:
+        """Search for ``query`` in a worker; older searches still running are dropped."""
+        self._search_generation += 1
+        self.query_one(TabbedContent).active = "results"
+        if self.app.index is None:
+            self._pending_query = query
+            self.results.set_status(f"The index is not ready yet; {query!r} runs when it is.")
+            return
+        self.run_search(query, self._search_generation)
+
+    def _show_result(self, result: SearchResult, generation: int) -> None:
+        if generation != self._search_generation:
+            return  # a newer query was typed meanwhile
+        self.results.show_result(result)
+        if self._focus_results:
+            self._focus_results = False
+            results = self.query_one(ResultsList)
+            if results.option_count:
+                self._back_to = self.search_input
+                results.focus()
+                # The first passage, not the article header, is what Enter should open.
+                results.highlighted = 1 if results.option_count > 1 else 0
+
+    @on(RunSearch)
+    def _run_search(self, message: RunSearch) -> None:
+        self.search_input.value = message.query
+        self.search_input.remember(message.query)
+        self.app.state.add_search(message.query)
+        self._focus_results = True
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self.search(message.query)
+
+    def on_results_pane_suggestion_accepted(self, event: ResultsPane.SuggestionAccepted) -> None:
+        self.post_message(RunSearch(event.query))
+
+    def action_accept_suggestion(self) -> None:
+        suggestion = self.results.suggestion
+        if suggestion:
+            self.post_message(RunSearch(suggestion))
+        else:
+            self.notify("No spelling suggestion for this search", timeout=2)
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        percent = f"{100 * message.done // message.total}%" if message.total else ""
+        self.header.set_index_status(f"indexing {percent}")
+        self.results.show_progress(message.done, message.total)
+
+    def index_ready(self) -> None:
+        """Called when the index is open: run what was typed while it was being built."""
+        self.results.show_progress(None, None)
+        self.header.set_index_status("")
+        if self._pending_query:
+            query, self._pending_query = self._pending_query, None
+            self.search(query)
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        focused = self.focused
+        if focused is not self.search_input:
+            self._back_to = focused
+        self.search_input.focus()
+
+    def action_find(self) -> None:
+        pane = self.active_pane or self.panes[0]
+        pane.action_find()
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_split(self) -> None:
+        panes = self.panes
+        if len(panes) > 1:
+            self.notify("The view is already split; S closes the active pane", timeout=3)
+            return
+        source = self.active_pane or panes[0]
+        settings = self.app.settings_value
+        pane = ArticlePane(
+            measure=source.view.measure, show_comments=settings("show_comments", True)
+        )
+        self.query_one("#articles").mount(pane)
+        self.set_class(True, "-split")
+
+        def fill() -> None:
+            if source.article is not None:
+                pane.open(source.article, paragraph=source.view.cursor, words=source.view.words)
+            else:
+                pane.view.show(None)
+            pane.view.focus()
+            self._set_active(pane)
+
+        self.call_after_refresh(fill)
+
+    def action_unsplit(self) -> None:
+        panes = self.panes
+        if len(panes) < 2:
+            self.notify("There is no split to close", timeout=2)
+            return
+        closing = self.active_pane if self.active_pane in panes else panes[-1]
+        keep = next(p for p in panes if p is not closing)
+        self.remember_position(closing)
+        closing.remove()
+        self.set_class(False, "-split")
+        self._set_active(keep)
+        keep.view.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        hidden = not self.has_class("-sidebar-off")
+        self.set_class(hidden, "-sidebar-off")
+        self.app.update_settings(sidebar_visible=not hidden)
+        if not hidden and self.size.width < NO_SIDEBAR:
+            self.notify("The window is too narrow for the sidebar", timeout=2)
+
+    def action_toggle_zen(self) -> None:
+        self.set_class(not self.has_class("-zen"), "-zen")
+        if self.has_class("-zen"):
+            self.active_view.focus()
+
+    def action_tab(self, name: str) -> None:
+        self.set_class(False, "-zen")
+        self.query_one(TabbedContent).active = name
+        target = {
+            "library": "#library-table",
+            "results": "#results-list",
+        }.get(name)
+        if target:
+            self.query_one(target).focus()
+        else:
+            self.query_one(TabbedContent).query_one("Tabs").focus()
+
+    @on(GoBack)
+    def _go_back(self, message: GoBack) -> None:
+        message.stop()
+        target = self._back_to
+        self._back_to = None
+        if target is not None and target.is_attached and target is not self.focused:
+            target.focus()
+        elif self.focused is self.search_input:
+            self.active_view.focus() if self.active_view.article else self.library.table.focus()
+        else:
+            self.library.table.focus()
+
+    # -- focus and size ---------------------------------------------------------
+
+    def _in_pane(self, widget: Widget) -> ArticlePane | None:
+        for node in widget.ancestors_with_self:
+            if isinstance(node, ArticlePane):
+                return node
+        return None
+
+    def _set_active(self, pane: ArticlePane) -> None:
+        for each in self.panes:
+            each.set_class(each is pane, "-active")
+        self.active_pane = pane
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        pane = self._in_pane(event.widget)
+        if pane is not None:
+            self._set_active(pane)
+        in_left = any(node.id == "left" for node in event.widget.ancestors_with_self)
+        self.set_class(in_left, "-left-focus")
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_size(event.size.width)
+
+    def _apply_size(self, width: int) -> None:
+        self.set_class(width < NO_SIDEBAR, "-no-sidebar")
+        self.set_class(width < NARROW, "-narrow")

@@ -1,0 +1,532 @@
+"""The article itself: a paragraph cursor over lazily drawn, literally shown text.
+
+Drawn with the line API (``render_line``): only the lines on screen are built, from
+an ``ArticleLayout`` computed once per width, so a 5 MB article opens and pages as
+fast as a short one. Text goes out as plain segments, so brackets, backslashes and
+anything that looks like markup appear exactly as written.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...core.article import Article, Kind
+from ..article_layout import ArticleLayout, Block, Role
+
+GUTTER = 3  # cursor bar, bookmark marker, space
+MARK_LAYERS = ("entity-person", "entity-place", "entity-organisation", "hit", "find")
+Spans = dict[int, list[tuple[int, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One highlighted span that n/N can step to."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """One article with a paragraph cursor, highlights and n/N stepping through them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor(1)", "Next ¶", id="kz.article.down", show=False),
+        Binding("k,up", "cursor(-1)", "Previous ¶", id="kz.article.up", show=False),
+        Binding("pagedown,space,ctrl+d", "page(1)", "Page down", id="kz.article.page_down"),
+        Binding("pageup,ctrl+u", "page(-1)", "Page up", id="kz.article.page_up", show=False),
+        Binding("g,home", "edge(-1)", "Top", id="kz.article.top", show=False),
+        Binding("G,end", "edge(1)", "Bottom", id="kz.article.bottom", show=False),
+        Binding("n", "match(1)", "Next hit", id="kz.article.next_hit"),
+        Binding("N", "match(-1)", "Previous hit", id="kz.article.previous_hit"),
+        Binding("c", "toggle_comments", "Comments", id="kz.article.comments"),
+        Binding("w", "cycle_width", "Width", id="kz.article.width", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--title",
+        "article-view--meta",
+        "article-view--byline",
+        "article-view--body",
+        "article-view--heading",
+        "article-view--caption",
+        "article-view--rule",
+        "article-view--comment",
+        "article-view--boilerplate",
+        "article-view--hint",
+        "article-view--cursor",
+        "article-view--cursor-bar",
+        "article-view--bookmark",
+        "article-view--hit",
+        "article-view--hit-current",
+        "article-view--find",
+        "article-view--entity-person",
+        "article-view--entity-place",
+        "article-view--entity-organisation",
+    }
+
+    WIDTHS = (72, 88, 0)  # what `w` cycles through; 0 is the full width
+
+    class CursorMoved(Message):
+        """The cursor is on a new paragraph (or the article changed)."""
+
+        def __init__(self, view: ArticleView, paragraph: int | None) -> None:
+            super().__init__()
+            self.view = view
+            self.paragraph = paragraph
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    class WidthChanged(Message):
+        """The user picked another reading width (0 = full)."""
+
+        def __init__(self, width: int) -> None:
+            super().__init__()
+            self.width = width
+
+    def __init__(
+        self,
+        *,
+        measure: int = 80,
+        show_comments: bool = True,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        self.words: int | None = None
+        self.measure = measure
+        self.show_comments = show_comments
+        self.cursor: int | None = None
+        self.bookmarked: frozenset[int] = frozenset()
+        self._layout: ArticleLayout | None = None
+        self._marks: dict[str, Spans] = {}
+        self._matches: list[Match] | None = None
+        self.current_match: int | None = None
+        self._cache: dict[int, Strip] = {}
+        self._style_map: dict[str, Style] | None = None
+
+    # -- public API ----------------------------------------------------------
+
+    def show(
+        self, article: Article | None, *, paragraph: int | None = None, words: int | None = None
+    ) -> None:
+        """Show ``article`` with the cursor on ``paragraph`` (default: the first)."""
+        self.article = article
+        self.words = words
+        self._marks = {}
+        self._matches = None
+        self.current_match = None
+        self.cursor = None
+        self._layout = None
+        self.bookmarked = frozenset()
+        self._relayout()
+        if article is not None and self._layout is not None and self._layout.order:
+            target = paragraph if paragraph is not None else self._layout.order[0]
+            self.move_cursor(target, center=paragraph is not None)
+        else:
+            self.scroll_to(y=0, animate=False, immediate=True, force=True)
+            self.post_message(self.CursorMoved(self, None))
+
+    @property
+    def layout_height(self) -> int:
+        return self._layout.height if self._layout else 0
+
+    @property
+    def text_width(self) -> int:
+        available = max(1, self.scrollable_content_region.width - GUTTER - 1)
+        return available if self.measure <= 0 else min(self.measure, available)
+
+    def move_cursor(self, paragraph: int, *, center: bool = False, line: int = 0) -> None:
+        """Put the cursor on ``paragraph`` and scroll so it can be read."""
+        if self.article is None or self._layout is None:
+            return
+        if self._layout.block(paragraph) is None:
+            kind = self._kind(paragraph)
+            if kind is Kind.COMMENT and not self.show_comments:
+                self.show_comments = True
+                self._relayout()
+            if self._layout.block(paragraph) is None:
+                paragraph = self._nearest(paragraph)
+        self.cursor = paragraph
+        self._follow(paragraph, center=center, line=line)
+        self._invalidate()
+        self.post_message(self.CursorMoved(self, paragraph))
+
+    def set_marks(self, layer: str, spans: Spans) -> None:
+        """Highlight spans (paragraph → [(start, end)]) in one layer, replacing the layer."""
+        if spans:
+            self._marks[layer] = {p: sorted(s) for p, s in spans.items() if s}
+        else:
+            self._marks.pop(layer, None)
+        self._matches = None
+        self.current_match = None
+        self._invalidate()
+
+    def marks(self, layer: str) -> Spans:
+        return self._marks.get(layer, {})
+
+    def set_bookmarked(self, paragraphs: frozenset[int]) -> None:
+        """Paragraphs that carry a bookmark marker in the gutter."""
+        self.bookmarked = paragraphs
+        self._invalidate()
+
+    @property
+    def nav_layer(self) -> str:
+        """What n/N step through: the find bar's matches if any, else the search hits."""
+        return "find" if self._marks.get("find") else "hit"
+
+    @property
+    def matches(self) -> list[Match]:
+        if self._matches is None:
+            spans = self._marks.get(self.nav_layer, {})
+            ordered = sorted(spans, key=self._rank)
+            self._matches = [Match(p, s, e) for p in ordered for s, e in spans[p]]
+        return self._matches
+
+    def step_match(self, step: int) -> Match | None:
+        """Go to the next (step > 0) or previous match from the cursor; wraps around."""
+        matches = self.matches
+        if not matches:
+            return None
+        current = self._current()
+        if current is not None and current.paragraph == self.cursor:
+            index = (self.current_match or 0) + step
+        else:
+            here = self._rank(self.cursor) if self.cursor is not None else (-1, -1)
+            index = bisect_left([self._rank(m.paragraph) for m in matches], here)
+            if step < 0:
+                index -= 1
+        return self.go_to_match(index)
+
+    def go_to_match(self, index: int) -> Match | None:
+        matches = self.matches
+        if not matches:
+            return None
+        self.current_match = index % len(matches)
+        match = matches[self.current_match]
+        block = self._layout.block(match.paragraph) if self._layout else None
+        line = block.line_of(match.start) if block else 0
+        self.move_cursor(match.paragraph, line=line)
+        return match
+
+    # -- actions -------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        layout = self._layout
+        if layout is None or not layout.order:
+            return
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        if self.cursor is None or not self._visible(self.cursor):
+            self.move_cursor(layout.first_at_or_below(top) or layout.order[0])
+            return
+        block = layout.block(self.cursor)
+        assert block is not None
+        # A paragraph taller than the screen is read by scrolling through it first.
+        if step > 0 and block.bottom > top + height:
+            self.scroll_to(y=top + max(1, height - 2), animate=False, immediate=True, force=True)
+            self._invalidate()
+            return
+        if step < 0 and block.top < top:
+            self.scroll_to(
+                y=max(block.top, top - max(1, height - 2)),
+                animate=False,
+                immediate=True,
+                force=True,
+            )
+            self._invalidate()
+            return
+        index = max(0, min(len(layout.order) - 1, layout.position(self.cursor) + step))
+        self.move_cursor(layout.order[index])
+
+    def action_page(self, step: int) -> None:
+        layout = self._layout
+        if layout is None or not layout.order:
+            return
+        height = self.scrollable_content_region.height
+        target = round(self.scroll_y) + step * max(1, height - 1)
+        target = max(0, min(target, round(self.max_scroll_y)))
+        if target == round(self.scroll_y):
+            self.action_edge(step)
+            return
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        paragraph = layout.first_at_or_below(target)
+        if paragraph is not None and not self._visible(paragraph, whole=False):
+            paragraph = layout.paragraph_at(target) or paragraph
+        if paragraph is not None:
+            self.cursor = paragraph
+            self.post_message(self.CursorMoved(self, paragraph))
+        self._invalidate()
+
+    def action_edge(self, direction: int) -> None:
+        if self._layout and self._layout.order:
+            order = self._layout.order
+            self.move_cursor(order[0] if direction < 0 else order[-1])
+            if direction < 0:
+                self.scroll_to(y=0, animate=False, immediate=True, force=True)
+
+    def action_match(self, step: int) -> None:
+        if self.step_match(step) is None:
+            what = "find matches" if self.nav_layer == "find" else "search hits"
+            self.notify(f"No {what} in this article", timeout=2)
+
+    def action_toggle_comments(self) -> None:
+        self.show_comments = not self.show_comments
+        keep = self.cursor
+        if keep is not None and self._kind(keep) is Kind.COMMENT and not self.show_comments:
+            keep = None
+        self._relayout()
+        if keep is not None:
+            self.move_cursor(keep)
+        elif self._layout and self._layout.order:
+            self.move_cursor(self._layout.order[-1])
+
+    def action_cycle_width(self) -> None:
+        widths = self.WIDTHS
+        index = widths.index(self.measure) + 1 if self.measure in widths else 0
+        self.measure = widths[index % len(widths)]
+        self._relayout()
+        if self.cursor is not None:
+            self.move_cursor(self.cursor)
+        self.post_message(self.WidthChanged(self.measure))
+        self.notify(f"Reading width: {self.measure or 'full'}", timeout=2)
+
+    # -- events --------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is None or self._layout.width != self.text_width:
+            self._relayout()
+            if self.cursor is not None:
+                self._follow(self.cursor)
+        self._invalidate()
+
+    def on_click(self, event: events.Click) -> None:
+        if self._layout is None:
+            return
+        paragraph = self._layout.paragraph_at(round(self.scroll_y) + event.y)
+        if paragraph is not None:
+            self.cursor = paragraph
+            self._invalidate()
+            self.post_message(self.CursorMoved(self, paragraph))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_map = None
+        self._cache.clear()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if round(old) != round(new):
+            self._cache.clear()
+
+    # -- drawing -------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        strip = self._cache.get(index)
+        if strip is None or strip.cell_length != width:
+            strip = self._render_line(index, width)
+            if len(self._cache) > 400:
+                self._cache.clear()
+            self._cache[index] = strip
+        return strip
+
+    def _render_line(self, index: int, width: int) -> Strip:
+        styles = self._role_styles()
+        base = styles["base"]
+        layout = self._layout
+        if self.article is None or layout is None:
+            return self._hint_line(index, width, base, styles["hint"])
+        text_width = layout.width
+        left = max(0, (width - GUTTER - text_width) // 2)
+        right = max(0, width - left - GUTTER - text_width)
+        hit = layout.at(index)
+        if hit is None or hit[1] >= len(hit[0].lines):
+            return Strip([Segment(" " * width, base)], width)
+        block, line = hit
+        on_cursor = block.paragraph is not None and block.paragraph == self.cursor
+        body = styles.get(block.role.value, base)
+        if on_cursor:
+            body = body + styles["cursor"]
+        segments = [Segment(" " * left, base)]
+        segments.extend(self._gutter(block, line, on_cursor, base, styles))
+        segments.extend(self._text(block, line, text_width, body, styles))
+        segments.append(Segment(" " * right, base))
+        return Strip(segments, width).crop(0, width)
+
+    def _gutter(
+        self, block: Block, line: int, on_cursor: bool, base: Style, styles: dict[str, Style]
+    ) -> list[Segment]:
+        bar = Segment("▌", styles["cursor-bar"]) if on_cursor else Segment(" ", base)
+        marked = block.paragraph in self.bookmarked and line == 0
+        mark = Segment("●", styles["bookmark"]) if marked else Segment(" ", base)
+        return [bar, mark, Segment(" ", base)]
+
+    def _text(
+        self, block: Block, line: int, text_width: int, body: Style, styles: dict[str, Style]
+    ) -> list[Segment]:
+        start, end = block.lines[line]
+        if block.role is Role.RULE:
+            label = f" {block.text[start:end]} "
+            fill = max(0, text_width - len(label) - 2)
+            return [Segment("──" + label + "─" * fill, body)]
+        text = block.text[start:end]
+        pad = max(0, text_width - (end - start))
+        spans = self._line_marks(block, start, end, styles)
+        if not spans:
+            return [Segment(text, body), Segment(" " * pad, body)]
+        out: list[Segment] = []
+        position = start
+        for s, e, style in spans:
+            if s > position:
+                out.append(Segment(block.text[position:s], body))
+            out.append(Segment(block.text[s:e], body + style))
+            position = e
+        if position < end:
+            out.append(Segment(block.text[position:end], body))
+        out.append(Segment(" " * pad, body))
+        return out
+
+    def _line_marks(
+        self, block: Block, start: int, end: int, styles: dict[str, Style]
+    ) -> list[tuple[int, int, Style]]:
+        """Non-overlapping styled runs on one line; later layers win."""
+        if block.paragraph is None or not self._marks:
+            return []
+        paint: list[Style | None] = [None] * (end - start)
+        for layer in MARK_LAYERS:
+            for s, e in self._marks.get(layer, {}).get(block.paragraph, ()):
+                for i in range(max(s, start), min(e, end)):
+                    paint[i - start] = styles[layer]
+        current = self._current()
+        if current is not None and current.paragraph == block.paragraph:
+            for i in range(max(current.start, start), min(current.end, end)):
+                paint[i - start] = styles["hit-current"]
+        runs: list[tuple[int, int, Style]] = []
+        i = 0
+        while i < len(paint):
+            style = paint[i]
+            j = i + 1
+            while j < len(paint) and paint[j] is style:
+                j += 1
+            if style is not None:
+                runs.append((start + i, start + j, style))
+            i = j
+        return runs
+
+    def _hint_line(self, index: int, width: int, base: Style, hint: Style) -> Strip:
+        lines = [
+            "No article open.",
+            "",
+            "Enter on a title in the Library opens it;",
+            "/ searches every article; ? lists the keys.",
+        ]
+        middle = max(0, self.scrollable_content_region.height // 2 - 2)
+        text = lines[index - middle] if 0 <= index - middle < len(lines) else ""
+        text = text[:width]
+        left = max(0, (width - len(text)) // 2)
+        return Strip(
+            [
+                Segment(" " * left, base),
+                Segment(text, hint),
+                Segment(" " * (width - left - len(text)), base),
+            ],
+            width,
+        )
+
+    def _role_styles(self) -> dict[str, Style]:
+        if self._style_map is None:
+            base = self.rich_style
+            styles = {"base": base}
+            for name in self.COMPONENT_CLASSES:
+                key = name.removeprefix("article-view--")
+                styles[key] = self.get_component_rich_style(name, partial=True)
+            for role in Role:
+                if role.value in styles:
+                    styles[role.value] = base + styles[role.value]
+            self._style_map = styles
+        return self._style_map
+
+    # -- helpers -------------------------------------------------------------
+
+    def _current(self) -> Match | None:
+        if self.current_match is None:
+            return None
+        matches = self.matches
+        return matches[self.current_match] if self.current_match < len(matches) else None
+
+    def _rank(self, paragraph: int) -> tuple[int, int]:
+        """Reading order, whether or not comments are collapsed: body, comments, the rest."""
+        kind = self._kind(paragraph)
+        section = 1 if kind is Kind.COMMENT else 2 if kind is Kind.BOILERPLATE else 0
+        return section, paragraph
+
+    def _kind(self, paragraph: int) -> Kind | None:
+        if self.article is None or not 1 <= paragraph <= len(self.article.paragraphs):
+            return None
+        return self.article.paragraphs[paragraph - 1].kind
+
+    def _nearest(self, paragraph: int) -> int:
+        assert self._layout is not None
+        shown = [p for p in self._layout.order if p <= paragraph]
+        return shown[-1] if shown else self._layout.order[0]
+
+    def _relayout(self) -> None:
+        if self.article is None:
+            self._layout = None
+            self.virtual_size = Size(0, 0)
+        else:
+            self._layout = ArticleLayout(
+                self.article, self.text_width, show_comments=self.show_comments, words=self.words
+            )
+            height = self.scrollable_content_region.height
+            self.virtual_size = Size(
+                self.scrollable_content_region.width, self._layout.height + max(1, height // 3)
+            )
+        self._invalidate()
+
+    def _visible(self, paragraph: int, *, whole: bool = False) -> bool:
+        block = self._layout.block(paragraph) if self._layout else None
+        if block is None:
+            return False
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        if whole:
+            return block.top >= top and block.bottom <= bottom
+        return block.bottom > top and block.top < bottom
+
+    def _follow(self, paragraph: int, *, center: bool = False, line: int = 0) -> None:
+        block = self._layout.block(paragraph) if self._layout else None
+        if block is None:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        target_line = block.top + line
+        if center or target_line < top or target_line >= top + height:
+            y = target_line - height // 3
+        elif block.top < top:
+            y = block.top if line == 0 else top
+        elif block.bottom > top + height:
+            y = min(block.top, block.bottom - height) if line == 0 else top
+        else:
+            return
+        self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()

@@ -1,0 +1,168 @@
+"""The Results tab: matching articles, each with its passages and the hits marked."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from ...core.results import SearchResult, Span
+from ..messages import OpenArticle
+
+SNIPPET = 260  # characters of a passage shown around its first hit
+
+
+def snippet(text: str, spans: tuple[Span, ...], size: int = SNIPPET) -> tuple[str, list[Span]]:
+    """A window of ``text`` around its first hit, with the spans moved into it."""
+    if len(text) <= size:
+        return text, list(spans)
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - size // 4, len(text) - size))
+    if start:
+        space = text.find(" ", start, start + 20)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + size)
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    moved = [
+        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end
+    ]
+    return prefix + text[start:end] + suffix, moved
+
+
+class ResultsList(OptionList):
+    """Articles and passages; Enter opens the article at the passage."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", id="kz.results.down", show=False),
+        Binding("k", "cursor_up", "Up", id="kz.results.up", show=False),
+    ]
+
+
+class ResultsPane(Vertical):
+    """Status line, indexing progress, and the results list."""
+
+    class SuggestionAccepted(Message):
+        """The user clicked the "did you mean" line."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.result: SearchResult | None = None
+        self.suggestion: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Type in the search box ( / ) to search every article.", id="results-status")
+        yield Static("", id="results-suggestion", classes="-hidden")
+        yield ProgressBar(total=None, show_eta=False, id="index-progress", classes="-hidden")
+        yield ResultsList(id="results-list")
+
+    @property
+    def list(self) -> ResultsList:
+        return self.query_one(ResultsList)
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#results-status", Static).update(Content(text))
+
+    def show_progress(self, done: int | None, total: int | None) -> None:
+        """Indexing progress (None hides the bar)."""
+        bar = self.query_one(ProgressBar)
+        if done is None:
+            bar.add_class("-hidden")
+            return
+        bar.remove_class("-hidden")
+        bar.update(total=total or None, progress=done)
+
+    def show_result(self, result: SearchResult) -> None:
+        self.result = result
+        results = self.list
+        results.clear_options()
+        self.suggestion = result.corrected
+        suggestion = self.query_one("#results-suggestion", Static)
+        if result.corrected:
+            suggestion.update(
+                Content.assemble(
+                    "Did you mean ",
+                    (result.corrected, "bold underline"),
+                    "?  ctrl+y or click to search for it",
+                )
+            )
+            suggestion.remove_class("-hidden")
+        else:
+            suggestion.add_class("-hidden")
+        if result.error:
+            self.set_status(f"Cannot search: {result.error}")
+            return
+        if not result.hits:
+            self.set_status(f"No article matches {result.query!r}.")
+            return
+        shown = len(result.hits)
+        more = f", best {shown} shown" if shown < result.total else ""
+        notice = f" · {result.notice}" if result.notice else ""
+        self.set_status(
+            f"{result.total} article{'s' if result.total != 1 else ''} match{more}"
+            f" · {result.elapsed_ms:.0f} ms{notice}"
+        )
+        options: list[Option | None] = []
+        partial_started = False
+        for rank, hit in enumerate(result.hits, 1):
+            if not hit.all_words and not partial_started:
+                partial_started = True
+                options.append(None)
+                options.append(
+                    Option(Content.styled("Only some of the words:", "italic"), disabled=True)
+                )
+            count = len(hit.passages)
+            options.append(
+                Option(
+                    Content.assemble(
+                        (f"{rank}. ", "dim"),
+                        (hit.title, "bold"),
+                        (f"  {count} passage{'s' if count != 1 else ''}", "dim"),
+                    ),
+                    id=f"a\t{hit.article}",
+                )
+            )
+            for passage in hit.passages:
+                text, spans = snippet(passage.text, passage.highlights)
+                prompt = Content(text)
+                for start, end in spans:
+                    prompt = prompt.stylize("on $kz-hit", start, end)
+                label = Content.styled(f"  ¶{passage.paragraph:<4} ", "dim")
+                options.append(Option(label + prompt, id=f"p\t{hit.article}\t{passage.paragraph}"))
+        results.add_options(options)
+        results.highlighted = 0 if options else None
+
+    def on_click(self, event: object) -> None:
+        widget = getattr(event, "widget", None)
+        if widget is not None and widget.id == "results-suggestion" and self.suggestion:
+            self.post_message(self.SuggestionAccepted(self.suggestion))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        parts = option_id.split("\t")
+        query = self.result.query if self.result else None
+        if parts[0] == "a" and len(parts) == 2:
+            first = self._first_passage(parts[1])
+            self.post_message(OpenArticle(parts[1], first, query))
+        elif parts[0] == "p" and len(parts) == 3:
+            self.post_message(OpenArticle(parts[1], int(parts[2]), query))
+
+    def _first_passage(self, article_id: str) -> int | None:
+        if self.result is None:
+            return None
+        for hit in self.result.hits:
+            if hit.article == article_id and hit.passages:
+                return hit.passages[0].paragraph
+        return None
