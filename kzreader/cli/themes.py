@@ -23,7 +23,9 @@ def _rows(ctx: Context) -> tuple[list[dict[str, Any]], list[dict[str, str]], str
     from ..ui.theming import theme_catalog
 
     catalog = theme_catalog(ctx.paths)
-    settings, _ = load_settings(ctx.paths.settings_file)
+    settings, messages = load_settings(ctx.paths.settings_file)
+    for message in messages:
+        ctx.warn(message)
     rows: list[dict[str, Any]] = [
         {
             "name": spec.name,
@@ -50,6 +52,8 @@ def _rows(ctx: Context) -> tuple[list[dict[str, Any]], list[dict[str, str]], str
     )
     for row in rows:
         row["current"] = row["name"] == settings.theme
+    if not any(row["current"] for row in rows):
+        ctx.warn(f"settings: theme {settings.theme!r} is not available — the app uses the default")
     errors = [{"path": str(p.path), "message": p.reason} for p in catalog.problems]
     return rows, errors, settings.theme
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import colorsys
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -623,30 +623,43 @@ def theme_files(folder: Path | None) -> list[Path]:
     )
 
 
-def discover_themes(shipped_dir: Path | None, user_dir: Path | None) -> ThemeCatalog:
+def discover_themes(
+    shipped_dir: Path | None,
+    user_dir: Path | None,
+    check: Callable[[ThemeSpec], str | None] | None = None,
+) -> ThemeCatalog:
     """Every usable theme, shipped first (in :data:`SHIPPED_ORDER`), then the user's.
 
     A user theme with a shipped theme's name replaces it (that is how one tweaks
-    a shipped theme); two user files with the same name keep the first.
+    a shipped theme); two user files with the same name keep the first. ``check``
+    is a further test (the UI's: "would Textual accept it?") that returns a reason
+    to skip a spec, applied before the user's themes replace shipped ones.
     """
     problems: list[ThemeProblem] = []
-    shipped: dict[str, ThemeSpec] = {}
-    for path in theme_files(shipped_dir):
+
+    def load(path: Path, source: str) -> ThemeSpec | None:
         try:
-            spec = load_theme_file(path, "shipped")
+            spec = load_theme_file(path, source)
         except ThemeFileError as error:
             problems.append(ThemeProblem(path, error.reason))
-            continue
-        shipped.setdefault(spec.name, spec)
+            return None
+        reason = check(spec) if check else None
+        if reason:
+            problems.append(ThemeProblem(path, reason))
+            return None
+        return spec
+
+    shipped: dict[str, ThemeSpec] = {}
+    for path in theme_files(shipped_dir):
+        if spec := load(path, "shipped"):
+            shipped.setdefault(spec.name, spec)
     order = {name: i for i, name in enumerate(SHIPPED_ORDER)}
     ordered = sorted(shipped.values(), key=lambda s: (order.get(s.name, len(order)), s.name))
 
     user: dict[str, ThemeSpec] = {}
     for path in theme_files(user_dir):
-        try:
-            spec = load_theme_file(path, "user")
-        except ThemeFileError as error:
-            problems.append(ThemeProblem(path, error.reason))
+        spec = load(path, "user")
+        if spec is None:
             continue
         if spec.name in user:
             problems.append(

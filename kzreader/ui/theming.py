@@ -168,16 +168,7 @@ def textual_problem(spec: ThemeSpec) -> str | None:
 
 def theme_catalog(paths: DataPaths, shipped_dir: Path | None = None) -> ThemeCatalog:
     """Shipped and user themes that both the core and Textual accept, and every problem."""
-    found = discover_themes(shipped_dir or bundled_themes(), paths.themes_dir)
-    themes: list[ThemeSpec] = []
-    problems: list[ThemeProblem] = list(found.problems)
-    for spec in found.themes:
-        problem = textual_problem(spec)
-        if problem is None:
-            themes.append(spec)
-        else:
-            problems.append(ThemeProblem(spec.path or Path(spec.name), problem))
-    return ThemeCatalog(tuple(themes), tuple(problems))
+    return discover_themes(shipped_dir or bundled_themes(), paths.themes_dir, textual_problem)
 
 
 def load_themes(paths: DataPaths) -> tuple[list[Theme], list[str]]:

@@ -111,3 +111,14 @@ def test_data_dir_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     _user_theme(other, "sepia.yaml", _sepia())
     out = _json(capsys, "--data-dir", str(other))
     assert "sepia" in [row["name"] for row in out["themes"]]
+
+
+def test_settings_problems_are_warned(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home.mkdir(parents=True)
+    (home / "settings.yaml").write_text("theme: no-such-theme\nsidebar: 1\n")
+    assert main(["themes", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert not any(row["current"] for row in json.loads(captured.out)["themes"])
+    err = captured.err
+    assert "unknown key 'sidebar'" in err
+    assert "theme 'no-such-theme' is not available" in err

@@ -224,6 +224,18 @@ def test_load_themes_reports_broken_user_files(home: Path) -> None:
     assert all(message.endswith(" — skipped") for message in messages)
 
 
+def test_a_broken_override_keeps_the_shipped_theme(home: Path) -> None:
+    folder = home / "themes"
+    folder.mkdir(parents=True)
+    data = yaml.safe_load((bundled_themes() / "kz-dark.yaml").read_text())
+    data["variables"]["block-cursor-text-style"] = "sparkly"
+    (folder / "kz-dark.yaml").write_text(yaml.safe_dump(data))
+    themes, messages = load_themes(DataPaths.resolve())
+    assert [theme.name for theme in themes] == SHIPPED
+    assert themes[0].variables["block-cursor-text-style"] == "none"  # the shipped one
+    assert len(messages) == 1 and messages[0].startswith(f"{folder / 'kz-dark.yaml'}: ")
+
+
 @pytest.mark.parametrize(
     ("variables", "fragment"),
     [
