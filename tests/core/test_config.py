@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kzreader.core.config import (
     SETTINGS_KEYS,
@@ -295,3 +298,43 @@ def test_startup_theme(theme: str, environ: dict[str, str], expected: str, n_mes
     assert len(messages) == n_messages
     if messages:
         assert f"theme {theme!r} not found" in messages[0]
+
+
+# --------------------------------------------------------------------------- properties
+
+_names = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=12
+)
+_keys = st.lists(_names.filter(lambda k: "," not in k), min_size=1, max_size=3).map(",".join)
+_settings = st.builds(
+    Settings,
+    theme=_names,
+    keymap=st.dictionaries(_names, _keys, max_size=4),
+    reader_width=st.sampled_from([0, 20, 72, 88, 1000]),
+    show_comments=st.booleans(),
+    sidebar_visible=st.booleans(),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    sequence=st.lists(_settings, min_size=1, max_size=4),
+    prelude=st.sampled_from(
+        ["", "# mine\n", "extra: [1, 2]   # keep\n", "theme: x  # note\nreader_width: 60\n"]
+    ),
+)
+def test_successive_saves_always_read_back(
+    tmp_path: Path, sequence: list[Settings], prelude: str
+) -> None:
+    """Whatever the values, every save (in place or fresh) reads back exactly."""
+    path = Path(tempfile.mkdtemp(dir=tmp_path)) / "settings.yaml"
+    path.write_text(prelude)
+    for item in sequence:
+        save_settings(path, item)
+        loaded, messages = load_settings(path)
+        assert loaded == item
+        assert all("unknown key" in message for message in messages)
+    if "extra" in prelude:
+        assert yaml.safe_load(path.read_text())["extra"] == [1, 2]

@@ -7,6 +7,9 @@ from typing import ClassVar
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textual._color_constants import COLOR_NAME_TO_RGB
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
@@ -275,6 +278,37 @@ def test_textual_accepts_what_the_core_parser_accepts() -> None:
         if ours is not None and theirs is not None and not ours.is_terminal_default:
             assert (ours.r, ours.g, ours.b) == (theirs.r, theirs.g, theirs.b), sample
             assert ours.a == pytest.approx(theirs.a, abs=0.01), sample
+
+
+_num = st.one_of(
+    st.integers(-300, 300).map(str),
+    st.floats(-300, 300, allow_nan=False).map(lambda f: f"{f:.2f}"),
+)
+_colour_text = st.one_of(
+    st.text("0123456789abcdefABCDEFg", min_size=0, max_size=9).map(lambda t: "#" + t),
+    st.tuples(_num, _num, _num).map(lambda t: "rgb({}, {},{})".format(*t)),
+    st.tuples(_num, _num, _num, _num).map(lambda t: "rgba({},{},{},{})".format(*t)),
+    st.tuples(_num, _num, _num).map(lambda t: "hsl({},{}%,{}%)".format(*t)),
+    st.sampled_from(sorted(COLOR_NAME_TO_RGB)),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_colour_text)
+def test_core_parser_agrees_with_textual_on_generated_input(text: str) -> None:
+    try:
+        theirs: Color | None = Color.parse(text.strip())
+    except ColorParseError:
+        theirs = None
+    try:
+        ours = parse_colour(text)
+    except ColourError:
+        ours = None
+    assert (ours is None) == (theirs is None)
+    if ours is not None and theirs is not None and not ours.is_terminal_default:
+        assert (ours.r, ours.g, ours.b) == (theirs.r, theirs.g, theirs.b)
+        assert ours.a == pytest.approx(theirs.a, abs=0.01)
 
 
 class Keyed(App[None]):
