@@ -18,7 +18,7 @@ from __future__ import annotations
 import colorsys
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -364,6 +364,19 @@ def derived_variables(
         }
     )
     return values
+
+
+def next_theme(names: Sequence[str], current: str, step: int = 1) -> str:
+    """The theme ``step`` places after ``current`` in ``names``, wrapping (for ``ctrl+t``).
+
+    A ``current`` that is not in ``names`` (e.g. one of Textual's built-in themes
+    picked from the palette) moves to the first of ``names``.
+    """
+    if not names:
+        return current
+    if current not in names:
+        return names[0]
+    return names[(list(names).index(current) + step) % len(names)]
 
 
 # --------------------------------------------------------------------------- spec

@@ -23,6 +23,7 @@ from kzreader.core.themes import (
     discover_themes,
     flatten,
     load_theme_file,
+    next_theme,
     parse_colour,
     parse_theme,
     relative_luminance,
@@ -380,3 +381,12 @@ def test_derived_variables_cover_every_name(dark: bool) -> None:
 def test_derived_variables_survive_odd_inputs() -> None:
     values = derived_variables(dark=True, background="ansi_default", primary="not a colour")
     assert set(values) == set(KZ_VARIABLES)
+
+
+def test_next_theme_cycles() -> None:
+    names = ("kz-dark", "kz-paper", "kz-contrast")
+    assert next_theme(names, "kz-dark") == "kz-paper"
+    assert next_theme(names, "kz-contrast") == "kz-dark"
+    assert next_theme(names, "kz-dark", -1) == "kz-contrast"
+    assert next_theme(names, "nord") == "kz-dark"
+    assert next_theme((), "nord") == "nord"

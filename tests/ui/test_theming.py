@@ -17,7 +17,7 @@ from textual.containers import Grid, Vertical
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.widgets import Static
 
-from kzreader.core.config import load_settings
+from kzreader.core.config import Settings, load_settings, startup_theme
 from kzreader.core.paths import DataPaths, bundled_themes
 from kzreader.core.themes import KZ_VARIABLES, ColourError, discover_themes, parse_colour
 from kzreader.ui.theming import (
@@ -176,6 +176,18 @@ async def test_start_in_a_shipped_theme() -> None:
         assert app.theme == "kz-ansi" and app.current_theme.ansi
         cursor = app.screen.query_one(".cursor.probe").styles.background
         assert cursor.ansi is not None  # a terminal colour, not an RGB approximation
+
+
+async def test_no_color_starts_in_the_ansi_theme(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    probe = Preview()
+    name, messages = startup_theme(Settings(theme="kz-paper"), probe.available_themes)
+    assert (name, messages) == ("kz-ansi", [])
+    app = Preview(name)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.no_color and app.theme == "kz-ansi"
 
 
 def test_to_textual_theme_carries_our_variables() -> None:
