@@ -138,6 +138,7 @@ def _print_list(
     ctx: Context, shelf: Shelf, anchored: list[Placed], orphans: list[Placed], *, filtered: bool
 ) -> None:
     from rich.console import Console
+    from rich.table import Table
     from rich.text import Text
 
     console = Console(file=ctx.stdout, markup=False, highlight=False, emoji=False)
@@ -150,32 +151,34 @@ def _print_list(
             )
         return
 
-    def entry(item: Placed, where: str) -> None:
-        mark = item.bookmark
-        line = Text("  ")
-        line.append(mark.id, style="bold")
-        line.append(f"  {where}  ", style="cyan")
-        line.append("“" + _short(mark.quote) + "”")
-        console.print(line)
-        details = Text("            ")
-        if mark.note:
-            details.append(_short(mark.note, 200), style="italic")
-            details.append("  ")
-        if mark.tags:
-            details.append(" ".join("#" + t for t in mark.tags), style="magenta")
-            details.append("  ")
-        details.append(mark.created[:10], style="dim")
-        if item.reason:
-            details.append(f"  ({item.reason})", style="dim")
-        console.print(details)
+    def table(items: list[Placed], *, with_article: bool) -> Table:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)  # id
+        grid.add_column(no_wrap=True, justify="right")  # where
+        grid.add_column(ratio=1)  # quote, then note, tags, date
+        for item in items:
+            mark = item.bookmark
+            body = Text(_short(mark.quote))
+            details = Text(style="dim")
+            if mark.note:
+                body.append("\n")
+                body.append(_short(mark.note, 300), style="italic")
+            if mark.tags:
+                details.append(" ".join("#" + t for t in mark.tags) + "  ")
+            details.append(mark.created[:10])
+            if item.reason:
+                details.append(f"  ({item.reason})")
+            body.append("\n")
+            body.append_text(details)
+            where = f"{item.article} ¶{item.paragraph}" if with_article else f"¶{item.paragraph}"
+            grid.add_row(Text(mark.id, style="bold"), Text(where, style="cyan"), body)
+        return grid
 
     for group in group_by_article(anchored, shelf.corpus):
         heading = Text(group.title, style="bold")
         heading.append(f"  {group.article}", style="dim")
         console.print(heading)
-        for item in group.items:
-            entry(item, f"¶{item.paragraph}")
+        console.print(table(list(group.items), with_article=False))
     if orphans:
         console.print(Text("Orphans — not found in the current text", style="bold yellow"))
-        for item in orphans:
-            entry(item, f"{item.article} ¶{item.paragraph}")
+        console.print(table(orphans, with_article=True))

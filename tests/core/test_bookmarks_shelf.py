@@ -174,3 +174,21 @@ def test_export_to_a_folder_that_cannot_be_written(file: Path, tmp_path: Path) -
     target = tmp_path / "out.csv"
     assert shelf.export_to(target) == "csv"
     assert target.read_bytes().decode("utf-8") == shelf.export("csv")
+
+
+def test_markers_by_paragraph_and_finding_an_existing_bookmark(file: Path) -> None:
+    shelf = Shelf.open(file, seeds())
+    whole = shelf.add(A001, 5)
+    part = shelf.add(A001, 5, 1, 31)
+    other = shelf.add(A001, 9)
+    marks = shelf.by_paragraph(A001)
+    assert sorted(marks) == [5, 9]
+    assert [p.id for p in marks[5]] == [whole.id, part.id]
+    assert [p.id for p in marks[9]] == [other.id]
+    assert shelf.existing(A001, 5) == whole
+    assert shelf.existing(A001, 5, 1, 31) == part
+    assert (
+        shelf.existing(A001, 5, 0, 31) is None
+    )  # includes the opening quote mark: another passage
+    assert shelf.existing(A001, 6) is None
+    assert shelf.existing("nope", 1) is None

@@ -67,6 +67,26 @@ class Shelf:
         """The anchored bookmarks of one article, in reading order (for markers in the text)."""
         return by_position(p for p in self.placed() if p.article == article_id and not p.orphan)
 
+    def by_paragraph(self, article_id: str) -> dict[int, list[Placed]]:
+        """The anchored bookmarks of one article by current paragraph number."""
+        out: dict[int, list[Placed]] = {}
+        for item in self.in_article(article_id):
+            out.setdefault(item.paragraph, []).append(item)
+        return out
+
+    def existing(
+        self, article_id: str, paragraph: int, start: int | None = None, end: int | None = None
+    ) -> Placed | None:
+        """A bookmark already on exactly this passage (whole paragraph if no range), if any."""
+        try:
+            anchor = self.anchorer.anchor(article_id, paragraph, start, end)
+        except AnchorError:
+            return None
+        for item in self.in_article(article_id):
+            if (item.paragraph, item.start, item.end) == (paragraph, anchor.start, anchor.end):
+                return item
+        return None
+
     def query(
         self,
         text: str = "",

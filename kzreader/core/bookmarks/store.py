@@ -260,6 +260,9 @@ def _entry_from_yaml(entry: object, number: int) -> Bookmark:
 class BookmarkStore:
     """The bookmarks of one file, with safe writes. Knows nothing of the corpus.
 
+    Safe between processes (a file lock); within one process, use it from one
+    thread at a time (e.g. the app's worker or its main thread, not both at once).
+
     ``bookmarks`` is what the file held when last read or written. Every change
     (``add``, ``update``, ``remove``, ``restore``) re-reads the file under the lock,
     applies itself to that, and writes; on failure it raises a ``BookmarkError``
@@ -322,9 +325,11 @@ class BookmarkStore:
                 with self._locked():
                     snapshot = self._read_locked()
             except StoreWriteError as error:  # no lock file: the folder is read-only
+                cause = error.__cause__
+                why = getattr(cause, "strerror", None) or cause or error
                 message = (
-                    f"{self.path}: cannot be read ({problem}); left as it is "
-                    f"({error.__cause__ or error}); bookmarks are read-only"
+                    f"{self.path}: cannot be read ({problem}); left as it is, since it "
+                    f"cannot be moved aside ({why}); bookmarks are read-only"
                 )
                 snapshot = _Snapshot(raw=None)
                 self._say(message)
