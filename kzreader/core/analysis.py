@@ -1,93 +1,172 @@
-"""Whoosh analyzers: how text becomes index terms, the same way at index and query time.
+"""How text becomes index terms, the same way at index time, query time and highlighting.
 
-* ``text`` fields: words, lowercased, Cyrillic transliterated and accents folded,
+* ``text`` terms: words, lowercased, Cyrillic transliterated and accents folded,
   stop words dropped, English stemming (``sanctions`` finds ``sanctioned``).
-* ``names``: capitalised words only (at index time), under a transliteration-variant
-  key, so ``Jovtis`` finds ``Zhovtis`` and ``Токаев`` finds ``Tokayev``.
-* ``words``: unstemmed folded words, the dictionary for "did you mean".
+* ``names`` terms: capitalised words only (at index time), under a transliteration
+  variant key, so ``Jovtis`` finds ``Zhovtis`` and ``Токаев`` finds ``Tokayev``.
+* ``words`` terms: unstemmed folded words, the dictionary for "did you mean".
 
-Filters are module-level classes so that whoosh's multiprocessing writer can pickle them.
+Each field has one tokenizer that does the whole job in a single regex pass, with
+the word → term mapping cached: whoosh's chain of generator filters costs several
+microseconds per token per filter, which dominated indexing and highlighting.
+Classes live at module level so whoosh's multiprocessing writer can pickle them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from whoosh.analysis import (
-    STOP_WORDS,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-)
-from whoosh.analysis.acore import Token
+from whoosh.analysis import STOP_WORDS, Token, Tokenizer
+from whoosh.lang.porter import stem
 
 from .translit import name_key, to_latin
 
-#: Words: letters/digits, keeping inner apostrophes (don't, Tokayev’s) for the
-#: possessive filter to strip.
-WORD_PATTERN = r"\w+(?:['’]\w+)*"
+#: Words: letters/digits, keeping inner apostrophes (don't, Tokayev’s) so the
+#: possessive can be stripped.
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+_CACHE = 200_000
 
 
-class PossessiveFilter(Filter):
-    """``Tokayev’s`` → ``Tokayev``; curly apostrophes become straight ones."""
+def _base(word: str) -> str:
+    """Possessive stripped, lowercased, Latin, no accents."""
+    word = word.replace("’", "'")
+    if word.endswith(("'s", "'S")):
+        word = word[:-2]
+    return to_latin(word.lower())
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            text = token.text.replace("’", "'")
-            if text.endswith(("'s", "'S")):
-                text = text[:-2]
-            token.text = text
+
+@lru_cache(maxsize=_CACHE)
+def text_term(word: str) -> str | None:
+    """The index term for a word in running text, or None for a stop word."""
+    base = _base(word)
+    if len(base) < 2 or base in STOP_WORDS:
+        return None
+    return stem(base)
+
+
+@lru_cache(maxsize=_CACHE)
+def word_term(word: str) -> str | None:
+    """The unstemmed term (for spelling suggestions), or None for a stop word."""
+    base = _base(word)
+    if len(base) < 2 or base in STOP_WORDS:
+        return None
+    return base
+
+
+@lru_cache(maxsize=_CACHE)
+def name_term(word: str) -> str | None:
+    """The transliteration-variant key of a word, or None for a stop word."""
+    base = _base(word)
+    if base in STOP_WORDS:
+        return None
+    key = name_key(base)
+    return key if len(key) >= 2 else None
+
+
+class _TermTokenizer(Tokenizer):
+    """Tokenize with WORD and map each word through a cached term function."""
+
+    capitalised_only = False  # at index time, keep only words starting with a capital
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.name == self.name  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.name))
+
+    def term(self, word: str) -> str | None:
+        return _TERMS[self.name](word)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        convert = _TERMS[self.name]
+        only_caps = self.capitalised_only and mode == "index"
+        matches = [re.match(r".+", value, re.DOTALL)] if not tokenize else WORD.finditer(value)
+        pos = start_pos
+        for match in matches:
+            if match is None:
+                continue
+            word = match.group()
+            position = pos
+            pos += 1  # stop words keep their place, so phrases line up
+            if only_caps and not word[:1].isupper():
+                continue
+            term = convert(word)
+            if term is None:
+                if removestops:
+                    continue
+                token.stopped = True
+                term = word.lower()
+            else:
+                token.stopped = False
+            token.text = term
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = position
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
             yield token
 
 
-class FoldFilter(Filter):
-    """Transliterate Cyrillic and drop accents, so both scripts meet in one term."""
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            token.text = to_latin(token.text)
-            yield token
+class TextTokenizer(_TermTokenizer):
+    def __init__(self) -> None:
+        super().__init__("text")
 
 
-class NameFilter(Filter):
-    """Keep capitalised words at index time (all words at query time), as name keys."""
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            text = token.text
-            if token.mode == "index" and not text[:1].isupper():
-                continue
-            if text.lower() in STOP_WORDS:
-                continue
-            key = name_key(text)
-            if len(key) < 2:
-                continue
-            token.text = key
-            yield token
+class WordsTokenizer(_TermTokenizer):
+    def __init__(self) -> None:
+        super().__init__("words")
 
 
-def text_analyzer():
-    return (
-        RegexTokenizer(WORD_PATTERN)
-        | PossessiveFilter()
-        | LowercaseFilter()
-        | FoldFilter()
-        | StopFilter()
-        | StemFilter(cachesize=50000)
-    )
+class NamesTokenizer(_TermTokenizer):
+    capitalised_only = True
+
+    def __init__(self) -> None:
+        super().__init__("names")
 
 
-def names_analyzer():
-    return RegexTokenizer(WORD_PATTERN) | PossessiveFilter() | NameFilter()
+_TERMS = {"text": text_term, "words": word_term, "names": name_term}
 
 
-def words_analyzer():
-    return (
-        RegexTokenizer(WORD_PATTERN)
-        | PossessiveFilter()
-        | LowercaseFilter()
-        | FoldFilter()
-        | StopFilter()
-    )
+def text_analyzer() -> TextTokenizer:
+    return TextTokenizer()
+
+
+def names_analyzer() -> NamesTokenizer:
+    return NamesTokenizer()
+
+
+def words_analyzer() -> WordsTokenizer:
+    return WordsTokenizer()
+
+
+def iter_terms(text: str, field: str) -> Iterator[tuple[str, int, int]]:
+    """(term, start, end) for each word of ``text`` as ``field`` would index it at query time.
+
+    Used for highlighting and passage scoring: no Token objects, just the cached mapping.
+    """
+    convert = _TERMS[field]
+    for match in WORD.finditer(text):
+        term = convert(match.group())
+        if term is not None:
+            yield term, match.start(), match.end()

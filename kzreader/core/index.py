@@ -11,22 +11,24 @@ file by file. Updates are committed in batches, so an interrupted build resumes.
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import struct
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import ClassVar
 
 from whoosh import index as whoosh_index
 from whoosh import query
-from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 
-from .analysis import names_analyzer, text_analyzer, words_analyzer
+from .analysis import iter_terms, names_analyzer, text_analyzer, words_analyzer
 from .article import Article, Kind
 from .atomic import atomic_write_text
 from .corpus import ArticleError, Corpus
@@ -35,7 +37,7 @@ from .results import ArticleHit, Passage, SearchResult, Span, merge_spans
 from .translit import to_latin
 
 #: Bump when the schema or the analysis changes: older indexes are rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 BATCH = 1000  # articles per commit: an interruption loses at most one batch
 MANIFEST = "manifest.json"
 WHOOSH_DIR = "whoosh"
@@ -82,10 +84,7 @@ def make_schema() -> Schema:
     text = text_analyzer()
     names = names_analyzer()
     return Schema(
-        doctype=ID(stored=True),  # "a" article, "p" paragraph
-        article=ID(stored=True),
-        para=NUMERIC(int, stored=True),
-        kind=ID(stored=True),
+        article=ID(stored=True, unique=True),
         title=TEXT(analyzer=text),
         author=TEXT(analyzer=names),
         body=TEXT(analyzer=text),
@@ -96,44 +95,24 @@ def make_schema() -> Schema:
     )
 
 
-def article_documents(
-    article: Article, entities: dict[int, list[str]] | None = None
-) -> Iterable[dict]:
-    """The index documents for one article: the article itself, then each paragraph."""
-    entities = entities or {}
-    body = "\n".join(
-        p.text for p in article.paragraphs if p.is_article and p.kind is not Kind.TITLE
-    )
+def article_document(article: Article, entities: Iterable[str] = ()) -> dict[str, str]:
+    """The index document for one article.
+
+    Reader comments go to their own field, which counts for less than the body.
+    """
+    body = "\n".join(p.text for p in article.paragraphs if p.kind is not Kind.COMMENT)
     comments = "\n".join(p.text for p in article.paragraphs if p.kind is Kind.COMMENT)
-    everything = "\n".join(p.text for p in article.paragraphs)
-    all_entities = sorted({e for ids in entities.values() for e in ids})
-    yield {
-        "doctype": "a",
+    everything = f"{article.title}\n{body}\n{comments}"
+    return {
         "article": article.id,
-        "para": 0,
-        "kind": "article",
         "title": article.title,
         "author": article.author or "",
         "body": body,
         "comments": comments,
-        "names": f"{article.title}\n{everything}",
-        "words": f"{article.title}\n{everything}",
-        "entity": ",".join(all_entities),
+        "names": everything,
+        "words": everything,
+        "entity": ",".join(sorted(set(entities))),
     }
-    for para in article.paragraphs:
-        doc = {
-            "doctype": "p",
-            "article": article.id,
-            "para": para.number,
-            "kind": str(para.kind),
-            "author": article.author or "",
-            "names": para.text,
-            "entity": ",".join(entities.get(para.number, ())),
-        }
-        doc["comments" if para.kind is Kind.COMMENT else "body"] = para.text
-        if para.kind is Kind.TITLE:
-            doc["title"] = para.text
-        yield doc
 
 
 def _positives(q: query.Query) -> list[query.Query]:
@@ -159,7 +138,6 @@ class SearchIndex:
         self._ix = ix
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
-        self._article_docs: set[int] | None = None
 
     # -- opening and updating -----------------------------------------------
 
@@ -278,17 +256,10 @@ class SearchIndex:
     def _current(self) -> Searcher:
         if self._searcher is None:
             self._searcher = self._ix.searcher()
-            self._article_docs = None
         else:
-            fresh = self._searcher.refresh()  # the same searcher unless the index changed
-            if fresh is not self._searcher:
-                self._searcher, self._article_docs = fresh, None
+            # The same searcher unless another writer committed since.
+            self._searcher = self._searcher.refresh()
         return self._searcher
-
-    def _articles_filter(self, searcher: Searcher) -> set[int]:
-        if self._article_docs is None:
-            self._article_docs = set(searcher.document_numbers(doctype="a"))
-        return self._article_docs
 
     # -- searching ------------------------------------------------------------
 
@@ -310,86 +281,45 @@ class SearchIndex:
             return SearchResult(query=text, error=str(error))
         try:
             with self._lock:
-                result = self._search(parsed, text, limit=limit, passages=passages)
+                result = self._search(parsed, text, limit=max(1, limit), passages=passages)
         except DAMAGE as error:  # a damaged index must not take the app down
             return SearchResult(
                 query=text,
                 error=f"the search index is damaged ({_reason(error)}); {REBUILD_HINT}",
             )
-        elapsed = (time.perf_counter() - started) * 1000
-        return SearchResult(
-            query=text,
-            corrected=result.corrected,
-            total=result.total,
-            hits=result.hits,
-            notice=parsed.notice,
-            elapsed_ms=elapsed,
+        return replace(
+            result, notice=parsed.notice, elapsed_ms=(time.perf_counter() - started) * 1000
         )
 
     def _search(self, parsed: ParsedQuery, text: str, *, limit: int, passages: int) -> SearchResult:
         searcher = self._current()
-        articles = self._articles_filter(searcher)
-        limit = max(1, limit)
-        strict = searcher.search(parsed.strict, filter=articles, limit=limit)
+        strict = searcher.search(parsed.strict, limit=limit)
         ranked: list[tuple[str, float, bool]] = [(h["article"], h.score, True) for h in strict]
         total = len(strict)
         if parsed.has_loose:
-            loose = searcher.search(parsed.loose, filter=articles, limit=limit + len(ranked))
+            loose = searcher.search(parsed.loose, limit=limit + len(ranked))
             seen = {a for a, _, _ in ranked}
             extra = [(h["article"], h.score, False) for h in loose if h["article"] not in seen]
             ranked.extend(extra[: max(0, limit - len(ranked))])
             total = max(total, len(loose))
-        hits = self._passages(searcher, parsed, ranked, passages)
-        corrected = self._did_you_mean(searcher, parsed, text, total) if total < 3 else None
-        return SearchResult(query=text, corrected=corrected, total=total, hits=tuple(hits))
-
-    def _passages(
-        self,
-        searcher: Searcher,
-        parsed: ParsedQuery,
-        ranked: list[tuple[str, float, bool]],
-        per_article: int,
-    ) -> list[ArticleHit]:
-        if not ranked:
-            return []
-        allowed: set[int] = set()
-        for article_id, _, _ in ranked:
-            allowed.update(searcher.document_numbers(article=article_id, doctype="p"))
-        passage_query = query.Or(_positives(parsed.strict)).normalize()
-        found: dict[str, list[tuple[float, int, str, set]]] = {}
-        for hit in searcher.search(passage_query, filter=allowed, limit=None, terms=True):
-            terms = {(f, t) for f, t in hit.matched_terms()}
-            found.setdefault(hit["article"], []).append(
-                (hit.score, hit["para"], hit["kind"], terms)
-            )
-        out = []
+        matcher = self._term_matcher(searcher, parsed)
+        hits = []
         for article_id, score, all_words in ranked:
             try:
                 article = self.corpus.article(article_id)
             except (KeyError, ArticleError):
                 continue  # gone from the corpus since it was indexed
-            rows = sorted(found.get(article_id, []), key=lambda r: (-r[0], r[1]))
-            chosen = []
-            for p_score, number, kind, terms in rows:
-                if number > len(article.paragraphs):
-                    continue
-                text = article.paragraph(number).text
-                spans = highlight_spans(text, terms, kind)
-                if spans or (not chosen and len(rows) and p_score > 0):
-                    chosen.append(Passage(number, kind, text, spans, p_score))
-                if len(chosen) >= per_article:
-                    break
-            chosen = [p for p in chosen if p.highlights] or chosen[:1]
-            if not chosen:
-                first = next((p for p in article.paragraphs if p.kind is Kind.BODY), None)
-                if first:
-                    chosen = [Passage(first.number, str(first.kind), first.text, (), 0.0)]
-            out.append(ArticleHit(article_id, article.title, score, tuple(chosen), all_words))
-        return out
+            chosen = matcher.passages(article, passages)
+            hits.append(ArticleHit(article_id, article.title, score, tuple(chosen), all_words))
+        corrected = self._did_you_mean(searcher, parsed, total) if total < 3 else None
+        return SearchResult(query=text, corrected=corrected, total=total, hits=tuple(hits))
 
-    def _did_you_mean(
-        self, searcher: Searcher, parsed: ParsedQuery, text: str, total: int
-    ) -> str | None:
+    def _term_matcher(self, searcher: Searcher, parsed: ParsedQuery) -> TermMatcher:
+        passage_query = query.Or(_positives(parsed.strict)).normalize()
+        reader = searcher.reader()
+        return TermMatcher(existing_terms(passage_query, reader), reader)
+
+    def _did_you_mean(self, searcher: Searcher, parsed: ParsedQuery, total: int) -> str | None:
         """A respelling of the query's unknown words that finds more, via whoosh's suggester."""
         reader = searcher.reader()
         corrected = parsed.text
@@ -410,7 +340,7 @@ class SearchIndex:
             better = parse(self._ix.schema, corrected)
         except QueryError:
             return None
-        found = searcher.search(better.loose, filter=self._articles_filter(searcher), limit=1)
+        found = searcher.search(better.loose, limit=1)
         return corrected if len(found) > total else None
 
     def highlight(self, text: str, article: Article) -> dict[int, list[Span]]:
@@ -421,13 +351,78 @@ class SearchIndex:
             parsed = self.parse(text)
         except QueryError:
             return {}
-        with self._lock:
-            reader = self._current().reader()
-            passage_query = query.Or(_positives(parsed.strict)).normalize()
-            terms = existing_terms(passage_query, reader)
+        try:
+            with self._lock:
+                matcher = self._term_matcher(self._current(), parsed)
+        except DAMAGE:
+            return {}
+        return matcher.highlights(article)
+
+
+class TermMatcher:
+    """Finds a query's terms in paragraphs: highlight spans and passage scores.
+
+    Passages are chosen here, from the text, rather than from per-paragraph index
+    documents: only the few articles shown need it, and it halves the index.
+    """
+
+    TEXT_FIELDS = frozenset({"title", "body", "comments"})
+    KIND_WEIGHT: ClassVar[dict[str, float]] = {
+        "comment": 0.5,
+        "boilerplate": 0.3,
+        "byline": 0.5,
+        "caption": 0.8,
+    }
+
+    def __init__(self, terms: set[tuple[str, bytes]], reader) -> None:
+        self.text_terms = {_as_str(t) for f, t in terms if f in self.TEXT_FIELDS}
+        self.name_terms = {_as_str(t) for f, t in terms if f == "names"}
+        total = max(1, reader.doc_count())
+        self.idf: dict[str, float] = {}
+        for field, term in terms:
+            if field in self.TEXT_FIELDS or field == "names":
+                df = reader.doc_frequency(field, term)
+                weight = math.log(1 + total / (1 + df))
+                key = _as_str(term)
+                self.idf[key] = max(self.idf.get(key, 0.0), weight)
+
+    def spans(self, text: str) -> tuple[tuple[Span, ...], set[str]]:
+        """Highlight spans in ``text`` and the distinct terms found."""
+        spans: list[Span] = []
+        found: set[str] = set()
+        if self.text_terms:
+            for term, start, end in iter_terms(text, "text"):
+                if term in self.text_terms:
+                    spans.append((start, end))
+                    found.add(term)
+        if self.name_terms:
+            for term, start, end in iter_terms(text, "names"):
+                if term in self.name_terms:
+                    spans.append((start, end))
+                    found.add(term)
+        return merge_spans(spans), found
+
+    def passages(self, article: Article, limit: int) -> list[Passage]:
+        """The best ``limit`` paragraphs of an article for this query, best first."""
+        scored = []
+        for para in article.paragraphs:
+            spans, found = self.spans(para.text)
+            if not spans:
+                continue
+            weight = self.KIND_WEIGHT.get(str(para.kind), 1.0)
+            score = weight * (sum(self.idf.get(t, 1.0) for t in found) + 0.1 * len(spans))
+            scored.append(Passage(para.number, str(para.kind), para.text, spans, score))
+        scored.sort(key=lambda p: (-p.score, p.paragraph))
+        if scored:
+            return scored[:limit]
+        # A match on the title or author field alone: show where the article starts.
+        first = next((p for p in article.paragraphs if p.kind is Kind.BODY), None)
+        return [Passage(first.number, str(first.kind), first.text, (), 0.0)] if first else []
+
+    def highlights(self, article: Article) -> dict[int, list[Span]]:
         out: dict[int, list[Span]] = {}
         for para in article.paragraphs:
-            spans = highlight_spans(para.text, terms, str(para.kind))
+            spans, _ = self.spans(para.text)
             if spans:
                 out[para.number] = list(spans)
         return out
@@ -452,27 +447,6 @@ def existing_terms(q: query.Query, reader) -> set[tuple[str, bytes]]:
             if (fieldname, btext) in reader:
                 found.add((fieldname, btext))
     return found
-
-
-_TEXT = text_analyzer()
-_NAMES = names_analyzer()
-
-
-def highlight_spans(text: str, terms: set[tuple[str, bytes | str]], kind: str) -> tuple[Span, ...]:
-    """Where in ``text`` the matched index terms occur (character offsets)."""
-    body_field = "comments" if kind == "comment" else "body"
-    wanted_text = {_as_str(t) for f, t in terms if f in (body_field, "title")}
-    wanted_names = {_as_str(t) for f, t in terms if f == "names"}
-    spans: list[Span] = []
-    if wanted_text:
-        for token in _TEXT(text, chars=True, mode="index"):
-            if token.text in wanted_text:
-                spans.append((token.startchar, token.endchar))
-    if wanted_names:
-        for token in _NAMES(text, chars=True, mode="query"):
-            if token.text in wanted_names:
-                spans.append((token.startchar, token.endchar))
-    return merge_spans(spans)
 
 
 def _as_str(term: bytes | str) -> str:
@@ -508,10 +482,10 @@ def _sanity_check(ix) -> None:
     """Touch every file an open searcher needs, so a truncated index fails here, not later."""
     with ix.searcher() as searcher:
         searcher.doc_count_all()
-        for fieldname in ("doctype", "body"):
+        for fieldname in ("article", "body"):
             for _ in searcher.lexicon(fieldname):
                 pass
-        searcher.search(query.Term("doctype", "a"), limit=1)
+        searcher.search(query.Every(), limit=1)
 
 
 def _apply(
@@ -552,8 +526,7 @@ def _apply(
                 except (KeyError, ArticleError):
                     manifest.pop(article_id, None)
                     continue
-                for doc in article_documents(article):
-                    writer.add_document(**doc)
+                writer.add_document(**article_document(article))
                 shas[article_id] = article.sha256
                 done += 1
                 if progress:

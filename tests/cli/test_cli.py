@@ -14,7 +14,10 @@ A000, A003 = "000_5a428d05ab98c0ea", "003_e563ca9e96c9e019"
 
 
 def kz(*args: str, home: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the CLI from a neutral folder, so the installed package is what runs (and, after a
+    non-editable install, what must find the bundled articles)."""
     env = {**os.environ, "KZREADER_HOME": str(home), "COLUMNS": "120"}
+    env.pop("PYTHONPATH", None)
     return subprocess.run(
         [sys.executable, "-m", "kzreader", *args],
         capture_output=True,
@@ -22,6 +25,7 @@ def kz(*args: str, home: Path, stdin: str | None = None) -> subprocess.Completed
         env=env,
         input=stdin,
         timeout=120,
+        cwd=home.parent,
     )
 
 
