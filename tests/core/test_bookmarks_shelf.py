@@ -192,3 +192,14 @@ def test_markers_by_paragraph_and_finding_an_existing_bookmark(file: Path) -> No
     )  # includes the opening quote mark: another passage
     assert shelf.existing(A001, 6) is None
     assert shelf.existing("nope", 1) is None
+
+
+def test_switching_corpus_re_anchors(tmp_path: Path, file: Path) -> None:
+    corpus_dir = copy_seeds(tmp_path)
+    shelf = Shelf.open(file, Corpus.open(corpus_dir))
+    added = shelf.add(A003, 2)
+    (corpus_dir / f"{A003}.txt").unlink()
+    shelf.use_corpus(Corpus.open(corpus_dir))
+    assert shelf.placed()[0].orphan
+    shelf.use_corpus(seeds())
+    assert shelf.get(added.id) is not None and not shelf.placed()[0].orphan

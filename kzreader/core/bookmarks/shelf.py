@@ -193,6 +193,12 @@ class Shelf:
         self._placed_for = None
         self.store.load()
 
+    def use_corpus(self, corpus: Corpus | None) -> None:
+        """Place the bookmarks in another corpus (or the same one, re-opened after changes)."""
+        self.corpus = corpus
+        self.anchorer = Anchorer(corpus)
+        self._placed_for = None
+
     def refresh(self) -> bool:
         """Reload if another process changed the file; True if it did."""
         if self.store.changed_on_disk():
