@@ -259,6 +259,40 @@ def test_a_read_only_folder_is_a_clear_error(path: Path, monkeypatch: pytest.Mon
     assert store.bookmarks == ()
 
 
+def test_a_bad_file_in_a_read_only_folder_is_left_alone(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text("bookmarks: [oops\n", encoding="utf-8")
+    real_open = os.open
+
+    def read_only(file: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(file))
+        return real_open(file, flags, *args)
+
+    monkeypatch.setattr(os, "open", read_only)
+    store = BookmarkStore.open(path)
+    (notice,) = store.notices
+    assert "cannot be moved aside (Read-only file system); bookmarks are read-only" in notice
+    assert not store.writable
+    assert path.read_text(encoding="utf-8") == "bookmarks: [oops\n"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
+def test_a_really_read_only_folder(path: Path) -> None:
+    store = BookmarkStore.open(path)
+    saved = store.add(mark("kept"))
+    path.parent.chmod(0o555)
+    try:
+        with pytest.raises(StoreWriteError):
+            store.add(mark("refused"))
+        assert store.bookmarks == (saved,)
+        assert BookmarkStore.open(path).bookmarks == (saved,)
+    finally:
+        path.parent.chmod(0o755)
+
+
 def test_leftover_temporary_files_are_cleaned_up(path: Path) -> None:
     store = BookmarkStore.open(path)
     store.add(mark("one"))
@@ -293,7 +327,9 @@ def test_an_unreadable_file_is_moved_aside_never_overwritten(path: Path, kind: s
     path.parent.mkdir(parents=True)
     pwned = path.parent / "pwned"
     content = BAD_FILES[kind]
-    data = content if isinstance(content, bytes) else content.replace("{pwned}", str(pwned)).encode()
+    data = (
+        content if isinstance(content, bytes) else content.replace("{pwned}", str(pwned)).encode()
+    )
     path.write_bytes(data)
 
     store = BookmarkStore.open(path)
