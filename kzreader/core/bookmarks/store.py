@@ -376,15 +376,17 @@ class BookmarkStore:
     def _read(self) -> _Snapshot:
         """The file as it is now. Raises _Unreadable or OSError."""
         try:
-            stamp = _stamp(self.path)
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                raw = handle.read()
         except FileNotFoundError:
             return _Snapshot(raw=None)
+        stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
         cached = self._snapshot
         if cached is not None and cached.raw == raw:
             return _Snapshot(raw, cached.version, cached.bookmarks, cached.extra, stamp)
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is fine
         except UnicodeDecodeError as error:
             raise _Unreadable(f"not UTF-8 text (byte {error.start})") from error
         try:
