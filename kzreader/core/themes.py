@@ -208,7 +208,7 @@ def _from_hsl(h: str, s: str, lum: str, a: float = 1.0) -> Colour:
     sat = _clamp(float(s) / 100, 0.0, 1.0)
     light = _clamp(float(lum) / 100, 0.0, 1.0)
     r, g, b = colorsys.hls_to_rgb(hue, light, sat)
-    return Colour(round(r * 255), round(g * 255), round(b * 255), a)
+    return Colour(int(r * 255 + 0.5), int(g * 255 + 0.5), int(b * 255 + 0.5), a)
 
 
 def parse_colour(text: str) -> Colour:
@@ -218,6 +218,8 @@ def parse_colour(text: str) -> Colour:
     value = text.strip()
     if value == "ansi_default":
         return Colour(0, 0, 0, 1.0, ansi="default")
+    if value == "transparent":
+        return Colour(0, 0, 0, 0.0)
     named = _NAMED.get(value)
     if named is not None:
         colour = _from_hex(named)
@@ -239,7 +241,7 @@ def parse_colour(text: str) -> Colour:
         return _from_hsl(h, s, lum, _clamp(float(a), 0.0, 1.0))
     hint = ""
     if value and not value.startswith(("#", "rgb", "hsl")):
-        close = difflib.get_close_matches(value, [*_NAMED, "ansi_default"], n=1)
+        close = difflib.get_close_matches(value, [*_NAMED, "ansi_default", "transparent"], n=1)
         if close:
             hint = f"; did you mean {close[0]!r}?"
     raise ColourError(f"{value!r} is not a colour ({COLOUR_SYNTAX}){hint}")
@@ -505,15 +507,15 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
     if not isinstance(description, str):
         raise fail(f"'description': expected text, got {_type_name(description)}")
 
+    missing = [key for key in REQUIRED_COLOURS if data.get(key) is None]
+    if len(missing) == 1:
+        raise fail(f"{missing[0]!r}: missing required colour")
+    if missing:
+        raise fail(f"missing required colours: {', '.join(missing)}")
     colours: dict[str, str | None] = {}
     for key in (*REQUIRED_COLOURS, *OPTIONAL_COLOURS):
         value = data.get(key)
-        if value is None:
-            if key in REQUIRED_COLOURS:
-                raise fail(f"{key!r}: missing required colour")
-            colours[key] = None
-            continue
-        colours[key] = _checked_colour(value, key, fail)
+        colours[key] = None if value is None else _checked_colour(value, key, fail)
 
     given = data.get("variables", {})
     if given is None:
@@ -546,7 +548,6 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
         primary=colours["primary"],
         accent=colours["accent"],
     )
-    missing = tuple(name for name in KZ_VARIABLES if name not in kz)
     variables = {name: kz.get(name, defaults[name]) for name in KZ_VARIABLES}
     return ThemeSpec(
         name=name,
@@ -566,7 +567,7 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
         boost=colours["boost"],
         variables=MappingProxyType(variables),
         textual_variables=MappingProxyType(textual),
-        derived=missing,
+        derived=tuple(name for name in KZ_VARIABLES if name not in kz),
         path=path,
         source=source,
     )

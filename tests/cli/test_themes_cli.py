@@ -86,7 +86,10 @@ def test_current_theme_comes_from_settings(home: Path, capsys: pytest.CaptureFix
 
 def test_human_output(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _user_theme(home, "sepia.yaml", _sepia())
-    bad = _user_theme(home, "bad.yaml", yaml.safe_dump({"name": "bad", "dark": True}))
+    data = yaml.safe_load(_sepia())
+    data["name"] = "bad"
+    del data["primary"]
+    bad = _user_theme(home, "bad.yaml", yaml.safe_dump(data))
     assert main(["themes"]) == 0
     out = capsys.readouterr().out
     for name in ("kz-dark", "kz-paper", "kz-contrast", "kz-ansi", "sepia", "nord"):

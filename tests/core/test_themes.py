@@ -329,11 +329,19 @@ def test_each_broken_theme_is_reported_once_and_skipped(
 
 
 def test_load_theme_file_raises_one_line_error(tmp_path: Path) -> None:
-    path = write(tmp_path, "t.yaml", "name: t\ndark: true\n")
+    data = good_theme()
+    del data["primary"]
+    path = write(tmp_path, "t.yaml", yaml.safe_dump(data))
     with pytest.raises(ThemeFileError) as caught:
         load_theme_file(path)
     assert str(caught.value) == f"{path}: 'primary': missing required colour — skipped"
     assert "\n" not in str(caught.value)
+
+
+def test_all_missing_colours_are_named_at_once(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.yaml", "name: t\ndark: true\nprimary: '#88c0d0'\n")
+    with pytest.raises(ThemeFileError, match="missing required colours: secondary, accent, "):
+        load_theme_file(path)
 
 
 def test_oversized_theme_file_is_not_read(tmp_path: Path) -> None:
