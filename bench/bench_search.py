@@ -1,0 +1,238 @@
+"""Index and search benchmark, with SQLite FTS5 on the same documents as the anchor.
+
+    python bench/gen_corpus.py /tmp/syn10k --articles 10000
+    python bench/bench_search.py /tmp/syn10k [--runs 3] [--json bench/out/search-10k.json]
+
+Measures, for the corpus given: full index build (s, articles/s), incremental update
+of 1 and of 100 changed files, index open time, search latency p50/p95 over a fixed
+mix of >= 200 queries (words, AND, phrases, prefixes, fuzzy, fields, names) including
+the passages and highlights the UI shows, peak RSS; the same build and queries on
+FTS5 (with its snippet()) and the ratio whoosh / FTS5. Medians over --runs runs.
+Run by hand (not in the test suite): these machines are noisy, so read ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kzreader.core.corpus import Corpus
+from kzreader.core.index import SearchIndex
+
+WORDS = [
+    *"Kazakhstan Russia Tokayev Putin Kremlin separatism protest court journalists police".split(),
+    *"Astana Almaty Moscow sanctions referendum language border oil security ministry".split(),
+    "consul",
+]
+
+
+def query_mix(rng: random.Random, corpus: Corpus) -> list[tuple[str, str, str]]:
+    """(kind, whoosh query, FTS5 query) triples: the same intent in both languages."""
+    vocabulary = WORDS + [
+        w for info in list(corpus)[:50] for w in re.findall(r"[A-Z][a-z]{4,}", info.title)
+    ]
+    mix: list[tuple[str, str, str]] = []
+    for _ in range(60):
+        w = rng.choice(vocabulary)
+        mix.append(("word", w, w))
+    for _ in range(40):
+        a, b = rng.sample(vocabulary, 2)
+        mix.append(("and", f"{a} {b}", f"{a} AND {b}"))
+    for phrase in (
+        "Russian consul",
+        "Central Asian",
+        "human rights",
+        "Foreign Minister",
+        "National Security Committee",
+        "North Kazakhstan",
+        "news agency",
+    ):
+        for _ in range(4):
+            mix.append(("phrase", f'"{phrase}"', f'"{phrase}"'))
+    for _ in range(30):
+        w = rng.choice(vocabulary)
+        stem = w[: max(3, len(w) - 3)]
+        mix.append(("prefix", f"{stem}*", f"{stem}*"))
+    for _ in range(20):
+        w = rng.choice(vocabulary)
+        typo = w[:-2] + w[-1] + w[-2] if len(w) > 4 else w
+        mix.append(("fuzzy", f"{typo}~", w))  # FTS5 has no fuzzy: the anchor gets the right word
+    for _ in range(20):
+        w = rng.choice(vocabulary)
+        mix.append(("field", f"title:{w}", f"title:{w}"))
+    for name in ("Akhmetov", "Zhakupov", "Medvedev", "Nazarbayev", "Tokayev"):
+        for _ in range(4):
+            mix.append(("name", name, name))
+    return mix
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def bench_whoosh(root: Path, work: Path, mix: list[tuple[str, str, str]], procs: int) -> dict:
+    index_dir = work / "whoosh"
+    shutil.rmtree(index_dir, ignore_errors=True)
+    corpus = Corpus.open(root, catalog=work / "catalog.json")
+    started = time.perf_counter()
+    index = SearchIndex.open(corpus, index_dir, procs=procs)
+    build = time.perf_counter() - started
+    index.close()
+
+    started = time.perf_counter()
+    index = SearchIndex.open(Corpus.open(root, catalog=work / "catalog.json"), index_dir)
+    open_s = time.perf_counter() - started
+
+    latencies: dict[str, list[float]] = {}
+    for kind, q, _ in mix:
+        started = time.perf_counter()
+        index.search(q, limit=20, passages=3)
+        latencies.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+    every = [v for values in latencies.values() for v in values]
+
+    def touch(paths: list[Path]) -> float:
+        for path in paths:
+            path.write_text(
+                path.read_text(encoding="utf-8") + "\nAn added line about Taraz.\n",
+                encoding="utf-8",
+            )
+        started = time.perf_counter()
+        SearchIndex.open(Corpus.open(root, catalog=work / "catalog.json"), index_dir).close()
+        return time.perf_counter() - started
+
+    files = sorted(root.rglob("*.txt"))
+    update_1 = touch(files[:1])
+    update_100 = touch(files[1:101])
+    return {
+        "articles": len(corpus),
+        "build_s": build,
+        "articles_per_s": len(corpus) / build,
+        "open_s": open_s,
+        "update_1_s": update_1,
+        "update_100_s": update_100,
+        "p50_ms": percentile(every, 0.5),
+        "p95_ms": percentile(every, 0.95),
+        "by_kind_p50_ms": {k: percentile(v, 0.5) for k, v in latencies.items()},
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def bench_fts5(root: Path, work: Path, mix: list[tuple[str, str, str]]) -> dict:
+    db_path = work / "fts5.db"
+    db_path.unlink(missing_ok=True)
+    corpus = Corpus.open(root, catalog=work / "catalog.json")
+    started = time.perf_counter()
+    db = sqlite3.connect(db_path)
+    db.execute(
+        "CREATE VIRTUAL TABLE a USING fts5(id UNINDEXED, title, body, "
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    with db:
+        for info in corpus:
+            article = corpus.article(info.id)
+            db.execute(
+                "INSERT INTO a VALUES (?, ?, ?)",
+                (info.id, article.title, "\n".join(p.text for p in article.paragraphs)),
+            )
+    build = time.perf_counter() - started
+    latencies = []
+    for _, _, q in mix:
+        started = time.perf_counter()
+        try:
+            db.execute(
+                "SELECT id, snippet(a, 2, '[', ']', '…', 24) FROM a WHERE a MATCH ? "
+                "ORDER BY bm25(a, 0, 3.0, 1.0) LIMIT 20",
+                (q,),
+            ).fetchall()
+            db.execute("SELECT count(*) FROM a WHERE a MATCH ?", (q,)).fetchone()
+        except sqlite3.OperationalError:
+            pass
+        latencies.append((time.perf_counter() - started) * 1000)
+    db.close()
+    return {
+        "build_s": build,
+        "articles_per_s": len(corpus) / build,
+        "p50_ms": percentile(latencies, 0.5),
+        "p95_ms": percentile(latencies, 0.95),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--procs", type=int, default=2)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    runs = []
+    for run in range(args.runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "corpus"
+            shutil.copytree(args.corpus, root)  # updates edit files: work on a copy
+            work = Path(tmp) / "work"
+            work.mkdir()
+            mix = query_mix(rng, Corpus.open(root, catalog=work / "catalog.json"))
+            whoosh = bench_whoosh(root, work, mix, args.procs)
+            fts5 = bench_fts5(root, work, mix)
+            runs.append({"whoosh": whoosh, "fts5": fts5})
+            print(
+                f"run {run + 1}: p50 {whoosh['p50_ms']:.1f} ms (FTS5 {fts5['p50_ms']:.1f} ms)",
+                file=sys.stderr,
+            )
+
+    def median(side: str, key: str) -> float:
+        return statistics.median(r[side][key] for r in runs)
+
+    summary = {
+        "articles": runs[0]["whoosh"]["articles"],
+        "queries": len(mix),
+        "runs": len(runs),
+        **{
+            f"whoosh_{k}": median("whoosh", k)
+            for k in (
+                "build_s",
+                "articles_per_s",
+                "open_s",
+                "update_1_s",
+                "update_100_s",
+                "p50_ms",
+                "p95_ms",
+                "peak_rss_mb",
+            )
+        },
+        **{
+            f"fts5_{k}": median("fts5", k)
+            for k in ("build_s", "articles_per_s", "p50_ms", "p95_ms")
+        },
+    }
+    summary["p95_ratio_whoosh_over_fts5"] = summary["whoosh_p95_ms"] / summary["fts5_p95_ms"]
+    summary["by_kind_p50_ms"] = runs[-1]["whoosh"]["by_kind_p50_ms"]
+    width = max(len(k) for k in summary)
+    for key, value in summary.items():
+        shown = f"{value:.2f}" if isinstance(value, float) else value
+        print(f"{key:<{width}}  {shown}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"summary": summary, "runs": runs}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
