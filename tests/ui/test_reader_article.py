@@ -89,9 +89,7 @@ async def test_article_text_is_shown_literally(tmp_path: Path) -> None:
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot)
         await open_in_library(pilot, "lit")
-        shown = " ".join(
-            line.strip(" ▌") for line in view_text(main_screen(pilot).active_view).split()
-        )
+        shown = " ".join(w.strip(" ▌") for w in view_text(main_screen(pilot).active_view).split())
         assert "The police [MVD] said [bold]nothing[/] and [/] closed the case." in shown
         assert "Cars [i.e. Russian cars–Trans.] and the politics lay.\\" in shown
         assert "Markup like [link=x]this[/link] and $variables stay text too." in shown

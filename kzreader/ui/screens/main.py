@@ -34,6 +34,7 @@ from .reader_workers import ReaderWorkers
 
 NARROW = 70  # below this many columns only one of left panel / articles is shown
 NO_SIDEBAR = 100  # below this many columns the entity sidebar is hidden
+SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middle
 SEARCH_DELAY = 0.25
 
 
@@ -286,7 +287,7 @@ class MainScreen(ReaderWorkers, Screen):
 
         self.app.push_screen(HelpScreen())
 
-    def action_split(self) -> None:
+    async def action_split(self) -> None:
         panes = self.panes
         if len(panes) > 1:
             self.notify("The view is already split; S closes the active pane", timeout=3)
@@ -296,20 +297,17 @@ class MainScreen(ReaderWorkers, Screen):
         pane = ArticlePane(
             measure=source.view.measure, show_comments=settings("show_comments", True)
         )
-        self.query_one("#articles").mount(pane)
+        await self.query_one("#articles").mount(pane)
         self.set_class(True, "-split")
+        self._apply_size(self.size.width)
+        if source.article is not None:
+            pane.open(source.article, paragraph=source.view.cursor, words=source.view.words)
+        else:
+            pane.view.show(None)
+        pane.view.focus()
+        self._set_active(pane)
 
-        def fill() -> None:
-            if source.article is not None:
-                pane.open(source.article, paragraph=source.view.cursor, words=source.view.words)
-            else:
-                pane.view.show(None)
-            pane.view.focus()
-            self._set_active(pane)
-
-        self.call_after_refresh(fill)
-
-    def action_unsplit(self) -> None:
+    async def action_unsplit(self) -> None:
         panes = self.panes
         if len(panes) < 2:
             self.notify("There is no split to close", timeout=2)
@@ -317,8 +315,9 @@ class MainScreen(ReaderWorkers, Screen):
         closing = self.active_pane if self.active_pane in panes else panes[-1]
         keep = next(p for p in panes if p is not closing)
         self.remember_position(closing)
-        closing.remove()
+        await closing.remove()
         self.set_class(False, "-split")
+        self._apply_size(self.size.width)
         self._set_active(keep)
         keep.view.focus()
 
@@ -382,5 +381,6 @@ class MainScreen(ReaderWorkers, Screen):
         self._apply_size(event.size.width)
 
     def _apply_size(self, width: int) -> None:
-        self.set_class(width < NO_SIDEBAR, "-no-sidebar")
+        split = len(self.panes) > 1
+        self.set_class(width < NO_SIDEBAR or (split and width < SPLIT_SIDEBAR), "-no-sidebar")
         self.set_class(width < NARROW, "-narrow")

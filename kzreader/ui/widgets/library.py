@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from ...core.article import ArticleInfo
 from ..messages import OpenArticle
 
-TITLE_WIDTH = 30
+TITLE_WIDTH = 26
 BY_WIDTH = 28
 
 
