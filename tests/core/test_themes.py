@@ -214,6 +214,13 @@ def test_high_contrast_theme(shipped: dict[str, ThemeSpec]) -> None:
         for bg in (*TEXT_BACKGROUNDS, *MARKED_BACKGROUNDS):
             ratio = wcag_ratio(spec.colour(fg).hex, spec.colour(bg).hex)
             assert ratio >= 4.5, f"kz-contrast: {fg} on {bg} is {ratio:.2f}:1"
+    # Textual's muted and disabled text (labels, placeholders) are pinned, not translucent.
+    for name in ("text-muted", "text-disabled"):
+        muted = parse_colour(spec.textual_variables[name])
+        assert muted.a == 1.0
+        for bg in TEXT_BACKGROUNDS:
+            ratio = wcag_ratio(muted.hex, spec.colour(bg).hex)
+            assert ratio >= 4.5, f"kz-contrast: {name} on {bg} is {ratio:.2f}:1"
 
 
 def _hue(colour: Colour) -> float:
