@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from bookmarks_helpers import A000, A001, A004, article_file, copy_seeds, edit_article, seeds
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzreader.core.article import Article, Kind, Paragraph
 from kzreader.core.bookmarks import (
@@ -308,9 +310,9 @@ class _OneArticle:
         return self._article
 
 
-def _big_article(paragraphs: list[str], sha: str) -> Article:
+def _big_article(paragraphs: list[str], sha: str, article_id: str = "big") -> Article:
     return Article(
-        id="big",
+        id=article_id,
         path=Path("big.txt"),
         title="Big",
         author=None,
@@ -363,3 +365,68 @@ def test_re_anchoring_in_a_5_mb_article_is_fast() -> None:
     )
     assert missing.orphan
     assert elapsed < 2.0, f"re-anchoring took {elapsed:.2f} s"
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_inserted_and_removed_paragraphs_never_lose_or_misplace_a_passage(
+    data: st.DataObject,
+) -> None:
+    corpus = seeds()
+    article = corpus.article(data.draw(st.sampled_from(corpus.ids), label="article"))
+    texts = [p.text for p in article.paragraphs]
+    number = data.draw(st.integers(1, len(texts)), label="paragraph")
+    text = texts[number - 1]
+    start = data.draw(st.integers(0, len(text) - 1), label="start")
+    end = data.draw(st.integers(start + 1, len(text)), label="end")
+    if not text[start:end].strip():
+        return
+    anchor = make_anchor(article, number, start, end)
+    # Insert new paragraphs and delete others, never the bookmarked one.
+    changed = list(texts)
+    target = number - 1
+    for _ in range(data.draw(st.integers(1, 4), label="edits")):
+        at = data.draw(st.integers(0, len(changed)), label="at")
+        if data.draw(st.booleans(), label="insert") or len(changed) < 3:
+            changed.insert(at, data.draw(st.sampled_from(["New text.", "Kazakhstan", "—"])))
+            target += at <= target
+        elif at < len(changed) and at != target:
+            del changed[at]
+            target -= at < target
+    placed = Anchorer(_OneArticle(_big_article(changed, "edited", article.id))).place(
+        Bookmark("x", anchor)
+    )
+    assert placed.location is not None
+    assert placed.text == anchor.quote
+    if changed.count(text) == 1:
+        assert (placed.paragraph, placed.start) == (target + 1, anchor.start)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_word_replaced_inside_any_long_quote_is_found_with_its_new_text(
+    data: st.DataObject,
+) -> None:
+    corpus = seeds()
+    article = corpus.article(data.draw(st.sampled_from(corpus.ids), label="article"))
+    long = [p for p in article.paragraphs if len(p.text) >= 120]
+    paragraph = data.draw(st.sampled_from(long), label="paragraph")
+    text = paragraph.text
+    start = data.draw(st.integers(0, len(text) - 100), label="start")
+    end = data.draw(st.integers(start + 80, min(len(text), start + 400)), label="end")
+    anchor = make_anchor(article, paragraph.number, start, end)
+    quote = anchor.quote
+    words = [
+        m for m in re.finditer(r"\w{3,10}", quote) if m.start() > 5 and m.end() < len(quote) - 5
+    ]
+    if not words:
+        return
+    word = data.draw(st.sampled_from(words), label="word")
+    edited = quote[: word.start()] + "XYZ" + quote[word.end() :]
+    texts = [p.text for p in article.paragraphs]
+    texts[paragraph.number - 1] = text[: anchor.start] + edited + text[anchor.end :]
+    changed = _big_article(["An inserted paragraph.", *texts], "edited", article.id)
+    placed = Anchorer(_OneArticle(changed)).place(Bookmark("x", anchor))
+    assert placed.match is Match.FUZZY
+    assert (placed.paragraph, placed.start) == (paragraph.number + 1, anchor.start)
+    assert placed.text == edited

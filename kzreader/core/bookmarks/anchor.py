@@ -260,24 +260,30 @@ def _fuzzy(anchor: Anchor, doc: _Text) -> Location | None:
         for index, shared in doc.paragraphs_with(keys).items()
         if shared >= need
     )
+    # Second pass: a rough span per candidate; only the best one gets its ends refined.
     whole = anchor.whole_paragraph
-    best: tuple[tuple[float, int], Location] | None = None
+    best: tuple[tuple[float, int], int, int, int] | None = None
     for _, distance, index in candidates[:FUZZY_CANDIDATES]:
         text = doc.texts[index]
-        found = (
-            _whole_match(text, quote)
-            if whole
-            else _span_match(text, quote, anchor.prefix, anchor.suffix)
-        )
+        found = _whole_match(text, quote) if whole else _rough_span(text, quote)
         if found is None:
             continue
         start, end, score = found
-        if score < FUZZY_THRESHOLD:
-            continue
         key = (score, -distance)
         if best is None or key > best[0]:
-            best = (key, Location(index + 1, start, end, Match.FUZZY, round(score, 3)))
-    return best[1] if best else None
+            best = (key, index, start, end)
+    if best is None:
+        return None
+    (score, _), index, start, end = best
+    if not whole:
+        start, end, score = _refine(doc.texts[index], quote, start, end, anchor)
+    if score < FUZZY_THRESHOLD:
+        return None
+    return Location(index + 1, start, end, Match.FUZZY, round(score, 3))
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _whole_match(text: str, quote: str) -> tuple[int, int, float] | None:
@@ -287,21 +293,12 @@ def _whole_match(text: str, quote: str) -> tuple[int, int, float] | None:
     return 0, len(text), matcher.ratio()
 
 
-def _span_match(
-    text: str, quote: str, prefix: str = "", suffix: str = ""
-) -> tuple[int, int, float] | None:
-    """The span of ``text`` most like ``quote``, found around their longest common run.
-
-    Among nearby word boundaries the one whose surroundings agree with the stored
-    context wins, so an edited first or last word stays inside the span.
-    """
+def _rough_span(text: str, quote: str) -> tuple[int, int, float] | None:
+    """Where in ``text`` the quote roughly is, from the matching runs around the longest one."""
     size = len(quote)
-    if len(text) <= size + size // 4:
-        found = _whole_match(text, quote)
-        if found is not None and found[2] >= FUZZY_THRESHOLD:
-            return found
-    matcher = SequenceMatcher(None, text, quote, autojunk=False)
-    longest = matcher.find_longest_match(0, len(text), 0, size)
+    longest = SequenceMatcher(None, text, quote, autojunk=False).find_longest_match(
+        0, len(text), 0, size
+    )
     if longest.size < 3:
         return None
     slack = max(8, size // 4)
@@ -314,22 +311,63 @@ def _span_match(
     first, last = blocks[0], blocks[-1]
     start = max(0, lo + first.a - first.b)
     end = min(len(text), lo + last.a + last.size + (size - last.b - last.size))
-    context = max(1, len(prefix) + len(suffix))
+    if end <= start:
+        return None
+    return start, end, _ratio(text[start:end], quote)
+
+
+def _refine(text: str, quote: str, start: int, end: int, anchor: Anchor) -> tuple[int, int, float]:
+    """Better ends for a rough span: nearby word boundaries, and where the stored context fits.
+
+    Candidates are judged by similarity plus agreement with the context, so an
+    edited first or last word stays inside the span and a mid-word start is kept.
+    """
+    reach = max(12, len(quote) // 4)
+    # The paragraph with its breaks, so context that ends at a break can agree with it.
+    padded = "\n" + text + "\n"
+    before = anchor.prefix[anchor.prefix.rfind("\n") :] if "\n" in anchor.prefix else anchor.prefix
+    cut = anchor.suffix.find("\n")
+    after = anchor.suffix[: cut + 1] if cut >= 0 else anchor.suffix
+    starts = set(_near(text, start, starts=True))
+    starts |= _fits(padded, before, start, (start - reach, end), after=True)
+    ends = set(_near(text, end, starts=False))
+    ends |= _fits(padded, after, end, (start, end + reach), after=False)
+    context = max(1, len(before) + len(after))
     best: tuple[float, float, int, int] | None = None
-    for s in _near(text, start, starts=True):
-        for e in _near(text, end, starts=False):
+    for s in starts:
+        for e in ends:
             if e <= s:
                 continue
-            score = SequenceMatcher(None, text[s:e], quote, autojunk=False).ratio()
-            agree = _common_suffix(prefix, text[max(0, s - len(prefix)) : s])
-            agree += _common_prefix(suffix, text[e : e + len(suffix)])
+            score = _ratio(text[s:e], quote)
+            agree = _common_suffix(before, padded[: s + 1]) + _common_prefix(after, padded[e + 1 :])
             key = score + CONTEXT_WEIGHT * agree / context
             if best is None or key > best[0]:
                 best = (key, score, s, e)
     if best is None:
-        return None
-    _, score, start, end = best
-    return start, end, score
+        return start, end, _ratio(text[start:end], quote)
+    _, score, s, e = best
+    return s, e, score
+
+
+def _fits(padded: str, context: str, pos: int, within: tuple[int, int], *, after: bool) -> set[int]:
+    """Offsets in ``within`` next to which (up to 12 characters of) the context occurs.
+
+    ``after=True``: offsets just after the context (a start); else just before it (an
+    end). The three nearest ``pos`` are returned, as offsets into the unpadded text.
+    """
+    piece = context[-12:] if after else context[:12]
+    if not piece:
+        return set()
+    found: list[int] = []
+    lo = max(0, within[0] + 1 - len(piece))
+    hi = min(len(padded), within[1] + 1 + len(piece))
+    at = padded.find(piece, lo, hi)
+    while at >= 0:
+        offset = (at + len(piece) if after else at) - 1
+        if 0 <= offset <= len(padded) - 2:
+            found.append(offset)
+        at = padded.find(piece, at + 1, hi)
+    return set(sorted(found, key=lambda o: abs(o - pos))[:3])
 
 
 def _common_prefix(a: str, b: str) -> int:
