@@ -11,11 +11,13 @@ from ..core.bookmarks import (
     BookmarkError,
     Placed,
     Shelf,
+    by_position,
     export_text,
     filter_placed,
+    format_for,
+    group_by_article,
+    split_orphans,
 )
-from ..core.bookmarks.export import format_for
-from ..core.bookmarks.query import by_position, group_by_article, split_orphans
 from . import CliError, Context
 
 HELP = "list, add, remove and export bookmarked passages"

@@ -8,7 +8,15 @@ Most callers want a ``Shelf`` (a store placed in a corpus)::
 """
 
 from .anchor import Anchorer, AnchorError, locate, make_anchor
-from .export import FORMATS, export_csv, export_file, export_json, export_markdown, export_text
+from .export import (
+    FORMATS,
+    export_csv,
+    export_file,
+    export_json,
+    export_markdown,
+    export_text,
+    format_for,
+)
 from .model import (
     CONTEXT_CHARS,
     Anchor,
@@ -71,6 +79,7 @@ __all__ = [
     "export_markdown",
     "export_text",
     "filter_placed",
+    "format_for",
     "group_by_article",
     "locate",
     "make_anchor",
