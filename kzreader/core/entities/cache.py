@@ -1,0 +1,86 @@
+"""Per-article cache of detected candidates, keyed by content hash and extractor version.
+
+Detection is the expensive, per-article part; resolution over the corpus is cheap.
+So each article's candidates are stored as one small JSON file under the index
+folder. An unchanged corpus is re-resolved from these files without reading an
+article; a changed article (new hash) or a new extractor (new version) is redone.
+A cache file that cannot be read is simply recomputed: it holds nothing the user made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..atomic import atomic_write_text
+from .detect import Candidate
+
+_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+class CandidateCache:
+    """A folder of ``<article>.json`` files; ``folder=None`` caches nothing."""
+
+    def __init__(self, folder: Path | None, version: str) -> None:
+        self.folder = Path(folder) if folder is not None else None
+        self.version = version
+        self.hits = 0
+        self.misses = 0
+        self.errors: list[str] = []
+
+    def _file(self, article_id: str) -> Path:
+        assert self.folder is not None
+        digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        stem = _SAFE.sub("_", article_id)[:60] or "article"
+        return self.folder / f"{stem}-{digest}.json"
+
+    def load(self, article_id: str, sha256: str) -> list[Candidate] | None:
+        """The cached candidates, or None when absent, stale or unreadable."""
+        if self.folder is None:
+            self.misses += 1
+            return None
+        try:
+            data = json.loads(self._file(article_id).read_text(encoding="utf-8"))
+            if data.get("version") != self.version or data.get("sha256") != sha256:
+                raise LookupError
+            candidates = [Candidate.from_json(item) for item in data["candidates"]]
+        except (OSError, ValueError, LookupError, TypeError, KeyError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return candidates
+
+    def store(self, article_id: str, sha256: str, candidates: Iterable[Candidate]) -> None:
+        """Write one article's candidates; a failure (read-only disk) only costs speed."""
+        if self.folder is None:
+            return
+        data = {
+            "version": self.version,
+            "article": article_id,
+            "sha256": sha256,
+            "candidates": [c.to_json() for c in candidates],
+        }
+        try:
+            atomic_write_text(
+                self._file(article_id), json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            )
+        except OSError as error:
+            if not self.errors:
+                self.errors.append(f"{self.folder}: entity cache not written ({error.strerror})")
+
+    def prune(self, keep: Iterable[str]) -> int:
+        """Delete cache files of articles no longer in the corpus; returns how many."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        wanted = {self._file(article_id).name for article_id in keep}
+        removed = 0
+        for path in self.folder.glob("*.json"):
+            if path.name not in wanted:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed += 1
+        return removed

@@ -1,0 +1,172 @@
+"""The curated gazetteer: known entities and the word lists the detector trusts.
+
+Loaded once from ``gazetteer.yaml`` shipped inside the package. Every name is
+indexed by its ``name_key``, so look-ups ignore case, accents, Cyrillic and
+romanisation choices.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .model import EntityType
+from .names import name_key, slugify
+
+REGION_WORDS = ("Region", "Oblast", "Province", "Oblysy")
+
+
+def entity_id(name: str, type_: EntityType | str) -> str:
+    """The stable id of an entity: its type and the slug of its canonical name."""
+    return f"{EntityType(type_)}:{slugify(name)}"
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One curated entity."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    country: str | None = None  # set for countries: their own name, for qualifiers
+    region: bool = False  # "X region" means X itself (not a province named after a city)
+
+
+@dataclass(frozen=True, slots=True)
+class GenericBody:
+    """A state body every country has (``Foreign Ministry``): the qualifier picks the country."""
+
+    template: str
+    names: tuple[str, ...]
+    short: str
+
+    def name_for(self, country: str) -> str:
+        return self.template.format(country=country)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All curated knowledge, indexed by name key."""
+
+    entries: dict[str, GazEntry]
+    by_key: dict[str, str]  # full alias key → entry id
+    weak_keys: dict[str, str]  # surname-only key → entry id (a full name in the text wins)
+    generic: dict[str, GenericBody]  # key → body
+    demonyms: dict[str, str]  # demonym key → country name
+    countries: dict[str, str]  # country alias key → country name
+    non_entities: frozenset[str]
+    titles: frozenset[str]  # keys of single- and multi-word titles
+    max_tokens: int
+    surnames: dict[str, str] = field(default_factory=dict)  # entry id → surname key
+    caps_keys: frozenset[str] = frozenset()  # keys only ever written in capitals (US, UN)
+
+    def entry(self, key: str) -> GazEntry | None:
+        entry_id = self.by_key.get(key)
+        return self.entries[entry_id] if entry_id else None
+
+    def country_of(self, key: str) -> str | None:
+        """The country a qualifier names: ``Kazakh``, ``Russia's``, ``Russian Federation``."""
+        return self.demonyms.get(key) or self.countries.get(key)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
+    """Build the indexes from the YAML structure (exposed for tests with small data)."""
+    entries: dict[str, GazEntry] = {}
+    by_key: dict[str, str] = {}
+    weak: dict[str, str] = {}
+    surnames: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    max_tokens = 1
+    caps: dict[str, bool] = {}
+
+    def add(name: str, type_: EntityType, aliases: list[str], **extra: Any) -> GazEntry:
+        nonlocal max_tokens
+        entry = GazEntry(
+            id=entity_id(name, type_),
+            name=name,
+            type=type_,
+            aliases=tuple(dict.fromkeys(a for a in aliases if a != name)),
+            **extra,
+        )
+        entries[entry.id] = entry
+        for alias in (name, *aliases):
+            key = name_key(alias)
+            if key:
+                by_key.setdefault(key, entry.id)
+                caps[key] = caps.get(key, True) and alias.upper() == alias
+                max_tokens = max(max_tokens, len(key.split()))
+        return entry
+
+    for item in data.get("countries", []):
+        name = str(item["name"])
+        entry = add(name, EntityType.PLACE, _as_list(item.get("aliases")), country=name)
+        for alias in (name, *entry.aliases):
+            countries[name_key(alias)] = name
+        for demonym in _as_list(item.get("demonyms")):
+            demonyms[name_key(demonym)] = name
+    for item in data.get("people", []):
+        name = str(item["name"])
+        entry = add(name, EntityType.PERSON, _as_list(item.get("aliases")))
+        if item.get("surname", True) and " " in name:
+            surname = name_key(name.split()[-1])
+            surnames[entry.id] = surname
+            if surname not in by_key:
+                weak.setdefault(surname, entry.id)
+    for item in data.get("places", []):
+        add(
+            str(item["name"]),
+            EntityType.PLACE,
+            _as_list(item.get("aliases")),
+            region=bool(item.get("region", False)),
+        )
+    for item in data.get("regions", []):
+        aliases = _as_list(item.get("aliases"))
+        for base in _as_list(item.get("bases")):
+            aliases.extend(f"{base} {word}" for word in REGION_WORDS)
+        add(str(item["name"]), EntityType.PLACE, aliases, region=True)
+    for item in data.get("organisations", []):
+        add(str(item["name"]), EntityType.ORGANISATION, _as_list(item.get("aliases")))
+
+    generic: dict[str, GenericBody] = {}
+    for item in data.get("generic_bodies", []):
+        body = GenericBody(
+            str(item["template"]), tuple(_as_list(item["names"])), str(item["short"])
+        )
+        for alias in body.names:
+            generic[name_key(alias)] = body
+            max_tokens = max(max_tokens, len(name_key(alias).split()))
+
+    return Gazetteer(
+        entries=entries,
+        by_key=by_key,
+        weak_keys=weak,
+        generic=generic,
+        demonyms=demonyms,
+        countries=countries,
+        non_entities=frozenset(name_key(w) for w in _as_list(data.get("non_entities"))),
+        titles=frozenset(name_key(w) for w in _as_list(data.get("titles"))),
+        max_tokens=max_tokens,
+        surnames=surnames,
+        caps_keys=frozenset(k for k, v in caps.items() if v and len(k) <= 4),
+    )
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The shipped gazetteer (parsed once per process)."""
+    text = resources.files(__package__).joinpath("gazetteer.yaml").read_text(encoding="utf-8")
+    return parse_gazetteer(yaml.safe_load(text))

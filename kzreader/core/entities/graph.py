@@ -1,0 +1,311 @@
+"""The entity graph: entity ↔ articles ↔ passages, articles ↔ articles, entity ↔ entity.
+
+``EntityGraph.build`` runs the whole pipeline for a corpus (cached detection, corpus
+resolution, the user's overlay) and answers what the sidebar, the entity card and
+the search index ask: which entities an article mentions, where every mention of an
+entity is, which articles share entities, which entities occur together, and which
+entity a name (in any spelling or alias) refers to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..article import Article
+from .cache import CandidateCache
+from .detect import Candidate, Detector
+from .gazetteer import load_gazetteer
+from .model import EXTRACTOR_VERSION, Entity, EntityType, Mention, RelatedArticle
+from .names import name_key
+from .ner import ner_requested, proposer_name, spacy_proposer
+from .overlay import Overlay
+from .resolve import Resolution, resolve
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """``build`` was cancelled through its ``cancel`` event."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did: how many articles came from the cache, and what went wrong."""
+
+    articles: int
+    cached: int
+    extracted: int
+    ner: bool
+    messages: tuple[str, ...] = ()
+
+
+def extractor_version(ner: bool) -> str:
+    """The cache key's version: the code version, the gazetteer's content and the proposer."""
+    data = resources.files(__package__).joinpath("gazetteer.yaml").read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    return f"{EXTRACTOR_VERSION}-{digest}{proposer_name(ner)}"
+
+
+@dataclass
+class EntityGraph:
+    """Entities of a corpus and the links between them (read-only once built)."""
+
+    article_ids: tuple[str, ...]
+    _entities: dict[str, Entity]
+    _mentions: dict[str, tuple[Mention, ...]]
+    report: BuildReport | None = None
+    _by_article: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    _lookup: dict[str, list[str]] = field(default_factory=dict)
+
+    # ----------------------------------------------------------------- building
+    @classmethod
+    def build(
+        cls,
+        corpus: object,
+        cache_dir: Path | None = None,
+        overlay: Overlay | Path | None = None,
+        *,
+        use_ner: bool | None = None,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> EntityGraph:
+        """Extract (or load from ``cache_dir``) every article of a ``Corpus`` and resolve.
+
+        ``overlay`` is an ``Overlay`` or the path of an overlay file. ``use_ner`` turns the
+        spaCy proposer on (None: the ``KZREADER_NER`` variable decides); if the extra is
+        missing the build goes on without it and says so in ``report.messages``.
+        """
+        ids = list(corpus.ids)  # type: ignore[attr-defined]
+        messages: list[str] = []
+        ner = ner_requested(use_ner)
+        proposer = None
+        if ner:
+            from .ner import NerUnavailable
+
+            try:
+                proposer = spacy_proposer()
+            except NerUnavailable as error:
+                messages.append(str(error))
+                ner = False
+        cache = CandidateCache(cache_dir, extractor_version(ner))
+        detector: Detector | None = None
+        candidates: dict[str, list[Candidate]] = {}
+        for done, article_id in enumerate(ids):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
+            sha = corpus.info(article_id).sha256  # type: ignore[attr-defined]
+            found = cache.load(article_id, sha)
+            if found is None:
+                detector = detector or Detector(proposer=proposer)
+                article = corpus.article(article_id)  # type: ignore[attr-defined]
+                found = detector.detect(article)
+                cache.store(article_id, article.sha256, found)
+            candidates[article_id] = found
+            if progress is not None:
+                progress(done + 1, len(ids))
+        cache.prune(ids)
+        messages.extend(cache.errors)
+        graph = cls.from_candidates(ids, candidates, overlay, messages)
+        graph.report = BuildReport(
+            articles=len(ids),
+            cached=cache.hits,
+            extracted=cache.misses,
+            ner=ner,
+            messages=tuple(messages) + (graph.report.messages if graph.report else ()),
+        )
+        return graph
+
+    @classmethod
+    def from_articles(
+        cls,
+        articles: Iterable[Article],
+        overlay: Overlay | Path | None = None,
+        *,
+        use_ner: bool | None = None,
+    ) -> EntityGraph:
+        """Build from articles in memory (no cache): for tests and one-off tools."""
+        proposer = spacy_proposer() if ner_requested(use_ner) else None
+        detector = Detector(proposer=proposer)
+        articles = list(articles)
+        candidates = {a.id: detector.detect(a) for a in articles}
+        return cls.from_candidates([a.id for a in articles], candidates, overlay, [])
+
+    @classmethod
+    def from_candidates(
+        cls,
+        ids: Sequence[str],
+        candidates: dict[str, list[Candidate]],
+        overlay: Overlay | Path | None,
+        messages: list[str],
+    ) -> EntityGraph:
+        resolution = resolve(ids, candidates, load_gazetteer())
+        if not isinstance(overlay, Overlay):
+            overlay = Overlay.load(overlay)
+        notes: tuple[str, ...] = ()
+        if overlay.error:
+            messages.append(overlay.error)
+        else:
+            notes = overlay.apply(resolution)
+        graph = cls._freeze(ids, resolution)
+        graph.report = BuildReport(len(ids), 0, len(ids), False, tuple(messages) + notes)
+        return graph
+
+    @classmethod
+    def _freeze(cls, ids: Sequence[str], resolution: Resolution) -> EntityGraph:
+        order = {article_id: i for i, article_id in enumerate(ids)}
+        entities: dict[str, Entity] = {}
+        mentions: dict[str, tuple[Mention, ...]] = {}
+        for record in resolution.entities.values():
+            ms = tuple(
+                sorted(
+                    record.mentions, key=lambda m: (order.get(m.article, 0), m.paragraph, m.start)
+                )
+            )
+            if not ms:
+                continue
+            articles = tuple(dict.fromkeys(m.article for m in ms))
+            entities[record.id] = Entity(
+                id=record.id,
+                name=record.name,
+                type=record.type,
+                aliases=tuple(record.aliases),
+                articles=articles,
+                mentions=len(ms),
+                comments_only=all(m.in_comment for m in ms),
+            )
+            mentions[record.id] = ms
+        ranked = dict(
+            sorted(entities.items(), key=lambda kv: (-kv[1].mentions, kv[1].name.casefold()))
+        )
+        graph = cls(tuple(ids), ranked, mentions)
+        by_article: dict[str, list[Mention]] = defaultdict(list)
+        for ms in mentions.values():
+            for m in ms:
+                by_article[m.article].append(m)
+        graph._by_article = {
+            a: tuple(sorted(ms, key=lambda m: (m.paragraph, m.start)))
+            for a, ms in by_article.items()
+        }
+        lookup: dict[str, list[str]] = defaultdict(list)
+        for entity in ranked.values():
+            for name in (entity.name, *entity.aliases):
+                key = name_key(name)
+                if key and entity.id not in lookup[key]:
+                    lookup[key].append(entity.id)
+            lookup[entity.id.casefold()].append(entity.id)
+        graph._lookup = dict(lookup)
+        return graph
+
+    # ----------------------------------------------------------------- queries
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._entities.values())
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def entities(
+        self, type: EntityType | str | None = None, article: str | None = None
+    ) -> list[Entity]:
+        """Entities, most-mentioned first (in ``article``: most mentioned there first)."""
+        wanted = EntityType.parse(str(type)) if type is not None else None
+        if article is None:
+            return [e for e in self._entities.values() if wanted is None or e.type is wanted]
+        counts = self.counts(article)
+        found = [
+            self._entities[i] for i in counts if wanted is None or self._entities[i].type is wanted
+        ]
+        return sorted(found, key=lambda e: (-counts[e.id], -e.mentions, e.name.casefold()))
+
+    def counts(self, article: str) -> dict[str, int]:
+        """How many times each entity is mentioned in one article."""
+        return dict(Counter(m.entity_id for m in self._by_article.get(article, ())))
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self._entities.get(entity_id)
+
+    def mentions(self, entity_id: str) -> list[Mention]:
+        """Every mention of an entity in corpus order (a concordance)."""
+        return list(self._mentions.get(entity_id, ()))
+
+    def mentions_in(self, article_id: str) -> list[Mention]:
+        """Every mention in an article, in reading order."""
+        return list(self._by_article.get(article_id, ()))
+
+    def lookup(self, name: str) -> Entity | None:
+        """The entity a name refers to, by any alias (case, accents, spelling, Cyrillic ignored).
+
+        When a name is shared (``MVD`` of two countries) the most-mentioned entity wins;
+        ``lookup_all`` gives them all.
+        """
+        found = self.lookup_all(name)
+        return found[0] if found else None
+
+    def lookup_all(self, name: str) -> list[Entity]:
+        """Every entity a name may refer to, most-mentioned first."""
+        ids = self._lookup.get(name.strip().casefold()) or self._lookup.get(name_key(name), [])
+        return [self._entities[i] for i in ids if i in self._entities]
+
+    def related_articles(self, article_id: str, limit: int | None = None) -> list[RelatedArticle]:
+        """Articles sharing entities with this one, best first.
+
+        The score sums, over shared entities, how rare each entity is in the corpus
+        (an idf weight), so sharing an obscure person counts more than sharing Russia.
+        """
+        mine = set(self.counts(article_id))
+        if not mine:
+            return []
+        total = max(len(self.article_ids), 1)
+        scores: dict[str, float] = defaultdict(float)
+        shared: dict[str, list[str]] = defaultdict(list)
+        for entity_id in mine:
+            entity = self._entities[entity_id]
+            weight = math.log((total + 1) / len(entity.articles))
+            for other in entity.articles:
+                if other != article_id:
+                    scores[other] += weight
+                    shared[other].append(entity_id)
+        ranked = sorted(scores, key=lambda a: (-scores[a], a))
+        out = []
+        for other in ranked[:limit] if limit else ranked:
+            ids = sorted(
+                shared[other],
+                key=lambda i: (len(self._entities[i].articles), -self._entities[i].mentions),
+            )
+            out.append(RelatedArticle(other, round(scores[other], 4), tuple(ids)))
+        return out
+
+    def cooccurring(self, entity_id: str, limit: int | None = None) -> list[tuple[str, int]]:
+        """Entities mentioned in the same paragraphs as this one, with how many paragraphs."""
+        places = {(m.article, m.paragraph) for m in self._mentions.get(entity_id, ())}
+        counts: Counter[str] = Counter()
+        for article, paragraph in places:
+            seen = {
+                m.entity_id
+                for m in self._by_article.get(article, ())
+                if m.paragraph == paragraph and m.entity_id != entity_id
+            }
+            counts.update(seen)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -self._entities[kv[0]].mentions))
+        return ranked[:limit] if limit else ranked
+
+    def to_json(self, type: EntityType | str | None = None, article: str | None = None) -> dict:
+        """The CLI's JSON shape: ``{"entities": [...]}``."""
+        return {"entities": [e.to_json() for e in self.entities(type=type, article=article)]}
+
+
+def context(article: Article, mention: Mention, width: int = 40) -> tuple[str, str, str]:
+    """The text before, of and after a mention (for a concordance line)."""
+    text = article.paragraph(mention.paragraph).text
+    before = text[max(0, mention.start - width) : mention.start]
+    after = text[mention.end : mention.end + width]
+    return before, text[mention.start : mention.end], after

@@ -1,0 +1,275 @@
+"""English word lists the detector uses to tell names from capitalised words.
+
+These are about English, not about the region (that is the gazetteer): words that
+are capitalised only because a sentence or a heading starts with them, the nouns
+that head organisation and place names, the verbs and role nouns around people,
+and common given names of the region and beyond.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Common English words (lower case). A capitalised one is a name only with evidence.
+COMMON = _words(
+    """
+    a about above according across actually after afterwards again against ago all almost
+    alone along already also although always am among an and another any anyone anything
+    anyway are around as at back be because been before being below beside besides between
+    beyond both but by can cannot could did do does doing done down during each either else
+    enough even ever every everyone everything except few for from further had has have
+    having he her here hers herself him himself his how however i if in indeed instead into
+    is it its itself just last least less let like many may me meanwhile might mine more
+    moreover most much must my myself neither never nevertheless next no nobody none nor
+    not nothing now of off often on once one only or other others otherwise our ours
+    ourselves out over own perhaps please quite rather really same several she should since
+    so some someone something sometimes still such than that the their theirs them
+    themselves then there therefore these they this those though through thus to together
+    too toward towards under unless until up upon us very via was we well were what whatever
+    when whenever where whereas whether which while who whoever whole whom whose why will
+    with within without would yet you your yours yourself yourselves
+    finally first second third later earlier today tomorrow yesterday tonight recently
+    previously initially eventually meanwhile nonetheless furthermore additionally
+    consequently similarly likewise hence accordingly clearly obviously apparently
+    surely certainly probably possibly maybe unfortunately fortunately interestingly
+    importantly notably especially particularly generally usually normally typically
+    currently formerly officially reportedly allegedly literally basically essentially
+    ultimately overall anyway anyhow so-called new old good bad great big small long
+    short high low early late young major minor main key real true false full free open
+    local national international regional federal state public private official political
+    social economic military foreign domestic global western eastern northern southern
+    central common general special certain various different similar such own other
+    conclusion version experts expert footage attempts attempt nostalgia mutual language
+    languages patrols fueling feeding look lesson tale news police farmer farm deputies
+    deputy amendments investigators investigation case cases court courts government
+    governments state states country countries people persons person man men woman women
+    children child family officials official authorities authority leaders leader
+    president presidents minister ministers ministry ministries committee council party
+    parties agency agencies service services office region regions province district city
+    cities town village street republic empire army navy police security parliament
+    internet website online media press newspaper journal magazine radio television tv
+    channel program programme film book memoir chronicle article report reports statement
+    statements letter letters law laws code act treaty constitution decree order orders
+    independence freedom democracy history future past present war peace crisis protest
+    protests riots revolution movement opposition power powers elite elites economy market
+    oil gas money business capital border borders territory territories land lands north
+    south east west homeland nationality nation nations world globe earth god heaven
+    dear mom dad mother father son daughter wife husband brother sister friend friends
+    thanks thank yes ok okay hello sir madam comment comments reply policy field required
+    note notes update source sources photo video image images caption analysis opinion
+    editorial interview part chapter section page volume issue edition
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    spring summer autumn fall winter morning evening night day days week weeks month months
+    year years decade decades century centuries time times
+    ngo ngos tv mp mps pr ceo it ok sizo ps pm am usd eur gdp trans civil
+    who what when where why how which whose
+    according amid despite regarding concerning following including excluding
+    do don't doesn't didn't can't couldn't won't wouldn't isn't aren't wasn't weren't
+    i'm i've i'll i'd you're we're they're it's that's there's here's let's what's
+    be come go get make take see know think say tell ask give find keep let put run
+    set show try turn call move play live believe bring happen write sit stand lose pay
+    meet include continue learn change lead understand watch follow stop create speak
+    read allow add spend grow offer remember love consider appear buy wait serve die send
+    expect build stay fall cut reach kill remain suggest raise pass sell require report
+    decide pull save help hold hear judge imagine wonder
+    both neither either each every all any few many much most several some
+    """
+)
+
+#: Months and days: capitalised mid-sentence in English, never entities.
+CALENDAR = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """
+)
+
+#: Nouns that end an organisation's name (``National Security Committee``).
+ORG_HEADS = _words(
+    """
+    ministry committee council court office agency service services organization
+    organisation organizations party union center centre institute university academy
+    bank company corporation corp inc ltd llc group fund foundation association commission
+    department administration embassy consulate assembly parliament duma senate majilis
+    mazhilis watch news times post gazeta gazette tribune herald journal daily weekly radio
+    tv channel press media network club society bureau studies research front brigade
+    battalion regiment guard guards police army navy forces federation alliance coalition
+    movement league congress cabinet government secretariat directorate inspectorate
+    prosecutor's procuracy school college church mosque museum library theatre theater
+    hospital clinic airlines airways railways holding holdings group trust partnership
+    cooperative factory plant enterprise enterprises initiative project treasury exchange
+    """
+)
+
+#: Lower-case nouns that make a preceding capitalised word an organisation
+#: (``the Chatroulette website``, ``the KazTAG news agency``).
+ORG_NOUNS_AFTER = _words(
+    """
+    website site portal platform app newspaper paper magazine journal channel agency
+    outlet party company corporation bank organization organisation movement group
+    network service foundation fund ngo broadcaster station tv radio daily weekly news
+    brigade battalion regiment unit militia
+    institute center centre committee council union association club brand firm holding
+    airline operator exchange
+    """
+)
+
+#: Lower-case nouns that head an organisation's name when they follow a capitalised
+#: word (``Strategy center for social and political research``).
+ORG_NOUNS_JOINED = _words("center centre institute foundation fund academy university")
+
+#: Words that end a place's name (``Shet District``, ``Ural River``).
+PLACE_HEADS = _words(
+    """
+    province region oblast district krai raion county territory city town village river
+    lake sea ocean mountains mountain valley steppe desert island islands peninsula street
+    avenue square boulevard prospect highway bay gulf strait canal okrug municipality
+    mine reservoir dam airport bridge deposit oilfield gorge
+    """
+)
+
+#: Heads of names of streets and structures named after someone or something
+#: (``Lenin Street`` is a street, not Lenin).
+STREET_HEADS = _words(
+    """
+    street avenue square boulevard prospect lane road highway bridge airport station
+    stadium park embankment
+    """
+)
+
+#: Place nouns kept as part of the name when written after it in lower case.
+PLACE_NOUNS_JOINED = _words(
+    """
+    province region oblast district krai raion county river lake street avenue square
+    boulevard prospect highway mountains valley steppe desert okrug municipality mine
+    reservoir dam canal airport bridge deposit oilfield gorge pass
+    """
+)
+
+#: Lower-case words that make the following capitalised word a place.
+PLACE_BEFORE = _words("city town village region province district oblast capital river lake")
+
+#: Prepositions after which a capitalised word is more likely a place.
+PLACE_PREPOSITIONS = _words(
+    "in from to near across at into throughout outside inside toward towards via"
+)
+
+#: Verbs of saying that follow a person's name.
+SAY_VERBS = _words(
+    """
+    said says told tells wrote writes added adds explained explains claimed claims noted
+    notes stated states recalled recalls argued argues believes believed thinks thought
+    insisted insists warned warns denied denies asked asks replied replies commented
+    comments continued concluded admitted admits suggested suggests recounted recounts
+    assured assures announced announces declared declares urged urges threatened
+    complained emphasized emphasised stressed acknowledged confirmed confirms described
+    called calls met meets signed visited visits tweeted posted
+    """
+)
+
+#: Role nouns written in lower case just before or after a person's name
+#: (``lawyer Dzhokhar Utebekov``, ``Dosym Satpayev, an analyst``).
+ROLE_NOUNS = _words(
+    """
+    lawyer attorney analyst journalist blogger reporter activist resident driver
+    scientist politician mechanic official colleague aide spokesman spokeswoman historian
+    writer author economist expert businessman businesswoman oligarch ambassador minister
+    president commander general officer chairman chairwoman head leader director founder
+    editor correspondent professor student farmer worker advocate defender poet singer
+    artist priest son daughter wife husband brother sister mother father personality
+    candidate counterpart opponent critic representative deputy mp senator governor mayor
+    akim consul diplomat envoy judge prosecutor investigator detective soldier colonel
+    captain lieutenant sergeant pilot teacher doctor nurse engineer entrepreneur banker
+    investor billionaire millionaire tycoon dissident opposition activist organizer
+    organiser rapper actor actress director producer host presenter anchor columnist
+    commentator observer researcher fellow lecturer scholar sociologist political
+    technologist strategist adviser advisor consultant chief citizen native man woman guy
+    lad boy girl pensioner veteran ataman cossack emigrant migrant refugee prisoner convict
+    defendant victim witness widow heir ruler king queen tsar emperor empress khan manager
+    coordinator administrator welder herder shepherd miner steelworker driver teacher
+    """
+)
+
+#: Words before a capitalised span that make it a work (film, book, programme): dropped.
+WORK_NOUNS = _words(
+    """
+    film movie book memoir memoirs novel programme program show song album documentary
+    series poem play opera painting exhibition campaign hashtag slogan entitled
+    titled headlined chronicle
+    """
+)
+
+#: Last words of names that are not people, places or organisations (laws, events).
+DROP_HEADS = _words(
+    """
+    act code law laws treaty agreement accord doctrine declaration constitution revolution
+    war wars uprising massacre crisis day eve year prize award cup games olympics festival
+    summit forum conference chronicle program programme plan strategy concept decree
+    resolution amendment amendments bill
+    """
+)
+
+#: Suffixes typical of surnames in the region (and of patronymics).
+SURNAME_SUFFIXES = (
+    "ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "yn", "sky", "ski", "skaya", "skiy",
+    "enko", "uk", "yuk", "chuk", "yan", "ian", "bayev", "baev", "uly", "kyzy", "vich", "ich",
+    "shvili", "dze", "ovich", "evich", "ovna", "evna", "ko", "ny", "iy", "kin", "chenko",
+)  # fmt: skip
+
+#: Patronymic endings: ``Vladimir Vladimirovich`` names a person by first name + patronymic.
+PATRONYMIC_SUFFIXES = (
+    "ovich",
+    "evich",
+    "ievich",
+    "yevich",
+    "ich",
+    "ovna",
+    "evna",
+    "ichna",
+    "yevna",
+)
+
+#: Common given names: Russian, Ukrainian, Kazakh, Central Asian, Turkish, Western.
+FIRST_NAMES = _words(
+    """
+    aleksandr alexander alexandr aleksei alexei alexey aleksey andrei andrey andrew anatoly
+    anton arkady artem artyom boris denis dmitry dmitri evgeny yevgeny eugene fyodor fedor
+    gennady georgy grigory grigori igor ilya ivan kirill konstantin leonid maxim maksim
+    mikhail nikita nikolai nikolay oleg pavel petr pyotr roman ruslan semyon sergey sergei
+    stanislav stepan timofey vadim valentin valery vasily viktor victor vitaly vitali
+    vladimir vladislav vyacheslav yakov yaroslav yevgeniy yuri yury yurii zakhar
+    anna anastasia alla alina ekaterina yekaterina elena yelena evgenia yevgenia galina
+    irina ksenia lyudmila maria marina natalia natalya nadezhda olga svetlana tatyana
+    tatiana valentina vera yulia zoya oksana larisa daria darya polina sofia victoria
+    volodymyr petro mykola taras oleksandr oleksiy andriy yuriy bohdan dmytro serhiy
+     aidar aigerim ainur akzhol alibek alikhan almas almaz arman askar asel
+    aslan azamat bakhyt bakytzhan baurzhan berik bolat daniyar dariga dauren dinara
+    erlan yerlan ermek yermek gulmira gulnara kairat kanat karim kassym kasym kuanysh
+    marat medet meruert mukhtar murat nurlan nursultan olzhas rakhat rustam saule serik
+    talgat timur  zhanar  zhanna zhandos daulet dulat nazgul aizhan assel
+    islam shavkat sadyr almazbek emomali gurbanguly serdar ilham nikol rashid ahmed ali
+    mohammed muhammad hakan mehmet mustafa recep ahmet emre
+    john james robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony antony mark donald steven paul george kenneth joshua kevin
+    brian edward ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan
+    stephen larry justin scott brandon benjamin samuel frank gregory raymond patrick
+    jack dennis jerry tyler aaron jose henry adam douglas nathan peter zachary kyle walter
+    harold jeremy ethan carl keith roger gerald christian terry sean arthur austin noah
+    lawrence jesse joe bryan billy jordan albert dylan bruce willie gabriel alan juan
+    logan wayne ralph roy eugene randy vincent russell louis philip bobby johnny bradley
+    evan shelby mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+    nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol
+    amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela
+    helen andrea emma hillary kamala angela emmanuel olaf boris rishi  wilhelm
+    catherine nicholas peter ivan friedrich hans klaus jan piotr andrzej  jakub
+    """
+)
+
+#: Nicknames for centuries and regnal numbers that continue a name (``Nicholas II``).
+ROMAN_NUMERALS = _words(
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI"
+)

@@ -1,0 +1,95 @@
+"""The values the entity layer hands out: entity types, mentions and entities.
+
+Everything here is a frozen dataclass or an enum so the UI, the index and the
+cache can pass them around and compare them without surprises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+#: Bump whenever detection or its cached output changes, so cached articles are redone.
+EXTRACTOR_VERSION = "entities-1"
+
+
+class EntityType(StrEnum):
+    """The three kinds of named thing the reader links between articles."""
+
+    PERSON = "person"
+    PLACE = "place"
+    ORGANISATION = "organisation"
+
+    @classmethod
+    def parse(cls, value: str) -> EntityType:
+        """Accept the full names and the short ones people type (``org``, ``loc``, ``per``)."""
+        key = value.strip().lower()
+        aliases = {
+            "person": cls.PERSON,
+            "people": cls.PERSON,
+            "per": cls.PERSON,
+            "place": cls.PLACE,
+            "places": cls.PLACE,
+            "loc": cls.PLACE,
+            "location": cls.PLACE,
+            "gpe": cls.PLACE,
+            "organisation": cls.ORGANISATION,
+            "organization": cls.ORGANISATION,
+            "organisations": cls.ORGANISATION,
+            "organizations": cls.ORGANISATION,
+            "org": cls.ORGANISATION,
+        }
+        if key not in aliases:
+            raise ValueError(f"unknown entity type {value!r} (person, place or organisation)")
+        return aliases[key]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity: ``text[start:end]`` of a paragraph (1-based number)."""
+
+    entity_id: str
+    article: str
+    paragraph: int
+    start: int
+    end: int
+    surface: str
+    in_comment: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, place or organisation, with every name it goes by in the corpus.
+
+    ``aliases`` holds the surface forms seen in the corpus and the curated forms
+    (other spellings, Cyrillic, acronyms) so search can expand a name to all of them.
+    ``articles`` is in corpus order; ``mentions`` counts every occurrence.
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    mentions: int
+    comments_only: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": str(self.type),
+            "aliases": list(self.aliases),
+            "articles": list(self.articles),
+            "mentions": self.mentions,
+            "comments_only": self.comments_only,
+        }
+
+
+class RelatedArticle(NamedTuple):
+    """An article linked to another through the entities both mention (unpacks as a tuple)."""
+
+    article: str
+    score: float
+    shared: tuple[str, ...]  # entity ids, most significant first
