@@ -17,7 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TYPE",
         help="only person, place or organisation (org)",
     )
-    parser.add_argument("--article", metavar="ID", help="only entities of one article (id or prefix)")
+    parser.add_argument(
+        "--article", metavar="ID", help="only entities of one article (id or prefix)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument(
         "--ner",
@@ -70,7 +72,9 @@ def _article(ids: list[str], wanted: str) -> str:
     raise CliError(f"{wanted}: no such article (kzreader articles lists them)")
 
 
-def _table(ctx: Context, corpus_name: str, entities: list, article: str | None, counts: dict) -> None:
+def _table(
+    ctx: Context, corpus_name: str, entities: list, article: str | None, counts: dict
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text

@@ -47,7 +47,10 @@ _ADJECTIVE_SUFFIXES = (
     "ism", "ist", "ists", "ite", "ites", "ic", "ish", "ese", "ian", "ians", "ean", "eans",
     "ovs", "evs",
 )  # fmt: skip
-_DATELINE = re.compile(r"^([A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,}),\s")
+_KNOWN_NOUNS = (
+    lx.ROLE_NOUNS | lx.ORG_NOUNS_AFTER | lx.PLACE_NOUNS_JOINED | lx.WORK_NOUNS | lx.SAY_VERBS
+)
+_DATELINE = re.compile(r"^([A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,}),\s+[A-ZА-ЯЁ][\w .'’-]*?\s*(?:--|—|–)")
 _DOMAIN = re.compile(r"\.(kz|ru|com|org|net|ua|kg|uz|info|news)$", re.IGNORECASE)
 FIRST_NAME_KEYS = frozenset(name_key(n) for n in lx.FIRST_NAMES)
 
@@ -533,7 +536,11 @@ class Detector:
                 and self._head_ahead(text, tokens, j + 1)
             ):
                 break  # "Ecological Inspectorate of the Ministry of Ecology": two bodies
-            if right.lower in _CONNECTORS and (has_head or self._head_ahead(text, tokens, j)):
+            if (
+                right.lower in _CONNECTORS
+                and right.lower != "the"
+                and (has_head or self._head_ahead(text, tokens, j))
+            ):
                 k = j
                 while k < len(tokens) and tokens[k].lower in _CONNECTORS:
                     if _gap(text, tokens[k - 1], tokens[k]).strip():
@@ -586,7 +593,10 @@ class Detector:
         if token.kind == "soft":
             return True
         low = strip_possessive(token.text).lower().replace("’", "'")
-        return low in lx.CALENDAR or low in lx.COMMON
+        if low in lx.CALENDAR or low in lx.COMMON:
+            return True
+        # "Analyst Marlen Abishev said": a sentence-initial noun is not part of the name.
+        return token.initial and low in _KNOWN_NOUNS
 
     def _split_run(
         self, text: str, tokens: list[Token], i: int, j: int, heading: bool, shouting: bool

@@ -58,11 +58,11 @@ class EntityGraph:
     """Entities of a corpus and the links between them (read-only once built)."""
 
     article_ids: tuple[str, ...]
-    _entities: dict[str, Entity]
-    _mentions: dict[str, tuple[Mention, ...]]
+    _entities: dict[str, Entity] = field(repr=False)
+    _mentions: dict[str, tuple[Mention, ...]] = field(repr=False)
     report: BuildReport | None = None
-    _by_article: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
-    _lookup: dict[str, list[str]] = field(default_factory=dict)
+    _by_article: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False)
+    _lookup: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     # ----------------------------------------------------------------- building
     @classmethod

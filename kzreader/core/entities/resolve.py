@@ -421,7 +421,7 @@ def _canonical(nodes: list[Node], cand: object) -> str:
         forms[surface] += 1
     if not forms:
         return strip_possessive(cand(nodes[0]).surface)  # type: ignore[operator]
-    best = max(forms, key=lambda s: (len(s.split()), forms[s], -len(s)))
+    best = max(forms, key=lambda s: (len(s.split()), not s.isupper(), forms[s], -len(s)))
     if best.isupper() and len(best.split()) > 1:
         best = best.title()
     return best

@@ -1,0 +1,34 @@
+"""Fixtures for the entity tests: the seeds' graph is built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kzreader.core.corpus import Corpus, read_article
+from kzreader.core.entities import EntityGraph
+from kzreader.core.paths import bundled_seeds
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Corpus:
+    return Corpus.open(bundled_seeds())
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seeds: Corpus) -> EntityGraph:
+    """The seeds' graph with no cache, no overlay and no model: the default pipeline."""
+    return EntityGraph.build(seeds, use_ner=False)
+
+
+@pytest.fixture(scope="session")
+def extra_articles() -> list:
+    return [read_article(p, p.stem)[0] for p in sorted((FIXTURES / "extra").glob("*.txt"))]
+
+
+def article_id(corpus: Corpus, prefix: str) -> str:
+    (found,) = [i for i in corpus.ids if i.startswith(prefix)]
+    return found

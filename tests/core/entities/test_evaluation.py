@@ -1,0 +1,69 @@
+"""Quality against the hand annotations: precision, recall and F1 per type.
+
+The floors are the figures the pipeline reaches now, rounded down a little; a
+change that costs quality fails here. The tables are printed on every run.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+from entity_scoring import TYPES, load_gold, score
+
+from kzreader.core.entities import EntityGraph
+
+SEED_FLOORS = {"person": 0.95, "place": 0.97, "organisation": 0.97}
+SEED_BODY_FLOORS = {"person": 0.97, "place": 0.97, "organisation": 0.97}
+EXTRA_FLOORS = {"person": 0.90, "place": 0.95, "organisation": 0.90}
+
+
+def _show(capsys: pytest.CaptureFixture[str], text: str) -> None:
+    with capsys.disabled():
+        print("\n" + text)
+
+
+def test_seeds_precision_recall_f1(seeds, seed_graph, capsys) -> None:
+    gold = load_gold(FIXTURES / "seeds_gold.yaml", seeds.ids)
+    result = score(seed_graph, gold, seeds.ids)
+    _show(capsys, result.table("entities, seeds (all paragraphs, reader comments included)"))
+    for type_ in TYPES:
+        p, r, f = result.prf(type_)
+        assert f >= SEED_FLOORS[type_], (type_, p, r, f, result.missed, result.spurious)
+    assert result.merge_share >= 0.97, result.merge_failures
+    assert result.links_ok == result.links_total, result.link_failures
+    assert result.links_total >= 20
+    assert not result.false_merges
+
+
+def test_seeds_article_text_only(seeds, seed_graph, capsys) -> None:
+    gold = load_gold(FIXTURES / "seeds_gold.yaml", seeds.ids)
+    result = score(seed_graph, gold, seeds.ids, body_only=True)
+    _show(capsys, result.table("entities, seeds (article text, reader comments left out)"))
+    for type_ in TYPES:
+        assert result.prf(type_)[2] >= SEED_BODY_FLOORS[type_], (type_, result.missed)
+    assert result.links_ok == result.links_total, result.link_failures
+
+
+def test_articles_nobody_curated(extra_articles, capsys) -> None:
+    graph = EntityGraph.from_articles(extra_articles, use_ner=False)
+    ids = [a.id for a in extra_articles]
+    gold = load_gold(FIXTURES / "extra_gold.yaml", ids)
+    result = score(graph, gold, ids)
+    _show(capsys, result.table("entities, three articles not in the seeds or the gazetteer"))
+    for type_ in TYPES:
+        p, r, f = result.prf(type_)
+        assert f >= EXTRA_FLOORS[type_], (type_, p, r, f, result.missed, result.spurious)
+    assert result.merge_share >= 0.9, result.merge_failures
+    assert not result.false_merges
+
+
+def test_scoring_can_fail(seeds, seed_graph) -> None:
+    """The scorer is not vacuous: an empty graph scores zero recall, a wrong type costs."""
+    gold = load_gold(FIXTURES / "seeds_gold.yaml", seeds.ids)
+    empty = EntityGraph.from_candidates(seeds.ids, {}, None, [])
+    assert all(score(empty, gold, seeds.ids).prf(t)[1] == 0 for t in TYPES)
+    bad_gold = [g.__class__(g.name, "place" if g.type == "person" else g.type, g.aliases,
+                            g.articles, g.comments) for g in gold]  # fmt: skip
+    wrong = score(seed_graph, bad_gold, seeds.ids)
+    assert wrong.prf("person")[0] == 0.0  # every predicted person is now spurious
+    assert wrong.prf("place")[1] < 0.6  # and the gold "places" that are people are missed
