@@ -69,7 +69,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     shelf = Shelf.open(ctx.paths.bookmarks_file, corpus)
     for notice in shelf.notices:
         ctx.warn(notice)
-    if shelf.store.offered_backup is not None:
+    if shelf.store.moved_aside is not None and shelf.store.offered_backup is not None:
         ctx.warn("to merge that backup back in: kzreader bookmarks restore-backup")
     try:
         if command == "add":

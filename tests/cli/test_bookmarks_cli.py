@@ -192,5 +192,8 @@ def test_restore_backup_after_a_bad_edit(home: Path) -> None:
     (home / "bookmarks.yaml").write_text("{{{", encoding="utf-8")
     result = kz(home, "bookmarks", "list")
     assert "restore-backup" in result.stderr
+    later = ok(home, "bookmarks", "add", A001, "3").strip()  # saving on first rotates .bak
+    assert "restore-backup" not in kz(home, "bookmarks", "list").stderr  # told once
     assert ok(home, "bookmarks", "restore-backup") == "restored 1 bookmark\n"
-    assert [r["id"] for r in listing(home)] == [first]
+    assert {r["id"] for r in listing(home)} == {first, later}
+    assert ok(home, "bookmarks", "restore-backup") == "restored 0 bookmarks\n"

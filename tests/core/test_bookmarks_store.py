@@ -377,6 +377,33 @@ def test_the_last_good_file_is_offered_and_can_be_restored(path: Path) -> None:
     assert store.restore_backup() == 0  # the .bak now holds all of them: nothing to add
 
 
+def test_the_offer_outlives_the_process_until_restored_or_declined(path: Path) -> None:
+    store = BookmarkStore.open(path)
+    old = store.add(mark("old"))
+    path.write_text("{{{", encoding="utf-8")
+    first = BookmarkStore.open(path)
+    pinned = first.offered_backup
+    assert pinned is not None and pinned.name.endswith(".bak")
+    new = first.add(mark("new"))
+
+    later = BookmarkStore.open(path)  # another session: no notice, the offer stands
+    assert later.notices == []
+    assert later.offered_backup == pinned
+    assert later.restore_backup() == 1
+    assert {m.id for m in later} == {old.id, new.id}
+    assert not pinned.exists()
+    assert pinned.with_name(pinned.name + ".restored").exists()
+    assert BookmarkStore.open(path).offered_backup is None
+
+    path.write_text("[", encoding="utf-8")
+    broken = BookmarkStore.open(path)
+    assert broken.offered_backup is not None
+    broken.dismiss_backup()
+    assert broken.offered_backup is None
+    assert BookmarkStore.open(path).offered_backup is None
+    assert len(list(path.parent.glob("*.declined"))) == 1
+
+
 def test_restoring_from_a_missing_or_bad_backup_fails_cleanly(path: Path) -> None:
     store = BookmarkStore.open(path)
     with pytest.raises(BookmarkError, match="no such backup"):

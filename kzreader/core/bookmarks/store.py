@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -278,7 +277,8 @@ class BookmarkStore:
         self.notices: list[str] = []
         #: Why the store will not write, or None when it will.
         self.read_only: str | None = None
-        #: The last good file offered after an unreadable one was moved aside.
+        #: The last good file kept when an unreadable one was moved aside (by this process
+        #: or an earlier one), until it is restored or dismissed: offer it to the user.
         self.offered_backup: Path | None = None
         #: Where the unreadable file was moved, if that happened in this process.
         self.moved_aside: Path | None = None
@@ -346,6 +346,8 @@ class BookmarkStore:
             self.read_only = message
             snapshot = _Snapshot(raw=None)
         self._adopt(snapshot)
+        if self.offered_backup is None or not self.offered_backup.exists():
+            self.offered_backup = self._find_offer()
 
     def changed_on_disk(self) -> bool:
         """True when the file differs from what was last read or written (cheap: a stat)."""
@@ -432,10 +434,13 @@ class BookmarkStore:
         if _readable_backup(self.backup_path):
             # Keep the last good file beside the broken one: later saves rotate .bak.
             keep = aside.with_name(aside.name + ".bak")
-            with contextlib.suppress(OSError):
-                shutil.copy2(self.backup_path, keep)
-                self.offered_backup = keep
-            offered = f"; a backup of the last good file is at {self.offered_backup}"
+            try:
+                atomic_write_bytes(keep, self.backup_path.read_bytes())
+                os.utime(keep, ns=(time.time_ns(), self.backup_path.stat().st_mtime_ns))
+            except OSError:
+                keep = self.backup_path
+            self.offered_backup = keep
+            offered = f"; a backup of the last good file is at {keep}"
         self._say(
             f"{self.path}: cannot be read ({reason}); moved it to {aside} and started "
             f"an empty list{offered}"
@@ -496,8 +501,10 @@ class BookmarkStore:
     def restore_backup(self, path: str | os.PathLike[str] | None = None) -> int:
         """Merge the bookmarks of a backup into the store; returns how many were added.
 
-        ``path`` defaults to the backup offered after a file was moved aside, else
-        ``bookmarks.yaml.bak``. Bookmarks already present (same id) are kept as they are.
+        ``path`` defaults to the backup offered after a file was moved aside (see
+        ``offered_backup``), else ``bookmarks.yaml.bak``. Bookmarks already present
+        (same id) are kept as they are. A restored offer is renamed ``….restored`` and
+        no longer offered.
         """
         source = Path(path) if path else (self.offered_backup or self.backup_path)
         try:
@@ -517,8 +524,31 @@ class BookmarkStore:
 
         added = self._commit(apply)
         if source == self.offered_backup:
-            self.offered_backup = None
+            self._retire_offer(".restored")
         return added
+
+    def dismiss_backup(self) -> None:
+        """Stop offering the backup kept when a file was moved aside (it stays on disk)."""
+        if self.offered_backup is not None:
+            self._retire_offer(".declined")
+
+    def _retire_offer(self, suffix: str) -> None:
+        offered, self.offered_backup = self.offered_backup, None
+        if offered is not None and offered != self.backup_path:
+            with contextlib.suppress(OSError):
+                offered.rename(offered.with_name(offered.name + suffix))
+
+    def _find_offer(self) -> Path | None:
+        """The newest last-good copy kept beside a moved-aside file, not restored or declined."""
+        try:
+            kept = list(self.path.parent.glob(f"{self.path.name}.broken-*.bak"))
+        except OSError:
+            return None
+        found = []
+        for path in kept:
+            with contextlib.suppress(OSError):
+                found.append((path.stat().st_mtime_ns, path.name, path))
+        return max(found)[2] if found else None
 
     @staticmethod
     def _find(marks: list[Bookmark], bookmark_id: str) -> int:
