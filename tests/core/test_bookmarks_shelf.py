@@ -162,6 +162,23 @@ def test_a_broken_file_is_reported_through_the_shelf(file: Path) -> None:
     assert len(shelf.notices) == 1
     assert "moved it to" in shelf.notices[0]
     assert isinstance(shelf.store, BookmarkStore)
+    assert shelf.offered_backup is None  # there was no good file before
+
+
+def test_the_offered_backup_through_the_shelf(file: Path) -> None:
+    shelf = Shelf.open(file, seeds())
+    kept = shelf.add(A001, 2)
+    file.write_text("bookmarks: {oops", encoding="utf-8")
+    shelf.reload()
+    assert shelf.offered_backup is not None
+    assert shelf.placed() == []
+    assert shelf.restore_backup() == 1
+    assert [p.id for p in shelf.placed()] == [kept.id]
+    assert shelf.offered_backup is None
+    file.write_text("bookmarks: {oops", encoding="utf-8")
+    shelf.reload()
+    shelf.dismiss_backup()
+    assert shelf.offered_backup is None
 
 
 def test_export_to_a_folder_that_cannot_be_written(file: Path, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Literal
 
 from ..corpus import Corpus
@@ -186,6 +187,15 @@ class Shelf:
     def restore_backup(self, path: str | os.PathLike[str] | None = None) -> int:
         """Merge a backup (default: the one offered, else ``bookmarks.yaml.bak``); count added."""
         return self.store.restore_backup(path)
+
+    @property
+    def offered_backup(self) -> Path | None:
+        """A last-good backup to offer the user (kept when a bad file was moved aside)."""
+        return self.store.offered_backup
+
+    def dismiss_backup(self) -> None:
+        """The user declined the offered backup: stop offering it (the file stays)."""
+        self.store.dismiss_backup()
 
     def reload(self) -> None:
         """Read the file and the article texts again."""
