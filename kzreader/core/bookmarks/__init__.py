@@ -8,6 +8,7 @@ Most callers want a ``Shelf`` (a store placed in a corpus)::
 """
 
 from .anchor import Anchorer, AnchorError, locate, make_anchor
+from .document import SCHEMA_VERSION, DocumentError, dump_document, parse_document
 from .export import (
     FORMATS,
     export_csv,
@@ -40,15 +41,12 @@ from .query import (
 )
 from .shelf import Shelf
 from .store import (
-    SCHEMA_VERSION,
     BookmarkError,
     BookmarkStore,
     StoreLocked,
     StoreReadOnly,
     StoreWriteError,
     UnknownBookmark,
-    dump_document,
-    parse_document,
 )
 
 __all__ = [
@@ -62,6 +60,7 @@ __all__ = [
     "Bookmark",
     "BookmarkError",
     "BookmarkStore",
+    "DocumentError",
     "Location",
     "Match",
     "Placed",

@@ -20,30 +20,21 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
 from ..atomic import atomic_write_bytes, fsync_dir
-from ..text import strip_controls
-from .model import Anchor, Bookmark, clean_note, new_id, normalize_tags
+from .document import SCHEMA_VERSION, DocumentError, dump_document, parse_document, peek_version
+from .model import Anchor, Bookmark, new_id
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 1
 LOCK_TIMEOUT = 10.0
 
 T = TypeVar("T")
-
-_ENTRY_KEYS = (
-    "id", "article", "paragraph", "start", "end", "quote", "prefix", "suffix",
-    "note", "tags", "created", "updated",
-)  # fmt: skip
 
 
 class BookmarkError(Exception):
@@ -69,10 +60,6 @@ class UnknownBookmark(BookmarkError, KeyError):
         return str(self.args[0]) if self.args else "unknown bookmark"
 
 
-class _Unreadable(Exception):
-    """The file's content is not a bookmarks document; the message says why."""
-
-
 @dataclass
 class _Snapshot:
     """The file as read: its bytes, schema version and bookmarks."""
@@ -82,175 +69,6 @@ class _Snapshot:
     bookmarks: tuple[Bookmark, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
     stamp: tuple[int, int, int] | None = None
-
-
-# -- the document format --------------------------------------------------
-
-
-def dump_document(
-    bookmarks: tuple[Bookmark, ...] | list[Bookmark], extra: dict[str, object] | None = None
-) -> str:
-    """The YAML text for a list of bookmarks (schema version 1)."""
-    document: dict[str, object] = {"version": SCHEMA_VERSION}
-    document.update({k: v for k, v in (extra or {}).items() if k not in ("version", "bookmarks")})
-    document["bookmarks"] = [_entry_to_yaml(b) for b in bookmarks]
-    header = "# kzreader bookmarks. Safe to edit by hand while kzreader is not running.\n"
-    return header + yaml.dump(
-        document,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-    )
-
-
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """SafeDumper that writes text with line breaks as one double-quoted line (``"…\\n…"``)."""
-
-
-def _represent_str(dumper: yaml.BaseDumper, value: str) -> yaml.Node:
-    style = '"' if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def _entry_to_yaml(mark: Bookmark) -> dict[str, object]:
-    a = mark.anchor
-    entry: dict[str, object] = {
-        "id": mark.id,
-        "article": a.article,
-        "paragraph": a.paragraph,
-        "start": a.start,
-        "end": a.end,
-        "quote": a.quote,
-        "prefix": a.prefix,
-        "suffix": a.suffix,
-        "note": mark.note,
-        "tags": list(mark.tags),
-        "created": mark.created,
-        "updated": mark.updated,
-    }
-    entry.update({k: v for k, v in mark.extra.items() if k not in entry})
-    return entry
-
-
-def parse_document(text: str) -> tuple[int, tuple[Bookmark, ...], dict[str, object]]:
-    """Version, bookmarks and unknown top-level keys of a bookmarks file.
-
-    Raises ``_Unreadable`` (a one-line reason) for anything that is not a valid
-    document: bad YAML, tags that ``safe_load`` refuses, wrong types.
-    """
-    try:
-        data = _safe_load(text)
-    except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        at = f" at line {where.line + 1}" if where is not None else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise _Unreadable(f"not valid YAML{at}: {problem}") from error
-    if data is None:
-        return SCHEMA_VERSION, (), {}
-    if not isinstance(data, dict):
-        raise _Unreadable(f"expected a mapping with 'version' and 'bookmarks', found {_kind(data)}")
-    version = data.get("version", SCHEMA_VERSION)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _Unreadable(f"'version' must be a whole number ≥ 1, found {version!r}")
-    entries = data.get("bookmarks")
-    if entries is None:
-        entries = []
-    if not isinstance(entries, list):
-        raise _Unreadable(f"'bookmarks' must be a list, found {_kind(entries)}")
-    marks: list[Bookmark] = []
-    seen: set[str] = set()
-    for number, entry in enumerate(entries, 1):
-        mark = _entry_from_yaml(entry, number)
-        if mark.id in seen:
-            raise _Unreadable(f"bookmark {number}: id {mark.id!r} is used twice")
-        seen.add(mark.id)
-        marks.append(mark)
-    extra = {str(k): v for k, v in data.items() if k not in ("version", "bookmarks")}
-    return version, tuple(marks), extra
-
-
-def _safe_load(text: str) -> object:
-    """``yaml.safe_load``, with libyaml's safe loader when present (10x faster on big files).
-
-    Only the safe constructors are used either way: ``!!python/…`` tags are refused.
-    """
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
-
-
-def _kind(value: object) -> str:
-    return {dict: "a mapping", list: "a list", str: "text"}.get(type(value), type(value).__name__)
-
-
-def _entry_from_yaml(entry: object, number: int) -> Bookmark:
-    if not isinstance(entry, dict):
-        raise _Unreadable(f"bookmark {number}: expected a mapping, found {_kind(entry)}")
-
-    def fail(key: str, expected: str) -> _Unreadable:
-        return _Unreadable(
-            f"bookmark {number}: {key!r} must be {expected}, found {entry.get(key)!r}"
-        )
-
-    def text(key: str, *, required: bool = False) -> str:
-        value = entry.get(key)
-        if value is None:
-            if required:
-                raise _Unreadable(f"bookmark {number}: {key!r} is missing")
-            return ""
-        if isinstance(value, (datetime, date)):  # an unquoted timestamp, hand-edited
-            if isinstance(value, datetime) and value.tzinfo is not None:
-                value = value.astimezone(UTC).replace(tzinfo=None)
-            return value.isoformat() + ("Z" if isinstance(value, datetime) else "")
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise fail(key, "text")
-        return strip_controls(str(value))
-
-    def whole(key: str, default: int | None, low: int) -> int:
-        value = entry.get(key, default)
-        if value is None or isinstance(value, bool) or not isinstance(value, int) or value < low:
-            raise fail(key, f"a whole number ≥ {low}")
-        return value
-
-    mark_id = text("id", required=True).strip()
-    article = text("article", required=True).strip()
-    quote = text("quote", required=True)
-    if not mark_id or not article or not quote:
-        empty = "id" if not mark_id else "article" if not article else "quote"
-        raise _Unreadable(f"bookmark {number}: {empty!r} is empty")
-    paragraph = whole("paragraph", None, 1)
-    start = whole("start", 0, 0)
-    end = whole("end", start + len(quote), 0)
-    if end <= start:
-        raise _Unreadable(
-            f"bookmark {number}: 'end' ({end}) must be greater than 'start' ({start})"
-        )
-    tags = entry.get("tags")
-    if tags is None:
-        tags = []
-    elif isinstance(tags, str):
-        tags = [tags]
-    if not isinstance(tags, list) or not all(
-        isinstance(t, (str, int, float)) and not isinstance(t, bool) for t in tags
-    ):
-        raise fail("tags", "a list of words")
-    created = text("created")
-    return Bookmark(
-        id=mark_id,
-        anchor=Anchor(article, paragraph, start, end, quote, text("prefix"), text("suffix")),
-        note=clean_note(text("note")),
-        tags=normalize_tags(str(t) for t in tags),
-        created=created,
-        updated=text("updated") or created,
-        extra={str(k): v for k, v in entry.items() if k not in _ENTRY_KEYS},
-    )
 
 
 # -- the store -------------------------------------------------------------
@@ -319,7 +137,7 @@ class BookmarkStore:
         self.read_only = None
         try:
             snapshot = self._read()
-        except _Unreadable as problem:
+        except DocumentError as problem:
             # Move it aside under the lock, after checking it is still the same bad file.
             try:
                 with self._locked():
@@ -376,7 +194,7 @@ class BookmarkStore:
             self.read_only = message
 
     def _read(self) -> _Snapshot:
-        """The file as it is now. Raises _Unreadable or OSError."""
+        """The file as it is now. Raises DocumentError or OSError."""
         try:
             with open(self.path, "rb") as handle:
                 info = os.fstat(handle.fileno())
@@ -390,11 +208,11 @@ class BookmarkStore:
         try:
             text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is fine
         except UnicodeDecodeError as error:
-            raise _Unreadable(f"not UTF-8 text (byte {error.start})") from error
+            raise DocumentError(f"not UTF-8 text (byte {error.start})") from error
         try:
             version, marks, extra = parse_document(text)
-        except _Unreadable:
-            version = _peek_version(text)
+        except DocumentError:
+            version = peek_version(text)
             if version is None or version <= SCHEMA_VERSION:
                 raise
             marks, extra = (), {}  # a newer format we cannot read: show nothing, touch nothing
@@ -406,7 +224,7 @@ class BookmarkStore:
         """Like ``_read`` but, holding the lock, moves an unreadable file aside."""
         try:
             return self._read()
-        except _Unreadable as problem:
+        except DocumentError as problem:
             self._move_aside(str(problem))
             return _Snapshot(raw=None)
         except OSError as error:
@@ -513,7 +331,7 @@ class BookmarkStore:
             raise BookmarkError(f"{source}: no such backup") from error
         except (OSError, UnicodeDecodeError) as error:
             raise BookmarkError(f"{source}: cannot be read ({error})") from error
-        except _Unreadable as error:
+        except DocumentError as error:
             raise BookmarkError(f"{source}: cannot be read ({error})") from error
 
         def apply(marks: list[Bookmark]) -> int:
@@ -631,22 +449,9 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _peek_version(text: str) -> int | None:
-    """The version a document claims, even when the rest is not ours to read."""
-    try:
-        data = _safe_load(text)
-    except yaml.YAMLError:
-        return None
-    if isinstance(data, dict):
-        version = data.get("version")
-        if isinstance(version, int) and not isinstance(version, bool):
-            return version
-    return None
-
-
 def _readable_backup(path: Path) -> bool:
     try:
         _, marks, _ = parse_document(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, _Unreadable):
+    except (OSError, UnicodeDecodeError, DocumentError):
         return False
     return bool(marks)
