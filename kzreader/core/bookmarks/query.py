@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..corpus import Corpus
@@ -34,16 +34,21 @@ def title_of(corpus: Corpus | None, article_id: str) -> str:
     return article_id
 
 
-def matches(placed: Placed, text: str, title: str = "") -> bool:
-    """True when every word of ``text`` occurs in the quote, note, tags, article id or title."""
+def haystack(placed: Placed, title: str = "") -> str:
+    """What a text filter looks in, folded: quote, current text, note, tags, article id, title."""
+    mark = placed.bookmark
+    return _fold(
+        "\n".join((mark.quote, placed.text, mark.note, " ".join(mark.tags), mark.article, title))
+    )
+
+
+def matches(placed: Placed, text: str, title: str = "", folded: str | None = None) -> bool:
+    """True when every word of ``text`` occurs in the bookmark's ``haystack``."""
     words = _fold(text).split()
     if not words:
         return True
-    mark = placed.bookmark
-    haystack = _fold(
-        "\n".join((mark.quote, placed.text, mark.note, " ".join(mark.tags), mark.article, title))
-    )
-    return all(word in haystack for word in words)
+    where = haystack(placed, title) if folded is None else folded
+    return all(word in where for word in words)
 
 
 def filter_placed(
@@ -53,10 +58,12 @@ def filter_placed(
     tags: Iterable[str] = (),
     orphans: bool | None = None,
     corpus: Corpus | None = None,
+    haystacks: Mapping[str, str] | None = None,
 ) -> list[Placed]:
     """The bookmarks that match ``text`` and carry every tag in ``tags``.
 
     ``orphans``: True for orphans only, False for anchored ones only, None for both.
+    ``haystacks``: precomputed ``haystack()`` by bookmark id, for filtering as one types.
     """
     wanted = [t for t in tags if t]
     out = []
@@ -65,8 +72,12 @@ def filter_placed(
             continue
         if not all(item.bookmark.has_tag(tag) for tag in wanted):
             continue
-        if text.strip() and not matches(item, text, title_of(corpus, item.article)):
-            continue
+        if text.strip():
+            folded = haystacks.get(item.id) if haystacks is not None else None
+            if folded is None:
+                folded = haystack(item, title_of(corpus, item.article))
+            if not matches(item, text, folded=folded):
+                continue
         out.append(item)
     return out
 

@@ -11,7 +11,16 @@ from ..corpus import Corpus
 from .anchor import Anchorer, AnchorError
 from .export import export_file, export_text
 from .model import Bookmark, Placed, clean_note, new_id, normalize_tags, now_iso
-from .query import ArticleGroup, by_date, by_position, filter_placed, group_by_article, tag_counts
+from .query import (
+    ArticleGroup,
+    by_date,
+    by_position,
+    filter_placed,
+    group_by_article,
+    haystack,
+    tag_counts,
+    title_of,
+)
 from .store import BookmarkError, BookmarkStore, UnknownBookmark
 
 Sort = Literal["article", "date"]
@@ -32,6 +41,7 @@ class Shelf:
         self._placed: list[Placed] = []
         self._placed_for: tuple[Bookmark, ...] | None = None
         self._removed: list[Bookmark] = []
+        self._haystacks: dict[str, str] = {}  # what text filters search, by bookmark id
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], corpus: Corpus | None) -> Shelf:
@@ -50,6 +60,7 @@ class Shelf:
         if self._placed_for is not self.store.bookmarks:
             self._placed = self.anchorer.place_all(self.store.bookmarks)
             self._placed_for = self.store.bookmarks
+            self._haystacks = {}
         return list(self._placed)
 
     def __len__(self) -> int:
@@ -100,8 +111,16 @@ class Shelf:
 
         ``sort="article"``: in reading order by article; ``"date"``: newest first.
         """
+        placed = self.placed()
+        if text.strip() and not self._haystacks:
+            self._haystacks = {p.id: haystack(p, title_of(self.corpus, p.article)) for p in placed}
         found = filter_placed(
-            self.placed(), text=text, tags=tags, orphans=orphans, corpus=self.corpus
+            placed,
+            text=text,
+            tags=tags,
+            orphans=orphans,
+            corpus=self.corpus,
+            haystacks=self._haystacks,
         )
         return by_date(found) if sort == "date" else by_position(found, self.corpus)
 
