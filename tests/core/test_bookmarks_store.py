@@ -350,6 +350,22 @@ def test_an_unreadable_file_is_moved_aside_never_overwritten(path: Path, kind: s
     assert aside.read_bytes() == data
 
 
+def test_a_file_broken_while_running_is_moved_aside_by_the_next_save(path: Path) -> None:
+    store = BookmarkStore.open(path)
+    first = store.add(mark("before"))
+    assert store.take_notices() == []
+    path.write_text("bookmarks: [broken by hand\n", encoding="utf-8")
+    second = store.add(mark("after"))
+    (notice,) = store.take_notices()
+    assert "moved it to" in notice and "a backup of the last good file" in notice
+    assert store.take_notices() == []
+    assert store.moved_aside is not None
+    assert store.moved_aside.read_text(encoding="utf-8") == "bookmarks: [broken by hand\n"
+    assert store.bookmarks == (second,)
+    assert store.restore_backup() == 1
+    assert {m.id for m in BookmarkStore.open(path)} == {first.id, second.id}
+
+
 def test_an_empty_file_is_just_empty(path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text("", encoding="utf-8")

@@ -55,6 +55,10 @@ class Shelf:
         """One-line messages for the user from the last load (file moved aside, read-only…)."""
         return self.store.notices
 
+    def take_notices(self) -> list[str]:
+        """Messages for the user not yet shown (check after loading and after each change)."""
+        return self.store.take_notices()
+
     def placed(self) -> list[Placed]:
         """Every bookmark with its current place, in file order."""
         if self._placed_for is not self.store.bookmarks:

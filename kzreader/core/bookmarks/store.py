@@ -178,6 +178,11 @@ class BookmarkStore:
         self.load()
         return True
 
+    def take_notices(self) -> list[str]:
+        """The messages not yet shown (from a load, or a save that found a bad file), cleared."""
+        taken, self.notices = self.notices, []
+        return taken
+
     def _say(self, message: str) -> None:
         self.notices.append(message)
 
