@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -118,7 +119,7 @@ class EntityGraph:
             cached=cache.hits,
             extracted=cache.misses,
             ner=ner,
-            messages=tuple(messages) + (graph.report.messages if graph.report else ()),
+            messages=graph.report.messages if graph.report else tuple(messages),
         )
         return graph
 
@@ -252,7 +253,10 @@ class EntityGraph:
 
     def lookup_all(self, name: str) -> list[Entity]:
         """Every entity a name may refer to, most-mentioned first."""
-        ids = self._lookup.get(name.strip().casefold()) or self._lookup.get(name_key(name), [])
+        ids = self._lookup.get(name.strip().casefold()) or self._lookup.get(name_key(name))
+        if not ids:
+            bare = _without_title(name)  # "Mr.Medvedev", "President Putin"
+            ids = self._lookup.get(name_key(bare), []) if bare != name else []
         return [self._entities[i] for i in ids if i in self._entities]
 
     def related_articles(self, article_id: str, limit: int | None = None) -> list[RelatedArticle]:
@@ -301,6 +305,20 @@ class EntityGraph:
     def to_json(self, type: EntityType | str | None = None, article: str | None = None) -> dict:
         """The CLI's JSON shape: ``{"entities": [...]}``."""
         return {"entities": [e.to_json() for e in self.entities(type=type, article=article)]}
+
+
+def _without_title(name: str) -> str:
+    """A name without the titles and honorifics in front of it."""
+    words = re.sub(r"^(Mr|Mrs|Ms|Dr|St|Gen)\.\s*", "", name.strip()).split()
+    titles = load_gazetteer().titles
+    while len(words) > 1:
+        for width in (3, 2, 1):
+            if len(words) > width and name_key(" ".join(words[:width])) in titles:
+                words = words[width:]
+                break
+        else:
+            break
+    return " ".join(words)
 
 
 def context(article: Article, mention: Mention, width: int = 40) -> tuple[str, str, str]:

@@ -96,12 +96,12 @@ class Overlay:
             return cls(path, error=f"{path}: cannot be read ({error}); entity corrections ignored")
         try:
             return cls(path, parse_operations(text, str(path)))
+        except yaml.MarkedYAMLError as error:
+            line = error.problem_mark.line + 1 if error.problem_mark else "?"
+            why = f"not valid YAML (line {line}: {error.problem or error.context})"
         except (yaml.YAMLError, ValueError) as error:
-            first = str(error).splitlines()[0] if str(error) else type(error).__name__
-            return cls(
-                path,
-                error=f"{path}: {first}; entity corrections ignored until it is fixed",
-            )
+            why = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return cls(path, error=f"{path}: {why}; entity corrections ignored until it is fixed")
 
     # -------------------------------------------------------------- editing
     def append(self, *operations: OverlayOp) -> Overlay:
@@ -155,9 +155,9 @@ class Overlay:
                 del records[record.id]
             elif op.op == "rename":
                 if record.name != op.to:
-                    _alias(record, record.name)
-                    record.name = op.to
+                    old, record.name = record.name, op.to
                     record.aliases = [a for a in record.aliases if a != op.to]
+                    _alias(record, old)
             elif op.op == "retype":
                 record.type = EntityType(op.to)
             elif op.op == "merge":
