@@ -7,7 +7,7 @@ Most callers want a ``Shelf`` (a store placed in a corpus)::
     shelf.query("putin", tags=["law"], sort="date")
 """
 
-from .anchor import Anchorer, AnchorError, locate, make_anchor
+from .anchor import Anchorer, AnchorError, make_anchor
 from .document import SCHEMA_VERSION, DocumentError, dump_document, parse_document
 from .export import (
     FORMATS,
@@ -80,7 +80,6 @@ __all__ = [
     "filter_placed",
     "format_for",
     "group_by_article",
-    "locate",
     "make_anchor",
     "new_id",
     "normalize_tags",
