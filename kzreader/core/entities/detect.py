@@ -47,6 +47,7 @@ _ADJECTIVE_SUFFIXES = (
     "ism", "ist", "ists", "ite", "ites", "ic", "ish", "ese", "ian", "ians", "ean", "eans",
     "ovs", "evs",
 )  # fmt: skip
+_GENERIC_LOWER = frozenset({"foreign", "interior", "defence", "defense", "justice", "finance"})
 _KNOWN_NOUNS = (
     lx.ROLE_NOUNS | lx.ORG_NOUNS_AFTER | lx.PLACE_NOUNS_JOINED | lx.WORK_NOUNS | lx.SAY_VERBS
 )
@@ -205,6 +206,10 @@ def _starts_sentence(text: str, start: int) -> bool:
     return True
 
 
+def _is_calendar(token: Token) -> bool:
+    return token.lower in lx.CALENDAR
+
+
 def _gap(text: str, left: Token, right: Token) -> str:
     return text[left.end : right.start]
 
@@ -272,7 +277,10 @@ class Detector:
                 i += 1
                 continue
             matched = False
-            for n in range(min(gaz.max_tokens, len(tokens) - i), 0, -1):
+            longest = min(gaz.max_tokens, len(tokens) - i) if gaz.may_start(token.text) else 0
+            if not longest and _is_calendar(token):
+                longest = 1
+            for n in range(longest, 0, -1):
                 last = tokens[i + n - 1]
                 if n > 1 and not self._joinable(text, tokens, i, n):
                     continue
@@ -344,7 +352,7 @@ class Detector:
 
     def _lower_generic(self, tokens: list[Token], i: int) -> bool:
         """``Russia's foreign ministry``: a generic body in lower case after a qualifier."""
-        if i == 0 or tokens[i].cap:
+        if i == 0 or tokens[i].cap or tokens[i].lower not in _GENERIC_LOWER:
             return False
         two = " ".join(t.lower for t in tokens[i : i + 2])
         if name_key(two) not in self.gaz.generic:

@@ -64,6 +64,15 @@ class Gazetteer:
     max_tokens: int
     surnames: dict[str, str] = field(default_factory=dict)  # entry id → surname key
     caps_keys: frozenset[str] = frozenset()  # keys only ever written in capitals (US, UN)
+    first_words: frozenset[str] = frozenset()  # first words of every listed name, as keys
+
+    def may_start(self, word: str) -> bool:
+        """Whether a listed name can begin with this word (a cheap filter before n-grams)."""
+        key = name_key(word)
+        return bool(key) and (
+            key.split()[0] in self.first_words
+            or name_key(word.lower()).split()[0] in self.first_words
+        )
 
     def entry(self, key: str) -> GazEntry | None:
         entry_id = self.by_key.get(key)
@@ -150,6 +159,22 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
             generic[name_key(alias)] = body
             max_tokens = max(max_tokens, len(name_key(alias).split()))
 
+    first_words: set[str] = set()
+    names: list[str] = []
+    for entry in entries.values():
+        names += [entry.name, *entry.aliases]
+    for item in data.get("countries", []):
+        names += _as_list(item.get("demonyms"))
+    names += [n for body in generic.values() for n in body.names]
+    names += _as_list(data.get("non_entities")) + _as_list(data.get("titles"))
+    for key in list(by_key) + list(weak) + list(generic):
+        first_words.add(key.split()[0])
+    for name in names:
+        for variant in (name, name.lower()):
+            key = name_key(variant)
+            if key:
+                first_words.add(key.split()[0])
+
     return Gazetteer(
         entries=entries,
         by_key=by_key,
@@ -162,6 +187,7 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
         max_tokens=max_tokens,
         surnames=surnames,
         caps_keys=frozenset(k for k, v in caps.items() if v and len(k) <= 4),
+        first_words=frozenset(first_words),
     )
 
 

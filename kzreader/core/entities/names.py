@@ -9,6 +9,7 @@ that differ between romanisation systems are collapsed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -74,6 +75,7 @@ def plain(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The spelling-insensitive key of a name: equal keys are the same name."""
     stripped = strip_possessive(text.strip())
