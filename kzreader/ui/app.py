@@ -27,7 +27,14 @@ class KzReaderApp(App[int]):
     TITLE = "kzreader"
     COMMANDS = App.COMMANDS | {CommandsProvider, ArticleProvider, SearchProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="kz.quit_anywhere", show=False, priority=True),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit, even from a text box",
+            id="kz.quit_anywhere",
+            show=False,
+            priority=True,
+        ),
     ]
 
     def __init__(self, corpus_dir: Path, paths: DataPaths) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 
 from .widgets.article_pane import ArticlePane
 from .widgets.article_view import ArticleView
@@ -38,7 +37,18 @@ def _described(bindings: list[BindingType]) -> tuple[Binding, ...]:
 
 
 def key_groups() -> list[KeyGroup]:
-    """The app's bindings, grouped (imported late: the main screen imports this module)."""
+    """The app's bindings, grouped; a binding bound in two places is listed once, first."""
+    seen: set[str] = set()
+    out = []
+    for group in _groups():
+        kept = tuple(b for b in group.bindings if not b.id or b.id not in seen)
+        seen.update(b.id for b in kept if b.id)
+        out.append(KeyGroup(group.title, kept, group.target))
+    return out
+
+
+def _groups() -> list[KeyGroup]:
+    """The bindings where they are defined (imported late: the main screen imports us)."""
     from .app import KzReaderApp
     from .screens.main import MainScreen
 
@@ -49,7 +59,6 @@ def key_groups() -> list[KeyGroup]:
             _described([*MainScreen.BINDINGS, *KzReaderApp.BINDINGS, palette]),
             "screen",
         ),
-        KeyGroup("Moving around", _described(list(Screen.BINDINGS)), None),
         KeyGroup("Article", _described(list(ArticleView.BINDINGS)), "article"),
         KeyGroup("Article pane", _described(list(ArticlePane.BINDINGS)), "pane"),
         KeyGroup(

@@ -54,6 +54,10 @@ class MainScreen(ReaderWorkers, Screen):
         Binding("2", "tab('results')", "Results", id="kz.tab.results", show=False),
         Binding("3", "tab('bookmarks')", "Bookmarks", id="kz.tab.bookmarks", show=False),
         Binding("ctrl+y", "accept_suggestion", "Did you mean", id="kz.suggestion", show=False),
+        Binding("tab", "cycle_focus(1)", "Next panel", id="kz.focus.next", show=False),
+        Binding(
+            "shift+tab", "cycle_focus(-1)", "Previous panel", id="kz.focus.previous", show=False
+        ),
     ]
 
     def __init__(self) -> None:
@@ -344,6 +348,33 @@ class MainScreen(ReaderWorkers, Screen):
             self.query_one(target).focus()
         else:
             self.query_one(TabbedContent).query_one("Tabs").focus()
+
+    def action_cycle_focus(self, step: int) -> None:
+        """Move between the left list and the article panes (the text boxes are skipped:
+        typing a key meant as a command into a search box is the trap this avoids)."""
+        ring: list[Widget] = []
+        if not self.has_class("-zen"):
+            active = self.query_one(TabbedContent).active
+            ring.append(
+                self.library.table
+                if active == "library"
+                else self.query_one(ResultsList)
+                if active == "results"
+                else self.query_one(TabbedContent).query_one("Tabs")
+            )
+        ring.extend(pane.view for pane in self.panes)
+        focused = self.focused
+        here = next(
+            (
+                i
+                for i, w in enumerate(ring)
+                if focused is not None and w in focused.ancestors_with_self
+            ),
+            None,
+        )
+        if here is None:
+            here = -1 if step > 0 else 0
+        ring[(here + step) % len(ring)].focus()
 
     @on(GoBack)
     def _go_back(self, message: GoBack) -> None:

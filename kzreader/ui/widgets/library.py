@@ -59,6 +59,7 @@ class LibraryTable(DataTable):
     """The table of articles (rows keyed by article id)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", id="kz.library.open"),
         Binding("o", "cycle_sort", "Sort", id="kz.library.sort"),
         Binding("f", "filter", "Filter", id="kz.library.filter"),
     ]

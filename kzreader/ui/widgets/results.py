@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from ...core.results import SearchResult, Span
 from ..messages import OpenArticle
 
-SNIPPET = 260  # characters of a passage shown around its first hit
+SNIPPET = 170  # characters of a passage shown around its first hit
 
 
 def snippet(text: str, spans: tuple[Span, ...], size: int = SNIPPET) -> tuple[str, list[Span]]:
@@ -41,6 +41,7 @@ class ResultsList(OptionList):
     """Articles and passages; Enter opens the article at the passage."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="kz.results.open"),
         Binding("j", "cursor_down", "Down", id="kz.results.down", show=False),
         Binding("k", "cursor_up", "Up", id="kz.results.up", show=False),
     ]
