@@ -18,6 +18,8 @@ from pathlib import Path
 
 from ..atomic import atomic_write_text
 from .detect import Candidate
+from .model import EntityType, Mention
+from .resolve import EntityRecord, Resolution
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -84,3 +86,69 @@ class CandidateCache:
                     path.unlink()
                     removed += 1
         return removed
+
+
+class ResolutionCache:
+    """The resolved corpus (before the overlay), keyed by every article's hash.
+
+    Lets an unchanged corpus start without reading a single per-article file.
+    """
+
+    def __init__(self, folder: Path | None, version: str) -> None:
+        self.path = Path(folder) / "corpus.json" if folder is not None else None
+        self.version = version
+
+    @staticmethod
+    def corpus_key(pairs: Iterable[tuple[str, str]]) -> str:
+        digest = hashlib.sha256()
+        for article_id, sha in pairs:
+            digest.update(f"{article_id}\t{sha}\n".encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def load(self, key: str, article_ids: list[str]) -> Resolution | None:
+        if self.path is None:
+            return None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") != self.version or data.get("key") != key:
+                return None
+            records: dict[str, EntityRecord] = {}
+            for eid, name, type_, aliases, curated, mentions in data["entities"]:
+                records[eid] = EntityRecord(
+                    eid,
+                    name,
+                    EntityType(type_),
+                    list(aliases),
+                    [
+                        Mention(eid, article_ids[a], p, s, e, t, bool(c))
+                        for a, p, s, e, t, c in mentions
+                    ],
+                    curated=bool(curated),
+                )
+        except (OSError, ValueError, LookupError, TypeError):
+            return None
+        return Resolution(records)
+
+    def store(self, key: str, article_ids: list[str], resolution: Resolution) -> None:
+        if self.path is None:
+            return
+        index = {article_id: i for i, article_id in enumerate(article_ids)}
+        entities = [
+            [
+                r.id,
+                r.name,
+                str(r.type),
+                r.aliases,
+                r.curated,
+                [
+                    [index[m.article], m.paragraph, m.start, m.end, m.surface, int(m.in_comment)]
+                    for m in r.mentions
+                ],
+            ]
+            for r in resolution.entities.values()
+        ]
+        data = {"version": self.version, "key": key, "entities": entities}
+        with contextlib.suppress(OSError):
+            atomic_write_text(
+                self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            )

@@ -15,12 +15,12 @@ import re
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from ..article import Article
-from .cache import CandidateCache
+from .cache import CandidateCache, ResolutionCache
 from .detect import Candidate, Detector
 from .gazetteer import load_gazetteer
 from .model import EXTRACTOR_VERSION, Entity, EntityType, Mention, RelatedArticle
@@ -47,11 +47,26 @@ class BuildReport:
     messages: tuple[str, ...] = ()
 
 
+_DETECTION_FILES = ("gazetteer.yaml", "detect.py", "lexicon.py", "names.py", "gazetteer.py")
+_RESOLUTION_FILES = ("resolve.py",)
+
+
+def _digest(files: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    package = resources.files(__package__)
+    for name in files:
+        digest.update(package.joinpath(name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def extractor_version(ner: bool) -> str:
-    """The cache key's version: the code version, the gazetteer's content and the proposer."""
-    data = resources.files(__package__).joinpath("gazetteer.yaml").read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:12]
-    return f"{EXTRACTOR_VERSION}-{digest}{proposer_name(ner)}"
+    """The per-article cache's version: the code and data detection depends on, the proposer."""
+    return f"{EXTRACTOR_VERSION}-{_digest(_DETECTION_FILES)}{proposer_name(ner)}"
+
+
+def resolver_version(ner: bool) -> str:
+    """The corpus snapshot's version: detection's and the resolver's."""
+    return f"{extractor_version(ner)}-{_digest(_RESOLUTION_FILES)}"
 
 
 @dataclass
@@ -95,7 +110,21 @@ class EntityGraph:
             except NerUnavailable as error:
                 messages.append(str(error))
                 ner = False
-        cache = CandidateCache(cache_dir, extractor_version(ner))
+        cache = CandidateCache(
+            cache_dir / "articles" if cache_dir is not None else None, extractor_version(ner)
+        )
+        snapshot = ResolutionCache(cache_dir, resolver_version(ner))
+        info = corpus.info  # type: ignore[attr-defined]
+        corpus_key = snapshot.corpus_key(
+            (article_id, info(article_id).sha256) for article_id in ids
+        )
+        resolution = snapshot.load(corpus_key, ids)
+        if resolution is not None:
+            if progress is not None:
+                progress(len(ids), len(ids))
+            graph = cls._finish(ids, resolution, overlay, messages)
+            graph.report = replace(graph.report, cached=len(ids), extracted=0, ner=ner)  # type: ignore[arg-type]
+            return graph
         detector: Detector | None = None
         candidates: dict[str, list[Candidate]] = {}
         for done, article_id in enumerate(ids):
@@ -113,7 +142,10 @@ class EntityGraph:
                 progress(done + 1, len(ids))
         cache.prune(ids)
         messages.extend(cache.errors)
-        graph = cls.from_candidates(ids, candidates, overlay, messages)
+        resolution = resolve(ids, candidates, load_gazetteer())
+        if cache_dir is not None and not cache.errors:
+            snapshot.store(corpus_key, ids, resolution)
+        graph = cls._finish(ids, resolution, overlay, messages)
         graph.report = BuildReport(
             articles=len(ids),
             cached=cache.hits,
@@ -146,7 +178,17 @@ class EntityGraph:
         overlay: Overlay | Path | None,
         messages: list[str],
     ) -> EntityGraph:
-        resolution = resolve(ids, candidates, load_gazetteer())
+        return cls._finish(ids, resolve(ids, candidates, load_gazetteer()), overlay, messages)
+
+    @classmethod
+    def _finish(
+        cls,
+        ids: Sequence[str],
+        resolution: Resolution,
+        overlay: Overlay | Path | None,
+        messages: list[str],
+    ) -> EntityGraph:
+        """Apply the overlay (to a copy: a snapshot may be reused) and freeze."""
         if not isinstance(overlay, Overlay):
             overlay = Overlay.load(overlay)
         notes: tuple[str, ...] = ()

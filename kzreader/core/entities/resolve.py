@@ -133,6 +133,7 @@ def resolve(
     for a, article in enumerate(articles):
         cands = candidates.get(article, ())
         people = _people(gaz, cands)
+        keys_here = Counter(cd.key for cd in cands)
         _link_organisations(a, cands, uf)
         for c, cd in enumerate(cands):
             node = (a, c)
@@ -149,11 +150,22 @@ def resolve(
                 target = _unique(p for p in people if p[1] == cd.key and p[0] != c)
                 if target is None and cd.key in FIRST_NAME_KEYS:
                     target = _unique(p for p in people if p[2] == cd.key and p[0] != c)
-                if target is None and not cd.weak and len(cd.key) >= 6 and not cd.acronym:
+                # A typo of a surname ("Zovtis" for "Zhovtis"): one edit, same ending or
+                # beginning, and only for a word the article uses once.
+                if (
+                    target is None
+                    and not cd.weak
+                    and len(cd.key) >= 6
+                    and not cd.acronym
+                    and keys_here[cd.key] == 1
+                ):
                     target = _unique(
                         p
                         for p in people
-                        if p[0] != c and len(p[1]) >= 6 and edit_distance(p[1], cd.key, 1) == 1
+                        if p[0] != c
+                        and len(p[1]) >= 6
+                        and (p[1][-3:] == cd.key[-3:] or p[1][:3] == cd.key[:3])
+                        and edit_distance(p[1], cd.key, 1) == 1
                     )
                 if target is not None:
                     uf.union((a, target[0]), node)
@@ -217,6 +229,13 @@ def resolve(
         best = max(_TYPES, key=lambda t: tally[t])
         type_of[root] = EntityType(best) if tally[best] > 0 else None
     # Names with no evidence take the type of what they are listed with ("A, B and C").
+    listed_after: list[dict[int, list[int]]] = []
+    for article in articles:
+        followers: dict[int, list[int]] = defaultdict(list)
+        for i, other in enumerate(candidates.get(article, ())):
+            if other.after is not None:
+                followers[other.after].append(i)
+        listed_after.append(followers)
     for root, nodes in clusters.items():
         if isinstance(root, str) or root not in type_of or type_of[root] is not None:
             continue
@@ -227,7 +246,7 @@ def resolve(
             cd = cand(node)
             cands = candidates[articles[node[0]]]
             linked = [cd.after] if cd.after is not None else []
-            linked += [i for i, other in enumerate(cands) if other.after == node[1]]
+            linked += listed_after[node[0]].get(node[1], [])
             for index in linked:
                 other_root = uf.find((node[0], index))
                 other_type = fixed_type.get(other_root) if isinstance(other_root, str) else None

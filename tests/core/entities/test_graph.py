@@ -92,7 +92,8 @@ def test_cache_makes_an_unchanged_corpus_free(seeds_copy: Path, tmp_path: Path) 
     cache = tmp_path / "cache"
     first = EntityGraph.build(Corpus.open(seeds_copy), cache_dir=cache, use_ner=False)
     assert first.report is not None and first.report.extracted == 5
-    assert len(list(cache.glob("*.json"))) == 5
+    assert len(list(cache.glob("articles/*.json"))) == 5
+    assert (cache / "corpus.json").is_file()
     second = EntityGraph.build(Corpus.open(seeds_copy), cache_dir=cache, use_ner=False)
     assert second.report is not None and (second.report.cached, second.report.extracted) == (5, 0)
     assert second.to_json() == first.to_json()
@@ -100,16 +101,23 @@ def test_cache_makes_an_unchanged_corpus_free(seeds_copy: Path, tmp_path: Path) 
     # One changed article is extracted again; a corrupt cache file is recomputed.
     changed = sorted(seeds_copy.glob("003_*.txt"))[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nAsel Nurova met Bolat Zhunusov.\n")
-    broken = sorted(cache.glob("001_*.json"))[0]
+    broken = sorted(cache.glob("articles/001_*.json"))[0]
     broken.write_text("{not json", encoding="utf-8")
     third = EntityGraph.build(Corpus.open(seeds_copy), cache_dir=cache, use_ner=False)
     assert third.report is not None and (third.report.cached, third.report.extracted) == (3, 2)
+    assert (cache / "corpus.json").is_file()
     assert third.lookup("Asel Nurova") is not None
 
     # An article that leaves the corpus leaves the cache too.
     sorted(seeds_copy.glob("004_*.txt"))[0].unlink()
     EntityGraph.build(Corpus.open(seeds_copy), cache_dir=cache, use_ner=False)
-    assert len(list(cache.glob("*.json"))) == 4
+    assert len(list(cache.glob("articles/*.json"))) == 4
+
+    # An unchanged corpus starts from the resolved snapshot: no article file is read.
+    shutil.rmtree(cache / "articles")
+    warm = EntityGraph.build(Corpus.open(seeds_copy), cache_dir=cache, use_ner=False)
+    assert warm.report is not None and (warm.report.cached, warm.report.extracted) == (4, 0)
+    assert warm.lookup("Asel Nurova") is not None and not (cache / "articles").exists()
 
 
 def test_build_reports_progress_and_can_be_cancelled(seeds) -> None:
