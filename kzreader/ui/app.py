@@ -23,7 +23,7 @@ STATE_SAVE_DELAY = 2.0
 class KzReaderApp(App[int]):
     """Reads one corpus folder; quits with status 0."""
 
-    CSS_PATH = "kzreader.tcss"
+    CSS_PATH = Path(__file__).with_name("kzreader.tcss")  # absolute: subclasses live elsewhere
     TITLE = "kzreader"
     COMMANDS = App.COMMANDS | {CommandsProvider, ArticleProvider, SearchProvider}
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -11,13 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from ...core.article import ArticleInfo
 from ..messages import OpenArticle
-
-TITLE_WIDTH = 26
-BY_WIDTH = 28
+from .library_table import LibraryTable, by_line
 
 
 @dataclass(frozen=True)
@@ -34,44 +32,15 @@ SORTS = (
     SortKey("title", "title", lambda i: (i.title.casefold(), i.id)),
     SortKey("date", "newest first", lambda i: (i.date or "", i.id), reverse=True),
     SortKey("words", "longest first", lambda i: (i.words, i.id), reverse=True),
-    SortKey("by", "outlet/author", lambda i: (_by(i).casefold() or "\uffff", i.id)),
+    SortKey("by", "outlet/author", lambda i: (by_line(i).casefold() or "\uffff", i.id)),
     SortKey("file", "file order", lambda i: i.path),
 )
 
 
-def _by(info: ArticleInfo) -> str:
-    return " · ".join(part for part in (info.author, info.outlet) if part)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def matches_filter(info: ArticleInfo, words: Sequence[str]) -> bool:
-    """True when every word occurs in the title, author, outlet, date or id."""
-    haystack = " ".join(
-        part for part in (info.title, info.author, info.outlet, info.date, info.id) if part
-    ).casefold()
-    return all(word in haystack for word in words)
-
-
-class LibraryTable(DataTable):
-    """The table of articles (rows keyed by article id)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", id="kz.library.open"),
-        Binding("o", "cycle_sort", "Sort", id="kz.library.sort"),
-        Binding("f", "filter", "Filter", id="kz.library.filter"),
-    ]
-
-    def action_cycle_sort(self) -> None:
-        self.app.call_later(self._library().cycle_sort)
-
-    def action_filter(self) -> None:
-        self._library().filter_input.focus()
-
-    def _library(self) -> LibraryPane:
-        return self.query_ancestor(LibraryPane)
+def haystack(info: ArticleInfo) -> str:
+    """What the filter looks in: title, author, outlet, date and id, case-folded."""
+    parts = (info.title, info.author, info.outlet, info.date, info.id)
+    return " ".join(part for part in parts if part).casefold()
 
 
 class LibraryFilter(Input):
@@ -97,17 +66,14 @@ class LibraryPane(Vertical):
         super().__init__(id=id)
         self.infos: list[ArticleInfo] = []
         self.sort_index = 0
+        self.flipped = False  # a second click on the sorted column reverses it
         self.shown: list[ArticleInfo] = []
+        self._haystacks: list[str] = []
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield LibraryFilter(placeholder="filter: words in title, author, outlet…", compact=True)
-        table = LibraryTable(cursor_type="row", zebra_stripes=False, id="library-table")
-        table.add_column("Title", key="title")
-        table.add_column("Date", key="date")
-        table.add_column("Words", key="words")
-        table.add_column("By", key="by")
-        yield table
+        yield LibraryTable(id="library-table")
         yield Static("Loading the articles…", id="library-detail", markup=False)
 
     @property
@@ -120,57 +86,43 @@ class LibraryPane(Vertical):
 
     def set_articles(self, infos: Sequence[ArticleInfo]) -> None:
         self.infos = list(infos)
+        self._haystacks = [haystack(info) for info in self.infos]
         self.refill()
 
     def cycle_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
+        self.flipped = False
         self.refill(keep_cursor=True)
         self.notify(f"Library sorted by {SORTS[self.sort_index].label}", timeout=2)
 
     def sort_by(self, column: str) -> None:
         for index, sort in enumerate(SORTS):
             if sort.column == column:
+                self.flipped = not self.flipped if index == self.sort_index else False
                 self.sort_index = index
         self.refill(keep_cursor=True)
 
     def refill(self, *, keep_cursor: bool = False) -> None:
         """Rebuild the rows from the articles, the sort and the filter."""
-        table = self.table
         current = self.highlighted if keep_cursor else None
         words = self.filter_input.value.casefold().split()
         sort = SORTS[self.sort_index]
-        shown = [i for i in self.infos if matches_filter(i, words)] if words else list(self.infos)
-        shown.sort(key=sort.key, reverse=sort.reverse)
+        if words:
+            pairs = zip(self.infos, self._haystacks, strict=True)
+            shown = [info for info, text in pairs if all(word in text for word in words)]
+        else:
+            shown = list(self.infos)
+        reverse = sort.reverse != self.flipped
+        shown.sort(key=sort.key, reverse=reverse)
         self.shown = shown
-        table.clear()
-        table.add_rows(
-            (
-                [
-                    Text(_cut(info.title, TITLE_WIDTH)),
-                    Text(info.date or "", style="dim"),
-                    Text(f"{info.words:,}", justify="right"),
-                    Text(_cut(_by(info), BY_WIDTH), style="dim"),
-                ]
-                for info in shown
-            ),
-        )
-        self._label_columns()
+        cursor = 0
         if current is not None:
-            for index, info in enumerate(shown):
-                if info.id == current:
-                    table.move_cursor(row=index, animate=False)
-                    break
+            cursor = next((n for n, info in enumerate(shown) if info.id == current), 0)
+        table = self.table
+        table.sort_column = sort.column
+        table.sort_reverse = reverse
+        table.set_rows(shown, cursor=cursor)
         self._describe()
-
-    def _label_columns(self) -> None:
-        sort = SORTS[self.sort_index]
-        labels = {"title": "Title", "date": "Date", "words": "Words", "by": "By"}
-        for key, column in self.table.columns.items():
-            label = labels.get(str(key.value), "")
-            if key.value == sort.column:
-                label += " ↓" if sort.reverse else " ↑"
-            column.label = Text(label)
-        self.table.refresh()
 
     @property
     def highlighted(self) -> str | None:
@@ -191,7 +143,7 @@ class LibraryPane(Vertical):
             if len(self.shown) != len(self.infos)
             else f"{len(self.infos)} articles"
         )
-        by = _by(info) or "author unknown"
+        by = by_line(info) or "author unknown"
         detail.update(Text(f"{info.title}\n{by} · {info.date or 'undated'} · {count}"))
 
     # -- events --------------------------------------------------------------
@@ -206,16 +158,22 @@ class LibraryPane(Vertical):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_library_table_highlighted(self, event: LibraryTable.Highlighted) -> None:
         event.stop()
         self._describe()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_library_table_selected(self, event: LibraryTable.Selected) -> None:
         event.stop()
-        article_id = self.highlighted
-        if article_id is not None:
-            self.post_message(OpenArticle(article_id))
+        if 0 <= event.row < len(self.shown):
+            self.post_message(OpenArticle(self.shown[event.row].id))
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+    def on_library_table_sort_requested(self, event: LibraryTable.SortRequested) -> None:
         event.stop()
-        self.sort_by(str(event.column_key.value))
+        if event.column is None:
+            self.cycle_sort()
+        else:
+            self.sort_by(event.column)
+
+    def on_library_table_filter_requested(self, event: LibraryTable.FilterRequested) -> None:
+        event.stop()
+        self.filter_input.focus()

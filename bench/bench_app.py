@@ -1,0 +1,233 @@
+"""Reader app benchmarks (not timed tests): first frame, a 5 MB article, a 10,000-article library.
+
+    python bench/bench_app.py [--runs 7] [--skip-library]
+
+1. Launch → first frame: a fresh process starts ``kzreader`` on the seeds (headless) and
+   reports when the first frame has been drawn; median of several runs, with an empty
+   data folder (first run ever) and with a warm one.
+2. A generated 5 MB article: parse + lay out + draw the first screen, then page-down
+   latency (the action and the drawing of every visible line; and via a key press).
+3. A generated 10,000-article folder: scanning it, filling the library table, filtering.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kzreader.core.paths import DataPaths, bundled_seeds  # noqa: E402
+
+FIRST_FRAME = r"""
+import os, sys, time
+start = float(os.environ["KZ_BENCH_START"])
+from pathlib import Path
+from kzreader.core.paths import DataPaths
+from kzreader.ui.app import KzReaderApp
+
+class Bench(KzReaderApp):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(self._painted)
+
+    def _painted(self):
+        Path(os.environ["KZ_BENCH_OUT"]).write_text(f"{time.time() - start:.4f}")
+        self.exit(0)
+
+Bench(Path(sys.argv[1]), DataPaths.resolve(sys.argv[2])).run(headless=True, size=(140, 45))
+"""
+
+WORDS = (
+    "the of and to in a is that for on with as by was at from Kazakhstan Russia Astana Moscow "
+    "Tokayev Putin ministry border trade language security CSTO union oil grain protest court "
+    "reform election parliament region minority history agreement pipeline sanctions"
+).split()
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def first_frame(runs: int) -> None:
+    script = Path(tempfile.mkdtemp()) / "first_frame.py"
+    script.write_text(FIRST_FRAME, encoding="utf-8")
+    for label, fresh in (("first run (no index yet)", True), ("warm (index exists)", False)):
+        home = tempfile.mkdtemp()
+        times = []
+        for _ in range(runs):
+            if fresh:
+                home = tempfile.mkdtemp()
+            result = script.with_name("result.txt")
+            env = {
+                **os.environ,
+                "KZ_BENCH_START": repr(time.time()),
+                "KZ_BENCH_OUT": str(result),
+            }
+            subprocess.run(
+                [sys.executable, str(script), str(bundled_seeds()), home],
+                capture_output=True,
+                env=env,
+                check=True,
+            )
+            times.append(float(result.read_text()))
+        print(
+            f"launch → first frame, {label}: median {statistics.median(times) * 1000:.0f} ms "
+            f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, {runs} runs)"
+        )
+
+
+def big_article(folder: Path, size: int = 5 * 1024 * 1024) -> Path:
+    rng = random.Random(5)
+    parts = ["A very long report on everything at once", "By A. Writer"]
+    total = 0
+    while total < size:
+        if rng.random() < 0.03:
+            part = f"Section {len(parts)}"
+        else:
+            part = paragraph(rng, rng.randint(40, 180))
+        parts.append(part)
+        total += len(part) + 2
+    path = folder / "big.txt"
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+async def article_bench() -> None:
+    from kzreader.core.corpus import Corpus
+    from kzreader.ui.app import KzReaderApp
+
+    folder = Path(tempfile.mkdtemp()) / "big"
+    folder.mkdir()
+    path = big_article(folder)
+    home = tempfile.mkdtemp()
+    app = KzReaderApp(folder, DataPaths.resolve(home))
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        corpus = Corpus.open(folder)
+        started = time.perf_counter()
+        article = corpus.article("big")
+        parsed = time.perf_counter()
+        pane = screen.active_pane
+        pane.open(article, words=None)
+        view = pane.view
+        height = view.scrollable_content_region.height
+        for y in range(height):
+            view.render_line(y)
+        shown = time.perf_counter()
+        print(
+            f"5 MB article ({path.stat().st_size / 2**20:.1f} MB, {len(article.paragraphs):,} "
+            f"paragraphs, {view.layout_height:,} lines): parse {1000 * (parsed - started):.0f} ms"
+            f" + lay out and draw {1000 * (shown - parsed):.0f} ms"
+            f" = open {1000 * (shown - started):.0f} ms"
+        )
+        direct = []
+        for _ in range(50):
+            t0 = time.perf_counter()
+            view.action_page(1)
+            for y in range(height):
+                view.render_line(y)
+            direct.append(time.perf_counter() - t0)
+        view.focus()
+        await pilot.pause()
+        pressed = []
+        for _ in range(20):
+            t0 = time.perf_counter()
+            await pilot.press("pagedown")
+            pressed.append(time.perf_counter() - t0)
+        print(
+            f"page-down: action + drawing {height} lines median "
+            f"{1000 * statistics.median(direct):.2f} ms (max {1000 * max(direct):.2f}); "
+            f"through a key press (Pilot, includes its pauses) median "
+            f"{1000 * statistics.median(pressed):.1f} ms"
+        )
+        t0 = time.perf_counter()
+        await pilot.press("G")
+        print(f"G (to the last paragraph): {1000 * (time.perf_counter() - t0):.1f} ms")
+
+
+def library_corpus(count: int) -> Path:
+    rng = random.Random(10)
+    folder = Path(tempfile.mkdtemp()) / "library"
+    folder.mkdir()
+    for number in range(count):
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).title()
+        body = "\n\n".join(paragraph(rng, rng.randint(30, 80)) for _ in range(3))
+        (folder / f"{number:05d}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return folder
+
+
+async def library_bench(count: int) -> None:
+    from kzreader.core.corpus import Corpus
+    from kzreader.ui.app import KzReaderApp
+    from kzreader.ui.screens.main import MainScreen
+
+    folder = library_corpus(count)
+    home = DataPaths.resolve(tempfile.mkdtemp())
+    catalog = home.index_dir(folder) / "catalog.json"
+    t0 = time.perf_counter()
+    Corpus.open(folder, catalog=catalog)
+    t1 = time.perf_counter()
+    corpus = Corpus.open(folder, catalog=catalog)
+    t2 = time.perf_counter()
+    print(
+        f"{count:,} articles: first scan {1000 * (t1 - t0):.0f} ms, "
+        f"with the catalog {1000 * (t2 - t1):.0f} ms"
+    )
+    MainScreen._open_index = lambda self, corpus: None  # the library alone, no indexing
+    app = KzReaderApp(folder, home)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        library = app.screen.library
+        infos = list(corpus)
+        t0 = time.perf_counter()
+        library.set_articles(infos)
+        await pilot.pause()
+        t1 = time.perf_counter()
+        library.filter_input.value = "kazakhstan border"
+        library.refill()
+        await pilot.pause()
+        t2 = time.perf_counter()
+        library.cycle_sort()
+        await pilot.pause()
+        t3 = time.perf_counter()
+        library.table.focus()
+        await pilot.pause()
+        t4 = time.perf_counter()
+        await pilot.press("pagedown")
+        t5 = time.perf_counter()
+        print(
+            f"library table: fill {1000 * (t1 - t0):.0f} ms, filter → {len(library.shown):,} "
+            f"rows {1000 * (t2 - t1):.0f} ms, re-sort {1000 * (t3 - t2):.0f} ms, "
+            f"page down {1000 * (t5 - t4):.0f} ms"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--skip-library", action="store_true")
+    args = parser.parse_args()
+    first_frame(args.runs)
+    asyncio.run(article_bench())
+    if not args.skip_library:
+        asyncio.run(library_bench(args.articles))
+
+
+if __name__ == "__main__":
+    main()
