@@ -55,6 +55,9 @@ _DATELINE = re.compile(r"^([A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,}),\s+[A-ZА-ЯЁ][
 _DOMAIN = re.compile(r"\.(kz|ru|com|org|net|ua|kg|uz|info|news)$", re.IGNORECASE)
 FIRST_NAME_KEYS = frozenset(name_key(n) for n in lx.FIRST_NAMES)
 
+#: Weight of the optional model's opinion: a cue word outweighs it, several agree with it.
+MODEL_VOTE = 0.75
+
 #: A proposer adds (start, end, type) spans for a paragraph's text (spaCy, when enabled).
 Proposer = Callable[[str], list[tuple[int, int, str]]]
 
@@ -891,16 +894,23 @@ class Detector:
         """Let the optional model vote on our spans and add the capitalised ones we missed."""
         assert self.proposer is not None
         spans = self.proposer(paragraph.text)
+        shouting = self._shouting(tokens)
         mine = out[first_new:]
         for start, end, type_ in spans:
             overlapping = [c for c in mine if c.start < end and start < c.end]
             for cand in overlapping:
                 if cand.gaz is None and cand.generic is None:
-                    cand.vote(type_, 1.5)
+                    cand.vote(type_, MODEL_VOTE)
             if overlapping or type_ == DROP:
                 continue
             words = [t for t in tokens if t.start >= start and t.end <= end]
             if not words or not words[0].cap or any(t.kind for t in words):
+                continue
+            if (
+                shouting
+                or any(t.acronym for t in words)
+                or sum(c.isalpha() for c in words[0].text) < 2
+            ):
                 continue
             if all(self._weak(t, heading) for t in words):
                 continue
@@ -910,7 +920,7 @@ class Detector:
             )
             if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
                 continue
-            cand.vote(type_, 1.5)
+            cand.vote(type_, MODEL_VOTE)
             out.append(cand)
 
     # ------------------------------------------------------------------ links

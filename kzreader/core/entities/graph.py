@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..article import Article
+from ..corpus import ArticleError
 from .cache import CandidateCache, ResolutionCache
 from .detect import Candidate, Detector
 from .gazetteer import load_gazetteer
@@ -134,9 +135,14 @@ class EntityGraph:
             found = cache.load(article_id, sha)
             if found is None:
                 detector = detector or Detector(proposer=proposer)
-                article = corpus.article(article_id)  # type: ignore[attr-defined]
-                found = detector.detect(article)
-                cache.store(article_id, article.sha256, found)
+                try:
+                    article = corpus.article(article_id)  # type: ignore[attr-defined]
+                except (ArticleError, KeyError, OSError) as error:
+                    messages.append(f"{article_id}: no entities ({error})")
+                    found = []
+                else:
+                    found = detector.detect(article)
+                    cache.store(article_id, article.sha256, found)
             candidates[article_id] = found
             if progress is not None:
                 progress(done + 1, len(ids))

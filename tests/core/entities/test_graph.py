@@ -138,3 +138,23 @@ def test_unwritable_cache_only_costs_speed(seeds, tmp_path: Path) -> None:
     assert any("entity cache not written" in m for m in graph.report.messages)
     assert graph.lookup("Kotov") is not None
     shutil.rmtree(tmp_path / "none", ignore_errors=True)
+
+
+def test_article_gone_since_the_scan_is_reported(
+    seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kzreader.core.corpus import ArticleError
+
+    corpus = Corpus.open(seeds_copy)
+    read = corpus.article
+
+    def article(article_id: str):  # type: ignore[no-untyped-def]
+        if article_id.startswith("003_"):
+            raise ArticleError("skipped: cannot be read (No such file or directory)")
+        return read(article_id)
+
+    monkeypatch.setattr(corpus, "article", article)
+    graph = EntityGraph.build(corpus, use_ner=False)
+    assert graph.report is not None
+    assert any(m.startswith("003_") and "no entities" in m for m in graph.report.messages)
+    assert graph.lookup("Zhovtis") is None and graph.lookup("Kotov") is not None
