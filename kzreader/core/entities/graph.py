@@ -290,22 +290,24 @@ class EntityGraph:
         """Every mention in an article, in reading order."""
         return list(self._by_article.get(article_id, ()))
 
-    def lookup(self, name: str) -> Entity | None:
+    def lookup(self, name: str, type: EntityType | str | None = None) -> Entity | None:
         """The entity a name refers to, by any alias (case, accents, spelling, Cyrillic ignored).
 
         When a name is shared (``MVD`` of two countries) the most-mentioned entity wins;
-        ``lookup_all`` gives them all.
+        ``lookup_all`` gives them all. ``type`` narrows the search (``person:`` fields).
         """
-        found = self.lookup_all(name)
+        found = self.lookup_all(name, type)
         return found[0] if found else None
 
-    def lookup_all(self, name: str) -> list[Entity]:
+    def lookup_all(self, name: str, type: EntityType | str | None = None) -> list[Entity]:
         """Every entity a name may refer to, most-mentioned first."""
         ids = self._lookup.get(name.strip().casefold()) or self._lookup.get(name_key(name))
         if not ids:
             bare = _without_title(name)  # "Mr.Medvedev", "President Putin"
             ids = self._lookup.get(name_key(bare), []) if bare != name else []
-        return [self._entities[i] for i in ids if i in self._entities]
+        wanted = EntityType.parse(str(type)) if type is not None else None
+        found = [self._entities[i] for i in ids if i in self._entities]
+        return [e for e in found if wanted is None or e.type is wanted]
 
     def related_articles(self, article_id: str, limit: int | None = None) -> list[RelatedArticle]:
         """Articles sharing entities with this one, best first.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kzreader.core.article import Kind, Paragraph
 from kzreader.core.entities import Detector, EntityGraph
 from kzreader.core.entities.detect import Candidate
@@ -124,3 +127,27 @@ def _article(texts: list[str], article_id: str = "t"):
         for i, text in enumerate(texts)
     )
     return Article(article_id, None, "t", None, None, None, paragraphs, article_id)  # type: ignore[arg-type]
+
+
+_ALPHABET = "aAbBkKzZ Mr.-’'()[]«»,;:!?\n0123 ТоқаевКАЗ" + "TokayevNur-SultanKNB"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=80), min_size=1, max_size=4))
+def test_any_text_gives_consistent_offsets(texts: list[str]) -> None:
+    article = _article([t + "." for t in texts])
+    graph = EntityGraph.from_articles([article])
+    for mention in graph.mentions_in(article.id):
+        text = article.paragraph(mention.paragraph).text
+        assert text[mention.start : mention.end] == mention.surface
+        assert graph.entity(mention.entity_id) is not None
+
+
+def test_cyrillic_text_is_read() -> None:
+    # Nominative forms only: Russian case endings (Путиным, в Астане) are not undone.
+    graph = EntityGraph.from_articles(
+        [_article(["Токаев: «Астана готова».", "Tokayev met Putin in Nur-Sultan."])]
+    )
+    tokayev = graph.lookup("Kassym-Jomart Tokayev")
+    assert tokayev is not None and tokayev.mentions == 2
+    assert graph.lookup("Астана") is graph.lookup("Astana") is not None

@@ -79,6 +79,12 @@ def test_lookup_any_alias_any_spelling(seed_graph) -> None:
     for name in ("medvedev", "Медведев", "  MEDVEDEV ", "Mr.Medvedev", "Medvedev’s"):
         assert seed_graph.lookup(name) is medvedev, name
     assert seed_graph.lookup("no such name at all") is None
+    assert seed_graph.lookup("Medvedev", type="person") is medvedev
+    assert seed_graph.lookup("Medvedev", type="org") is None
+    assert [e.name for e in seed_graph.lookup_all("MVD", type="organisation")] == [
+        "Ministry of Internal Affairs of Kazakhstan",
+        "Ministry of Internal Affairs of Russia",
+    ]
 
 
 def test_json_shape(seed_graph) -> None:
