@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kzreader.core.paths import DataPaths, bundled_seeds  # noqa: E402
+from kzreader.core.paths import DataPaths, bundled_seeds
 
 FIRST_FRAME = r"""
 import os, sys, time
@@ -103,7 +103,7 @@ def big_article(folder: Path, size: int = 5 * 1024 * 1024) -> Path:
 
 
 async def article_bench() -> None:
-    from kzreader.core.corpus import Corpus
+    from kzreader.core.corpus import read_article
     from kzreader.ui.app import KzReaderApp
 
     folder = Path(tempfile.mkdtemp()) / "big"
@@ -116,9 +116,8 @@ async def article_bench() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
-        corpus = Corpus.open(folder)
         started = time.perf_counter()
-        article = corpus.article("big")
+        article, _ = read_article(path, "big")
         parsed = time.perf_counter()
         pane = screen.active_pane
         pane.open(article, words=None)

@@ -194,3 +194,27 @@ async def test_e_hides_and_shows_the_entity_sidebar_and_z_leaves_the_article_alo
         await pilot.pause()
         assert sidebar.region.width == 0 and screen.query_one("#left").region.width == 0
         assert screen.active_view.region.width > 100
+
+
+async def test_a_split_in_a_small_window_gives_the_panes_the_width() -> None:
+    app = reader()
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await open_in_library(pilot, ALMATY)
+        assert screen.query_one("#left").region.width > 0
+        await pilot.press("s")
+        await settle(pilot)
+        first, second = screen.query(ArticlePane)
+        assert screen.query_one("#left").region.width == 0
+        assert first.region.width >= 40 and second.region.width >= 40
+        await pilot.press("tab")  # on to the library: it is shown while it has focus
+        await pilot.pause()
+        assert isinstance(app.focused, LibraryTable)
+        assert screen.query_one("#left").region.width > 0
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is first.view
+        await pilot.press("S")
+        await settle(pilot)
+        assert screen.query_one("#left").region.width > 0

@@ -32,9 +32,11 @@ from ..widgets.results import ResultsList, ResultsPane
 from ..widgets.search_input import SearchInput
 from .reader_workers import ReaderWorkers
 
+COMPACT = 120  # below this many columns the left panel is narrower
 NARROW = 70  # below this many columns only one of left panel / articles is shown
 NO_SIDEBAR = 100  # below this many columns the entity sidebar is hidden
 SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middle
+SPLIT_LEFT = 110  # a split below this many columns hides the left panel too
 SEARCH_DELAY = 0.25
 
 
@@ -180,8 +182,7 @@ class MainScreen(ReaderWorkers, Screen):
     def on_article_view_width_changed(self, event: ArticleView.WidthChanged) -> None:
         for pane in self.panes:
             if pane.view is not event.control:
-                pane.view.measure = event.width
-                pane.view.on_resize(None)  # type: ignore[arg-type]
+                pane.view.set_measure(event.width)
         self.app.update_settings(reader_width=event.width)
 
     # -- search ---------------------------------------------------------------
@@ -414,4 +415,6 @@ class MainScreen(ReaderWorkers, Screen):
     def _apply_size(self, width: int) -> None:
         split = len(self.panes) > 1
         self.set_class(width < NO_SIDEBAR or (split and width < SPLIT_SIDEBAR), "-no-sidebar")
+        self.set_class(width < COMPACT, "-compact")
         self.set_class(width < NARROW, "-narrow")
+        self.set_class(width < NARROW or (split and width < SPLIT_LEFT), "-hide-left")

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
+SLOW_ARTICLE = 512 * 1024  # bytes; larger articles show a loading indicator while parsed
 
 
 class ReaderWorkers:
@@ -123,6 +124,12 @@ class ReaderWorkers:
         if corpus is None:
             return
         try:
+            slow = corpus.info(article_id).size > SLOW_ARTICLE
+        except KeyError:
+            slow = False
+        if slow:  # a long parse: say so in the pane rather than look frozen
+            app.call_from_thread(setattr, target, "loading", True)
+        try:
             article = corpus.article(article_id)
         except KeyError:
             app.call_from_thread(app.notify, f"{article_id}: no such article", severity="error")
@@ -132,6 +139,9 @@ class ReaderWorkers:
                 app.notify, f"{article_id}: {error}", severity="error", markup=False
             )
             return
+        finally:
+            if slow:
+                app.call_from_thread(setattr, target, "loading", False)
         spans = None
         index = app.index
         if query and index is not None:

@@ -150,6 +150,13 @@ class ArticleView(ScrollView, can_focus=True):
         available = max(1, self.scrollable_content_region.width - GUTTER - 1)
         return available if self.measure <= 0 else min(self.measure, available)
 
+    def set_measure(self, width: int) -> None:
+        """Set the reading width (0 = the whole pane) and lay the article out again."""
+        self.measure = width
+        self._relayout()
+        if self.cursor is not None:
+            self._follow(self.cursor)
+
     def move_cursor(self, paragraph: int, *, center: bool = False, line: int = 0) -> None:
         """Put the cursor on ``paragraph`` and scroll so it can be read."""
         if self.article is None or self._layout is None:
@@ -298,10 +305,7 @@ class ArticleView(ScrollView, can_focus=True):
     def action_cycle_width(self) -> None:
         widths = self.WIDTHS
         index = widths.index(self.measure) + 1 if self.measure in widths else 0
-        self.measure = widths[index % len(widths)]
-        self._relayout()
-        if self.cursor is not None:
-            self.move_cursor(self.cursor)
+        self.set_measure(widths[index % len(widths)])
         self.post_message(self.WidthChanged(self.measure))
         self.notify(f"Reading width: {self.measure or 'full'}", timeout=2)
 
@@ -433,8 +437,9 @@ class ArticleView(ScrollView, can_focus=True):
         lines = [
             "No article open.",
             "",
-            "Enter on a title in the Library opens it;",
-            "/ searches every article; ? lists the keys.",
+            "Enter on a title in the Library opens it,",
+            "/ searches every article,",
+            "? lists the keys.",
         ]
         middle = max(0, self.scrollable_content_region.height // 2 - 2)
         text = lines[index - middle] if 0 <= index - middle < len(lines) else ""

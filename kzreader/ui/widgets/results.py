@@ -116,6 +116,8 @@ class ResultsPane(Vertical):
         )
         options: list[Option | None] = []
         partial_started = False
+        # About three lines of the list per passage, whatever its width.
+        size = max(80, min(SNIPPET, 3 * (self.list.size.width or 40) - 20))
         for rank, hit in enumerate(result.hits, 1):
             if not hit.all_words and not partial_started:
                 partial_started = True
@@ -135,7 +137,7 @@ class ResultsPane(Vertical):
                 )
             )
             for passage in hit.passages:
-                text, spans = snippet(passage.text, passage.highlights)
+                text, spans = snippet(passage.text, passage.highlights, size)
                 prompt = Content(text)
                 for start, end in spans:
                     prompt = prompt.stylize("on $kz-hit", start, end)
