@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 
 from ..core.article import Article, Kind, Paragraph
 
@@ -71,10 +71,21 @@ def wrap_offsets(text: str, width: int) -> list[Line]:
     width = max(1, width)
     if not text:
         return [(0, 0)]
-    if not text.isascii() and cell_len(text) > len(text):
-        return _wrap_wide(text, width)
+    text = text.replace("\t", " ")  # a tab is one cell here, as the view draws it
+    if not text.isascii() and not _single_cells(text):
+        return _wrap_wide(text, width)  # double-width or zero-width characters
     lines = [(m.start(), m.end()) for m in _wrap_pattern(width).finditer(text)]
     return lines or [(0, 0)]
+
+
+def _single_cells(text: str) -> bool:
+    """True when every character of ``text`` takes exactly one cell."""
+    return all(_cell_size(char) == 1 for char in set(text))
+
+
+@lru_cache(maxsize=4096)
+def _cell_size(char: str) -> int:
+    return get_character_cell_size(char)
 
 
 def _wrap_wide(text: str, width: int) -> list[Line]:
@@ -155,6 +166,7 @@ class ArticleLayout:
     # -- building ------------------------------------------------------------
 
     def _add(self, role: Role, paragraph: int | None, text: str) -> None:
+        text = text.replace("\t", " ")  # same length, so offsets (hits, bookmarks) still hold
         top = self.blocks[-1].bottom + 1 if self.blocks else 0
         block = Block(role, paragraph, text, tuple(wrap_offsets(text, self.width)), top)
         if paragraph is not None:
@@ -199,7 +211,7 @@ class ArticleLayout:
 
     def at(self, y: int) -> tuple[Block, int] | None:
         """The block on screen line ``y`` and the line within it (None past the end)."""
-        if y < 0 or not self.blocks:
+        if y < 0 or y >= self.height:
             return None
         index = bisect_right(self._tops, y) - 1
         if index < 0:

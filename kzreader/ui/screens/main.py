@@ -179,6 +179,9 @@ class MainScreen(ReaderWorkers, Screen):
             self.app.state.set_position(self.app.corpus_key, view.article.id, event.paragraph)
             self.app.schedule_state_save()
 
+    def on_article_view_comments_toggled(self, event: ArticleView.CommentsToggled) -> None:
+        self.app.update_settings(show_comments=event.shown)
+
     def on_article_view_width_changed(self, event: ArticleView.WidthChanged) -> None:
         for pane in self.panes:
             if pane.view is not event.control:

@@ -90,6 +90,13 @@ class ArticleView(ScrollView, can_focus=True):
         def control(self) -> ArticleView:
             return self.view
 
+    class CommentsToggled(Message):
+        """The user showed or hid the reader comments."""
+
+        def __init__(self, shown: bool) -> None:
+            super().__init__()
+            self.shown = shown
+
     class WidthChanged(Message):
         """The user picked another reading width (0 = full)."""
 
@@ -294,13 +301,10 @@ class ArticleView(ScrollView, can_focus=True):
     def action_toggle_comments(self) -> None:
         self.show_comments = not self.show_comments
         keep = self.cursor
-        if keep is not None and self._kind(keep) is Kind.COMMENT and not self.show_comments:
-            keep = None
         self._relayout()
-        if keep is not None:
-            self.move_cursor(keep)
-        elif self._layout and self._layout.order:
-            self.move_cursor(self._layout.order[-1])
+        if keep is not None and self._layout is not None and self._layout.order:
+            self.move_cursor(keep if self._layout.block(keep) else self._nearest(keep))
+        self.post_message(self.CommentsToggled(self.show_comments))
 
     def action_cycle_width(self) -> None:
         widths = self.WIDTHS

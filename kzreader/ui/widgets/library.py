@@ -152,7 +152,7 @@ class LibraryPane(Vertical):
         event.stop()
         if self._timer is not None:
             self._timer.stop()
-        delay = 0.0 if len(self.infos) < 2000 else 0.15
+        delay = 0.01 if len(self.infos) < 2000 else 0.15
         self._timer = self.set_timer(delay, self.refill)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
