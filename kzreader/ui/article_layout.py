@@ -89,22 +89,22 @@ def _cell_size(char: str) -> int:
 
 
 def _wrap_wide(text: str, width: int) -> list[Line]:
-    """Word wrap by cell width, for text with double-width characters."""
+    """Word wrap by cell width, for text with double-width or zero-width characters."""
     lines: list[Line] = []
-    start = None
+    start: int | None = None
     used = 0
-    last_space = None
+    last_space: int | None = None
     for index, char in enumerate(text):
         if start is None:
             if char.isspace():
                 continue
             start, used, last_space = index, 0, None
-        cells = cell_len(char)
-        if used + cells > width and index > start:
-            if char.isspace():
+        cells = _cell_size(char)
+        while used + cells > width and index > start:
+            if char.isspace():  # the line ends here; the space is dropped
                 lines.append((start, index))
                 start = None
-                continue
+                break
             cut = last_space if last_space is not None and last_space > start else index
             lines.append((start, cut))
             start = cut
@@ -112,6 +112,8 @@ def _wrap_wide(text: str, width: int) -> list[Line]:
                 start += 1
             used = cell_len(text[start:index])
             last_space = None
+        if start is None:
+            continue
         if char.isspace():
             last_space = index
         used += cells
