@@ -50,6 +50,7 @@ class KzReaderApp(App[int]):
         self._themes_loaded()
         keymap = dict(settings_io.value(self.settings, "keymap", {}) or {})
         if keymap:
+            self._warnings += settings_io.keymap_problems(keymap)
             self.set_keymap(keymap)
 
     @property

@@ -36,6 +36,19 @@ def load(path: Path) -> tuple[Any, list[str]]:
     return settings, list(warnings)
 
 
+def keymap_problems(keymap: dict[str, str]) -> list[str]:
+    """One message per keymap entry that names no binding of the app."""
+    from .keys import binding_ids
+
+    try:
+        from ..core.config import check_keymap
+    except ImportError:
+        return [
+            f"keymap: no binding {name!r} — ignored" for name in keymap if name not in binding_ids()
+        ]
+    return check_keymap(keymap, binding_ids())
+
+
 def value(settings: Any, name: str, default: Any) -> Any:
     got = getattr(settings, name, default)
     return default if got is None and default is not None else got

@@ -218,3 +218,35 @@ async def test_a_split_in_a_small_window_gives_the_panes_the_width() -> None:
         await pilot.press("S")
         await settle(pilot)
         assert screen.query_one("#left").region.width > 0
+
+
+async def test_an_unknown_keymap_entry_is_reported_once(isolated_home) -> None:
+    (isolated_home / "settings.yaml").write_text(
+        yaml.safe_dump({"keymap": {"kz.splitt": "x"}}), encoding="utf-8"
+    )
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        notes = [n.message for n in app._notifications if "kz.splitt" in n.message]
+        assert len(notes) == 1 and "kz.split" in notes[0]
+
+
+async def test_escape_walks_back_from_article_to_results_to_search_box() -> None:
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("slash", "B", "o", "r", "a", "t", "enter")
+        await settle(pilot, 0.3)
+        results = app.focused
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is screen.active_view
+        await pilot.press("escape")
+        assert app.focused is results
+        await pilot.press("escape")
+        assert app.focused is screen.search_input
+        await pilot.press("escape")  # where / was pressed: the library
+        assert isinstance(app.focused, LibraryTable)
+        await pilot.press("escape")  # nothing further back: the article
+        assert app.focused is screen.active_view

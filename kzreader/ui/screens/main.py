@@ -68,7 +68,7 @@ class MainScreen(ReaderWorkers, Screen):
         self._search_generation = 0
         self._focus_results = False
         self._pending_query: str | None = None
-        self._back_to: Widget | None = None
+        self._back: list[Widget] = []  # where Esc returns the focus to, most recent last
         self.active_pane: ArticlePane | None = None
 
     def compose(self) -> ComposeResult:
@@ -134,7 +134,8 @@ class MainScreen(ReaderWorkers, Screen):
     def _open_article(self, message: OpenArticle) -> None:
         message.stop()
         focused = self.focused
-        self._back_to = focused if focused is not None and not self._in_pane(focused) else None
+        if focused is not None and not self._in_pane(focused):
+            self._push_back(focused)
         self.open_article(message.article_id, message.paragraph, message.query)
 
     def show_article(
@@ -240,7 +241,7 @@ class MainScreen(ReaderWorkers, Screen):
             self._focus_results = False
             results = self.query_one(ResultsList)
             if results.option_count:
-                self._back_to = self.search_input
+                self._push_back(self.search_input)
                 results.focus()
                 # The first passage, not the article header, is what Enter should open.
                 results.highlighted = 1 if results.option_count > 1 else 0
@@ -283,7 +284,7 @@ class MainScreen(ReaderWorkers, Screen):
     def action_focus_search(self) -> None:
         focused = self.focused
         if focused is not self.search_input:
-            self._back_to = focused
+            self._push_back(focused)
         self.search_input.focus()
 
     def action_find(self) -> None:
@@ -383,16 +384,29 @@ class MainScreen(ReaderWorkers, Screen):
     @on(GoBack)
     def _go_back(self, message: GoBack) -> None:
         message.stop()
-        target = self._back_to
-        self._back_to = None
-        if target is not None and target.is_attached and target is not self.focused:
+        focused = self.focused
+        target = None
+        while self._back and target is None:
+            candidate = self._back.pop()
+            if candidate.is_attached and candidate is not focused:
+                target = candidate
+        in_left = focused is not None and any(n.id == "left" for n in focused.ancestors_with_self)
+        if target is not None:
             target.focus()
-        elif self.focused is self.search_input:
-            self.active_view.focus() if self.active_view.article else self.library.table.focus()
-        else:
+        elif (focused is self.search_input or in_left) and self.active_view.article:
+            self.active_view.focus()
+        elif not in_left:
             self.library.table.focus()
 
     # -- focus and size ---------------------------------------------------------
+
+    def _push_back(self, widget: Widget | None) -> None:
+        if widget is None:
+            return
+        if self._back and self._back[-1] is widget:
+            return
+        self._back.append(widget)
+        del self._back[:-8]
 
     def _in_pane(self, widget: Widget) -> ArticlePane | None:
         for node in widget.ancestors_with_self:

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.article import ArticleInfo
+from ..messages import GoBack
 
 DATE = 10
 WORDS = 7
@@ -53,6 +54,7 @@ class LibraryTable(ScrollView, can_focus=True):
         Binding("enter", "open", "Open", id="kz.library.open"),
         Binding("o", "cycle_sort", "Sort", id="kz.library.sort"),
         Binding("f", "filter", "Filter", id="kz.library.filter"),
+        Binding("escape", "back", "Back to the article", id="kz.library.back", show=False),
         Binding("j,down", "move(1)", "Down", id="kz.library.down", show=False),
         Binding("k,up", "move(-1)", "Up", id="kz.library.up", show=False),
         Binding("pagedown", "page(1)", "Page down", id="kz.library.page_down", show=False),
@@ -211,6 +213,9 @@ class LibraryTable(ScrollView, can_focus=True):
     def action_open(self) -> None:
         if self.rows:
             self.post_message(self.Selected(self.cursor_row))
+
+    def action_back(self) -> None:
+        self.post_message(GoBack())
 
     def action_cycle_sort(self) -> None:
         self.post_message(self.SortRequested(None))

@@ -13,7 +13,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from ...core.results import SearchResult, Span
-from ..messages import OpenArticle
+from ..messages import GoBack, OpenArticle
 
 SNIPPET = 170  # characters of a passage shown around its first hit
 
@@ -42,9 +42,13 @@ class ResultsList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", id="kz.results.open"),
+        Binding("escape", "back", "Back", id="kz.results.back", show=False),
         Binding("j", "cursor_down", "Down", id="kz.results.down", show=False),
         Binding("k", "cursor_up", "Up", id="kz.results.up", show=False),
     ]
+
+    def action_back(self) -> None:
+        self.post_message(GoBack())
 
 
 class ResultsPane(Vertical):
