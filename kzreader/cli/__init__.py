@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import TextIO
 
 from ..core.corpus import Corpus
+from ..core.entities import EntityGraph, Overlay
 from ..core.index import Progress, SearchIndex
 from ..core.paths import DataPaths
 
@@ -50,6 +51,7 @@ class Context:
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     _corpus: Corpus | None = None
     _index: SearchIndex | None = None
+    _entities: EntityGraph | None = None
 
     def warn(self, message: str) -> None:
         print(f"kzreader: {message}", file=self.stderr)
@@ -83,4 +85,18 @@ class Context:
                 ) from error
             if self._index.report.message:
                 self.warn(self._index.report.message)
+            self._index.entities = self.entities()
         return self._index
+
+    def entities(self, *, use_ner: bool | None = None) -> EntityGraph:
+        """The people, places and organisations of the corpus (cached per article)."""
+        if self._entities is None:
+            self._entities = EntityGraph.build(
+                self.corpus(),
+                cache_dir=self.index_dir / "entities",
+                overlay=Overlay.load(self.paths.overlay_file),
+                use_ner=use_ner,
+            )
+            for message in self._entities.report.messages if self._entities.report else ():
+                self.warn(message)
+        return self._entities

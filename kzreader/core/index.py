@@ -32,6 +32,7 @@ from .analysis import iter_terms, names_analyzer, text_analyzer, words_analyzer
 from .article import Article, Kind
 from .atomic import atomic_write_text
 from .corpus import ArticleError, Corpus
+from .expand import EntityLookup
 from .query import ParsedQuery, QueryError, parse, query_words
 from .results import ArticleHit, Passage, SearchResult, Span, merge_spans
 from .translit import to_latin
@@ -138,6 +139,8 @@ class SearchIndex:
         self._ix = ix
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
+        #: The entity graph, once built: entity fields and alias expansion use it.
+        self.entities: EntityLookup | None = None
 
     # -- opening and updating -----------------------------------------------
 
@@ -264,7 +267,7 @@ class SearchIndex:
     # -- searching ------------------------------------------------------------
 
     def parse(self, text: str) -> ParsedQuery:
-        return parse(self._ix.schema if self._ix else make_schema(), text)
+        return parse(self._ix.schema if self._ix else make_schema(), text, self.entities)
 
     def search(self, text: str, *, limit: int = 20, passages: int = 5) -> SearchResult:
         """Articles matching ``text``, best first, each with up to ``passages`` passages.
@@ -315,9 +318,11 @@ class SearchIndex:
         return SearchResult(query=text, corrected=corrected, total=total, hits=tuple(hits))
 
     def _term_matcher(self, searcher: Searcher, parsed: ParsedQuery) -> TermMatcher:
-        passage_query = query.Or(_positives(parsed.strict)).normalize()
         reader = searcher.reader()
-        return TermMatcher(existing_terms(passage_query, reader), reader)
+        leaves = [leaf for q in _positives(parsed.strict) for leaf in q.leaves()]
+        phrases = [leaf for leaf in leaves if isinstance(leaf, query.Phrase)]
+        others = query.Or([leaf for leaf in leaves if not isinstance(leaf, query.Phrase)])
+        return TermMatcher(existing_terms(others, reader), reader, phrases)
 
     def _did_you_mean(self, searcher: Searcher, parsed: ParsedQuery, total: int) -> str | None:
         """A respelling of the query's unknown words that finds more, via whoosh's suggester."""
@@ -337,7 +342,7 @@ class SearchIndex:
         if not changed or corrected == parsed.text:
             return None
         try:
-            better = parse(self._ix.schema, corrected)
+            better = parse(self._ix.schema, corrected, self.entities)
         except QueryError:
             return None
         found = searcher.search(better.loose, limit=1)
@@ -374,9 +379,23 @@ class TermMatcher:
         "caption": 0.8,
     }
 
-    def __init__(self, terms: set[tuple[str, bytes]], reader) -> None:
+    def __init__(
+        self,
+        terms: set[tuple[str, bytes]],
+        reader,
+        phrases: Iterable[query.Phrase] = (),
+    ) -> None:
         self.text_terms = {_as_str(t) for f, t in terms if f in self.TEXT_FIELDS}
         self.name_terms = {_as_str(t) for f, t in terms if f == "names"}
+        # Phrases match only as a whole: their words alone are not hits.
+        self.text_phrases: set[tuple[str, ...]] = set()
+        self.name_phrases: set[tuple[str, ...]] = set()
+        for phrase in phrases:
+            words = tuple(_as_str(w) for w in phrase.words)
+            if phrase.fieldname in self.TEXT_FIELDS:
+                self.text_phrases.add(words)
+            elif phrase.fieldname == "names":
+                self.name_phrases.add(words)
         total = max(1, reader.doc_count())
         self.idf: dict[str, float] = {}
         for field, term in terms:
@@ -385,21 +404,29 @@ class TermMatcher:
                 weight = math.log(1 + total / (1 + df))
                 key = _as_str(term)
                 self.idf[key] = max(self.idf.get(key, 0.0), weight)
+        for words in self.text_phrases | self.name_phrases:
+            self.idf.setdefault(" ".join(words), 1.5 * math.log(1 + total))
 
     def spans(self, text: str) -> tuple[tuple[Span, ...], set[str]]:
-        """Highlight spans in ``text`` and the distinct terms found."""
+        """Highlight spans in ``text`` and the distinct terms (and phrases) found."""
         spans: list[Span] = []
         found: set[str] = set()
-        if self.text_terms:
-            for term, start, end in iter_terms(text, "text"):
-                if term in self.text_terms:
-                    spans.append((start, end))
+        for field, terms, phrases in (
+            ("text", self.text_terms, self.text_phrases),
+            ("names", self.name_terms, self.name_phrases),
+        ):
+            if not terms and not phrases:
+                continue
+            tokens = list(iter_terms(text, field))
+            for i, (term, start, _end) in enumerate(tokens):
+                if term in terms:
+                    spans.append((start, _end))
                     found.add(term)
-        if self.name_terms:
-            for term, start, end in iter_terms(text, "names"):
-                if term in self.name_terms:
-                    spans.append((start, end))
-                    found.add(term)
+                for words in phrases:
+                    n = len(words)
+                    if term == words[0] and tuple(t[0] for t in tokens[i : i + n]) == words:
+                        spans.append((start, tokens[i + n - 1][2]))
+                        found.add(" ".join(words))
         return merge_spans(spans), found
 
     def passages(self, article: Article, limit: int) -> list[Passage]:
