@@ -174,6 +174,11 @@ async def test_tiny_terminals_do_not_crash_and_panels_collapse() -> None:
         await pilot.press("1")
         await pilot.pause()
         assert screen.query_one("#left").region.width > 0
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("slash")  # typing a search shows the results as they come
+        await pilot.pause()
+        assert screen.query_one("#left").region.width > 0
         await pilot.resize_terminal(140, 45)
         await pilot.pause()
         assert not screen.has_class("-narrow") and not screen.has_class("-no-sidebar")

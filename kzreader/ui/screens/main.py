@@ -423,7 +423,10 @@ class MainScreen(ReaderWorkers, Screen):
         pane = self._in_pane(event.widget)
         if pane is not None:
             self._set_active(pane)
-        in_left = any(node.id == "left" for node in event.widget.ancestors_with_self)
+        # The search box counts as the left panel: its results are shown there as you type.
+        in_left = event.widget is self.search_input or any(
+            node.id == "left" for node in event.widget.ancestors_with_self
+        )
         self.set_class(in_left, "-left-focus")
 
     def on_resize(self, event: Resize) -> None:
