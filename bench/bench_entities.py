@@ -82,8 +82,9 @@ def per_thousand_words(runs: int, ner: bool) -> dict[str, float]:
 
 
 def corpus_builds(folder: Path, runs: int, ner: bool, limit: int | None) -> dict[str, float]:
+    catalog = Path(tempfile.mkdtemp(prefix="kz-entities-catalog-")) / "catalog.json"
     opened = time.perf_counter()
-    corpus = Corpus.open(folder, catalog=Path(tempfile.mkdtemp()) / "catalog.json")
+    corpus = Corpus.open(folder, catalog=catalog)
     open_s = time.perf_counter() - opened
     subset = Limited(corpus, limit)
     cache = Path(tempfile.mkdtemp(prefix="kz-entities-bench-"))
@@ -92,7 +93,7 @@ def corpus_builds(folder: Path, runs: int, ner: bool, limit: int | None) -> dict
     try:
         for _ in range(runs):
             shutil.rmtree(cache, ignore_errors=True)
-            corpus = Corpus.open(folder, catalog=Path(tempfile.mkdtemp()) / "catalog.json")
+            corpus = Corpus.open(folder, catalog=catalog)  # no parsed article kept in memory
             subset = Limited(corpus, limit)
             start = time.perf_counter()
             EntityGraph.build(subset, cache_dir=cache, use_ner=ner)
@@ -103,6 +104,7 @@ def corpus_builds(folder: Path, runs: int, ner: bool, limit: int | None) -> dict
             assert graph.report is not None and graph.report.extracted == 0
     finally:
         shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(catalog.parent, ignore_errors=True)
     n = len(subset.ids)
     cold_s = statistics.median(cold)
     out = {
