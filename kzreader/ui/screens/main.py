@@ -17,11 +17,10 @@ from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Footer, TabbedContent, TabPane
 
 from ...core.article import Article
-from ...core.results import SearchResult
-from ..messages import GoBack, IndexProgress, OpenArticle, RunSearch
+from ..messages import GoBack, OpenArticle
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_view import ArticleView
 from ..widgets.bookmarks_placeholder import BookmarksPlaceholder
@@ -31,16 +30,16 @@ from ..widgets.library import LibraryPane, LibraryTable
 from ..widgets.results import ResultsList, ResultsPane
 from ..widgets.search_input import SearchInput
 from .reader_workers import ReaderWorkers
+from .search_flow import SearchFlow
 
 COMPACT = 120  # below this many columns the left panel is narrower
 NARROW = 70  # below this many columns only one of left panel / articles is shown
 NO_SIDEBAR = 100  # below this many columns the entity sidebar is hidden
 SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middle
 SPLIT_LEFT = 110  # a split below this many columns hides the left panel too
-SEARCH_DELAY = 0.25
 
 
-class MainScreen(ReaderWorkers, Screen):
+class MainScreen(SearchFlow, ReaderWorkers, Screen):
     """Library · Results · Bookmarks, article pane(s), entity sidebar, footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -188,96 +187,6 @@ class MainScreen(ReaderWorkers, Screen):
             if pane.view is not event.control:
                 pane.view.set_measure(event.width)
         self.app.update_settings(reader_width=event.width)
-
-    # -- search ---------------------------------------------------------------
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input is not self.search_input:
-            return
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        query = event.value.strip()
-        if not query:
-            self._search_generation += 1
-            self.results.set_status("Type in the search box ( / ) to search every article.")
-            self.results.list.clear_options()
-            return
-        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self.search(query))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input is not self.search_input:
-            return
-        event.stop()
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        query = event.value.strip()
-        if not query:
-            return
-        self.search_input.remember(query)
-        self.app.state.add_search(query)
-        self.app.schedule_state_save()
-        self._focus_results = True
-        last = self.results.result
-        if last is not None and last.query == query and not last.error:
-            self._show_result(last, self._search_generation)
-        else:
-            self.search(query)
-
-    def search(self, query: str) -> None:
-        """Search for ``query`` in a worker; older searches still running are dropped."""
-        self._search_generation += 1
-        self.query_one(TabbedContent).active = "results"
-        if self.app.index is None:
-            self._pending_query = query
-            self.results.set_status(f"The index is not ready yet; {query!r} runs when it is.")
-            return
-        self.run_search(query, self._search_generation)
-
-    def _show_result(self, result: SearchResult, generation: int) -> None:
-        if generation != self._search_generation:
-            return  # a newer query was typed meanwhile
-        self.results.show_result(result)
-        if self._focus_results:
-            self._focus_results = False
-            results = self.query_one(ResultsList)
-            if results.option_count:
-                self._push_back(self.search_input)
-                results.focus()
-                # The first passage, not the article header, is what Enter should open.
-                results.highlighted = 1 if results.option_count > 1 else 0
-
-    @on(RunSearch)
-    def _run_search(self, message: RunSearch) -> None:
-        self.search_input.value = message.query
-        self.search_input.remember(message.query)
-        self.app.state.add_search(message.query)
-        self._focus_results = True
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self.search(message.query)
-
-    def on_results_pane_suggestion_accepted(self, event: ResultsPane.SuggestionAccepted) -> None:
-        self.post_message(RunSearch(event.query))
-
-    def action_accept_suggestion(self) -> None:
-        suggestion = self.results.suggestion
-        if suggestion:
-            self.post_message(RunSearch(suggestion))
-        else:
-            self.notify("No spelling suggestion for this search", timeout=2)
-
-    def on_index_progress(self, message: IndexProgress) -> None:
-        percent = f"{100 * message.done // message.total}%" if message.total else ""
-        self.header.set_index_status(f"indexing {percent}")
-        self.results.show_progress(message.done, message.total)
-
-    def index_ready(self) -> None:
-        """Called when the index is open: run what was typed while it was being built."""
-        self.results.show_progress(None, None)
-        self.header.set_index_status("")
-        if self._pending_query:
-            query, self._pending_query = self._pending_query, None
-            self.search(query)
 
     # -- actions ---------------------------------------------------------------
 

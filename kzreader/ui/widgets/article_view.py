@@ -9,10 +9,8 @@ anything that looks like markup appear exactly as written.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -22,20 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.article import Article, Kind
-from ..article_layout import ArticleLayout, Block, Role
-
-GUTTER = 3  # cursor bar, bookmark marker, space
-MARK_LAYERS = ("entity-person", "entity-place", "entity-organisation", "hit", "find")
-Spans = dict[int, list[tuple[int, int]]]
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One highlighted span that n/N can step to."""
-
-    paragraph: int
-    start: int
-    end: int
+from ..article_layout import ArticleLayout, Role
+from .article_lines import GUTTER, LineState, Match, Spans, hint_line, paint_line
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -356,107 +342,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _render_line(self, index: int, width: int) -> Strip:
         styles = self._role_styles()
-        base = styles["base"]
         layout = self._layout
         if self.article is None or layout is None:
-            return self._hint_line(index, width, base, styles["hint"])
-        text_width = layout.width
-        left = max(0, (width - GUTTER - text_width) // 2)
-        right = max(0, width - left - GUTTER - text_width)
-        hit = layout.at(index)
-        if hit is None or hit[1] >= len(hit[0].lines):
-            return Strip([Segment(" " * width, base)], width)
-        block, line = hit
-        on_cursor = block.paragraph is not None and block.paragraph == self.cursor
-        body = styles.get(block.role.value, base)
-        if on_cursor:
-            body = body + styles["cursor"]
-        segments = [Segment(" " * left, base)]
-        segments.extend(self._gutter(block, line, on_cursor, base, styles))
-        segments.extend(self._text(block, line, text_width, body, styles))
-        segments.append(Segment(" " * right, base))
-        return Strip(segments, width).crop(0, width)
-
-    def _gutter(
-        self, block: Block, line: int, on_cursor: bool, base: Style, styles: dict[str, Style]
-    ) -> list[Segment]:
-        bar = Segment("▌", styles["cursor-bar"]) if on_cursor else Segment(" ", base)
-        marked = block.paragraph in self.bookmarked and line == 0
-        mark = Segment("●", styles["bookmark"]) if marked else Segment(" ", base)
-        return [bar, mark, Segment(" ", base)]
-
-    def _text(
-        self, block: Block, line: int, text_width: int, body: Style, styles: dict[str, Style]
-    ) -> list[Segment]:
-        start, end = block.lines[line]
-        if block.role is Role.RULE:
-            label = f" {block.text[start:end]} "
-            fill = max(0, text_width - len(label) - 2)
-            return [Segment("──" + label + "─" * fill, body)]
-        text = block.text[start:end]
-        pad = max(0, text_width - (end - start))
-        spans = self._line_marks(block, start, end, styles)
-        if not spans:
-            return [Segment(text, body), Segment(" " * pad, body)]
-        out: list[Segment] = []
-        position = start
-        for s, e, style in spans:
-            if s > position:
-                out.append(Segment(block.text[position:s], body))
-            out.append(Segment(block.text[s:e], body + style))
-            position = e
-        if position < end:
-            out.append(Segment(block.text[position:end], body))
-        out.append(Segment(" " * pad, body))
-        return out
-
-    def _line_marks(
-        self, block: Block, start: int, end: int, styles: dict[str, Style]
-    ) -> list[tuple[int, int, Style]]:
-        """Non-overlapping styled runs on one line; later layers win."""
-        if block.paragraph is None or not self._marks:
-            return []
-        paint: list[Style | None] = [None] * (end - start)
-        for layer in MARK_LAYERS:
-            for s, e in self._marks.get(layer, {}).get(block.paragraph, ()):
-                for i in range(max(s, start), min(e, end)):
-                    paint[i - start] = styles[layer]
-        current = self._current()
-        if current is not None and current.paragraph == block.paragraph:
-            for i in range(max(current.start, start), min(current.end, end)):
-                paint[i - start] = styles["hit-current"]
-        runs: list[tuple[int, int, Style]] = []
-        i = 0
-        while i < len(paint):
-            style = paint[i]
-            j = i + 1
-            while j < len(paint) and paint[j] is style:
-                j += 1
-            if style is not None:
-                runs.append((start + i, start + j, style))
-            i = j
-        return runs
-
-    def _hint_line(self, index: int, width: int, base: Style, hint: Style) -> Strip:
-        lines = [
-            "No article open.",
-            "",
-            "Enter on a title in the Library opens it,",
-            "/ searches every article,",
-            "? lists the keys.",
-        ]
-        middle = max(0, self.scrollable_content_region.height // 2 - 2)
-        text = lines[index - middle] if 0 <= index - middle < len(lines) else ""
-        text = text[:width]
-        left = max(0, (width - len(text)) // 2)
-        return Strip(
-            [
-                Segment(" " * left, base),
-                Segment(text, hint),
-                Segment(" " * (width - left - len(text)), base),
-            ],
-            width,
-        )
+            height = self.scrollable_content_region.height
+            return hint_line(index, width, height, styles["base"], styles["hint"])
+        state = LineState(styles, self.cursor, self.bookmarked, self._marks, self._current())
+        return paint_line(layout, index, width, state)
 
     def _role_styles(self) -> dict[str, Style]:
         if self._style_map is None:
