@@ -101,6 +101,7 @@ async def test_palette_offers_actions_open_article_and_search_for() -> None:
         for char in "Almaty":
             await pilot.press(char)
         await settle(pilot, 0.5)
+        assert screen.search_input.value == ""  # typing in the palette searches nothing yet
         await pilot.press("enter")
         await settle(pilot)
         assert screen.active_view.article is not None

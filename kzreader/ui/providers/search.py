@@ -13,7 +13,7 @@ from ..messages import RunSearch
 class SearchProvider(Provider):
     """Offers to search every article for the palette's text."""
 
-    def _search(self, query: str) -> None:
+    def _run_query(self, query: str) -> None:
         self.screen.post_message(RunSearch(query))
 
     async def discover(self) -> Hits:
@@ -35,7 +35,7 @@ class SearchProvider(Provider):
         yield Hit(
             1.0 if query.lower().startswith("search") else 0.6,
             Content.assemble("Search for ", (query, "bold")),
-            partial(self._search, query),
+            partial(self._run_query, query),
             text=f"Search for {query}",
             help="search every article (Results tab)",
         )
