@@ -84,6 +84,12 @@ async def test_n_and_N_step_through_every_hit_and_wrap() -> None:
         assert view.current_match == (start - 1) % total
         paragraphs = [m.paragraph for m in view.matches]
         assert paragraphs == sorted(paragraphs)
+        await pilot.press("s")  # the split shows the same article with the same hits
+        await settle(pilot)
+        other = screen.active_view
+        assert other is not view and other.marks("hit") == view.marks("hit")
+        await pilot.press("n")
+        assert other.current_match is not None
 
 
 async def test_did_you_mean_is_offered_and_ctrl_y_accepts_it() -> None:

@@ -220,6 +220,7 @@ class MainScreen(SearchFlow, ReaderWorkers, Screen):
         self._apply_size(self.size.width)
         if source.article is not None:
             pane.open(source.article, paragraph=source.view.cursor, words=source.view.words)
+            pane.view.set_marks("hit", source.view.marks("hit"))  # the same search, both sides
         else:
             pane.view.show(None)
         pane.view.focus()
