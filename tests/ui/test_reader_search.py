@@ -182,3 +182,22 @@ def test_snippet_keeps_the_hits_inside_the_window() -> None:
     assert [shown[s:e] for s, e in spans] == ["Tokayev"]
     short, spans = snippet("short Tokayev", ((6, 13),))
     assert short == "short Tokayev" and spans == [(6, 13)]
+
+
+async def test_a_failing_search_is_one_line_and_the_reader_goes_on(monkeypatch) -> None:
+    from kzreader.core.index import SearchIndex
+
+    def broken(self, text, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(SearchIndex, "search", broken)
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await _search(pilot, "Tokayev", submit=False)
+        status = str(screen.query_one("#results-status").render())
+        assert status == "Searching failed: RuntimeError: disk on fire"
+        assert app.is_running
+        await open_in_library(pilot, ALMATY)
+        assert screen.active_view.article.id == ALMATY

@@ -12,7 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...core.corpus import ArticleError, Corpus
 from ..messages import IndexProgress
@@ -27,7 +27,7 @@ SLOW_ARTICLE = 512 * 1024  # bytes; larger articles show a loading indicator whi
 class ReaderWorkers:
     """Mixed into the main screen: loading, opening and searching in threads."""
 
-    @work(thread=True, group="load", exclusive=True)
+    @work(thread=True, group="load", exclusive=True, exit_on_error=False)
     def start_loading(self) -> None:
         app = self.app  # type: ignore[attr-defined]
         try:
@@ -39,6 +39,19 @@ class ReaderWorkers:
             return
         app.call_from_thread(self._corpus_ready, corpus)
         self._open_index(corpus)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A bug in a worker is one line for the user, not a traceback; the reader goes on."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        what = {"load": "Loading the articles", "open": "Opening the article"}.get(
+            event.worker.group, "Searching"
+        )
+        line = f"{what} failed: {type(error).__name__}: {error}"
+        if event.worker.group == "search":
+            self.results.set_status(line)  # type: ignore[attr-defined]
+        self.app.notify(line, severity="error", markup=False)  # type: ignore[attr-defined]
 
     def _corpus_ready(self, corpus: Corpus) -> None:
         app = self.app  # type: ignore[attr-defined]
@@ -107,7 +120,7 @@ class ReaderWorkers:
             f"Search is unavailable: {reason}", severity="error", markup=False
         )
 
-    @work(thread=True, group="open", exclusive=True)
+    @work(thread=True, group="open", exclusive=True, exit_on_error=False)
     def open_article(
         self,
         article_id: str,
@@ -155,7 +168,7 @@ class ReaderWorkers:
         if refocus is not None:
             app.call_from_thread(refocus.focus)  # type: ignore[attr-defined]
 
-    @work(thread=True, group="search", exclusive=True)
+    @work(thread=True, group="search", exclusive=True, exit_on_error=False)
     def run_search(self, query: str, generation: int) -> None:
         app = self.app  # type: ignore[attr-defined]
         index = app.index
