@@ -71,7 +71,9 @@ def save(path: Path, settings: Any) -> str | None:
     try:
         from ..core import config
 
-        config.save_settings(path, settings)
+        moved = config.save_settings(path, settings)
     except Exception as error:
         return f"{path}: settings not saved ({error})"
+    if moved:
+        return f"{path} could not be read; it was moved to {moved} and a fresh one written"
     return None
