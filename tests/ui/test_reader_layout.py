@@ -100,7 +100,7 @@ async def test_palette_offers_actions_open_article_and_search_for() -> None:
         assert isinstance(app.screen, CommandPalette)
         for char in "Almaty":
             await pilot.press(char)
-        await settle(pilot, 0.5)
+        await settle(pilot, 0.2)
         assert screen.search_input.value == ""  # typing in the palette searches nothing yet
         await pilot.press("enter")
         await settle(pilot)
@@ -110,14 +110,14 @@ async def test_palette_offers_actions_open_article_and_search_for() -> None:
         await pilot.pause()
         for char in "split":
             await pilot.press(char)
-        await settle(pilot, 0.5)
+        await settle(pilot, 0.2)
         await pilot.press("enter")
         await settle(pilot)
         assert len(screen.query(ArticlePane)) == 2
         await pilot.press("ctrl+p")
         for char in "search for borat":
             await pilot.press(char if char != " " else "space")
-        await settle(pilot, 0.5)
+        await settle(pilot, 0.2)
         await pilot.press("enter")
         await settle(pilot, 0.2)
         assert screen.search_input.value == "search for borat"
