@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -167,7 +168,11 @@ def _with_meta(info: ArticleInfo, meta: dict[str, str] | None) -> ArticleInfo:
 
 
 class Corpus:
-    """The articles of one folder, by id, in path order."""
+    """The articles of one folder, by id, in path order.
+
+    Safe to share between threads (the app's workers): the cache is locked, and an
+    article is parsed outside the lock so readers don't wait on each other.
+    """
 
     CACHE_SIZE = 64
 
@@ -183,6 +188,7 @@ class Corpus:
         self._infos = infos
         self._sidecar = sidecar
         self._cache: OrderedDict[str, Article] = OrderedDict()
+        self._lock = threading.Lock()
 
     # -- opening -----------------------------------------------------------
 
@@ -264,15 +270,17 @@ class Corpus:
 
     def article(self, article_id: str) -> Article:
         """The parsed article (KeyError if unknown; ArticleError if it cannot be read now)."""
-        if article_id in self._cache:
-            self._cache.move_to_end(article_id)
-            return self._cache[article_id]
-        info = self._infos[article_id]
+        with self._lock:
+            if article_id in self._cache:
+                self._cache.move_to_end(article_id)
+                return self._cache[article_id]
+            info = self._infos[article_id]
         article, _ = read_article(self.root / info.path, article_id)
-        if article.sha256 != info.sha256:
-            # Changed on disk since the scan: keep the metadata in step with the text.
-            self._infos[article_id] = article.info(info.path)
-        return self._remember(self._apply_sidecar(article))
+        with self._lock:
+            if article.sha256 != info.sha256:
+                # Changed on disk since the scan: keep the metadata in step with the text.
+                self._infos[article_id] = article.info(info.path)
+            return self._remember(self._apply_sidecar(article))
 
     def _apply_sidecar(self, article: Article) -> Article:
         meta = self._sidecar.get(article.id)

@@ -107,6 +107,10 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 
+#: Boilerplate, captions and section markers are short; longer paragraphs skip those
+#: checks (their patterns are costly on long text, and a 5 MB article has thousands).
+SHORT = 400
+
 #: ISSNs of outlets that print one on every page.
 KNOWN_ISSNS = {"2330-717X": "Eurasia Review"}
 
@@ -173,20 +177,22 @@ def parse_text(text: str, *, markdown: bool = False) -> ParsedText:
     title_index: int | None = None
     for i, para in enumerate(texts):
         if in_comments:
-            kinds[i] = Kind.BOILERPLATE if _BOILERPLATE.match(para) else Kind.COMMENT
+            boiler = len(para) <= SHORT and _BOILERPLATE.match(para)
+            kinds[i] = Kind.BOILERPLATE if boiler else Kind.COMMENT
             continue
-        if _COMMENTS_HEADER.match(para):
+        short = len(para) <= SHORT
+        if short and _COMMENTS_HEADER.match(para):
             in_comments = True
             kinds[i] = Kind.BOILERPLATE
             continue
-        if issn := _ISSN.match(para):
+        if short and (issn := _ISSN.match(para)):
             kinds[i] = Kind.BOILERPLATE
             result.outlet = result.outlet or KNOWN_ISSNS.get(issn[1].upper())
             continue
-        if _BOILERPLATE.match(para) or (i < 4 and _KICKER.match(para)):
+        if short and (_BOILERPLATE.match(para) or (i < 4 and _KICKER.match(para))):
             kinds[i] = Kind.BOILERPLATE
             continue
-        if para in repeated or _CAPTION.search(para):
+        if para in repeated or (short and _CAPTION.search(para)):
             kinds[i] = Kind.CAPTION
             continue
         if i < 6 and (byline := _BYLINE.match(para)):

@@ -219,3 +219,23 @@ def test_catalog_avoids_rereading_unchanged_files(tmp_path: Path, seeds_copy: Pa
     assert second.info(A003).sha256 != first.info(A003).sha256
     assert second.info(A003).title == "A Week in Almaty, Part 3"  # the sidecar still wins
     assert second.article(A003).paragraphs[0].text == "Changed title"
+
+
+def test_articles_from_many_threads(seeds_copy: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    corpus = Corpus.open(seeds_copy)
+    corpus.CACHE_SIZE = 2  # force evictions while threads read
+    ids = corpus.ids * 40
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        titles = list(pool.map(lambda i: corpus.article(i).title, ids))
+    assert titles == [corpus.info(i).title for i in ids]
+
+
+def test_escape_sequences_in_a_file_never_reach_the_text(tmp_path: Path) -> None:
+    (tmp_path / "evil.txt").write_text(
+        "Title \x1b]0;pwned\x07here\n\nBody \x1b[2J\x1b[31mred\x1b[0m and \x9b1;1H text.\r\n",
+        encoding="utf-8",
+    )
+    article = Corpus.open(tmp_path).article("evil")
+    assert [p.text for p in article.paragraphs] == ["Title here", "Body red and text."]
