@@ -23,7 +23,7 @@ import yaml
 from .article import Article, ArticleInfo
 from .atomic import atomic_write_text
 from .parse import fallback_title, parse_text
-from .text import BinaryFileError, clean_text, decode_bytes
+from .text import BinaryFileError, clean_text, decode_bytes, strip_controls
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -122,6 +122,12 @@ def scan_folder(root: Path) -> tuple[list[Path], list[LoadIssue]]:
     return files, issues
 
 
+def safe_id(stem: str) -> str:
+    """An article id from a file name: no control characters, no line breaks, valid UTF-8."""
+    stem = stem.encode("utf-8", "replace").decode("utf-8")
+    return " ".join(strip_controls(stem.replace("\n", " ").replace("\t", " ")).split()) or "_"
+
+
 def _rel(path: Path, root: Path) -> str:
     try:
         rel = path.relative_to(root).as_posix()
@@ -213,14 +219,13 @@ class Corpus:
         entries: dict[str, dict[str, object]] = {}
         for done, path in enumerate(files, 1):
             rel = _rel(path, root)
-            article_id = path.stem if path.stem not in infos else rel.rsplit(".", 1)[0]
+            stem = safe_id(path.stem)
+            article_id = stem if stem not in infos else safe_id(rel.rsplit(".", 1)[0])
             if article_id in infos:  # pragma: no cover - needs two identical relpaths
                 continue
-            if article_id != path.stem:
+            if article_id != stem:
                 issues.append(
-                    LoadIssue(
-                        rel, f"another file is also called {path.stem!r}; id is {article_id!r}"
-                    )
+                    LoadIssue(rel, f"another file is also called {stem!r}; id is {article_id!r}")
                 )
             info = _cached_info(cached.get(rel), path, article_id)
             if info is None:

@@ -10,6 +10,7 @@ file by file. Updates are committed in batches, so an interrupted build resumes.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import shutil
@@ -25,6 +26,7 @@ from typing import ClassVar
 from whoosh import index as whoosh_index
 from whoosh import query
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 
@@ -46,6 +48,8 @@ WHOOSH_DIR = "whoosh"
 Progress = Callable[[int, int], None]
 READ_ONLY = "another kzreader is updating the index; searching what it has (read-only)"
 REBUILD_HINT = "run 'kzreader index --rebuild'"
+#: Why a folder cannot take the index: read-only, no permission, disk or quota full.
+UNWRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT})
 #: What reading a damaged index raises (truncated or missing files, bad data).
 DAMAGE = (OSError, EOFError, struct.error, zlib.error, ValueError, IndexError, KeyError)
 
@@ -157,10 +161,45 @@ class SearchIndex:
     ) -> SearchIndex:
         """Open the index for ``corpus``, building or updating it as needed.
 
-        Never raises for a damaged or locked index: it is rebuilt, or opened
-        read-only, and ``report.message`` says so. Raises IndexCancelled if
-        ``cancel`` is set while indexing, and OSError if the folder is unusable.
+        Never raises for a damaged, locked or unwritable index: it is rebuilt,
+        opened read-only, or built in memory for this run, and ``report.message``
+        says so. Raises IndexCancelled if ``cancel`` is set while indexing.
         """
+        try:
+            return cls._open_on_disk(
+                corpus, index_dir, progress=progress, cancel=cancel, rebuild=rebuild, procs=procs
+            )
+        except OSError as error:
+            if error.errno not in UNWRITABLE:
+                raise
+            reason = error.strerror or type(error).__name__
+        ix = RamStorage().create_index(make_schema())
+        started = time.perf_counter()
+        wanted = [info.id for info in corpus]
+        _apply(ix, corpus, None, {}, [], wanted, progress=progress, cancel=cancel, procs=1)
+        message = (
+            f"cannot write the index in {index_dir} ({reason}); searching from memory this time"
+        )
+        report = IndexReport(
+            "built",
+            added=len(wanted),
+            total=len(wanted),
+            message=message,
+            seconds=time.perf_counter() - started,
+        )
+        return cls(corpus, Path(index_dir), ix, report)
+
+    @classmethod
+    def _open_on_disk(
+        cls,
+        corpus: Corpus,
+        index_dir: Path,
+        *,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+        rebuild: bool,
+        procs: int,
+    ) -> SearchIndex:
         started = time.perf_counter()
         index_dir = Path(index_dir)
         store = index_dir / WHOOSH_DIR
@@ -518,7 +557,7 @@ def _sanity_check(ix) -> None:
 def _apply(
     ix,
     corpus: Corpus,
-    manifest_path: Path,
+    manifest_path: Path | None,
     manifest: dict[str, str],
     removed: list[str],
     wanted: list[str],
@@ -577,5 +616,7 @@ def _read_manifest(path: Path) -> dict[str, str] | None:
     return dict(articles) if isinstance(articles, dict) else None
 
 
-def _write_manifest(path: Path, articles: dict[str, str]) -> None:
+def _write_manifest(path: Path | None, articles: dict[str, str]) -> None:
+    if path is None:  # an in-memory index keeps no manifest
+        return
     atomic_write_text(path, json.dumps({"version": INDEX_VERSION, "articles": articles}))

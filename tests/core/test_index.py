@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -270,3 +271,41 @@ def test_cancel_then_resume(
     assert resumed.report.action == "updated"
     assert resumed.report.added < 5  # the first committed batch was kept
     assert len(articles(resumed, "Kazakhstan", limit=10)) == 5
+
+
+@pytest.mark.parametrize("code", ["EROFS", "ENOSPC", "EACCES"])
+def test_unwritable_index_folder_searches_from_memory(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    import errno
+
+    import kzreader.core.index as index_module
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
+
+    monkeypatch.setattr(index_module, "_create", refuse)
+    ix = _open(seeds_copy, tmp_path / "home")
+    assert "searching from memory" in (ix.report.message or "")
+    assert os.strerror(getattr(errno, code)) in (ix.report.message or "")
+    assert articles(ix, "Borat") == [A003]
+
+
+def test_disk_full_in_the_middle_of_indexing(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import kzreader.core.index as index_module
+
+    real = index_module._write_manifest
+
+    def full(path: Path | None, articles: dict[str, str]) -> None:
+        if path is not None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, articles)
+
+    monkeypatch.setattr(index_module, "_write_manifest", full)
+    ix = _open(seeds_copy, tmp_path / "home")
+    assert "No space left on device" in (ix.report.message or "")
+    assert articles(ix, "Kotov") == [A000]
