@@ -49,7 +49,7 @@ class BuildReport:
 
 
 _DETECTION_FILES = ("gazetteer.yaml", "detect.py", "lexicon.py", "names.py", "gazetteer.py")
-_RESOLUTION_FILES = ("resolve.py",)
+_RESOLUTION_FILES = ("resolve.py", "model.py", "cache.py")
 
 
 def _digest(files: Iterable[str]) -> str:

@@ -170,7 +170,7 @@ class Overlay:
                 _alias(target, record.name)
                 for alias in record.aliases:
                     _alias(target, alias)
-                target.mentions.extend(replace(m, entity_id=target.id) for m in record.mentions)
+                target.mentions.extend(m._replace(entity_id=target.id) for m in record.mentions)
                 target.mentions.sort(key=lambda m: (m.article, m.paragraph, m.start))
                 del records[record.id]
         return tuple(notes)
