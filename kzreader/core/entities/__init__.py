@@ -7,7 +7,8 @@ rest is exported for the index, the UI and tests.
 from __future__ import annotations
 
 from .cache import CandidateCache
-from .detect import Candidate, Detector
+from .candidate import Candidate
+from .detect import Detector
 from .gazetteer import Gazetteer, entity_id, load_gazetteer
 from .graph import BuildReport, Cancelled, EntityGraph, context, extractor_version
 from .model import EXTRACTOR_VERSION, Entity, EntityType, Mention, RelatedArticle

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..atomic import atomic_write_text
-from .detect import Candidate
+from .candidate import Candidate
 from .model import EntityType, Mention
 from .resolve import EntityRecord, Resolution
 

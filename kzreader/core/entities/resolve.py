@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
-from .detect import DROP, FIRST_NAME_KEYS, ORG, PERSON, PLACE, Candidate
+from .candidate import DROP, ORG, PERSON, PLACE, Candidate
+from .detect import FIRST_NAME_KEYS
 from .gazetteer import Gazetteer, entity_id, load_gazetteer
 from .model import EntityType, Mention
 from .names import edit_distance, name_key, strip_possessive

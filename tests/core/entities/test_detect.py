@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from kzreader.core.article import Kind, Paragraph
 from kzreader.core.entities import Detector, EntityGraph
-from kzreader.core.entities.detect import Candidate
+from kzreader.core.entities.candidate import Candidate
 
 
 def detect(text: str, kind: Kind = Kind.BODY, heading: bool = False) -> list[Candidate]:

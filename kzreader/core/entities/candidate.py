@@ -1,0 +1,94 @@
+"""A candidate name: a span of a paragraph and the evidence gathered about it.
+
+Candidates are what the per-article cache stores (as compact JSON) and what the
+corpus resolver works on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PERSON, PLACE, ORG, DROP = "person", "place", "organisation", "drop"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that may name an entity, with the evidence gathered around it."""
+
+    paragraph: int
+    start: int
+    end: int
+    surface: str
+    key: str
+    in_comment: bool = False
+    heading: bool = False  # in a title or section heading
+    initial: bool = False  # a single word that starts a sentence
+    tokens: int = 1
+    gaz: str | None = None  # gazetteer entry id
+    weak: bool = False  # gazetteer match by surname alone
+    generic: str | None = None  # generic body template
+    country: str | None = None  # its qualifier (explicit), if any
+    votes: dict[str, float] = field(default_factory=dict)
+    alias_of: int | None = None  # index of a candidate this one is another name for
+    after: int | None = None  # index of the candidate it is listed with ("A, B and C")
+    acronym: bool = False
+    full: str = ""  # the full name when the text gives it apart (Evgenia and Elena Potopa)
+    first: str = ""  # key of the first token
+    last: str = ""  # key of the last token
+
+    def vote(self, type_: str, weight: float) -> None:
+        self.votes[type_] = self.votes.get(type_, 0.0) + weight
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "p": self.paragraph,
+            "s": self.start,
+            "e": self.end,
+            "t": self.surface,
+            "k": self.key,
+            "n": self.tokens,
+            "f": self.first,
+            "l": self.last,
+        }
+        for name, value in (
+            ("c", self.in_comment),
+            ("h", self.heading),
+            ("i", self.initial),
+            ("g", self.gaz),
+            ("w", self.weak),
+            ("b", self.generic),
+            ("q", self.country),
+            ("v", self.votes),
+            ("a", self.alias_of),
+            ("x", self.after),
+            ("A", self.acronym),
+            ("F", self.full),
+        ):
+            if value:
+                data[name] = value
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Candidate:
+        return cls(
+            paragraph=int(data["p"]),  # type: ignore[arg-type]
+            start=int(data["s"]),  # type: ignore[arg-type]
+            end=int(data["e"]),  # type: ignore[arg-type]
+            surface=str(data["t"]),
+            key=str(data["k"]),
+            tokens=int(data.get("n", 1)),  # type: ignore[arg-type]
+            first=str(data.get("f", "")),
+            last=str(data.get("l", "")),
+            in_comment=bool(data.get("c", False)),
+            heading=bool(data.get("h", False)),
+            initial=bool(data.get("i", False)),
+            gaz=data.get("g"),  # type: ignore[arg-type]
+            weak=bool(data.get("w", False)),
+            generic=data.get("b"),  # type: ignore[arg-type]
+            country=data.get("q"),  # type: ignore[arg-type]
+            votes=dict(data.get("v", {})),  # type: ignore[arg-type]
+            alias_of=data.get("a"),  # type: ignore[arg-type]
+            after=data.get("x"),  # type: ignore[arg-type]
+            acronym=bool(data.get("A", False)),
+            full=str(data.get("F", "")),
+        )

@@ -1,0 +1,94 @@
+"""Words with offsets, and what the detector needs to know about each one.
+
+Splits what English typography glues together (``Mr.Tokayev``, ``Almaty-based``)
+and marks the words that start a sentence, whose capital letter says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import strip_possessive
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:\w|[-'’.](?=\w))*")
+_HONORIFIC_DOT = re.compile(r"^(Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Prof|Sgt|Capt)\.(?=\w)")
+_OPENERS = "\"“”'‘’([{«»*-–—…<"
+_SENTENCE_END = ".!?:;"
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "prof", "no", "vs"})
+
+
+@dataclass(slots=True)
+class Token:
+    """A word of a paragraph; ``kind`` is filled in by the detector's passes."""
+
+    text: str
+    start: int
+    end: int
+    cap: bool  # starts with an upper-case letter
+    acronym: bool  # all capitals (2+ letters), possibly dotted
+    initial: bool  # first word of a sentence
+    kind: str = ""  # "" | "hard" (gazetteer entity) | "soft" (never an entity) | "title"
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with offsets; ``Mr.Tokayev`` and ``Almaty-based`` are split."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        start, word = match.start(), match.group()
+        pieces: list[tuple[int, str]] = []
+        honorific = _HONORIFIC_DOT.match(word)
+        if honorific:
+            pieces.append((start, honorific.group(1)))
+            cut = honorific.end()
+            start, word = start + cut, word[cut:]
+        if "-" in word and any(p[:1].islower() for p in word.split("-")):
+            offset = start
+            for part in word.split("-"):
+                if part:
+                    pieces.append((offset, part))
+                offset += len(part) + 1
+        else:
+            pieces.append((start, word))
+        for piece_start, piece in pieces:
+            letters = [c for c in strip_possessive(piece) if c.isalpha()]
+            tokens.append(
+                Token(
+                    text=piece,
+                    start=piece_start,
+                    end=piece_start + len(piece),
+                    cap=piece[:1].isupper(),
+                    acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
+                    initial=starts_sentence(text, piece_start),
+                )
+            )
+    return tokens
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins a sentence (or the paragraph)."""
+    before = text[max(0, start - 64) : start].rstrip()
+    while before and before[-1] in _OPENERS:
+        before = before[:-1].rstrip()
+    if not before and start > 64:
+        before = text[:start].rstrip()
+    while before and before[-1] in _OPENERS:
+        before = before[:-1].rstrip()
+    if not before:
+        return True
+    if before[-1] not in _SENTENCE_END:
+        return False
+    if before[-1] == ".":
+        word = re.search(r"(\w+)\.$", before)
+        if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            return False
+    return True
+
+
+def gap(text: str, left: Token, right: Token) -> str:
+    """The text between two tokens (spaces, punctuation)."""
+    return text[left.end : right.start]
