@@ -106,11 +106,20 @@ class Overlay:
     # -------------------------------------------------------------- editing
     def append(self, *operations: OverlayOp) -> Overlay:
         """Add operations and write the file atomically; returns the new overlay."""
+        return self._write(self.operations + tuple(operations))
+
+    def remove(self, index: int) -> Overlay:
+        """Drop one operation (an undo from the entity card) and write the file."""
+        if not 0 <= index < len(self.operations):
+            raise OverlayError(f"no operation {index + 1} in the overlay")
+        return self._write(self.operations[:index] + self.operations[index + 1 :])
+
+    def _write(self, operations: tuple[OverlayOp, ...]) -> Overlay:
         if self.path is None:
             raise OverlayError("no overlay file to write to")
         if self.error is not None:
             raise OverlayError(f"{self.error} (not overwritten)")
-        updated = replace(self, operations=self.operations + tuple(operations))
+        updated = replace(self, operations=operations)
         body = yaml.safe_dump(
             {"version": 1, "operations": [op.to_yaml() for op in updated.operations]},
             allow_unicode=True,

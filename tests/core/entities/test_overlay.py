@@ -53,6 +53,16 @@ def test_operations_apply_and_survive_reextraction(
         assert {m.entity_id for m in graph.mentions(vaz.id)} == {vaz.id}
 
 
+def test_an_operation_can_be_undone(seeds: Corpus, overlay_file: Path) -> None:
+    overlay = Overlay.load(overlay_file).hide("person:aleksei-kotov").hide("person:timur")
+    overlay = overlay.remove(0)
+    assert [op.entity for op in Overlay.load(overlay_file).operations] == ["person:timur"]
+    graph = EntityGraph.build(seeds, overlay=overlay_file, use_ner=False)
+    assert graph.lookup("Kotov") is not None and graph.lookup("Timur") is None
+    with pytest.raises(OverlayError):
+        overlay.remove(5)
+
+
 def test_operation_finds_its_entity_by_name_when_the_id_changed(seeds: Corpus) -> None:
     text = (
         "version: 1\noperations:\n"
