@@ -160,6 +160,28 @@ def words_analyzer() -> WordsTokenizer:
     return WordsTokenizer()
 
 
+_FAST: dict[str, dict[str, str | None]] = {"text": {}, "words": {}, "names": {}}
+
+
+def has_any(text: str, field: str, wanted: set[str] | frozenset[str]) -> bool:
+    """Whether any word of ``text`` maps to one of ``wanted`` (a cheap pre-check).
+
+    A plain dict cache over the distinct words: about ten times faster than
+    ``iter_terms``, which matters when choosing passages among many paragraphs.
+    """
+    cache = _FAST[field]
+    convert = _TERMS[field]
+    if len(cache) > _CACHE:
+        cache.clear()
+    for word in set(WORD.findall(text)):
+        term = cache.get(word, "")
+        if term == "":
+            term = cache[word] = convert(word)
+        if term in wanted:
+            return True
+    return False
+
+
 def iter_terms(text: str, field: str) -> Iterator[tuple[str, int, int]]:
     """(term, start, end) for each word of ``text`` as ``field`` would index it at query time.
 

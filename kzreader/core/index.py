@@ -30,7 +30,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import LockError
 from whoosh.searching import Searcher
 
-from .analysis import iter_terms, names_analyzer, text_analyzer, words_analyzer
+from .analysis import has_any, iter_terms, names_analyzer, text_analyzer, words_analyzer
 from .article import Article, Kind
 from .atomic import atomic_write_text
 from .corpus import ArticleError, Corpus
@@ -455,6 +455,9 @@ class TermMatcher:
             ("names", self.name_terms, self.name_phrases),
         ):
             if not terms and not phrases:
+                continue
+            firsts = terms | {words[0] for words in phrases}
+            if not has_any(text, field, firsts):
                 continue
             tokens = list(iter_terms(text, field))
             for i, (term, start, _end) in enumerate(tokens):
