@@ -57,11 +57,10 @@ def word_term(word: str) -> str | None:
 
 @lru_cache(maxsize=_CACHE)
 def name_term(word: str) -> str | None:
-    """The transliteration-variant key of a word, or None for a stop word."""
-    base = _base(word)
-    if base in STOP_WORDS:
+    """The spelling-variant key of a word (the entity resolver's), or None for a stop word."""
+    if _base(word) in STOP_WORDS:
         return None
-    key = name_key(base)
+    key = name_key(word)
     return key if len(key) >= 2 else None
 
 

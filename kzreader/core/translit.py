@@ -1,66 +1,91 @@
-"""Cyrillic → Latin transliteration and a key under which spelling variants of a name meet.
+"""Cyrillic → Latin transliteration, and one key under which spellings of a name meet.
 
-Names from the region reach English text in several spellings (Kassym-Jomart /
-Kassym-Zhomart, Yevgeny / Evgeny, Tokayev / Токаев). Search folds words with
-:func:`to_latin` (so a Cyrillic query meets Latin text and back) and matches
-names on :func:`name_key`, which collapses the usual transliteration variants.
+Names of the region reach English in several romanisations (``Kassym-Jomart`` /
+``Kassym-Zhomart``, ``Yevgeny`` / ``Evgeny``, ``Fyodorov`` / ``Fedorov``) and in
+Cyrillic. Search folds words with :func:`to_latin` (so a Cyrillic query meets Latin
+text and back) and both search and the entity resolver match names on
+:func:`name_key`, which collapses the choices romanisation systems make differently.
+This module is the one place those rules live.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
 from .text import fold_accents
 
-# One plain scheme (close to BGN/PCGN without diacritics), covering Russian,
-# Kazakh and Ukrainian letters.
-_CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+# Russian, Kazakh and Ukrainian letters; a plain scholarly-ish scheme (ё → yo, as
+# English-language journalism writes Fyodorov, Pyotr).
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
     "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya",
-    # Kazakh
-    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
-    # Ukrainian
-    "ї": "yi", "є": "ye", "ґ": "g",
+    "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i", "є": "ye", "ї": "yi", "ґ": "g",
 }  # fmt: skip
-_TABLE = str.maketrans(
-    {**_CYRILLIC, **{k.upper(): v.capitalize() for k, v in _CYRILLIC.items() if v}}
-    | {k.upper(): "" for k, v in _CYRILLIC.items() if not v}
-)
+_TABLE = str.maketrans({**CYRILLIC, **{k.upper(): v.capitalize() for k, v in CYRILLIC.items()}})
 
-
-def to_latin(text: str) -> str:
-    """Transliterate Cyrillic letters and drop accents: ``Медведев`` → ``Medvedev``."""
-    return fold_accents(text.translate(_TABLE))
-
-
-_VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"dzh|dj", "j"),
-        (r"zh", "j"),
-        (r"kh", "h"),
+# Applied in order to the lower-cased Latin form; each collapses a choice that
+# romanisation systems make differently.
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"x", "ks"),
         (r"shch|sch", "sh"),
+        (r"dzh|zh|dj", "j"),
+        (r"kh", "h"),
         (r"ph", "f"),
         (r"w", "v"),
-        (r"x", "ks"),
-        (r"q", "k"),
-        (r"c(?!h)", "k"),
-        (r"t[sz]", "c"),
-        (r"^y(?=[aeiou])", ""),  # Yevgeny → Evgeny, Yuri → Uri
-        (r"(?<=[aeiou])y(?=[aeiou])", ""),  # Tokayev → Tokaev
-        (r"iy$|yy$|ii$|y$", "i"),  # Evgeniy / Yevgeny / Yurii → …i
+        (r"q", "k"),  # Kazakh Latin: Toqaev → tokaev
+        (r"\by(?=[aeiou])", ""),  # Yevgeny → evgeny, Yerlan → erlan
+        (r"(?<=[aeiou])y(?=[aeiou])", ""),  # Tokayev → tokaev
+        (r"(?<=[^aeiou\s])yo", "e"),  # Fyodorov → fedorov
+        (r"(?<=[^aeiou\s])ye", "e"),  # Afanasyev → afanasev
         (r"y", "i"),
-        (r"(.)\1+", r"\1"),  # Kassym → Kasym
+        (r"ie(?=v\b)", "e"),
+        (r"(.)\1", r"\1"),  # Kassym → kasim
+        (r"ii", "i"),
+        (r"'", ""),
     )
 )
 
+_ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁ]\.?){2,}[0-9]*$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NON_WORD = re.compile(r"[^\w']+")
 
-def name_key(word: str) -> str:
-    """A key shared by the usual transliteration variants of one name (lowercase, Latin)."""
-    key = to_latin(word.lower())
-    for pattern, replacement in _VARIANTS:
-        key = pattern.sub(replacement, key)
+
+def transliterate(text: str) -> str:
+    """Cyrillic letters to Latin ones, keeping case; other text unchanged."""
+    return text.translate(_TABLE)
+
+
+def to_latin(text: str) -> str:
+    """Transliterate Cyrillic and drop accents: ``Медведев`` → ``Medvedev``."""
+    return fold_accents(transliterate(text))
+
+
+def strip_possessive(text: str) -> str:
+    """``Tokayev’s`` → ``Tokayev``, ``Kazakhstans'`` → ``Kazakhstans``."""
+    return _POSSESSIVE.sub("", text)
+
+
+def plain(text: str) -> str:
+    """Latin letters, no accents, lower case, words separated by single spaces."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    text = to_latin(text).casefold()
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """The spelling-insensitive key of a name (one word or several): equal keys, same name."""
+    stripped = strip_possessive(text.strip())
+    key = plain(stripped).replace("'", "")
+    if _ACRONYM.match(stripped):
+        return key  # CSTO, EEU, МВД: letters, not sounds
+    for pattern, repl in _FOLDS:
+        key = pattern.sub(repl, key)
     return key

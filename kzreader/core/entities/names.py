@@ -1,4 +1,4 @@
-"""Name keys: one spelling-insensitive form per name, for matching and look-up.
+"""Name helpers for the resolver: slugs, edit distance, and the name keys of ``core.translit``.
 
 Names of the region reach English in several romanisations (``Kassym-Jomart`` /
 ``Kassym-Zhomart``, ``Yevgeny`` / ``Evgeny``, ``Sergey`` / ``Sergei``) and in
@@ -9,82 +9,20 @@ that differ between romanisation systems are collapsed.
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 
 from ..text import fold_accents
+from ..translit import name_key, plain, strip_possessive, transliterate
 
-_CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
-    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
-    "һ": "h", "і": "i", "є": "ye", "ї": "yi", "ґ": "g",
-}  # fmt: skip
-
-# Applied in order to the lower-cased Latin form; each collapses a choice that
-# romanisation systems make differently.
-_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), repl)
-    for pattern, repl in (
-        (r"x", "ks"),
-        (r"dzh|zh|dj", "j"),
-        (r"kh", "h"),
-        (r"ph", "f"),
-        (r"\by(?=[aeiou])", ""),  # Yevgeny → evgeny, Yerlan → erlan
-        (r"(?<=[aeiou])y(?=[aeiou])", ""),  # Tokayev → tokaev
-        (r"(?<=[^aeiou\s])yo", "e"),  # Fyodorov → fedorov
-        (r"(?<=[^aeiou\s])ye", "e"),  # Afanasyev → afanasev
-        (r"y", "i"),
-        (r"ie(?=v\b)", "e"),
-        (r"(.)\1", r"\1"),  # Kassym → kasim
-        (r"ii", "i"),
-        (r"'", ""),
-    )
-)
-
-_ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁ]\.?){2,}[0-9]*$")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_NON_WORD = re.compile(r"[^\w']+")
-
-
-def transliterate(text: str) -> str:
-    """Cyrillic letters to Latin ones (a plain scholarly-ish scheme); other text unchanged."""
-    out: list[str] = []
-    for char in text:
-        lower = char.lower()
-        if lower in _CYRILLIC:
-            latin = _CYRILLIC[lower]
-            out.append(latin.capitalize() if char != lower and latin else latin)
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def strip_possessive(text: str) -> str:
-    """``Tokayev’s`` → ``Tokayev``, ``Kazakhstans'`` → ``Kazakhstans``."""
-    return _POSSESSIVE.sub("", text)
-
-
-def plain(text: str) -> str:
-    """Latin letters, no accents, lower case, words separated by single spaces."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    text = fold_accents(transliterate(text)).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split())
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def name_key(text: str) -> str:
-    """The spelling-insensitive key of a name: equal keys are the same name."""
-    stripped = strip_possessive(text.strip())
-    key = plain(stripped).replace("'", "")
-    if _ACRONYM.match(stripped):
-        return key  # CSTO, EEU, МВД: letters, not sounds
-    for pattern, repl in _FOLDS:
-        key = pattern.sub(repl, key)
-    return key
+__all__ = [
+    "edit_distance",
+    "name_key",
+    "plain",
+    "slugify",
+    "strip_possessive",
+    "token_key",
+    "transliterate",
+]
 
 
 def token_key(token: str) -> str:
