@@ -40,7 +40,7 @@ from .results import ArticleHit, Passage, SearchResult, Span, merge_spans
 from .translit import to_latin
 
 #: Bump when the schema or the analysis changes: older indexes are rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 BATCH = 1000  # articles per commit: an interruption loses at most one batch
 MANIFEST = "manifest.json"
 WHOOSH_DIR = "whoosh"
