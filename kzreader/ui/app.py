@@ -35,6 +35,7 @@ class KzReaderApp(App[int]):
             show=False,
             priority=True,
         ),
+        Binding("ctrl+t", "theme_next", "Next theme", id="kz.theme_next", show=False),
     ]
 
     def __init__(self, corpus_dir: Path, paths: DataPaths) -> None:
@@ -46,6 +47,7 @@ class KzReaderApp(App[int]):
         self.state, state_warnings = ReadingState.load(paths.state_file)
         self._warnings += state_warnings
         self._state_timer: Timer | None = None
+        self.kz_themes: list[str] = []  # the YAML themes, in the order ctrl+t visits them
         super().__init__()
         self._themes_loaded()
         keymap = dict(settings_io.value(self.settings, "keymap", {}) or {})
@@ -83,6 +85,7 @@ class KzReaderApp(App[int]):
             return
         for theme in themes:
             self.register_theme(theme)
+        self.kz_themes = [theme.name for theme in themes]
         self._warnings += problems
         name, messages = startup_theme(self.settings, list(self.available_themes))
         self._warnings += messages
@@ -95,6 +98,15 @@ class KzReaderApp(App[int]):
     def on_mount(self) -> None:
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+
+    def action_theme_next(self) -> None:
+        """Switch to the next theme: ours first, then Textual's (saved like any choice)."""
+        from ..core.themes import next_theme
+
+        ours = [name for name in self.kz_themes if name in self.available_themes]
+        names = ours + sorted(n for n in self.available_themes if n not in ours)
+        self.theme = next_theme(names, self.theme)
+        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
     def watch_theme(self, theme: str) -> None:
         if self.is_running and self.settings_value("theme", None) != theme:

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 
 from .widgets.article_pane import ArticlePane
 from .widgets.article_view import ArticleView
+from .widgets.bookmarks_panel import BookmarksFilter, BookmarksList
 from .widgets.find_bar import FindInput
 from .widgets.library import LibraryFilter, LibraryTable
 from .widgets.results import ResultsList
@@ -67,6 +68,22 @@ def _groups() -> list[KeyGroup]:
             "library",
         ),
         KeyGroup("Results", _described(list(ResultsList.BINDINGS)), None),
+        # Bookmarks (issue 5): the list's keys run screen actions, so the palette can too.
+        KeyGroup(
+            "Bookmarks",
+            _described([b for b in BookmarksList.BINDINGS if b.action.startswith("screen.")]),
+            "screen",
+        ),
+        KeyGroup(
+            "Bookmarks list",
+            _described(
+                [
+                    *(b for b in BookmarksList.BINDINGS if not b.action.startswith("screen.")),
+                    *BookmarksFilter.BINDINGS,
+                ]
+            ),
+            None,
+        ),
         KeyGroup("Search box", _described(list(SearchInput.BINDINGS)), None),
         KeyGroup("Find bar", _described(list(FindInput.BINDINGS)), None),
     ]

@@ -23,12 +23,13 @@ from ...core.article import Article
 from ..messages import GoBack, OpenArticle
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_view import ArticleView
-from ..widgets.bookmarks_placeholder import BookmarksPlaceholder
+from ..widgets.bookmarks_panel import BookmarksList, BookmarksPanel
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.header_bar import HeaderBar
 from ..widgets.library import LibraryPane, LibraryTable
 from ..widgets.results import ResultsList, ResultsPane
 from ..widgets.search_input import SearchInput
+from .bookmarks_flow import BOOKMARK_BINDINGS, BookmarksFlow
 from .reader_workers import ReaderWorkers
 from .search_flow import SearchFlow
 
@@ -39,7 +40,7 @@ SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middl
 SPLIT_LEFT = 110  # a split below this many columns hides the left panel too
 
 
-class MainScreen(SearchFlow, ReaderWorkers, Screen):
+class MainScreen(BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
     """Library · Results · Bookmarks, article pane(s), entity sidebar, footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -59,6 +60,7 @@ class MainScreen(SearchFlow, ReaderWorkers, Screen):
         Binding(
             "shift+tab", "cycle_focus(-1)", "Previous panel", id="kz.focus.previous", show=False
         ),
+        *BOOKMARK_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -80,7 +82,7 @@ class MainScreen(SearchFlow, ReaderWorkers, Screen):
                 with TabPane("Results", id="results"):
                     yield ResultsPane(id="results-pane")
                 with TabPane("Bookmarks", id="bookmarks"):
-                    yield BookmarksPlaceholder()
+                    yield BookmarksPanel(id="bookmarks-panel")
             with Horizontal(id="articles"):
                 yield ArticlePane(
                     measure=settings("reader_width", 80),
@@ -258,6 +260,7 @@ class MainScreen(SearchFlow, ReaderWorkers, Screen):
         target = {
             "library": "#library-table",
             "results": "#results-list",
+            "bookmarks": "#bookmarks-list",
         }.get(name)
         if target:
             self.query_one(target).focus()
@@ -275,6 +278,8 @@ class MainScreen(SearchFlow, ReaderWorkers, Screen):
                 if active == "library"
                 else self.query_one(ResultsList)
                 if active == "results"
+                else self.query_one(BookmarksList)
+                if active == "bookmarks"
                 else self.query_one(TabbedContent).query_one("Tabs")
             )
         ring.extend(pane.view for pane in self.panes)

@@ -2,7 +2,7 @@
 
 from .article_pane import ArticlePane
 from .article_view import ArticleView
-from .bookmarks_placeholder import BookmarksPlaceholder
+from .bookmarks_panel import BookmarksList, BookmarksPanel
 from .entity_sidebar import EntitySidebar
 from .find_bar import FindBar
 from .header_bar import HeaderBar
@@ -14,7 +14,8 @@ from .search_input import SearchInput
 __all__ = [
     "ArticlePane",
     "ArticleView",
-    "BookmarksPlaceholder",
+    "BookmarksList",
+    "BookmarksPanel",
     "EntitySidebar",
     "FindBar",
     "HeaderBar",

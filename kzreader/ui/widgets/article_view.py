@@ -355,7 +355,12 @@ class ArticleView(ScrollView, can_focus=True):
             styles = {"base": base}
             for name in self.COMPONENT_CLASSES:
                 key = name.removeprefix("article-view--")
-                styles[key] = self.get_component_rich_style(name, partial=True)
+                style = self.get_component_rich_style(name, partial=True)
+                if style.color is not None:
+                    # An "auto" colour ($text-muted) is white until resolved against the
+                    # background: the full style has it right (light themes need it).
+                    style += Style(color=self.get_component_rich_style(name).color)
+                styles[key] = style
             for role in Role:
                 if role.value in styles:
                     styles[role.value] = base + styles[role.value]

@@ -1,0 +1,305 @@
+"""The Bookmarks tab: every bookmarked passage, filtered by words and #tags, by article or date.
+
+The panel shows a snapshot of placed bookmarks handed to it by the main screen (which
+keeps the shelf in a worker); it never reads the shelf itself. Editing, deleting and
+exporting are the screen's actions (``screen.bookmark_*``), so the same keys work from
+the article and the palette.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from ...core.bookmarks import Placed, by_date, by_position, filter_placed, group_by_article
+from ...core.bookmarks.query import haystack, title_of
+from ..messages import GoBack, OpenArticle
+
+QUOTE_CHARS = 150  # of a quote shown in the list (about three lines of the panel)
+NOTE_CHARS = 120
+FILTER_DELAY = 0.08  # seconds of typing pause before the list is rebuilt
+
+
+def short(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary with an ellipsis when too long."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit)
+    return text[: cut if cut > 0 else limit - 1].rstrip() + "…"
+
+
+def parse_filter(text: str) -> tuple[str, list[str]]:
+    """Words and ``#tags`` typed in the filter box: ``"putin #law"`` → ("putin", ["law"])."""
+    words, tags = [], []
+    for token in text.split():
+        if token.startswith("#") and len(token) > 1:
+            tags.append(token[1:])
+        elif token != "#":
+            words.append(token)
+    return " ".join(words), tags
+
+
+def _tag_matches(item: Placed, wanted: str, known: set[str]) -> bool:
+    """An exact tag when one is called that, else a tag that starts with it (as one types)."""
+    folded = wanted.casefold()
+    tags = [t.casefold() for t in item.bookmark.tags]
+    if folded in known:
+        return folded in tags
+    return any(t.startswith(folded) for t in tags)
+
+
+class BookmarksFilter(Input):
+    """Words and #tags narrow the list; down or Enter moves into it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,enter", "to_list", "To the list", id="kz.bookmarks.to_list", show=False),
+        Binding("escape", "clear", "Clear filter", id="kz.bookmarks.clear", show=False),
+    ]
+
+    def action_to_list(self) -> None:
+        self.query_ancestor(BookmarksPanel).list.focus()
+
+    def action_clear(self) -> None:
+        self.value = ""
+        self.query_ancestor(BookmarksPanel).list.focus()
+
+
+class BookmarksList(OptionList):
+    """Bookmarked passages; Enter opens the article at the passage."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open at the passage", id="kz.bookmarks.open"),
+        Binding("e", "screen.bookmark_edit", "Edit note/tags", id="kz.bookmark_edit"),
+        Binding("d,delete", "screen.bookmark_delete", "Delete", id="kz.bookmark_delete"),
+        Binding("o", "screen.bookmarks_grouping", "By article/date", id="kz.bookmarks_grouping"),
+        Binding("f", "screen.bookmarks_filter", "Filter", id="kz.bookmarks_filter"),
+        Binding("escape", "back", "Back", id="kz.bookmarks.back", show=False),
+        Binding("j", "cursor_down", "Down", id="kz.bookmarks.down", show=False),
+        Binding("k", "cursor_up", "Up", id="kz.bookmarks.up", show=False),
+    ]
+
+    def action_back(self) -> None:
+        self.post_message(GoBack())
+
+
+class BookmarksPanel(Vertical):
+    """Backup offer, filter box, a status line and the list."""
+
+    class BackupChoice(Message):
+        """The user chose to restore (True) or dismiss (False) the offered backup."""
+
+        def __init__(self, restore: bool) -> None:
+            super().__init__()
+            self.restore = restore
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.placed: list[Placed] = []
+        self.corpus: Any = None
+        self.sort = "article"  # or "date"
+        self.shown: list[Placed] = []
+        self.loaded = False
+        self._haystacks: dict[str, str] = {}
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="bookmarks-backup", classes="-hidden"):
+            yield Static("", id="bookmarks-backup-text", markup=False)
+            yield Button("Restore", id="bookmarks-restore", compact=True, variant="primary")
+            yield Button("Dismiss", id="bookmarks-dismiss", compact=True)
+        yield BookmarksFilter(placeholder="filter: words, #tag", compact=True)
+        yield Static("Loading the bookmarks…", id="bookmarks-status", markup=False)
+        yield BookmarksList(id="bookmarks-list")
+
+    @property
+    def list(self) -> BookmarksList:
+        return self.query_one(BookmarksList)
+
+    @property
+    def filter_input(self) -> BookmarksFilter:
+        return self.query_one(BookmarksFilter)
+
+    @property
+    def highlighted(self) -> Placed | None:
+        """The bookmark under the list's cursor (None on a heading or an empty list)."""
+        option = self.list.highlighted_option
+        if option is None or not option.id or option.id.startswith("\t"):
+            return None
+        return next((p for p in self.shown if p.id == option.id), None)
+
+    # -- content -------------------------------------------------------------
+
+    def show_bookmarks(self, placed: Sequence[Placed], corpus: Any) -> None:
+        """Show these bookmarks (a fresh snapshot), keeping the filter and the cursor."""
+        self.placed = list(placed)
+        self.corpus = corpus
+        self.loaded = True
+        self._haystacks = {}
+        self.rebuild()
+
+    def set_backup_offer(self, path: str | None) -> None:
+        banner = self.query_one("#bookmarks-backup")
+        banner.set_class(path is None, "-hidden")
+        if path is not None:
+            text = f"A backup of your last good bookmarks file is at {path}."
+            self.query_one("#bookmarks-backup-text", Static).update(text)
+
+    def toggle_sort(self) -> str:
+        self.sort = "date" if self.sort == "article" else "article"
+        self.rebuild()
+        return self.sort
+
+    def select(self, bookmark_id: str) -> None:
+        """Put the list's cursor on a bookmark, if it is shown."""
+        with contextlib.suppress(OptionDoesNotExist):  # filtered out
+            self.list.highlighted = self.list.get_option_index(bookmark_id)
+
+    def matching(self) -> list[Placed]:
+        """The bookmarks the filter lets through, in the panel's order."""
+        text, tags = parse_filter(self.filter_input.value)
+        found = self.placed
+        if tags:
+            known = {t.casefold() for p in self.placed for t in p.bookmark.tags}
+            found = [p for p in found if all(_tag_matches(p, t, known) for t in tags)]
+        if text:
+            if not self._haystacks:
+                self._haystacks = {
+                    p.id: haystack(p, title_of(self.corpus, p.article)) for p in self.placed
+                }
+            found = filter_placed(found, text=text, haystacks=self._haystacks)
+        return found
+
+    def rebuild(self) -> None:
+        """Fill the list from the snapshot, the filter and the grouping."""
+        keep = self.highlighted
+        listing = self.list
+        found = self.matching()
+        anchored = [p for p in found if not p.orphan]
+        orphans = by_position([p for p in found if p.orphan], self.corpus)
+        options: list[Option | None] = []
+        if self.sort == "article":
+            groups = group_by_article(anchored, self.corpus)
+            for group in groups:
+                count = len(group.items)
+                options.append(
+                    Option(
+                        Content.assemble((group.title, "bold"), (f"  {count}", "dim")),
+                        id=f"\ta\t{group.article}",
+                        disabled=True,
+                    )
+                )
+                self._add_items(options, group.items, with_title=False)
+            shown = [p for group in groups for p in group.items]
+        else:
+            shown = by_date(anchored)
+            self._add_items(options, shown, with_title=True)
+        if orphans:
+            options.append(
+                Option(
+                    Content.assemble(
+                        ("Orphans", "bold $text-warning"),
+                        (f"  {len(orphans)} not found in the current text", "dim"),
+                    ),
+                    id="\to",
+                    disabled=True,
+                )
+            )
+            self._add_items(options, orphans, with_title=True)
+        self.shown = shown + orphans
+        listing.set_options(options)
+        self._status(len(found))
+        if keep is not None and any(p.id == keep.id for p in self.shown):
+            self.select(keep.id)
+        elif self.shown:
+            self.select(self.shown[0].id)
+
+    def _add_items(
+        self, options: list[Option | None], items: Sequence[Placed], *, with_title: bool
+    ) -> None:
+        """Items with a rule between them (under a heading, the heading is the rule)."""
+        for n, item in enumerate(items):
+            if n:
+                options.append(None)
+            options.append(self._option(item, with_title=with_title))
+
+    def _option(self, item: Placed, *, with_title: bool) -> Option:
+        mark = item.bookmark
+        head = Content.styled(f"¶{item.paragraph}", "bold")
+        if with_title:
+            title = title_of(self.corpus, item.article)
+            head = Content.assemble((short(title, 34), "bold"), " ", head)
+        parts: list[Content | str | tuple[str, str]] = [head, ("  " + mark.created[:10], "dim")]
+        if mark.tags:
+            parts.append(("  " + " ".join("#" + t for t in mark.tags), "$text-accent"))
+        lines = [Content.assemble(*parts), Content(short(mark.quote, QUOTE_CHARS))]
+        if mark.note:
+            lines.append(Content.styled("✎ " + short(mark.note, NOTE_CHARS), "italic"))
+        if item.orphan:
+            lines.append(Content.styled(item.reason or "not found in the current text", "dim"))
+        return Option(Content("\n").join(lines), id=mark.id)
+
+    def _status(self, count: int) -> None:
+        total = len(self.placed)
+        status = self.query_one("#bookmarks-status", Static)
+        if not total:
+            status.update(
+                "No bookmarks yet. In an article, b bookmarks the paragraph under the "
+                "cursor; B adds a note and tags."
+            )
+            return
+        order = "by article" if self.sort == "article" else "newest first"
+        what = f"{total} bookmark{'s' if total != 1 else ''}"
+        if count != total:
+            what = f"{count} of {total} bookmarks"
+        status.update(f"{what} · {order} (o)")
+
+    # -- events --------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if event.input is not self.filter_input:
+            return
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(FILTER_DELAY, self.rebuild)
+
+    @on(Input.Submitted)
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if event.input is self.filter_input:
+            event.stop()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = next((p for p in self.shown if p.id == event.option.id), None)
+        if item is None:
+            return
+        if item.orphan:
+            self.notify(
+                f"This passage is no longer in {item.article} ({item.reason or 'not found'}); "
+                "its quote and note are kept here",
+                severity="warning",
+                timeout=4,
+                markup=False,
+            )
+            if self.corpus is None or item.article not in self.corpus:
+                return
+        self.post_message(OpenArticle(item.article, item.paragraph))
+
+    @on(Button.Pressed)
+    def _backup_button(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.BackupChoice(event.button.id == "bookmarks-restore"))
