@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -34,6 +35,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def atomic_write_text(path: Path, text: str) -> None:
     """Replace ``path`` with UTF-8 ``text`` atomically."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def aside_path(path: Path, label: str = "broken") -> Path:
+    """A free name beside ``path`` for keeping a file we must not overwrite.
+
+    ``bookmarks.yaml`` → ``bookmarks.yaml.broken-20261121T134501Z`` (then ``-1``, ``-2``…).
+    """
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    candidate = path.with_name(f"{path.name}.{label}-{stamp}")
+    n = 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
+        n += 1
+    return candidate
 
 
 def fsync_dir(folder: Path) -> None:

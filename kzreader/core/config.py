@@ -15,15 +15,14 @@ import os
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import yaml
 
-from .atomic import atomic_write_text, fsync_dir
-from .themes import ANSI_THEME, DEFAULT_THEME
+from .atomic import aside_path, atomic_write_text, fsync_dir
+from .themes import ANSI_THEME, DEFAULT_THEME, type_name
 
 #: Narrowest reading measure that still makes sense (0 means "full width").
 MIN_READER_WIDTH = 20
@@ -64,19 +63,6 @@ def with_changes(settings: Settings, **changes: Any) -> Settings:
 # --------------------------------------------------------------------------- validation
 
 
-def _type_name(value: object) -> str:
-    if value is None:
-        return "nothing"
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "a mapping",
-    }.get(type(value), type(value).__name__)
-
-
 _KEY_RE = re.compile(r"\S+")
 
 
@@ -108,7 +94,7 @@ def _validate(data: Mapping[Any, Any], where: str) -> tuple[Settings, list[str]]
                 values[key] = value.strip()
             else:
                 messages.append(
-                    f"{where}: 'theme': expected a theme name, got {_type_name(value)} "
+                    f"{where}: 'theme': expected a theme name, got {type_name(value)} "
                     f"— {default!r} used"
                 )
         elif key == "reader_width":
@@ -116,7 +102,7 @@ def _validate(data: Mapping[Any, Any], where: str) -> tuple[Settings, list[str]]
             if ok and (value == 0 or MIN_READER_WIDTH <= value <= MAX_READER_WIDTH):
                 values[key] = value
             else:
-                got = repr(value) if ok else _type_name(value)
+                got = repr(value) if ok else type_name(value)
                 messages.append(
                     f"{where}: 'reader_width': expected 0 (full width) or a number of columns "
                     f"from {MIN_READER_WIDTH} to {MAX_READER_WIDTH}, got {got} — {default} used"
@@ -126,7 +112,7 @@ def _validate(data: Mapping[Any, Any], where: str) -> tuple[Settings, list[str]]
                 values[key] = value
             else:
                 messages.append(
-                    f"{where}: {key!r}: expected true or false, got {_type_name(value)} "
+                    f"{where}: {key!r}: expected true or false, got {type_name(value)} "
                     f"— {str(default).lower()} used"
                 )
         elif key == "keymap":
@@ -135,7 +121,7 @@ def _validate(data: Mapping[Any, Any], where: str) -> tuple[Settings, list[str]]
             if not isinstance(value, dict):
                 messages.append(
                     f"{where}: 'keymap': expected a mapping of binding ids to keys, "
-                    f"got {_type_name(value)} — ignored"
+                    f"got {type_name(value)} — ignored"
                 )
                 continue
             keymap: dict[str, str] = {}
@@ -197,7 +183,7 @@ def _read_mapping(path: Path) -> tuple[str, dict[Any, Any]] | None:
     if data is None:
         return text, {}
     if not isinstance(data, dict):
-        raise _Broken(f"expected a mapping of settings, got {_type_name(data)}")
+        raise _Broken(f"expected a mapping of settings, got {type_name(data)}")
     return text, data
 
 
@@ -313,16 +299,6 @@ def _edited_text(
     return edited
 
 
-def _aside_path(path: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    candidate = path.with_name(f"{path.name}.broken-{stamp}")
-    n = 1
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}.broken-{stamp}-{n}")
-        n += 1
-    return candidate
-
-
 def save_settings(path: Path, settings: Settings) -> Path | None:
     """Write ``settings`` to ``path`` atomically; raises OSError if that is impossible.
 
@@ -337,7 +313,7 @@ def save_settings(path: Path, settings: Settings) -> Path | None:
     try:
         found = _read_mapping(path)
     except _Broken:
-        moved = _aside_path(path)
+        moved = aside_path(path)
         os.rename(path, moved)
         fsync_dir(path.parent)
         found = None

@@ -214,7 +214,7 @@ def _from_hsl(h: str, s: str, lum: str, a: float = 1.0) -> Colour:
 def parse_colour(text: str) -> Colour:
     """Parse a colour the way Textual's ``Color.parse`` does; raises :class:`ColourError`."""
     if not isinstance(text, str):
-        raise ColourError(f"expected a colour ({COLOUR_SYNTAX}), got {_type_name(text)}")
+        raise ColourError(f"expected a colour ({COLOUR_SYNTAX}), got {type_name(text)}")
     value = text.strip()
     if value == "ansi_default":
         return Colour(0, 0, 0, 1.0, ansi="default")
@@ -453,7 +453,8 @@ class ThemeCatalog:
         return tuple(spec.name for spec in self.themes)
 
 
-def _type_name(value: object) -> str:
+def type_name(value: object) -> str:
+    """How a YAML value's type reads in a message to the user ("a number", "a list")."""
     if value is None:
         return "nothing"
     return {
@@ -478,7 +479,7 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
         return ThemeFileError(path, reason)
 
     if not isinstance(data, dict):
-        raise fail(f"a theme must be a mapping of keys to values, not {_type_name(data)}")
+        raise fail(f"a theme must be a mapping of keys to values, not {type_name(data)}")
     for key in data:
         if not isinstance(key, str):
             raise fail(f"key {key!r} is not text")
@@ -499,13 +500,13 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
     for key in ("dark", "ansi"):
         value = data.get(key, False)
         if not isinstance(value, bool):
-            raise fail(f"{key!r}: expected true or false, got {_type_name(value)}")
+            raise fail(f"{key!r}: expected true or false, got {type_name(value)}")
         flags[key] = value
     description = data.get("description", "")
     if description is None:
         description = ""
     if not isinstance(description, str):
-        raise fail(f"'description': expected text, got {_type_name(description)}")
+        raise fail(f"'description': expected text, got {type_name(description)}")
 
     missing = [key for key in REQUIRED_COLOURS if data.get(key) is None]
     if len(missing) == 1:
@@ -521,7 +522,7 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
     if given is None:
         given = {}
     if not isinstance(given, dict):
-        raise fail(f"'variables': expected a mapping of names to colours, got {_type_name(given)}")
+        raise fail(f"'variables': expected a mapping of names to colours, got {type_name(given)}")
     kz: dict[str, str] = {}
     textual: dict[str, str] = {}
     for key, value in given.items():
@@ -537,7 +538,7 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
             if not _TEXTUAL_VARIABLE_RE.fullmatch(key):
                 raise fail(f"{where!r}: not a variable name")
             if not isinstance(value, str | int | float) or isinstance(value, bool):
-                raise fail(f"{where!r}: expected text, got {_type_name(value)}")
+                raise fail(f"{where!r}: expected text, got {type_name(value)}")
             textual[key] = str(value).strip()
 
     defaults = derived_variables(
@@ -575,7 +576,7 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
 
 def _checked_colour(value: Any, key: str, fail: Any) -> str:
     if not isinstance(value, str):
-        raise fail(f"{key!r}: expected a colour ({COLOUR_SYNTAX}), got {_type_name(value)}")
+        raise fail(f"{key!r}: expected a colour ({COLOUR_SYNTAX}), got {type_name(value)}")
     try:
         parse_colour(value)
     except ColourError as error:

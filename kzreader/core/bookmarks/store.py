@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from ..atomic import atomic_write_bytes, fsync_dir
+from ..atomic import aside_path, atomic_write_bytes, fsync_dir
 from .document import SCHEMA_VERSION, DocumentError, dump_document, parse_document, peek_version
 from .model import Anchor, Bookmark, new_id
 
@@ -238,12 +238,7 @@ class BookmarkStore:
             ) from error
 
     def _move_aside(self, reason: str) -> Path:
-        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
-        n = 1
-        while aside.exists():
-            aside = self.path.with_name(f"{self.path.name}.broken-{stamp}-{n}")
-            n += 1
+        aside = aside_path(self.path)
         try:
             os.rename(self.path, aside)
             fsync_dir(self.path.parent)
