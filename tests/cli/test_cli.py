@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-A000, A003 = "000_5a428d05ab98c0ea", "003_e563ca9e96c9e019"
+from seed_ids import A000, A003
 
 
 def kz(*args: str, home: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

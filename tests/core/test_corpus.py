@@ -5,19 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from seed_ids import A000, A001, A002, A003, A004
 
 from kzreader.core.article import Kind
 from kzreader.core.corpus import Corpus
 from kzreader.core.parse import split_paragraphs as split_paragraphs_for_tests
 from kzreader.core.paths import bundled_seeds
-
-A000, A001, A002, A003, A004 = (
-    "000_5a428d05ab98c0ea",
-    "001_3cd9964ab855c274",
-    "002_851d0b61443ca080",
-    "003_e563ca9e96c9e019",
-    "004_bd1c9e8bd9a0bffe",
-)
 
 
 @pytest.fixture(scope="module")
