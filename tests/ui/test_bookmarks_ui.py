@@ -273,6 +273,21 @@ async def test_orphans_have_their_own_section(seeds_copy: Path) -> None:
         assert main_screen(pilot).active_view.bookmarked == frozenset({4})
 
 
+async def test_bookmarks_added_elsewhere_appear_when_the_tab_is_shown(
+    three: dict[str, str],
+) -> None:
+    app = reader()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_in_library(pilot, ALMATY)
+        other = shelf_on().add(ALMATY, 8, note="from the command line")  # another process
+        await pilot.press("3")
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert other.id in option_ids(pilot)
+        assert screen.active_view.bookmarked == frozenset({2, 5, 8})
+
+
 # -- start-up and files -------------------------------------------------------------
 
 

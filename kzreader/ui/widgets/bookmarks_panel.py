@@ -26,7 +26,7 @@ from ...core.bookmarks import Placed, by_date, by_position, filter_placed, group
 from ...core.bookmarks.query import haystack, title_of
 from ..messages import GoBack, OpenArticle
 
-QUOTE_CHARS = 150  # of a quote shown in the list (about three lines of the panel)
+QUOTE_CHARS = 150  # at most, of a quote shown in the list (about three lines of it)
 NOTE_CHARS = 120
 FILTER_DELAY = 0.08  # seconds of typing pause before the list is rebuilt
 
@@ -113,6 +113,7 @@ class BookmarksPanel(Vertical):
         self.loaded = False
         self._haystacks: dict[str, str] = {}
         self._timer: Timer | None = None
+        self._width = 0  # the list's width when last filled (quotes are cut to fit it)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="bookmarks-backup", classes="-hidden"):
@@ -186,6 +187,7 @@ class BookmarksPanel(Vertical):
         keep = self.highlighted
         listing = self.list
         found = self.matching()
+        self._width = listing.size.width
         anchored = [p for p in found if not p.orphan]
         orphans = by_position([p for p in found if p.orphan], self.corpus)
         options: list[Option | None] = []
@@ -243,9 +245,13 @@ class BookmarksPanel(Vertical):
         parts: list[Content | str | tuple[str, str]] = [head, ("  " + mark.created[:10], "dim")]
         if mark.tags:
             parts.append(("  " + " ".join("#" + t for t in mark.tags), "$text-accent"))
-        lines = [Content.assemble(*parts), Content(short(mark.quote, QUOTE_CHARS))]
+        # About three lines of quote and two of note, whatever the panel's width.
+        width = max(20, (self._width or 40) - 3)
+        quote = short(mark.quote, min(QUOTE_CHARS, 3 * width - 6))
+        lines = [Content.assemble(*parts), Content(quote)]
         if mark.note:
-            lines.append(Content.styled("✎ " + short(mark.note, NOTE_CHARS), "italic"))
+            note = short(mark.note, min(NOTE_CHARS, 2 * width - 8))
+            lines.append(Content.styled("✎ " + note, "italic"))
         if item.orphan:
             lines.append(Content.styled(item.reason or "not found in the current text", "dim"))
         return Option(Content("\n").join(lines), id=mark.id)
@@ -266,6 +272,10 @@ class BookmarksPanel(Vertical):
         status.update(f"{what} · {order} (o)")
 
     # -- events --------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.loaded and self.list.size.width != self._width:
+            self.rebuild()
 
     @on(Input.Changed)
     def _filter_changed(self, event: Input.Changed) -> None:
