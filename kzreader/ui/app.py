@@ -43,6 +43,7 @@ class KzReaderApp(App[int]):
         self.paths = paths
         self.corpus: Corpus | None = None
         self.index: Any = None  # kzreader.core.index.SearchIndex once it is open
+        self.entities: Any = None  # kzreader.core.entities.EntityGraph once built (issue 4)
         self.settings, self._warnings = settings_io.load(paths.settings_file)
         self.state, state_warnings = ReadingState.load(paths.state_file)
         self._warnings += state_warnings

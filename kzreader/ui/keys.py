@@ -14,6 +14,8 @@ from textual.binding import Binding, BindingType
 from .widgets.article_pane import ArticlePane
 from .widgets.article_view import ArticleView
 from .widgets.bookmarks_panel import BookmarksFilter, BookmarksList
+from .widgets.entity_list import EntityList
+from .widgets.entity_sidebar import EntityFilter, EntitySidebar
 from .widgets.find_bar import FindInput
 from .widgets.library import LibraryFilter, LibraryTable
 from .widgets.results import ResultsList
@@ -51,6 +53,7 @@ def key_groups() -> list[KeyGroup]:
 def _groups() -> list[KeyGroup]:
     """The bindings where they are defined (imported late: the main screen imports us)."""
     from .app import KzReaderApp
+    from .screens.entity_card import EntityCard
     from .screens.main import MainScreen
 
     palette = Binding(KzReaderApp.COMMAND_PALETTE_BINDING, "app.command_palette", "Commands")
@@ -84,6 +87,13 @@ def _groups() -> list[KeyGroup]:
             ),
             None,
         ),
+        # Entities (issue 4): the sidebar's list and filter, and the entity card.
+        KeyGroup(
+            "Entity sidebar",
+            _described([*EntityList.BINDINGS, *EntitySidebar.BINDINGS, *EntityFilter.BINDINGS]),
+            None,
+        ),
+        KeyGroup("Entity card", _described(list(EntityCard.BINDINGS)), None),
         KeyGroup("Search box", _described(list(SearchInput.BINDINGS)), None),
         KeyGroup("Find bar", _described(list(FindInput.BINDINGS)), None),
     ]

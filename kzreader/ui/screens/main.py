@@ -30,6 +30,7 @@ from ..widgets.library import LibraryPane, LibraryTable
 from ..widgets.results import ResultsList, ResultsPane
 from ..widgets.search_input import SearchInput
 from .bookmarks_flow import BOOKMARK_BINDINGS, BookmarksFlow
+from .entity_flow import ENTITY_BINDINGS, EntityFlow
 from .reader_workers import ReaderWorkers
 from .search_flow import SearchFlow
 
@@ -40,7 +41,7 @@ SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middl
 SPLIT_LEFT = 110  # a split below this many columns hides the left panel too
 
 
-class MainScreen(BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
+class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
     """Library · Results · Bookmarks, article pane(s), entity sidebar, footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,6 +62,7 @@ class MainScreen(BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
             "shift+tab", "cycle_focus(-1)", "Previous panel", id="kz.focus.previous", show=False
         ),
         *BOOKMARK_BINDINGS,
+        *ENTITY_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -243,11 +245,7 @@ class MainScreen(BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         keep.view.focus()
 
     def action_toggle_sidebar(self) -> None:
-        hidden = not self.has_class("-sidebar-off")
-        self.set_class(hidden, "-sidebar-off")
-        self.app.update_settings(sidebar_visible=not hidden)
-        if not hidden and self.size.width < NO_SIDEBAR:
-            self.notify("The window is too narrow for the sidebar", timeout=2)
+        self.toggle_entity_sidebar()  # entity_flow: shows it and goes into it, or hides it
 
     def action_toggle_zen(self) -> None:
         self.set_class(not self.has_class("-zen"), "-zen")

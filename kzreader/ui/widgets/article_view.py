@@ -166,14 +166,25 @@ class ArticleView(ScrollView, can_focus=True):
         self._invalidate()
         self.post_message(self.CursorMoved(self, paragraph))
 
+    def show_offset(self, paragraph: int, offset: int) -> None:
+        """Cursor on ``paragraph``, scrolled so its character ``offset`` is on screen (issue 4)."""
+        self.move_cursor(paragraph)
+        block = self._layout.block(paragraph) if self._layout else None
+        if block is not None and self.cursor == paragraph:
+            line = block.line_of(offset)
+            if line:
+                self._follow(paragraph, line=line)
+                self._invalidate()
+
     def set_marks(self, layer: str, spans: Spans) -> None:
         """Highlight spans (paragraph → [(start, end)]) in one layer, replacing the layer."""
         if spans:
             self._marks[layer] = {p: sorted(s) for p, s in spans.items() if s}
         else:
             self._marks.pop(layer, None)
-        self._matches = None
-        self.current_match = None
+        if layer in ("hit", "find"):  # entity marks (issue 4) leave n/N where it was
+            self._matches = None
+            self.current_match = None
         self._invalidate()
 
     def marks(self, layer: str) -> Spans:

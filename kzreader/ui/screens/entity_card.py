@@ -1,0 +1,379 @@
+"""An entity's card: its names, its articles, every mention in context, related entities.
+
+The concordance (left context · mention · right context, the mentions aligned in
+one column) is gathered in a thread worker, because an entity of a large corpus
+can be mentioned in thousands of articles that have to be read first. Enter on a
+mention closes the card and opens the article at that paragraph; the actions
+(merge, rename, retype, hide) write the user's overlay through the main screen,
+which rebuilds the graph and tells the card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from ...core.corpus import ArticleError
+from ...core.entities import Entity, EntityGraph, EntityType, Mention, context
+from .entity_actions import ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt
+
+if TYPE_CHECKING:
+    from .entity_flow import EntityFlow
+
+TYPE_LABEL = {"person": "person", "place": "place", "organisation": "organisation"}
+CONTEXT = 120  # characters gathered on each side of a mention (cut to the width later)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One mention in context, ready to be laid out at any width."""
+
+    mention: Mention
+    before: str
+    text: str
+    after: str
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()) if any(c in text for c in "\n\t\r") else text
+
+
+def kwic(line: Line, width: int, style: str) -> Content:
+    """``¶ n  …left context  MENTION  right context…`` fitted to ``width`` cells."""
+    number = f"¶{line.mention.paragraph:<4} "
+    room = max(10, width - len(number) - 1)
+    mention = line.text if cell_len(line.text) <= room // 2 else line.text[: room // 2 - 1] + "…"
+    left_room = max(4, (room - cell_len(mention)) * 2 // 5)
+    before = _flat(line.before)
+    if cell_len(before) > left_room:
+        before = "…" + before[-(left_room - 1) :]
+    before = " " * max(0, left_room - cell_len(before)) + before
+    right_room = max(0, room - left_room - cell_len(mention))
+    after = _flat(line.after)
+    if cell_len(after) > right_room:
+        after = after[: max(0, right_room - 1)] + "…"
+    comment = line.mention.in_comment
+    return Content.assemble(
+        (number, "$text-muted"),
+        (before, "$text-muted" if comment else ""),
+        (mention, f"bold {style}"),
+        (after, "$text-muted" if comment else ""),
+    )
+
+
+class EntityCard(ModalScreen[None]):
+    """Everything about one person, place or organisation; Esc returns to the reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="kz.card.close"),
+        Binding("m", "merge", "Merge with…", id="kz.entity.merge"),
+        Binding("n", "rename", "Rename", id="kz.entity.rename"),
+        Binding("t", "retype", "Change type", id="kz.entity.retype"),
+        Binding("h", "hide", "Hide", id="kz.entity.hide"),
+    ]
+
+    def __init__(self, entity_id: str, host: EntityFlow) -> None:
+        super().__init__()
+        self.entity_id = entity_id
+        self.host = host
+        self.lines: list[Line] = []
+        self._follow: str | None = None  # after a merge: the entity this one went into
+        self._width = 0
+
+    @property
+    def graph(self) -> EntityGraph | None:
+        return getattr(self.app, "entities", None)
+
+    @property
+    def entity(self) -> Entity | None:
+        graph = self.graph
+        return graph.entity(self.entity_id) if graph is not None else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="card-dialog"):
+            yield Static("", id="card-title")
+            yield Static("", id="card-aliases")
+            yield Static("", id="card-summary")
+            yield OptionList(id="card-mentions")
+            with Horizontal(id="card-bottom"):
+                yield OptionList(id="card-articles")
+                yield OptionList(id="card-related")
+            yield Static(
+                Content.assemble(
+                    ("Enter", "bold $accent"),
+                    " open  ",
+                    ("Tab", "bold $accent"),
+                    " next list  ",
+                    ("m", "bold $accent"),
+                    " merge…  ",
+                    ("n", "bold $accent"),
+                    " rename  ",
+                    ("t", "bold $accent"),
+                    " type  ",
+                    ("h", "bold $accent"),
+                    " hide  ",
+                    ("Esc", "bold $accent"),
+                    " close",
+                ),
+                id="card-keys",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#card-mentions", OptionList).focus()
+        self.show_entity()
+
+    # -- filling ----------------------------------------------------------------
+
+    def show_entity(self) -> None:
+        entity = self.entity
+        if entity is None:
+            self.query_one("#card-title", Static).update("This entity is no longer listed")
+            return
+        graph = self.graph
+        assert graph is not None
+        style = f"$kz-entity-{entity.type}"
+        self.query_one("#card-title", Static).update(
+            Content.assemble(
+                (entity.name, f"bold {style}"), "  ", (TYPE_LABEL[str(entity.type)], "$text-muted")
+            )
+        )
+        others = [a for a in entity.aliases if a.casefold() != entity.name.casefold()]
+        self.query_one("#card-aliases", Static).update(
+            Content.assemble(("Also: ", "$text-muted"), " · ".join(others))
+            if others
+            else Content.styled("No other names", "$text-muted")
+        )
+        articles = len(entity.articles)
+        summary = (
+            f"{entity.mentions} mention{'s' * (entity.mentions != 1)} in "
+            f"{articles} article{'s' * (articles != 1)}"
+        )
+        if entity.comments_only:
+            summary += " · only in reader comments"
+        self.query_one("#card-summary", Static).update(Content.styled(summary, "$text-muted"))
+        self._fill_articles(entity, graph)
+        self._fill_related(entity, graph)
+        mentions = self.query_one("#card-mentions", OptionList)
+        mentions.border_title = f"Mentions in context ({entity.mentions})"
+        if not self.lines or self.lines[0].mention.entity_id != entity.id:
+            mentions.clear_options()
+            mentions.add_option(Option(Content.styled("Reading the articles…", "$text-muted")))
+        self.gather(entity.id, graph.mentions(entity.id))
+
+    def _fill_articles(self, entity: Entity, graph: EntityGraph) -> None:
+        listing = self.query_one("#card-articles", OptionList)
+        listing.border_title = f"Articles ({len(entity.articles)})"
+        corpus = self.app.corpus
+        counts: dict[str, int] = {}
+        for m in graph.mentions(entity.id):
+            counts[m.article] = counts.get(m.article, 0) + 1
+        options = []
+        for article_id in entity.articles:
+            try:
+                title = corpus.info(article_id).title if corpus is not None else article_id
+            except KeyError:
+                title = article_id
+            options.append(
+                Option(
+                    Content.assemble(title, (f"  ·{counts.get(article_id, 0)}", "$text-muted")),
+                    id=f"a:{article_id}",
+                )
+            )
+        listing.clear_options()
+        listing.add_options(options)
+
+    def _fill_related(self, entity: Entity, graph: EntityGraph) -> None:
+        listing = self.query_one("#card-related", OptionList)
+        related = graph.cooccurring(entity.id, limit=100)
+        listing.border_title = f"Mentioned with ({len(related)})"
+        options = []
+        for other_id, paragraphs in related:
+            other = graph.entity(other_id)
+            if other is None:
+                continue
+            options.append(
+                Option(
+                    Content.assemble(
+                        (other.name, f"$kz-entity-{other.type}"),
+                        (f"  {paragraphs} ¶", "$text-muted"),
+                    ),
+                    id=f"e:{other_id}",
+                )
+            )
+        listing.clear_options()
+        if options:
+            listing.add_options(options)
+        else:
+            listing.add_option(
+                Option(Content.styled("Never mentioned with another", "$text-muted"))
+            )
+
+    @work(thread=True, group="card", exclusive=True, exit_on_error=False)
+    def gather(self, entity_id: str, mentions: list[Mention]) -> None:
+        """Read the articles and cut each mention's context (off the UI thread)."""
+        corpus = self.app.corpus
+        lines: list[Line] = []
+        worker = get_current_worker()
+        for m in mentions:
+            if worker.is_cancelled:
+                return
+            try:
+                article = corpus.article(m.article)
+                before, text, after = context(article, m, CONTEXT)
+            except (ArticleError, KeyError, OSError, IndexError):
+                before, text, after = "", m.surface, "  (the article cannot be read now)"
+            lines.append(Line(m, before, text, after))
+        self.app.call_from_thread(self._gathered, entity_id, lines)
+
+    def _gathered(self, entity_id: str, lines: list[Line]) -> None:
+        if entity_id != self.entity_id:
+            return
+        self.lines = lines
+        self._lay_out_mentions()
+
+    def _lay_out_mentions(self) -> None:
+        listing = self.query_one("#card-mentions", OptionList)
+        entity = self.entity
+        if entity is None:
+            return
+        width = max(20, listing.scrollable_content_region.width - 1)
+        self._width = width
+        style = f"$kz-entity-{entity.type}"
+        corpus = self.app.corpus
+        keep = listing.highlighted_option.id if listing.highlighted_option else None
+        options: list[Option] = []
+        last_article = None
+        for index, line in enumerate(self.lines):
+            m = line.mention
+            if m.article != last_article:
+                last_article = m.article
+                try:
+                    title = corpus.info(m.article).title if corpus is not None else m.article
+                except KeyError:
+                    title = m.article
+                options.append(Option(Content.styled(title, "bold"), disabled=True))
+            options.append(Option(kwic(line, width, style), id=f"m:{index}"))
+        listing.clear_options()
+        listing.add_options(options)
+        ids = [o.id for o in options]
+        if keep is not None and keep in ids:
+            listing.highlighted = ids.index(keep)
+        else:
+            listing.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+
+    def on_resize(self, event: Resize) -> None:
+        listing = self.query_one("#card-mentions", OptionList)
+        if self.lines and abs(listing.scrollable_content_region.width - 1 - self._width) > 0:
+            self.call_after_refresh(self._lay_out_mentions)
+
+    # -- the graph changed (an overlay edit) -----------------------------------------
+
+    def graph_changed(self, graph: EntityGraph) -> None:
+        if self.entity_id not in graph and self._follow and self._follow in graph:
+            self.entity_id, self._follow = self._follow, None
+            self.lines = []
+        self.show_entity()
+
+    # -- choosing -------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        graph = self.graph
+        entity = self.entity
+        if not option_id or graph is None or entity is None:
+            return
+        kind, _, value = option_id.partition(":")
+        if kind == "m":
+            line = self.lines[int(value)]
+            m = line.mention
+            self.host.open_mention(entity.id, m.article, m.paragraph, m.start)
+        elif kind == "a":
+            first = next(m for m in graph.mentions(entity.id) if m.article == value)
+            self.host.open_mention(entity.id, value, first.paragraph, first.start)
+        elif kind == "e" and value in graph:
+            self.app.push_screen(EntityCard(value, self.host))
+
+    # -- actions ------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_rename(self) -> None:
+        entity = self.entity
+        if entity is None:
+            return
+
+        def renamed(new: str | None) -> None:
+            if new and new.strip() and new.strip() != entity.name:
+                name = new.strip()
+                self.host.edit_entities(
+                    f"Renamed {entity.name!r} to {name!r}", lambda o: o.rename(entity, name)
+                )
+
+        self.app.push_screen(RenamePrompt(entity), renamed)
+
+    def action_retype(self) -> None:
+        entity = self.entity
+        if entity is None:
+            return
+
+        def retyped(new: EntityType | None) -> None:
+            if new is not None and new != entity.type:
+                self.host.edit_entities(
+                    f"{entity.name} is now a {TYPE_LABEL[str(new)]}",
+                    lambda o: o.retype(entity, new),
+                )
+
+        self.app.push_screen(TypePrompt(entity), retyped)
+
+    def action_merge(self) -> None:
+        entity = self.entity
+        graph = self.graph
+        if entity is None or graph is None:
+            return
+
+        def merged(target_id: str | None) -> None:
+            target = graph.entity(target_id) if target_id else None
+            if target is None or target.id == entity.id:
+                return
+            done = self.host.edit_entities(
+                f"Merged {entity.name!r} into {target.name!r}",
+                lambda o: o.merge(entity, target),
+                redirect={entity.id: target.id},
+            )
+            if done:
+                self._follow = target.id
+
+        self.app.push_screen(MergePicker(graph, entity), merged)
+
+    def action_hide(self) -> None:
+        entity = self.entity
+        if entity is None:
+            return
+        overlay = self.app.paths.overlay_file
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.host.edit_entities(
+                f"Hid {entity.name!r} (to undo, remove its 'hide' from {overlay})",
+                lambda o: o.hide(entity),
+            ):
+                self.dismiss(None)
+
+        question = (
+            f"Hide {entity.name!r}? It leaves the sidebar, the cards and entity searches. "
+            "The correction is kept in your overlay file."
+        )
+        self.app.push_screen(ConfirmPrompt(question, "Hide"), confirmed)

@@ -1,0 +1,453 @@
+"""The main screen's entity features: the graph worker, mention marks, `]`/`[`, cards.
+
+A mixin of the main screen (like ``SearchFlow``). The graph is built in a thread
+worker once the corpus is open, so the first frame never waits for it; the result
+goes to the sidebar, to ``app.entities`` (cards read it there) and to the search
+index (``index.entities``), which turns on ``person:``/``place:``/``org:`` searches.
+Overlay edits (merge, rename, retype, hide) append to the overlay file and rebuild
+from the cache, which costs a file read, not an extraction.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.events import DescendantFocus
+from textual.worker import get_current_worker
+
+from ...core.article import Article, Kind
+from ...core.entities import Cancelled, EntityGraph, Mention, Overlay, OverlayError
+from ..messages import OpenArticle
+from ..widgets.article_view import ArticleView
+from ..widgets.entity_sidebar import EntitySidebar
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from ...core.corpus import Corpus
+    from ..widgets.article_pane import ArticlePane
+
+PROGRESS_EVERY = 0.1  # seconds between progress updates
+LAYERS = ("entity-person", "entity-place", "entity-organisation")
+#: Keys of the main screen for entities (the sidebar adds Enter, a and f of its own).
+ENTITY_BINDINGS = [
+    Binding("right_square_bracket", "mention(1)", "Next mention", id="kz.mention_next"),
+    Binding(
+        "left_square_bracket", "mention(-1)", "Previous mention", id="kz.mention_prev", show=False
+    ),
+    Binding("r", "related_articles", "Related articles", id="kz.related_articles"),
+    Binding("E", "focus_entities", "Entity list", id="kz.entities_focus", show=False),
+]
+FIELDS = ("person:", "people:", "place:", "org:", "organisation:", "organization:", "entity:")
+
+
+def reading_order(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """Mentions as the article view reads them: body, then comments, then boilerplate."""
+    rank = _Ranker(article)
+    return sorted(mentions, key=lambda m: (*rank(m.paragraph), m.start))
+
+
+class EntityFlow:
+    """Graph worker → sidebar; the highlighted entity's marks; `]`/`[`; cards; related."""
+
+    app: App[Any]
+    panes: list[ArticlePane]
+    active_view: ArticleView
+    focused: Any
+    _entity_state: _EntityState
+
+    # -- parts ---------------------------------------------------------------
+
+    @property
+    def entity_sidebar(self) -> EntitySidebar:
+        return self.query_one(EntitySidebar)  # type: ignore[attr-defined]
+
+    @property
+    def entities(self) -> EntityGraph | None:
+        return getattr(self.app, "entities", None)
+
+    @property
+    def selected_entity(self) -> str | None:
+        """The entity whose mentions are marked and stepped through with `]`/`[`."""
+        return self._entities_state().selected
+
+    def _entities_state(self) -> _EntityState:
+        state = getattr(self, "_entity_state", None)
+        if state is None:
+            state = self._entity_state = _EntityState()
+        return state
+
+    # -- building the graph ----------------------------------------------------
+
+    def _corpus_ready(self, corpus: Corpus) -> None:
+        super()._corpus_ready(corpus)  # type: ignore[misc]
+        self.build_entities()
+
+    @work(thread=True, group="entities", exclusive=True, exit_on_error=False)
+    def build_entities(self) -> None:
+        """Build (or rebuild from the cache) the entity graph of the open corpus."""
+        app = self.app
+        corpus = app.corpus
+        if corpus is None:
+            return
+        worker = get_current_worker()
+        cancel = threading.Event()
+        last = [0.0]
+        sidebar = self.entity_sidebar
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                cancel.set()
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_EVERY and done < total:
+                last[0] = now
+                app.call_from_thread(sidebar.show_progress, done, total)
+
+        try:
+            graph = EntityGraph.build(
+                corpus,
+                cache_dir=app.paths.index_dir(app.corpus_dir) / "entities",
+                overlay=Overlay.load(app.paths.overlay_file),
+                progress=progress,
+                cancel=cancel,
+            )
+        except Cancelled:
+            return
+        except Exception as error:  # the reader works without entities
+            app.call_from_thread(self._entities_failed, f"{type(error).__name__}: {error}")
+            return
+        if not worker.is_cancelled:
+            app.call_from_thread(self._entities_ready, graph)
+
+    def _entities_failed(self, reason: str) -> None:
+        self.entity_sidebar.set_failed(reason)
+        self.app.notify(
+            f"People, places and organisations are unavailable: {reason}",
+            severity="error",
+            markup=False,
+        )
+
+    def _entities_ready(self, graph: EntityGraph) -> None:
+        state = self._entities_state()
+        first = getattr(self.app, "entities", None) is None
+        self.app.entities = graph
+        index = self.app.index
+        if index is not None:
+            index.entities = graph
+        self._report_entity_messages(graph)
+        if state.selected is not None and state.selected not in graph:
+            state.selected = state.redirect.get(state.selected)
+        state.redirect.clear()
+        sidebar = self.entity_sidebar
+        sidebar.set_graph(graph)
+        sidebar.set_article(self._active_article_id())
+        if state.selected is not None:
+            sidebar.select(state.selected)
+        for view in self._views():
+            self._mark_view(view)
+        from .entity_card import EntityCard
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, EntityCard):
+                screen.graph_changed(graph)
+        if first:
+            self._rerun_entity_search()
+
+    def _report_entity_messages(self, graph: EntityGraph) -> None:
+        """Each message of a build once per session (a rebuild repeats the overlay's notes)."""
+        state = self._entities_state()
+        report = graph.report
+        new = [m for m in (report.messages if report else ()) if m not in state.reported]
+        state.reported.update(new)
+        if not new:
+            return
+        more = f" (and {len(new) - 3} more)" if len(new) > 3 else ""
+        self.app.notify(
+            "; ".join(new[:3]) + more,
+            title="People, places and organisations",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
+
+    def _rerun_entity_search(self) -> None:
+        """A ``person:`` search typed before the graph was ready runs again now."""
+        query = self.search_input.value.strip()  # type: ignore[attr-defined]
+        if self.app.index is not None and any(f in query.casefold() for f in FIELDS):
+            self.search(query)  # type: ignore[attr-defined]
+
+    def index_ready(self) -> None:
+        graph = self.entities
+        if graph is not None and self.app.index is not None:
+            self.app.index.entities = graph
+        super().index_ready()  # type: ignore[misc]
+
+    # -- following the active article ---------------------------------------------
+
+    def _active_article_id(self) -> str | None:
+        try:
+            article = self.active_view.article
+        except (NoMatches, IndexError):  # a pane being closed has no view any more
+            return None
+        return article.id if article is not None else None
+
+    def _views(self) -> list[ArticleView]:
+        """The article views on screen (a pane being closed is skipped)."""
+        return [v for pane in self.panes for v in pane.query(ArticleView)]
+
+    def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        view = event.view
+        state = self._entities_state()
+        article_id = view.article.id if view.article is not None else None
+        seen = state.marked.get(view)
+        if seen is None or seen[0] != article_id or (seen[1] and not self._has_marks(view)):
+            self._mark_view(view)
+        if article_id == self._active_article_id():
+            self.entity_sidebar.set_article(article_id)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        in_sidebar = any(isinstance(n, EntitySidebar) for n in event.widget.ancestors_with_self)
+        self.set_class(in_sidebar, "-sidebar-focus")  # type: ignore[attr-defined]
+        self.entity_sidebar.set_article(self._active_article_id())
+
+    # -- marks ----------------------------------------------------------------------
+
+    def mark_entity(self, entity_id: str | None) -> None:
+        """Mark ``entity_id``'s mentions in every pane (None: mark nothing)."""
+        self._entities_state().selected = entity_id
+        self._entities_state().position.clear()
+        for view in self._views():
+            self._mark_view(view)
+
+    def _mark_view(self, view: ArticleView) -> None:
+        state = self._entities_state()
+        graph = self.entities
+        article = view.article
+        spans: dict[int, list[tuple[int, int]]] = {}
+        layer = None
+        if graph is not None and article is not None and state.selected is not None:
+            entity = graph.entity(state.selected)
+            if entity is not None:
+                layer = f"entity-{entity.type}"
+                for m in graph.mentions_in(article.id):
+                    if m.entity_id == entity.id:
+                        spans.setdefault(m.paragraph, []).append((m.start, m.end))
+        for name in LAYERS:
+            if name != layer and view.marks(name):
+                view.set_marks(name, {})
+        if layer is not None:
+            view.set_marks(layer, spans)
+        state.marked[view] = (article.id if article else None, bool(spans))
+
+    def _has_marks(self, view: ArticleView) -> bool:
+        return any(view.marks(name) for name in LAYERS)
+
+    def on_entity_sidebar_entity_highlighted(self, event: EntitySidebar.EntityHighlighted) -> None:
+        event.stop()
+        if event.entity_id != self.entity_sidebar.entity_list.current:
+            return  # the cursor has moved on since (keys typed fast)
+        if event.entity_id != self.selected_entity:
+            self.mark_entity(event.entity_id)
+
+    def on_entity_sidebar_card_requested(self, event: EntitySidebar.CardRequested) -> None:
+        event.stop()
+        self.mark_entity(event.entity_id)
+        self.open_entity_card(event.entity_id)
+
+    # -- `]` / `[` -------------------------------------------------------------------
+
+    def action_mention(self, step: int) -> None:
+        """Go to the next (step 1) or previous (-1) mention of the highlighted entity."""
+        graph = self.entities
+        view = self.active_view
+        state = self._entities_state()
+        listing = self.entity_sidebar.entity_list
+        if listing.has_focus and listing.current and listing.current != state.selected:
+            self.mark_entity(listing.current)  # keys typed fast outrun the list's message
+        if graph is None:
+            self.app.notify("People, places and organisations are still being gathered", timeout=2)
+            return
+        entity = graph.entity(state.selected) if state.selected else None
+        if entity is None:
+            self.app.notify(
+                "Highlight a person, place or organisation in the sidebar (e) first", timeout=3
+            )
+            return
+        article = view.article
+        if article is None:
+            self.app.notify("Open an article first", timeout=2)
+            return
+        mentions = reading_order(
+            article, [m for m in graph.mentions_in(article.id) if m.entity_id == entity.id]
+        )
+        if not mentions:
+            self.app.notify(
+                f"{entity.name} is not mentioned in this article (Enter on it lists where it is)",
+                timeout=3,
+                markup=False,
+            )
+            return
+        index, wrapped = self._next_mention(view, mentions, step)
+        mention = mentions[index]
+        state.position[view] = (article.id, mention.paragraph, mention.start)
+        view.show_offset(mention.paragraph, mention.start)
+        note = " (from the top)" if wrapped and step > 0 else " (from the end)" if wrapped else ""
+        if len(mentions) == 1:
+            note = " (the only one)"
+        self.app.notify(
+            f"{entity.name}: mention {index + 1}/{len(mentions)}{note}", timeout=2, markup=False
+        )
+
+    def _next_mention(
+        self, view: ArticleView, mentions: list[Mention], step: int
+    ) -> tuple[int, bool]:
+        """Index of the mention to go to, and whether that went round the end."""
+        article = view.article
+        assert article is not None
+        where = self._entities_state().position.get(view)
+        keys = [(m.paragraph, m.start) for m in mentions]
+        here = (where[1], where[2]) if where is not None and where[0] == article.id else None
+        if here is not None and here[0] == view.cursor and here in keys:
+            index = keys.index(here) + step
+            return index % len(mentions), not 0 <= index < len(mentions)
+        if view.cursor is None:
+            return (0, False) if step > 0 else (len(mentions) - 1, False)
+        rank = _Ranker(article)
+        cursor = rank(view.cursor)
+        ranks = [rank(m.paragraph) for m in mentions]
+        if step > 0:
+            after = [i for i, r in enumerate(ranks) if r > cursor]
+            return (after[0], False) if after else (0, True)
+        before = [i for i, r in enumerate(ranks) if r < cursor]
+        return (before[-1], False) if before else (len(mentions) - 1, True)
+
+    # -- the card, related articles ----------------------------------------------------
+
+    def action_focus_entities(self) -> None:
+        """`E`: into the entity list (shown first if it was hidden)."""
+        if self.has_class("-sidebar-off"):  # type: ignore[attr-defined]
+            self.toggle_entity_sidebar()
+        else:
+            self._enter_entity_list()
+
+    def open_entity_card(self, entity_id: str) -> None:
+        from .entity_card import EntityCard
+
+        if self.entities is None or self.entities.entity(entity_id) is None:
+            self.app.notify("That entity is no longer listed", timeout=2)
+            return
+        self.app.push_screen(EntityCard(entity_id, self))
+
+    def open_mention(self, entity_id: str, article_id: str, paragraph: int, start: int) -> None:
+        """From a card: close the cards, open the article at the mention, mark the entity."""
+        from ..screens.main import MainScreen
+
+        while not isinstance(self.app.screen, MainScreen) and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        if self.selected_entity != entity_id:
+            self.mark_entity(entity_id)
+        self.entity_sidebar.select(entity_id)
+        view = self.active_view
+        self._entities_state().position[view] = (article_id, paragraph, start)
+        self.post_message(OpenArticle(article_id, paragraph))  # type: ignore[attr-defined]
+
+    def action_related_articles(self) -> None:
+        from .related_articles import RelatedArticles
+
+        graph = self.entities
+        article = self.active_view.article
+        if article is None:
+            self.app.notify("Open an article first; r lists the articles related to it", timeout=3)
+            return
+        if graph is None:
+            self.app.notify("People, places and organisations are still being gathered", timeout=2)
+            return
+
+        def opened(article_id: str | None) -> None:
+            if article_id:
+                self.post_message(OpenArticle(article_id))  # type: ignore[attr-defined]
+
+        self.app.push_screen(RelatedArticles(article, graph, self.app.corpus), opened)
+
+    # -- overlay edits ------------------------------------------------------------------
+
+    def edit_entities(
+        self, done: str, change: Callable[[Overlay], object], redirect: dict[str, str] | None = None
+    ) -> bool:
+        """Append one correction to the overlay file, then rebuild; False (and a line) on error."""
+        overlay = Overlay.load(self.app.paths.overlay_file)
+        try:
+            change(overlay)
+        except OverlayError as error:
+            self.app.notify(str(error), severity="error", timeout=8, markup=False)
+            return False
+        if redirect:
+            self._entities_state().redirect.update(redirect)
+        self.app.notify(done, timeout=4, markup=False)
+        self.build_entities()
+        return True
+
+    # -- the sidebar: shown, hidden, focused ------------------------------------------------
+
+    def toggle_entity_sidebar(self) -> None:
+        """`e`: show the sidebar and go into it, or hide it and go back to the article."""
+        sidebar = self.entity_sidebar
+        focused = self.focused
+        inside = focused is not None and sidebar in focused.ancestors_with_self
+        if self.has_class("-no-sidebar"):  # type: ignore[attr-defined]
+            # Too narrow to keep it open: it shows (over the left panel) while it has focus.
+            if inside:
+                self.active_view.focus()
+            else:
+                self._enter_entity_list()
+            return
+        hidden = not self.has_class("-sidebar-off")  # type: ignore[attr-defined]
+        self.set_class(hidden, "-sidebar-off")  # type: ignore[attr-defined]
+        self.app.update_settings(sidebar_visible=not hidden)
+        if hidden and inside:
+            self.active_view.focus()
+        elif not hidden:
+            self._enter_entity_list()
+
+    def _enter_entity_list(self) -> None:
+        """Focus the entity list; Esc there returns to where the focus was."""
+        listing = self.entity_sidebar.entity_list
+        if self.focused is not None and self.focused is not listing:
+            self._push_back(self.focused)  # type: ignore[attr-defined]
+        listing.focus()
+
+
+class _Ranker:
+    """Reading-order key of a paragraph number (as the article view orders them)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    def __call__(self, paragraph: int) -> tuple[int, int]:
+        paragraphs = self.article.paragraphs
+        kind = paragraphs[paragraph - 1].kind if 1 <= paragraph <= len(paragraphs) else None
+        section = 1 if kind is Kind.COMMENT else 2 if kind is Kind.BOILERPLATE else 0
+        return section, paragraph
+
+
+class _EntityState:
+    """What the screen remembers about entities between events."""
+
+    def __init__(self) -> None:
+        self.selected: str | None = None
+        self.reported: set[str] = set()
+        self.redirect: dict[str, str] = {}  # merged entity → the entity it went into
+        # per view: (article id, whether entity marks were set) and the last mention jumped to
+        self.marked: weakref.WeakKeyDictionary[ArticleView, tuple[str | None, bool]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self.position: weakref.WeakKeyDictionary[ArticleView, tuple[str, int, int]] = (
+            weakref.WeakKeyDictionary()
+        )
