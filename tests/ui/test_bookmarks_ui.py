@@ -18,6 +18,7 @@ from kzreader.core.themes import discover_themes
 from kzreader.ui.app import KzReaderApp
 from kzreader.ui.screens.bookmark_edit import BookmarkEditScreen
 from kzreader.ui.screens.export_bookmarks import ExportBookmarksScreen
+from kzreader.ui.selection import Selection
 
 SIZE = (140, 45)
 SHIPPED = [spec.name for spec in discover_themes(bundled_themes(), None).themes]
@@ -114,6 +115,52 @@ async def test_B_escape_adds_nothing() -> None:
         await settle(pilot)
         assert len(shelf_on()) == 0
         assert not main_screen(pilot).active_view.bookmarked
+
+
+def test_selection_moves_by_word_and_sentence() -> None:
+    text = "First one here. Second “quoted.” Third!  Last words"
+    sel = Selection.start(3, text)
+    assert sel is not None
+    assert text[slice(*sel.span)] == "First one here."
+    assert text[slice(*sel.sentence(1).span)] == "First one here. Second “quoted.”"
+    assert text[slice(*sel.sentence(1).sentence(1).sentence(1).span)] == text
+    assert text[slice(*sel.extend(-1).shift_start(1).span)] == "one"
+    assert sel.shift_start(5).span == sel.shift_start(2).span  # never past the end
+    assert sel.extend(-9).span == (0, 5)  # never before the start
+    assert Selection.start(1, "   ") is None
+
+
+async def test_v_selects_words_and_b_bookmarks_just_them() -> None:
+    app = reader()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await at_paragraph(pilot, ALMATY, 4)
+        view = main_screen(pilot).active_view
+        text = view.article.paragraph(4).text
+        await pilot.press("v")
+        assert view.current_selection is not None
+        first_sentence = text[slice(*view.current_selection.span)]
+        assert first_sentence.startswith("From Russia to Almaty") and first_sentence.endswith(".")
+        await pilot.press("shift+right", "shift+right", "left")
+        start, end = view.current_selection.span
+        assert text[start:end] == " ".join(first_sentence.split()[2:-1])
+        await pilot.press("b")
+        await settle(pilot)
+        [mark] = shelf_on().placed()
+        assert (mark.paragraph, mark.start, mark.end) == (4, start, end)
+        assert mark.bookmark.quote == text[start:end]
+        assert view.current_selection is None  # done with it
+        assert view.bookmarked == frozenset({4})
+        # The same words again are already there; so is a bookmark on the paragraph.
+        await pilot.press("v", "shift+right", "shift+right", "left", "b")
+        await settle(pilot)
+        assert "already bookmarked" in messages(app)[-1]
+        await pilot.press("escape")
+        assert view.current_selection is None and app.focused is view
+        await pilot.press("b")
+        await settle(pilot)
+        assert "already bookmarked" in messages(app)[-1]  # a bookmark is on ¶4
+        assert len(shelf_on()) == 1
 
 
 async def test_markers_follow_in_both_split_panes() -> None:

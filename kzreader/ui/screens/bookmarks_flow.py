@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.binding import Binding
 from textual.widgets import TabbedContent
@@ -42,6 +42,17 @@ BOOKMARK_BINDINGS = [
 ]
 
 QUOTE_IN_MESSAGE = 50
+
+
+class _Passage(NamedTuple):
+    """What b bookmarks: a paragraph, or the words selected in it."""
+
+    view: ArticleView
+    article: str
+    paragraph: int
+    start: int | None
+    end: int | None
+    quote: str
 
 
 def _quoted(mark: Bookmark | Placed) -> str:
@@ -140,14 +151,27 @@ class BookmarksFlow:
             isinstance(node, ArticlePane) for node in focused.ancestors_with_self
         )
 
-    def _bm_cursor_passage(self) -> tuple[ArticleView, str, int] | None:
+    def _bm_cursor_passage(self) -> _Passage | None:
+        """The cursor's paragraph, or the words selected in it (v)."""
         view = self.active_view
         if view.article is None or view.cursor is None:
             self.notify(
                 "Open an article first: b bookmarks the paragraph under the cursor", timeout=4
             )
             return None
-        return view, view.article.id, view.cursor
+        text = view.article.paragraph(view.cursor).text
+        selection = view.current_selection
+        if selection is None or selection.whole():
+            return _Passage(view, view.article.id, view.cursor, None, None, text)
+        start, end = selection.span
+        return _Passage(view, view.article.id, view.cursor, start, end, text[start:end])
+
+    def _bm_existing(self, passage: _Passage) -> Placed | None:
+        """A bookmark already there: any on the paragraph for a whole one, else the same words."""
+        on = self._bm_on_paragraph(passage.article, passage.paragraph)
+        if passage.start is None:
+            return on[0] if on else None
+        return next((p for p in on if (p.start, p.end) == (passage.start, passage.end)), None)
 
     def _bm_on_paragraph(self, article: str, paragraph: int) -> list[Placed]:
         return [
@@ -184,33 +208,30 @@ class BookmarksFlow:
         where = self._bm_cursor_passage()
         if where is None or not self._bm_ready():
             return
-        _, article, paragraph = where
-        existing = self._bm_on_paragraph(article, paragraph)
-        if existing:
+        if self._bm_existing(where) is not None:
+            what = "These words are" if where.start is not None else f"¶{where.paragraph} is"
             self.notify(
-                f"¶{paragraph} is already bookmarked: B edits its note and tags, d deletes it",
+                f"{what} already bookmarked: B edits its note and tags, d deletes it",
                 timeout=4,
             )
             return
-        self._bm_add(article, paragraph)
+        self._bm_add(where)
 
     def action_bookmark_note(self) -> None:
         """Bookmark the cursor's paragraph with a note and tags (or edit the one there)."""
         where = self._bm_cursor_passage()
         if where is None or not self._bm_ready():
             return
-        view, article, paragraph = where
-        existing = self._bm_on_paragraph(article, paragraph)
-        if existing:
-            self._bm_edit(existing[0])
+        existing = self._bm_existing(where)
+        if existing is not None:
+            self._bm_edit(existing)
             return
-        text = view.article.paragraph(paragraph).text if view.article else ""
 
         def save(edit: BookmarkEdit | None) -> None:
             if edit is not None:
-                self._bm_add(article, paragraph, note=edit.note, tags=edit.tags)
+                self._bm_add(where, note=edit.note, tags=edit.tags)
 
-        self._bm_dialog(f"Bookmark ¶{paragraph}", text, save)
+        self._bm_dialog(f"Bookmark ¶{where.paragraph}", where.quote, save)
 
     def action_bookmark_edit(self) -> None:
         if self._bm_ready() and (item := self._bm_target()) is not None:
@@ -311,15 +332,20 @@ class BookmarksFlow:
 
     # -- helpers -------------------------------------------------------------------
 
-    def _bm_add(
-        self, article: str, paragraph: int, *, note: str = "", tags: tuple[str, ...] = ()
-    ) -> None:
+    def _bm_add(self, where: _Passage, *, note: str = "", tags: tuple[str, ...] = ()) -> None:
         def added(placed: Placed) -> None:
+            where.view.clear_selection()
             self.bookmarks_panel.select(placed.id)
             extra = "" if note or tags else " · B adds a note"
-            self.notify(f"Bookmarked ¶{placed.paragraph}{extra}", timeout=3)
+            what = "words of " if where.start is not None else ""
+            self.notify(f"Bookmarked {what}¶{placed.paragraph}{extra}", timeout=3)
 
-        self.keeper.run(lambda shelf: shelf.add(article, paragraph, note=note, tags=tags), added)
+        self.keeper.run(
+            lambda shelf: shelf.add(
+                where.article, where.paragraph, where.start, where.end, note=note, tags=tags
+            ),
+            added,
+        )
 
     def _bm_edit(self, item: Placed) -> None:
         mark = item.bookmark

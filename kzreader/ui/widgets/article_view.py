@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from ...core.article import Article, Kind
 from ..article_layout import ArticleLayout, Role
+from ..selection import Selection
 from .article_lines import GUTTER, LineState, Match, Spans, hint_line, paint_line
 
 
@@ -38,6 +39,35 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("N", "match(-1)", "Previous hit", id="kz.article.previous_hit"),
         Binding("c", "toggle_comments", "Comments", id="kz.article.comments"),
         Binding("w", "cycle_width", "Width", id="kz.article.width", show=False),
+        # Keyboard selection inside the cursor's paragraph (what b bookmarks), issue 5.
+        Binding("v", "select", "Select words", id="kz.article.select", show=False),
+        Binding("right,l", "select_end(1)", "Select a word more", id="kz.article.select_more"),
+        Binding("left,h", "select_end(-1)", "Select a word less", id="kz.article.select_less"),
+        Binding(
+            "right_parenthesis",
+            "select_sentence(1)",
+            "Select to the next sentence",
+            id="kz.article.select_next_sentence",
+        ),
+        Binding(
+            "left_parenthesis",
+            "select_sentence(-1)",
+            "Select a sentence less",
+            id="kz.article.select_previous_sentence",
+        ),
+        Binding(
+            "shift+right,L",
+            "select_start(1)",
+            "Start the selection a word later",
+            id="kz.article.select_start_later",
+        ),
+        Binding(
+            "shift+left,H",
+            "select_start(-1)",
+            "Start the selection a word earlier",
+            id="kz.article.select_start_earlier",
+        ),
+        Binding("escape", "select_clear", "Clear the selection", id="kz.article.select_clear"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -60,6 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--entity-person",
         "article-view--entity-place",
         "article-view--entity-organisation",
+        "article-view--selection",
     }
 
     WIDTHS = (72, 88, 0)  # what `w` cycles through; 0 is the full width
@@ -105,6 +136,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.show_comments = show_comments
         self.cursor: int | None = None
         self.bookmarked: frozenset[int] = frozenset()
+        self.selection: Selection | None = None
         self._layout: ArticleLayout | None = None
         self._marks: dict[str, Spans] = {}
         self._matches: list[Match] | None = None
@@ -126,6 +158,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = None
         self._layout = None
         self.bookmarked = frozenset()
+        self.selection = None
         self._relayout()
         if article is not None and self._layout is not None and self._layout.order:
             target = paragraph if paragraph is not None else self._layout.order[0]
@@ -196,6 +229,17 @@ class ArticleView(ScrollView, can_focus=True):
         self._invalidate()
 
     @property
+    def current_selection(self) -> Selection | None:
+        """The keyboard selection, if it is in the cursor's paragraph (moving away drops it)."""
+        selection = self.selection
+        return selection if selection is not None and selection.paragraph == self.cursor else None
+
+    def clear_selection(self) -> None:
+        if self.selection is not None:
+            self.selection = None
+            self._invalidate()
+
+    @property
     def nav_layer(self) -> str:
         """What n/N step through: the find bar's matches if any, else the search hits."""
         return "find" if self._marks.get("find") else "hit"
@@ -235,6 +279,44 @@ class ArticleView(ScrollView, can_focus=True):
         return match
 
     # -- actions -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.startswith("select_"):  # only while selecting: else the keys go on
+            return self.current_selection is not None
+        return True
+
+    def action_select(self) -> None:
+        if self.current_selection is not None:
+            self.clear_selection()
+            return
+        if self.article is None or self.cursor is None:
+            return
+        self.selection = Selection.start(self.cursor, self.article.paragraph(self.cursor).text)
+        self._invalidate()
+        if self.selection is not None:
+            self.notify(
+                "Selecting: → ← a word, ( ) a sentence, shift+→ ← the start; "
+                "b bookmarks it, Esc clears",
+                timeout=5,
+            )
+
+    def _change_selection(self, how: str, step: int) -> None:
+        selection = self.current_selection
+        if selection is not None:
+            self.selection = getattr(selection, how)(step)
+            self._invalidate()
+
+    def action_select_end(self, step: int) -> None:
+        self._change_selection("extend", step)
+
+    def action_select_start(self, step: int) -> None:
+        self._change_selection("shift_start", step)
+
+    def action_select_sentence(self, step: int) -> None:
+        self._change_selection("sentence", step)
+
+    def action_select_clear(self) -> None:
+        self.clear_selection()
 
     def action_cursor(self, step: int) -> None:
         layout = self._layout
@@ -357,7 +439,11 @@ class ArticleView(ScrollView, can_focus=True):
         if self.article is None or layout is None:
             height = self.scrollable_content_region.height
             return hint_line(index, width, height, styles["base"], styles["hint"])
-        state = LineState(styles, self.cursor, self.bookmarked, self._marks, self._current())
+        marks = self._marks
+        selection = self.current_selection
+        if selection is not None:
+            marks = {**marks, "selection": {selection.paragraph: [selection.span]}}
+        state = LineState(styles, self.cursor, self.bookmarked, marks, self._current())
         return paint_line(layout, index, width, state)
 
     def _role_styles(self) -> dict[str, Style]:
