@@ -642,3 +642,75 @@ def test_snapshot_entity_card(snap_compare, monkeypatch) -> None:
         await settle(pilot)
 
     assert snap_compare(reader(), terminal_size=(140, 45), run_before=run_before)
+
+
+# ------------------------------------------------------------------ a slow build
+
+
+async def test_a_slow_build_shows_progress_and_a_person_search_waits_for_it(monkeypatch) -> None:
+    """The reader is usable while the graph is built; what needed it runs when it is ready."""
+    import threading
+
+    release = threading.Event()
+    real_build = EntityGraph.build
+
+    def slow_build(corpus, *args, progress=None, **kwargs):
+        if progress is not None:
+            progress(2, 5)
+        release.wait(10)
+        return real_build(corpus, *args, progress=progress, **kwargs)
+
+    monkeypatch.setattr(EntityGraph, "build", slow_build)
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = main_screen(pilot)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.index is not None and "2/5" in screen.entity_sidebar.status:
+                break
+        assert app.entities is None and "2/5" in screen.entity_sidebar.status
+        await pilot.press("slash")
+        for key in "person:Tokayev":
+            await pilot.press(key)
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.pause(0.05)
+        result = screen.results.result
+        assert result is not None and result.error and "gathered" in result.error
+        release.set()
+        await ready(pilot)
+        await settle(pilot, 0.3)
+        result = screen.results.result
+        assert result.error is None and len(result.hits) == 3
+        assert screen.entity_sidebar.status == "" or "names" in screen.entity_sidebar.status
+
+
+def test_snapshot_all_articles_filtered_in_a_small_window(snap_compare, monkeypatch) -> None:
+    monkeypatch.setenv("COLORTERM", "truecolor")
+
+    async def run_before(pilot) -> None:
+        await ready(pilot)
+        await open_in_library(pilot, ALMATY)
+        await pilot.press("e", "a", "f")
+        for key in "kaz":
+            await pilot.press(key)
+        await settle(pilot, 0.1)
+
+    assert snap_compare(reader(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_snapshot_merge_picker(snap_compare, monkeypatch) -> None:
+    monkeypatch.setenv("COLORTERM", "truecolor")
+
+    async def run_before(pilot) -> None:
+        screen = await ready(pilot)
+        await open_in_library(pilot, THREATS)
+        await highlight(pilot, screen, "person:akhas-tazhutov")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("m")
+        for key in "tazh":
+            await pilot.press(key)
+        await settle(pilot, 0.2)
+
+    assert snap_compare(reader(), terminal_size=(140, 45), run_before=run_before)

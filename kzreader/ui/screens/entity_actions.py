@@ -18,6 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.entities import Entity, EntityGraph, EntityType
+from ..widgets.entity_sidebar import folded
 
 PICKS = 60  # candidates the merge picker lists at once
 
@@ -98,12 +99,17 @@ class TypePrompt(ModalScreen[EntityType | None]):
         self.dismiss(None)
 
 
-def _score(matcher: Matcher, entity: Entity) -> float:
-    score = matcher.match(entity.name)
-    if score:
-        return score
-    aliases = " · ".join(entity.aliases)
-    return matcher.match(aliases) * 0.8 if aliases else 0.0
+def _score(matcher: Matcher, needle: str, entity: Entity) -> float:
+    """Names that start or contain what was typed first, then loose (fuzzy) matches."""
+    name = folded(entity.name)
+    if any(word.startswith(needle) for word in name.split()):
+        return 300.0
+    if needle in name:
+        return 200.0
+    aliases = folded(" · ".join(entity.aliases))
+    if needle in aliases:
+        return 100.0
+    return min(matcher.match(entity.name), 1.0) * 50.0
 
 
 class MergePicker(ModalScreen[str | None]):
@@ -141,7 +147,8 @@ class MergePicker(ModalScreen[str | None]):
         candidates = [e for e in self.graph if e.id != self.entity.id]
         if text.strip():
             matcher = Matcher(text.strip())
-            scored = [(s, e) for e in candidates if (s := _score(matcher, e)) > 0]
+            needle = folded(text.strip())
+            scored = [(s, e) for e in candidates if (s := _score(matcher, needle, e)) > 0]
             scored.sort(key=lambda se: (-se[0], -se[1].mentions))
             chosen = [e for _, e in scored[:PICKS]]
         else:
@@ -153,7 +160,7 @@ class MergePicker(ModalScreen[str | None]):
             Option(
                 Content.assemble(
                     (e.name, f"$kz-entity-{e.type}"),
-                    (f"  {e.type} · {e.mentions} mentions · {len(e.articles)} art.", "$text-muted"),
+                    (f"  {e.type} · {e.mentions}× in {len(e.articles)}", "$text-muted"),
                 ),
                 id=e.id,
             )
