@@ -4,6 +4,7 @@ orphans, a broken file at start-up, export, and ctrl+t theme cycling (Pilot + sn
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from unittest.mock import patch
 
@@ -11,7 +12,7 @@ import pytest
 from reader_helpers import ALMATY, SEEDS, THREATS, main_screen, open_in_library, reader, settle
 from textual.widgets import Input, RadioButton, TextArea
 
-from kzreader.core.bookmarks import Shelf
+from kzreader.core.bookmarks import Bookmark, Shelf, dump_document, make_anchor
 from kzreader.core.corpus import Corpus
 from kzreader.core.paths import DataPaths, bundled_themes
 from kzreader.core.themes import discover_themes
@@ -333,6 +334,51 @@ async def test_bookmarks_added_elsewhere_appear_when_the_tab_is_shown(
         screen = main_screen(pilot)
         assert other.id in option_ids(pilot)
         assert screen.active_view.bookmarked == frozenset({2, 5, 8})
+
+
+async def test_palette_runs_the_bookmark_commands(three: dict[str, str]) -> None:
+    app = reader()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "export bookmarks")
+        await settle(pilot, 0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportBookmarksScreen)
+
+
+async def test_a_thousand_bookmarks_list_and_filter_quickly() -> None:
+    corpus = Corpus.open(SEEDS)
+    marks = []
+    for n in range(1000):
+        article = corpus.ids[n % len(corpus.ids)]
+        paragraphs = corpus.article(article).paragraphs
+        anchor = make_anchor(corpus.article(article), paragraphs[n % len(paragraphs)].number)
+        tags = ("law",) if n % 10 == 0 else ("misc",)
+        when = f"2026-01-01T00:{n // 60 % 60:02d}:{n % 60:02d}Z"
+        marks.append(Bookmark(f"{n:08x}", anchor, f"note {n}", tags, when, when))
+    path = DataPaths.resolve().bookmarks_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump_document(marks), encoding="utf-8")
+    app = reader()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert len(screen.bookmarks) == 1000
+        await pilot.press("3")
+        panel = screen.bookmarks_panel
+        started = time.perf_counter()
+        panel.filter_input.value = "#law"
+        panel.rebuild()
+        assert len(panel.shown) == 100
+        panel.filter_input.value = "note 99"  # words: "note" and "99" anywhere
+        panel.rebuild()
+        panel.toggle_sort()
+        elapsed = time.perf_counter() - started
+        assert {p.bookmark.note for p in panel.shown} >= {"note 99", "note 990", "note 599"}
+        assert elapsed < 1.5, f"three rebuilds of 1000 bookmarks took {elapsed:.2f} s"
 
 
 # -- start-up and files -------------------------------------------------------------
