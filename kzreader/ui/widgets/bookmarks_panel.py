@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on
@@ -116,10 +117,11 @@ class BookmarksPanel(Vertical):
         self._width = 0  # the list's width when last filled (quotes are cut to fit it)
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="bookmarks-backup", classes="-hidden"):
+        with Vertical(id="bookmarks-backup", classes="-hidden"):
             yield Static("", id="bookmarks-backup-text", markup=False)
-            yield Button("Restore", id="bookmarks-restore", compact=True, variant="primary")
-            yield Button("Dismiss", id="bookmarks-dismiss", compact=True)
+            with Horizontal(id="bookmarks-backup-buttons"):
+                yield Button("Restore", id="bookmarks-restore", compact=True, variant="primary")
+                yield Button("Dismiss", id="bookmarks-dismiss", compact=True)
         yield BookmarksFilter(placeholder="filter: words, #tag", compact=True)
         yield Static("Loading the bookmarks…", id="bookmarks-status", markup=False)
         yield BookmarksList(id="bookmarks-list")
@@ -154,7 +156,10 @@ class BookmarksPanel(Vertical):
         banner = self.query_one("#bookmarks-backup")
         banner.set_class(path is None, "-hidden")
         if path is not None:
-            text = f"A backup of your last good bookmarks file is at {path}."
+            text = (
+                "The bookmarks file could not be read; a backup of the last good one is "
+                f"kept ({Path(path).name}). Restore merges it back in."
+            )
             self.query_one("#bookmarks-backup-text", Static).update(text)
 
     def toggle_sort(self) -> str:
