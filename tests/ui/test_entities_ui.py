@@ -520,6 +520,38 @@ async def test_retype_moves_the_entity_to_another_section() -> None:
     assert str((await _again()).entity(entity_id).type) == "place"
 
 
+async def test_u_undoes_the_last_correction_in_the_card_and_in_the_list() -> None:
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await ready(pilot)
+        card = await _card(pilot, TOKAYEV)
+        await pilot.press("n")
+        await settle(pilot)
+        app.screen.query_one(Input).value = "K.-J. Tokayev"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.entities.entity(TOKAYEV).name == "K.-J. Tokayev"
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.entities.entity(TOKAYEV).name == "Kassym-Jomart Tokayev"
+        assert "Kassym-Jomart Tokayev" in str(card.query_one("#card-title").render())
+        assert _operations() == []
+        # A hidden entity's card is gone; u in the list brings it back.
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("enter", "h", "y")
+        await settle(pilot)
+        assert TOKAYEV not in app.entities and app.focused is not None
+        await pilot.press("E", "u")
+        await settle(pilot)
+        assert TOKAYEV in app.entities
+        assert TOKAYEV in screen.entity_sidebar.entity_list.entity_ids
+        assert any(n.startswith("Undone: hide") for n in notes(app))
+        await pilot.press("u")
+        await settle(pilot)
+        assert any("no correction to undo" in n for n in notes(app))
+
+
 async def test_a_broken_overlay_is_reported_once_and_never_overwritten() -> None:
     path: Path = DataPaths.resolve().overlay_file
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -82,6 +82,7 @@ class EntityCard(ModalScreen[None]):
         Binding("n", "rename", "Rename", id="kz.entity.rename"),
         Binding("t", "retype", "Change type", id="kz.entity.retype"),
         Binding("h", "hide", "Hide", id="kz.entity.hide"),
+        Binding("u", "undo", "Undo the last correction", id="kz.entity.undo"),
     ]
 
     def __init__(self, entity_id: str, host: EntityFlow) -> None:
@@ -115,7 +116,7 @@ class EntityCard(ModalScreen[None]):
                     ("Enter", "bold $accent"),
                     " open  ",
                     ("Tab", "bold $accent"),
-                    " next list  ",
+                    " next  ",
                     ("m", "bold $accent"),
                     " merge…  ",
                     ("n", "bold $accent"),
@@ -124,6 +125,8 @@ class EntityCard(ModalScreen[None]):
                     " type  ",
                     ("h", "bold $accent"),
                     " hide  ",
+                    ("u", "bold $accent"),
+                    " undo  ",
                     ("Esc", "bold $accent"),
                     " close",
                 ),
@@ -311,6 +314,9 @@ class EntityCard(ModalScreen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def action_undo(self) -> None:
+        self.host.undo_entity_edit()
+
     def action_rename(self) -> None:
         entity = self.entity
         if entity is None:
@@ -363,11 +369,10 @@ class EntityCard(ModalScreen[None]):
         entity = self.entity
         if entity is None:
             return
-        overlay = self.app.paths.overlay_file
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.host.edit_entities(
-                f"Hid {entity.name!r} (to undo, remove its 'hide' from {overlay})",
+                f"Hid {entity.name!r} (u in the entity list undoes it)",
                 lambda o: o.hide(entity),
             ):
                 self.dismiss(None)

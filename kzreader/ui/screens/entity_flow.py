@@ -14,6 +14,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -391,6 +392,31 @@ class EntityFlow:
         if redirect:
             self._entities_state().redirect.update(redirect)
         self.app.notify(done, timeout=4, markup=False)
+        self.build_entities()
+        return True
+
+    def action_entity_undo(self) -> None:
+        """`u` in the entity list: the last merge, rename, retype or hide is undone."""
+        self.undo_entity_edit()
+
+    def undo_entity_edit(self) -> bool:
+        """Take the last correction out of the overlay file, then rebuild."""
+        overlay = Overlay.load(self.app.paths.overlay_file)
+        if overlay.error is None and not overlay.operations:
+            self.app.notify("There is no correction to undo", timeout=3)
+            return False
+        last = overlay.operations[-1] if overlay.operations else None
+        try:
+            # Writing the file with one operation fewer: append() of nothing rewrites it.
+            replace(overlay, operations=overlay.operations[:-1]).append()
+        except OverlayError as error:
+            self.app.notify(str(error), severity="error", timeout=8, markup=False)
+            return False
+        assert last is not None
+        what = f"{last.op} {last.name or last.entity}" + (
+            f" → {last.to_name or last.to}" if last.to else ""
+        )
+        self.app.notify(f"Undone: {what}", timeout=4, markup=False)
         self.build_entities()
         return True
 

@@ -117,6 +117,9 @@ class EntitySidebar(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "toggle_scope", "This article / all", id="kz.entities_toggle_scope"),
         Binding("f", "filter", "Filter names", id="kz.entities.filter", show=False),
+        Binding(
+            "u", "screen.entity_undo", "Undo the last correction", id="kz.entities.undo", show=False
+        ),
     ]
 
     class EntityHighlighted(Message):
