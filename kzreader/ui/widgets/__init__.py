@@ -3,7 +3,8 @@
 from .article_pane import ArticlePane
 from .article_view import ArticleView
 from .bookmarks_panel import BookmarksList, BookmarksPanel
-from .entity_sidebar import EntitySidebar
+from .entity_list import EntityList, EntityRow
+from .entity_sidebar import EntityFilter, EntitySidebar
 from .find_bar import FindBar
 from .header_bar import HeaderBar
 from .library import LibraryPane
@@ -16,6 +17,9 @@ __all__ = [
     "ArticleView",
     "BookmarksList",
     "BookmarksPanel",
+    "EntityFilter",
+    "EntityList",
+    "EntityRow",
     "EntitySidebar",
     "FindBar",
     "HeaderBar",
