@@ -346,6 +346,25 @@ async def test_related_entities_open_their_own_card_and_esc_comes_back() -> None
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_enter_on_an_article_in_the_card_opens_it_at_the_first_mention() -> None:
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await ready(pilot)
+        await _card(pilot, TOKAYEV)
+        graph: EntityGraph = app.entities
+        await pilot.press("tab")  # from the concordance to the articles
+        await pilot.pause()
+        articles = app.screen.query_one("#card-articles", OptionList)
+        assert app.focused is articles
+        articles.highlighted = 2
+        await pilot.press("enter")
+        await settle(pilot)
+        first = next(m for m in graph.mentions(TOKAYEV) if m.article == UNTOLD)
+        assert isinstance(app.screen, MainScreen)
+        assert screen.active_view.article.id == UNTOLD
+        assert screen.active_view.cursor == first.paragraph
+
+
 # ------------------------------------------------------------------ related articles
 
 
