@@ -78,6 +78,7 @@ async def test_b_bookmarks_the_cursor_paragraph_and_marks_it_once() -> None:
         assert [(p.article, p.paragraph, p.start) for p in saved] == [(ALMATY, 4, 0)]
         assert saved[0].bookmark.quote == view.article.paragraph(4).text
         assert view.bookmarked == frozenset({4})
+        assert view.marks("bookmark-range") == {}  # a whole paragraph: the gutter says it
         assert "Bookmarked ¶4" in messages(app)[-1]
         await pilot.press("b")  # a second b does not make a duplicate
         await settle(pilot)
@@ -152,6 +153,7 @@ async def test_v_selects_words_and_b_bookmarks_just_them() -> None:
         assert mark.bookmark.quote == text[start:end]
         assert view.current_selection is None  # done with it
         assert view.bookmarked == frozenset({4})
+        assert view.marks("bookmark-range") == {4: [(start, end)]}  # the words are marked
         # The same words again are already there; so is a bookmark on the paragraph.
         await pilot.press("v", "shift+right", "shift+right", "left", "b")
         await settle(pilot)

@@ -73,6 +73,7 @@ class BookmarksFlow:
     _bm_keeper: ShelfKeeper | None = None
     bookmarks: Sequence[Placed] = ()  # the last snapshot (UI thread; replaced, never changed)
     _bm_marked: Mapping[str, frozenset[int]] = MappingProxyType({})  # article → marked paragraphs
+    _bm_ranges: Mapping[str, Mapping[int, list[tuple[int, int]]]] = MappingProxyType({})
     _bm_shelf_ready = False
     _bm_backup_offer: str | None = None
 
@@ -118,10 +119,15 @@ class BookmarksFlow:
     def _bm_take_snapshot(self, placed: list[Placed]) -> None:
         self.bookmarks = placed
         marked: dict[str, set[int]] = {}
+        ranges: dict[str, dict[int, list[tuple[int, int]]]] = {}
         for item in placed:
             if not item.orphan:
                 marked.setdefault(item.article, set()).add(item.paragraph)
+                if not item.bookmark.anchor.whole_paragraph:  # the words, not the paragraph
+                    spans = ranges.setdefault(item.article, {}).setdefault(item.paragraph, [])
+                    spans.append((item.start, item.end))
         self._bm_marked = MappingProxyType({a: frozenset(ps) for a, ps in marked.items()})
+        self._bm_ranges = MappingProxyType(ranges)
         for pane in self.panes:
             self._bm_mark_view(pane.view)
         self.bookmarks_panel.show_bookmarks(placed, self.app.corpus)
@@ -131,6 +137,9 @@ class BookmarksFlow:
         wanted = self._bm_marked.get(article.id, frozenset()) if article else frozenset()
         if view.bookmarked != wanted:
             view.set_bookmarked(wanted)
+        spans = self._bm_ranges.get(article.id, {}) if article else {}
+        if view.marks("bookmark-range") != {p: sorted(s) for p, s in spans.items()}:
+            view.set_marks("bookmark-range", dict(spans))
 
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         # Also sent when a view shows another article: its markers follow it.

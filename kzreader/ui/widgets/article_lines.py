@@ -19,7 +19,10 @@ from ..article_layout import ArticleLayout, Block, Role
 
 GUTTER = 3  # cursor bar, bookmark marker, space
 #: Highlight layers, lowest first (a later layer wins where they overlap).
-MARK_LAYERS = ("entity-person", "entity-place", "entity-organisation", "hit", "find", "selection")
+MARK_LAYERS = (
+    "entity-person", "entity-place", "entity-organisation",
+    "bookmark-range", "hit", "find", "selection",
+)  # fmt: skip
 Spans = dict[int, list[tuple[int, int]]]
 
 HINT = (

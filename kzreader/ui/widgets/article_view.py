@@ -91,6 +91,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--entity-place",
         "article-view--entity-organisation",
         "article-view--selection",
+        "article-view--bookmark-range",
     }
 
     WIDTHS = (72, 88, 0)  # what `w` cycles through; 0 is the full width
