@@ -535,7 +535,7 @@ def steady(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_snapshot_bookmarks_tab_with_an_orphan(snap_compare, steady, seeds_copy: Path) -> None:
     shelf = shelf_on(seeds_copy)
     shelf.add(ALMATY, 4, note="First impressions: cars and pedestrians", tags=["daily-life"])
-    shelf.add(THREATS, 2, note="The threats, listed", tags=["law", "csto"])
+    shelf.add(THREATS, 3, note="Tokayev's New Year speech", tags=["law", "csto"])
     lost = shelf.add(ALMATY, 5, note="The guard scene", tags=["security"])
     path = seeds_copy / f"{ALMATY}.txt"
     text = path.read_text(encoding="utf-8")

@@ -82,10 +82,15 @@ class BookmarksList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open at the passage", id="kz.bookmarks.open"),
-        Binding("e", "screen.bookmark_edit", "Edit note/tags", id="kz.bookmark_edit"),
+        Binding("e", "screen.bookmark_edit", "Edit bookmark", id="kz.bookmark_edit"),
         Binding("d,delete", "screen.bookmark_delete", "Delete", id="kz.bookmark_delete"),
-        Binding("o", "screen.bookmarks_grouping", "By article/date", id="kz.bookmarks_grouping"),
-        Binding("f", "screen.bookmarks_filter", "Filter", id="kz.bookmarks_filter"),
+        Binding(
+            "o",
+            "screen.bookmarks_grouping",
+            "Bookmarks by article/date",
+            id="kz.bookmarks_grouping",
+        ),
+        Binding("f", "screen.bookmarks_filter", "Filter bookmarks", id="kz.bookmarks_filter"),
         Binding("escape", "back", "Back", id="kz.bookmarks.back", show=False),
         Binding("j", "cursor_down", "Down", id="kz.bookmarks.down", show=False),
         Binding("k", "cursor_up", "Up", id="kz.bookmarks.up", show=False),
