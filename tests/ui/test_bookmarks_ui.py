@@ -563,3 +563,32 @@ def test_snapshot_each_theme_on_the_reader(snap_compare, steady, theme: str) -> 
         await settle(pilot)
 
     assert snap_compare(reader(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_note_dialog(snap_compare, steady) -> None:
+    shelf_on().add(THREATS, 4, tags=["protests"])
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await at_paragraph(pilot, ALMATY, 6)
+        await pilot.press("B")
+        await pilot.pause()
+        await type_text(pilot, "Taxi drivers talk; passers-by do not")
+        await pilot.press("tab")
+        await type_text(pilot, "sources")
+        await pilot.pause()
+
+    assert snap_compare(reader(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_bookmarks_tab_small_window(snap_compare, steady) -> None:
+    shelf = shelf_on()
+    shelf.add(ALMATY, 4, note="Cars and pedestrians", tags=["daily-life"])
+    shelf.add(THREATS, 3, note="Tokayev's New Year speech", tags=["law"])
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+
+    assert snap_compare(reader(), terminal_size=(80, 24), run_before=run_before)
