@@ -449,6 +449,27 @@ async def test_a_write_that_fails_is_one_line_and_the_list_stays_true(
         assert 7 not in screen.active_view.bookmarked
 
 
+async def test_a_file_from_a_newer_version_is_shown_and_never_written() -> None:
+    shelf_on().add(ALMATY, 4, note="kept as it is")
+    target = DataPaths.resolve().bookmarks_file
+    text = target.read_text(encoding="utf-8")
+    assert "\nversion: 1\n" in text
+    target.write_text(text.replace("\nversion: 1\n", "\nversion: 2\n", 1), encoding="utf-8")
+    before = target.read_bytes()
+    app = reader()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("newer kzreader" in n and "read-only" in n for n in messages(app))
+        screen = main_screen(pilot)
+        assert [p.bookmark.note for p in screen.bookmarks] == ["kept as it is"]
+        await at_paragraph(pilot, ALMATY, 6)
+        await pilot.press("b")
+        await settle(pilot)
+        assert "read-only" in messages(app)[-1]
+        assert screen.active_view.bookmarked == frozenset({4})  # shown; ¶6 not added
+        assert target.read_bytes() == before
+
+
 async def test_export_from_the_ui_writes_the_chosen_format(
     three: dict[str, str], tmp_path: Path
 ) -> None:
