@@ -23,11 +23,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
-from whoosh import index as whoosh_index
 from whoosh import query
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
-from whoosh.filedb.filestore import RamStorage
-from whoosh.index import LockError
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.index import EmptyIndexError, LockError
 from whoosh.searching import Searcher
 
 from .analysis import has_any, iter_terms, names_analyzer, text_analyzer, words_analyzer
@@ -51,7 +50,16 @@ REBUILD_HINT = "run 'kzreader index --rebuild'"
 #: Why a folder cannot take the index: read-only, no permission, disk or quota full.
 UNWRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT})
 #: What reading a damaged index raises (truncated or missing files, bad data).
-DAMAGE = (OSError, EOFError, struct.error, zlib.error, ValueError, IndexError, KeyError)
+DAMAGE = (
+    OSError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    ValueError,
+    IndexError,
+    KeyError,
+    EmptyIndexError,  # the index folder was deleted while we had it open
+)
 
 
 class IndexCancelled(Exception):
@@ -143,6 +151,9 @@ class SearchIndex:
         self._ix = ix
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
+        # Kept in memory: whoosh reads ``ix.schema`` from the index files each time, so a
+        # query against an index damaged under us would fail before the damage is caught.
+        self._schema = make_schema()
         #: The entity graph, once built: entity fields and alias expansion use it.
         self.entities: EntityLookup | None = None
 
@@ -209,7 +220,7 @@ class SearchIndex:
         ix = None
         if not rebuild and manifest is not None and any(store.glob("*.toc")):
             try:
-                ix = whoosh_index.open_dir(store)
+                ix = _storage(store).open_index()
                 _sanity_check(ix)
             except LockError:
                 raise
@@ -306,7 +317,7 @@ class SearchIndex:
     # -- searching ------------------------------------------------------------
 
     def parse(self, text: str) -> ParsedQuery:
-        return parse(self._ix.schema if self._ix else make_schema(), text, self.entities)
+        return parse(self._schema, text, self.entities)
 
     def search(self, text: str, *, limit: int = 20, passages: int = 5) -> SearchResult:
         """Articles matching ``text``, best first, each with up to ``passages`` passages.
@@ -381,7 +392,7 @@ class SearchIndex:
         if not changed or corrected == parsed.text:
             return None
         try:
-            better = parse(self._ix.schema, corrected, self.entities)
+            better = parse(self._schema, corrected, self.entities)
         except QueryError:
             return None
         found = searcher.search(better.loose, limit=1)
@@ -527,21 +538,27 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
+def _storage(store: Path) -> FileStorage:
+    """The index files, read without mmap: a file truncated or replaced under a mapping
+    kills the process with SIGBUS, where a plain read fails with an error we catch."""
+    return FileStorage(str(store), supports_mmap=False)
+
+
 def _create(store: Path):
     """A fresh, empty index in ``store`` (raises LockError if another writer holds it)."""
     if _safe_exists(store):
-        lock = whoosh_index.open_dir(store).lock("WRITELOCK")
+        lock = _storage(store).open_index().lock("WRITELOCK")
         if not lock.acquire(blocking=False):
             raise LockError("locked")
         lock.release()
     shutil.rmtree(store, ignore_errors=True)
     store.mkdir(parents=True, exist_ok=True)
-    return whoosh_index.create_in(store, make_schema())
+    return _storage(store).create_index(make_schema())
 
 
 def _safe_exists(store: Path) -> bool:
     try:
-        whoosh_index.open_dir(store)
+        _storage(store).open_index()
     except Exception:
         return False
     return True
