@@ -149,6 +149,7 @@ class EntityFlow:
         sidebar = self.entity_sidebar
         sidebar.set_graph(graph)
         sidebar.set_article(self._active_article_id())
+        sidebar.entity_list.set_marked(state.selected)
         if state.selected is not None:
             sidebar.select(state.selected)
         for view in self._views():
@@ -224,6 +225,7 @@ class EntityFlow:
         """Mark ``entity_id``'s mentions in every pane (None: mark nothing)."""
         self._entities_state().selected = entity_id
         self._entities_state().position.clear()
+        self.entity_sidebar.entity_list.set_marked(entity_id)
         for view in self._views():
             self._mark_view(view)
 

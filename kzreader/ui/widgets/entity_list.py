@@ -92,6 +92,7 @@ class EntityList(ScrollView, can_focus=True):
         self.rows: list[EntityRow] = []
         self.cursor_row = 0
         self.empty_text = ""
+        self.marked: str | None = None  # the entity whose mentions the article marks
         self._count_width = 1
         self._link_width = 0
         self._style_map: dict[str, Style] | None = None
@@ -127,6 +128,10 @@ class EntityList(ScrollView, can_focus=True):
         if 0 <= self.cursor_row < len(self.rows):
             return self.rows[self.cursor_row].entity_id
         return None
+
+    def set_marked(self, entity_id: str | None) -> None:
+        self.marked = entity_id
+        self.refresh()
 
     def move_to(self, entity_id: str) -> bool:
         """Put the cursor on ``entity_id`` (quietly); False if it is not listed."""
@@ -178,8 +183,10 @@ class EntityList(ScrollView, can_focus=True):
         row = self.rows[row_index]
         if not row.is_entity:
             return self._heading(row, width, styles)
-        if row_index == self.cursor_row:
-            base = base + styles["cursor" if self.has_focus else "cursor-blurred"]
+        if row_index == self.cursor_row and self.has_focus:
+            base = base + styles["cursor"]
+        elif row.entity_id == self.marked:  # out of focus, the marked one stays visible
+            base = base + styles["cursor-blurred"]
         name_style = base + styles["dim"] if row.dim else base
         count = f"{row.count:>{self._count_width}}"
         link = f"{LINK}{row.articles}" if row.articles >= 2 else ""
