@@ -122,7 +122,10 @@ async def test_app_starts_with_every_user_file_broken(isolated_home: Path, tmp_p
     files = break_everything(isolated_home, marker)
     app = reader()
     async with app.run_test(size=(140, 45)) as pilot:
-        await settle(pilot)
+        for _ in range(40):  # the overlay is read when the entity graph is built
+            await settle(pilot, 0.05)
+            if app.entities is not None:
+                break
         await open_in_library(pilot, ALMATY)
         await pilot.press("b")  # bookmarks: must not overwrite the broken file silently
         await settle(pilot, 0.2)
@@ -135,13 +138,41 @@ async def test_app_starts_with_every_user_file_broken(isolated_home: Path, tmp_p
     assert not marker.exists(), "a YAML tag ran a command"
     for note in notes:
         assert one_line(note), note
-    for name in ("settings", "theme", "theme-types", "state"):
-        path = files[name]
-        assert any(path.name in note for note in notes), f"{name}: no notice in {notes}"
+    for name, path in files.items():
+        about = [note for note in notes if str(path) in note]
+        assert len(about) == 1, f"{name}: not one notice in {notes}"
     # Nothing the user wrote was thrown away: broken files are kept (in place or aside).
     for name, path in files.items():
         kept = list(path.parent.glob(path.name + "*"))
         assert kept, f"{name} vanished"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PAYLOAD,
+        "operations:\n  - " + PAYLOAD,
+        "operations:\n  - !!python/object:os.system {}",
+        "operations:\n  - op: rename\n    entity: !!python/name:os.system ''\n    to: x",
+    ],
+)
+def test_overlay_with_python_tags_runs_nothing_and_says_which_tag(
+    text: str, tmp_path: Path
+) -> None:
+    from kzreader.core.entities.overlay import Overlay, OverlayError, OverlayOp
+
+    marker = tmp_path / "PWNED"
+    path = tmp_path / "overlay.yaml"
+    path.write_text(text.replace("{marker}", str(marker)), encoding="utf-8")
+    overlay = Overlay.load(path)
+    assert not marker.exists()
+    assert overlay.operations == ()
+    assert overlay.error and one_line(overlay.error) and str(path) in overlay.error
+    assert "YAML tag '!!python/" in overlay.error and "not allowed" in overlay.error
+    assert "ignored until it is fixed" in overlay.error
+    with pytest.raises(OverlayError):  # and it is never overwritten
+        overlay.append(OverlayOp("hide", "person:x"))
+    assert path.read_text(encoding="utf-8") == text.replace("{marker}", str(marker))
 
 
 # ------------------------------------------------------------------ full or read-only disk

@@ -11,6 +11,7 @@ appending to it raises ``OverlayError`` until the user fixes or removes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -99,6 +100,10 @@ class Overlay:
         except yaml.MarkedYAMLError as error:
             line = error.problem_mark.line + 1 if error.problem_mark else "?"
             why = f"not valid YAML (line {line}: {error.problem or error.context})"
+            tag = re.search(r"tag '([^']*)'", str(error.problem or ""))
+            if isinstance(error, yaml.constructor.ConstructorError) and tag:
+                name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+                why = f"line {line}: YAML tag {name!r} is not allowed (plain YAML only)"
         except (yaml.YAMLError, ValueError) as error:
             why = str(error).splitlines()[0] if str(error) else type(error).__name__
         return cls(path, error=f"{path}: {why}; entity corrections ignored until it is fixed")
