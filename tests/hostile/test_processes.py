@@ -1,0 +1,217 @@
+"""The real program in odd terminals, and killed at any moment.
+
+These run ``kzreader`` as a separate process (a pty for the app), so they see what
+a user sees: the exit status, and whatever reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import random
+import select
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kzreader.core.bookmarks.store import BookmarkStore
+from kzreader.core.paths import DataPaths, bundled_seeds
+
+CTRL_Q = b"\x11"
+READY = b"^p"  # the footer's palette key: the first screen is drawn
+
+
+def env_with(home: Path, **extra: str) -> dict[str, str]:
+    env = {**os.environ, "KZREADER_HOME": str(home), **extra}
+    env.pop("KZREADER_DEBUG", None)
+    return env
+
+
+def cli(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "kzreader", *args],
+        capture_output=True,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+
+
+class PtyApp:
+    """``kzreader`` on a pseudo-terminal of ``size``; collects everything it writes."""
+
+    def __init__(self, args: list[str], env: dict[str, str], size: tuple[int, int] = (80, 24)):
+        self.master, slave = pty.openpty()
+        width, height = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kzreader", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.output = b""
+
+    def read_for(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            ready, _, _ = select.select([self.master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                self.output += chunk
+            elif self.process.poll() is not None:
+                return
+
+    def wait_for(self, text: bytes, seconds: float = 20) -> bool:
+        end = time.monotonic() + seconds
+        while text not in self.output and time.monotonic() < end:
+            self.read_for(0.1)
+        return text in self.output
+
+    def send(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def finish(self, seconds: float = 15) -> int:
+        end = time.monotonic() + seconds
+        while self.process.poll() is None and time.monotonic() < end:
+            self.read_for(0.1)
+        if self.process.poll() is None:
+            self.process.kill()
+        status = self.process.wait(5)
+        os.close(self.master)
+        return status
+
+
+# ------------------------------------------------------------------ odd terminals
+
+
+@pytest.mark.parametrize(
+    "extra", [{"TERM": "dumb"}, {"NO_COLOR": "1"}, {"TERM": "dumb", "NO_COLOR": "1"}]
+)
+def test_cli_in_a_dumb_terminal_or_without_colour(extra: dict[str, str], tmp_path: Path) -> None:
+    env = env_with(tmp_path / "home", **extra)
+    for args in (["articles"], ["search", "Tokayev"], ["search", "AND"], ["index"]):
+        done = cli(*args, env=env)
+        assert done.returncode in (0, 1), (args, done.stderr)
+        assert b"Traceback" not in done.stderr
+        assert b"\x1b" not in done.stdout + done.stderr, args
+        assert done.stderr.count(b"\n") <= 1, (args, done.stderr)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"TERM": "dumb", "NO_COLOR": "1"},
+        pytest.param({"TERM": "dumb"}, marks=pytest.mark.slow),
+        pytest.param({"NO_COLOR": "1"}, marks=pytest.mark.slow),
+    ],
+)
+def test_app_starts_and_quits_in_a_dumb_terminal(extra: dict[str, str], tmp_path: Path) -> None:
+    app = PtyApp([], env_with(tmp_path / "home", **extra))
+    assert app.wait_for(READY), app.output[-400:]
+    app.send(CTRL_Q)
+    assert app.finish() == 0
+    assert b"Traceback" not in app.output
+
+
+# ------------------------------------------------------------------ killed at any moment
+
+
+def check_files_parse(home: Path) -> None:
+    """Every file kzreader keeps is whole: it parses (or is absent)."""
+    paths = DataPaths.resolve(home)
+    for path in (paths.settings_file, paths.state_file, paths.bookmarks_file):
+        if path.exists():
+            yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in paths.index_root.rglob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))
+    assert not list(home.rglob("*.broken-*")), "a file was found broken and moved aside"
+
+
+def kill_index_many_times(corpus: Path, home: Path, rounds: int, seed: int) -> None:
+    rng = random.Random(seed)
+    env = env_with(home)
+    for _ in range(rounds):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kzreader", "--corpus", str(corpus), "index", "--rebuild"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        time.sleep(rng.uniform(0.2, 2.5))
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+        check_files_parse(home)
+    done = cli("--corpus", str(corpus), "index", env=env)
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    found = cli("--corpus", str(corpus), "search", "--json", "Tokayev", env=env)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["results"], found.stdout[:300]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(bundled_seeds(), target)
+    return target
+
+
+def test_index_killed_at_random_moments_then_works(corpus: Path, tmp_path: Path) -> None:
+    kill_index_many_times(corpus, tmp_path / "home", rounds=3, seed=8)
+
+
+@pytest.mark.slow
+def test_index_killed_many_times_then_works(corpus: Path, tmp_path: Path) -> None:
+    kill_index_many_times(corpus, tmp_path / "home", rounds=25, seed=int(time.time()))
+
+
+def kill_app_many_times(corpus: Path, home: Path, rounds: int, seed: int) -> None:
+    """Start the app, bookmark and move about, SIGKILL it at a random moment; repeat."""
+    rng = random.Random(seed)
+    env = env_with(home)
+    for _ in range(rounds):
+        app = PtyApp([str(corpus)], env, size=(100, 30))
+        app.wait_for(READY, 15)
+        for keys in (b"\r", b"j", b"j", b"b", b"j", b"b", b"/", b"Almaty", b"\r", b"\x1b", b"\x14"):
+            app.send(keys)
+            app.read_for(rng.uniform(0.0, 0.3))
+        app.read_for(rng.uniform(0.0, 2.5))  # saves happen after a short delay
+        os.killpg(app.process.pid, signal.SIGKILL)
+        app.finish(5)
+        check_files_parse(home)
+    store = BookmarkStore.open(DataPaths.resolve(home).bookmarks_file)
+    assert not store.take_notices(), "the bookmarks file needed repair"
+    app = PtyApp([str(corpus)], env, size=(100, 30))
+    assert app.wait_for(READY, 20)
+    app.send(CTRL_Q)
+    assert app.finish() == 0
+    assert b"Traceback" not in app.output
+
+
+@pytest.mark.slow  # each start of the app in a pty takes seconds
+def test_app_killed_at_random_moments_then_starts(corpus: Path, tmp_path: Path) -> None:
+    kill_app_many_times(corpus, tmp_path / "home", rounds=2, seed=8)
+
+
+@pytest.mark.slow
+def test_app_killed_many_times_then_starts(corpus: Path, tmp_path: Path) -> None:
+    kill_app_many_times(corpus, tmp_path / "home", rounds=12, seed=int(time.time()))
