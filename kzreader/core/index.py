@@ -336,9 +336,14 @@ class SearchIndex:
             with self._lock:
                 result = self._search(parsed, text, limit=max(1, limit), passages=passages)
         except DAMAGE as error:  # a damaged index must not take the app down
+            what = (
+                "was deleted"
+                if isinstance(error, EmptyIndexError)
+                else f"is damaged ({_reason(error)})"
+            )
             return SearchResult(
                 query=text,
-                error=f"the search index is damaged ({_reason(error)}); {REBUILD_HINT}",
+                error=f"the search index {what}; the next start rebuilds it, or {REBUILD_HINT}",
             )
         return replace(
             result, notice=parsed.notice, elapsed_ms=(time.perf_counter() - started) * 1000

@@ -273,6 +273,31 @@ async def test_index_deleted_or_truncated_while_the_app_runs(isolated_home: Path
         assert app.index.report.action == "built"
 
 
+def test_index_files_truncated_then_deleted_under_an_open_index(seeds_copy: Path) -> None:
+    """Truncating a memory-mapped index file would kill the process (SIGBUS); here it
+    is one line saying what happened and what to do."""
+    from kzreader.core.corpus import Corpus
+    from kzreader.core.index import SearchIndex
+
+    corpus = Corpus.open(seeds_copy)
+    index_dir = DataPaths.resolve().index_dir(seeds_copy)
+    ix = SearchIndex.open(corpus, index_dir)
+    assert ix.search("Tokayev").hits
+    for path in index_dir.rglob("*"):
+        if path.is_file() and path.suffix in (".seg", ".toc"):
+            path.write_bytes(path.read_bytes()[:7])
+    damaged = ix.search("Kotov")
+    assert damaged.error and one_line(damaged.error)
+    assert "is damaged" in damaged.error and "the next start rebuilds it" in damaged.error
+    assert isinstance(ix.highlight("Kotov", corpus.article(corpus.ids[0])), dict)
+    shutil.rmtree(index_dir)
+    deleted = ix.search("Almaty")
+    assert deleted.error and one_line(deleted.error)
+    assert "was deleted" in deleted.error and "the next start rebuilds it" in deleted.error
+    again = SearchIndex.open(Corpus.open(seeds_copy), index_dir)
+    assert again.report.action == "built" and again.search("Kotov").hits
+
+
 # ------------------------------------------------------------------ two instances
 
 
