@@ -92,6 +92,7 @@ class KzReaderApp(App[int]):
         self._warnings += messages
         if name in self.available_themes:
             self.theme = name
+        self._fit_no_color_filter()
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -110,8 +111,22 @@ class KzReaderApp(App[int]):
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
     def watch_theme(self, theme: str) -> None:
+        self._fit_no_color_filter()
         if self.is_running and self.settings_value("theme", None) != theme:
             self.update_settings(theme=theme)
+
+    def _fit_no_color_filter(self) -> None:
+        """NO_COLOR (issue 8): Textual picks its colour filter for the first theme only, and
+        its Monochrome filter turns an ANSI theme's palette into black on black."""
+        if not self.no_color:
+            return
+        from textual.filter import Monochrome, NoColor
+
+        wanted = NoColor if self.native_ansi_color else Monochrome
+        self._filters = [
+            wanted() if isinstance(f, (Monochrome, NoColor)) and type(f) is not wanted else f
+            for f in self._filters
+        ]
 
     # -- persistence ---------------------------------------------------------
 

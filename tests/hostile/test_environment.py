@@ -348,6 +348,37 @@ async def test_twenty_by_eight_and_a_resize_storm() -> None:
         assert app.is_running
 
 
+async def test_no_color_draws_in_the_terminals_own_colours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """NO_COLOR starts the ANSI theme; Textual's Monochrome filter made it black on black."""
+    from textual.filter import Monochrome, NoColor
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = reader()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.current_theme.ansi
+        kinds = {type(f) for f in app._filters}
+        assert NoColor in kinds and Monochrome not in kinds
+        strips = app.screen._compositor.render_strips()
+        background = app.screen.styles.background
+        for strip in strips:
+            for filter_ in app._filters:
+                strip = strip.apply_filter(filter_, background)
+            for segment in strip:
+                style = segment.style
+                if style is None:
+                    continue
+                assert style.color is None or style.color.is_default, style
+                assert style.bgcolor is None or style.bgcolor.is_default, style
+        # A true-colour theme chosen later is drawn in greys, not dropped to nothing.
+        app.theme = "kz-dark"
+        await settle(pilot)
+        kinds = {type(f) for f in app._filters}
+        assert Monochrome in kinds and NoColor not in kinds
+
+
 def test_app_with_a_missing_corpus_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -130,6 +130,16 @@ def test_app_starts_and_quits_in_a_dumb_terminal(extra: dict[str, str], tmp_path
     app.send(CTRL_Q)
     assert app.finish() == 0
     assert b"Traceback" not in app.output
+    if "NO_COLOR" in extra:  # the terminal's own colours only: no SGR colour codes
+        import re
+
+        colours = re.findall(rb"\x1b\[([0-9;]*)m", app.output)
+        for params in colours:
+            codes = params.split(b";")
+            assert not any(
+                c in (b"38", b"48") or (c[:1] in b"34" and len(c) == 2 and c[1:] < b"8")
+                for c in codes
+            ), params
 
 
 # ------------------------------------------------------------------ killed at any moment
