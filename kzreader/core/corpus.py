@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -148,6 +149,10 @@ def load_sidecar(root: Path) -> tuple[dict[str, dict[str, str]], list[LoadIssue]
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        tag = re.search(r"tag '([^']*)'", str(getattr(error, "problem", "")))
+        if isinstance(error, yaml.constructor.ConstructorError) and tag:
+            tag_name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+            reason = f"YAML tag {tag_name!r} is not allowed, plain YAML only"
         return {}, [LoadIssue(name, f"ignored: not valid YAML ({reason})")]
     if data is None:
         return {}, []

@@ -206,3 +206,20 @@ def test_file_vanishing_after_indexing_is_left_out_of_results(tmp_path: Path) ->
     assert result.error is None and result.hits == ()
     with pytest.raises(ArticleError):
         ix.corpus.article("c")
+
+
+def test_sidecar_with_a_python_tag_runs_nothing_and_names_the_tag(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    marker = tmp_path / "PWNED"
+    (folder / "a.txt").write_text("Story a\n\nAbout Atyrau.", encoding="utf-8")
+    (folder / "metadata.yaml").write_text(
+        f"a:\n  title: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8"
+    )
+    corpus = Corpus.open(folder)
+    assert not marker.exists()
+    assert corpus.info("a").title == "Story a"
+    [issue] = corpus.issues
+    assert issue.path == "metadata.yaml"
+    assert "ignored" in issue.message
+    assert "YAML tag '!!python/object/apply:os.system' is not allowed" in issue.message
