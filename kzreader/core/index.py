@@ -47,8 +47,11 @@ WHOOSH_DIR = "whoosh"
 Progress = Callable[[int, int], None]
 READ_ONLY = "another kzreader is updating the index; searching what it has (read-only)"
 REBUILD_HINT = "run 'kzreader index --rebuild'"
-#: Why a folder cannot take the index: read-only, no permission, disk or quota full.
-UNWRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT})
+#: Why a folder cannot take the index: read-only, no permission, disk or quota full,
+#: or a file where a folder should be.
+UNWRITABLE = frozenset(
+    {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.ENOTDIR}
+)
 #: What reading a damaged index raises (truncated or missing files, bad data).
 DAMAGE = (
     OSError,

@@ -115,7 +115,10 @@ class ReadingState:
         try:
             atomic_write_text(self.path, _dump(merged, self.history))
         except OSError as error:
-            return f"{self.path}: not saved ({error.strerror or error})"
+            return (
+                f"{self.path}: not saved ({error.strerror or error}); "
+                "tried again at the next change"
+            )
         self.corpora = merged
         self._touched.clear()
         return None

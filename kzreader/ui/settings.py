@@ -73,7 +73,8 @@ def save(path: Path, settings: Any) -> str | None:
 
         moved = config.save_settings(path, settings)
     except Exception as error:
-        return f"{path}: settings not saved ({error})"
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        return f"{path}: settings not saved ({reason}); the change lasts until you quit"
     if moved:
         return f"{path} could not be read; it was moved to {moved} and a fresh one written"
     return None

@@ -94,7 +94,8 @@ class Overlay:
         except FileNotFoundError:
             return cls(path)
         except (OSError, UnicodeDecodeError) as error:
-            return cls(path, error=f"{path}: cannot be read ({error}); entity corrections ignored")
+            why = error.strerror if isinstance(error, OSError) and error.strerror else error
+            return cls(path, error=f"{path}: cannot be read ({why}); entity corrections ignored")
         try:
             return cls(path, parse_operations(text, str(path)))
         except yaml.MarkedYAMLError as error:
