@@ -130,7 +130,8 @@ def _read(path: Path) -> tuple[dict[str, CorpusState], list[str]]:
     except FileNotFoundError:
         raise
     except (OSError, UnicodeDecodeError) as error:
-        raise StateError(f"cannot be read ({error})") from error
+        why = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise StateError(f"cannot be read ({why})") from error
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -232,6 +232,10 @@ def test_data_dir_under_a_file_still_searches_and_says_why(
     for line in lines:  # one line per problem, naming the file, no errno noise
         assert str(blocker) in line and "[Errno" not in line, line
     assert any("searching from memory this time" in line for line in lines)
+    from kzreader.core.state import ReadingState
+
+    _, problems = ReadingState.load(DataPaths.resolve(blocker / "home").state_file)
+    assert problems and all("[Errno" not in p and one_line(p) for p in problems), problems
     status = main(["--data-dir", str(blocker / "home"), "bookmarks", "list"])
     out, err = capsys.readouterr()
     assert "Traceback" not in err and one_line(err) and "read-only" in err
