@@ -217,3 +217,22 @@ def test_cli_articles_and_search_print_no_escape_sequences(corpus: Path, tmp_pat
     assert "[@click=app.quit]z[/]" in shown
     as_json = run_cli("--corpus", str(corpus), "search", "--json", "markerf", home=home)
     assert b"\x1b" not in as_json.stdout
+
+
+async def test_odd_file_names_open_in_the_app(tmp_path: Path) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    names = {"with space": "Spaces", "new\nline": "Newline", "Қазақ тілі": "Kazakh", "😀": "Emoji"}
+    for stem, title in names.items():
+        (folder / f"{stem}.txt").write_text(f"{title} title\n\nAbout {title}.", encoding="utf-8")
+    app = KzReaderApp(folder, DataPaths.resolve())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert sorted(app.corpus.ids) == sorted(["with space", "new line", "Қазақ тілі", "😀"])
+        for article_id in app.corpus.ids:
+            await open_in_library(pilot, article_id)
+            view = screen.active_view
+            assert view.article.id == article_id
+            assert f"{view.article.title}" in all_text(view)
+        assert app.is_running
