@@ -8,6 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+
+from .widgets.article_lines import GUTTER
+
+if TYPE_CHECKING:
+    from .article_layout import ArticleLayout
 
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*(?=\s|$)")
@@ -71,3 +79,36 @@ class Selection:
         else:
             last = next((e for e in reversed(self.ends) if e < self.last), self.first)
         return replace(self, last=max(self.first, last))
+
+
+def covering(paragraph: int, text: str, start: int, end: int) -> Selection | None:
+    """The whole words of ``text`` that ``[start, end)`` touches (a mouse selection)."""
+    words = word_spans(text)
+    if not words:
+        return None
+    first = next((i for i, (_, e) in enumerate(words) if e > start), len(words) - 1)
+    last = max((i for i, (s, _) in enumerate(words) if s < end), default=first)
+    return Selection(paragraph, words, sentence_ends(text, words), first, max(first, last))
+
+
+def point_to_offset(layout: ArticleLayout, width: int, x: int, y: int) -> tuple[int, int] | None:
+    """(paragraph, character offset) under screen cell ``(x, y)`` of an article view.
+
+    ``width`` is the view's width in cells (lines are centred in it, after the gutter).
+    """
+    hit = layout.at(y)
+    if hit is None or hit[0].paragraph is None:
+        return None
+    block, line = hit
+    if line >= len(block.lines):  # the gap below a paragraph: its end
+        return block.paragraph, block.lines[-1][1]
+    start, end = block.lines[line]
+    column = x - max(0, (width - GUTTER - layout.width) // 2) - GUTTER
+    if column <= 0:
+        return block.paragraph, start
+    cells = 0
+    for index in range(start, end):
+        cells += cell_len(block.text[index])
+        if cells > column:
+            return block.paragraph, index
+    return block.paragraph, end

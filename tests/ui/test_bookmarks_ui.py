@@ -9,7 +9,16 @@ from pathlib import Path
 from unittest.mock import patch
 
 import pytest
-from reader_helpers import ALMATY, SEEDS, THREATS, main_screen, open_in_library, reader, settle
+from reader_helpers import (
+    ALMATY,
+    SEEDS,
+    THREATS,
+    main_screen,
+    open_in_library,
+    reader,
+    settle,
+    view_text,
+)
 from textual.widgets import Input, RadioButton, TextArea
 
 from kzreader.core.bookmarks import Bookmark, Shelf, dump_document, make_anchor
@@ -164,6 +173,32 @@ async def test_v_selects_words_and_b_bookmarks_just_them() -> None:
         await settle(pilot)
         assert "already bookmarked" in messages(app)[-1]  # a bookmark is on ¶4
         assert len(shelf_on()) == 1
+
+
+async def test_a_mouse_selection_snaps_to_words_and_b_bookmarks_it() -> None:
+    app = reader()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_in_library(pilot, ALMATY)
+        view = main_screen(pilot).active_view
+        lines = view_text(view).splitlines()
+        y = next(i for i, line in enumerate(lines) if "From Russia" in line)
+        start = lines[y].index("Russia") + 2  # inside a word: the whole word is taken
+        end = lines[y + 1].index("know") + 2
+        await pilot.mouse_down(view, offset=(start, y))
+        await pilot.hover(view, offset=(end, y + 1))
+        await pilot.mouse_up(view, offset=(end, y + 1))
+        await pilot.pause()
+        selection = view.current_selection
+        assert selection is not None and view.cursor == 4
+        text = view.article.paragraph(4).text
+        chosen = text[slice(*selection.span)]
+        assert chosen.startswith("Russia to Almaty") and chosen.endswith("apparently, know")
+        assert view.get_selection(None) == (chosen, "\n")  # what ctrl+c copies
+        await pilot.press("b")
+        await settle(pilot)
+        [mark] = shelf_on().placed()
+        assert mark.bookmark.quote == chosen
 
 
 async def test_markers_follow_in_both_split_panes() -> None:

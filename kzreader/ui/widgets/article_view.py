@@ -17,11 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection as TextSelection
 from textual.strip import Strip
 
 from ...core.article import Article, Kind
 from ..article_layout import ArticleLayout, Role
-from ..selection import Selection
+from ..selection import Selection, covering, point_to_offset
 from .article_lines import GUTTER, LineState, Match, Spans, hint_line, paint_line
 
 
@@ -138,6 +139,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor: int | None = None
         self.bookmarked: frozenset[int] = frozenset()
         self.selection: Selection | None = None
+        self._mouse_over = False
         self._layout: ArticleLayout | None = None
         self._marks: dict[str, Spans] = {}
         self._matches: list[Match] | None = None
@@ -319,6 +321,41 @@ class ArticleView(ScrollView, can_focus=True):
     def action_select_clear(self) -> None:
         self.clear_selection()
 
+    def selection_updated(self, selection: TextSelection | None) -> None:
+        """A mouse selection becomes the words it covers in the paragraph where it starts."""
+        if selection is None or self.article is None or self._layout is None:
+            return
+        width = self.scrollable_content_region.width
+        ends = [
+            point_to_offset(self._layout, width, point.x, point.y) if point else None
+            for point in (selection.start, selection.end)
+        ]
+        start = ends[0] or ends[1]
+        if start is None:
+            return
+        paragraph, first = start
+        end = ends[1]
+        last = end[1] if end is not None and end[0] == paragraph else None
+        text = self.article.paragraph(paragraph).text
+        if last is None:
+            last = len(text) if end is None or end[0] > paragraph else first
+        chosen = covering(paragraph, text, min(first, last), max(first, last))
+        if chosen is None:
+            return
+        if self.cursor != paragraph:
+            self.cursor = paragraph
+            self.post_message(self.CursorMoved(self, paragraph))
+        self.selection = chosen
+        self._invalidate()
+
+    def get_selection(self, selection: TextSelection) -> tuple[str, str] | None:
+        """What ctrl+c copies: the selected words."""
+        current = self.current_selection
+        if current is None or self.article is None:
+            return None
+        start, end = current.span
+        return self.article.paragraph(current.paragraph).text[start:end], "\n"
+
     def action_cursor(self, step: int) -> None:
         layout = self._layout
         if layout is None or not layout.order:
@@ -411,6 +448,14 @@ class ArticleView(ScrollView, can_focus=True):
             self._invalidate()
             self.post_message(self.CursorMoved(self, paragraph))
 
+    def on_enter(self, event: events.Enter) -> None:
+        self._mouse_over = True
+        self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._mouse_over = False
+        self.refresh()
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style_map = None
@@ -432,7 +477,8 @@ class ArticleView(ScrollView, can_focus=True):
             if len(self._cache) > 400:
                 self._cache.clear()
             self._cache[index] = strip
-        return strip
+        # Where the mouse selects (selection_updated): only while it is over the view.
+        return strip.apply_offsets(0, index) if self._mouse_over else strip
 
     def _render_line(self, index: int, width: int) -> Strip:
         styles = self._role_styles()
