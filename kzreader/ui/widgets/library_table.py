@@ -188,6 +188,10 @@ class LibraryTable(ScrollView, can_focus=True):
             for name in self.COMPONENT_CLASSES:
                 partial = self.get_component_rich_style(name, partial=True)
                 self._style_map[name.removeprefix("library-table--")] = partial
+            # $text-muted has alpha: resolved without the background (partial) it comes out
+            # near-white, unreadable on light themes; take its colour blended on ours.
+            full_dim = self.get_component_rich_style("library-table--dim", partial=False)
+            self._style_map["dim"] = Style(color=full_dim.color)
             self._style_map["header"] = base + self._style_map["header"]
         return self._style_map
 
