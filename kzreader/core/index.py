@@ -233,7 +233,7 @@ class SearchIndex:
         if ix is None:
             manifest = {}
             try:
-                ix = _create(store)
+                ix = _create(store, manifest=index_dir / MANIFEST)
             except LockError:
                 return cls(
                     corpus,
@@ -552,13 +552,19 @@ def _storage(store: Path) -> FileStorage:
     return FileStorage(str(store), supports_mmap=False)
 
 
-def _create(store: Path):
-    """A fresh, empty index in ``store`` (raises LockError if another writer holds it)."""
+def _create(store: Path, manifest: Path | None = None):
+    """A fresh, empty index in ``store`` (raises LockError if another writer holds it).
+
+    The old ``manifest`` goes first: killed after emptying the store, a manifest that
+    still listed every article would make the next start trust an empty index.
+    """
     if _safe_exists(store):
         lock = _storage(store).open_index().lock("WRITELOCK")
         if not lock.acquire(blocking=False):
             raise LockError("locked")
         lock.release()
+    if manifest is not None:
+        manifest.unlink(missing_ok=True)
     shutil.rmtree(store, ignore_errors=True)
     store.mkdir(parents=True, exist_ok=True)
     return _storage(store).create_index(make_schema())
@@ -613,8 +619,9 @@ def _apply(
             for article_id in batch:
                 if cancel is not None and cancel.is_set():
                     raise IndexCancelled()
-                if article_id in manifest:
-                    writer.delete_by_term("article", article_id)
+                # Always: a batch committed just before a kill is in the index but not
+                # yet in the manifest, and must not be added twice.
+                writer.delete_by_term("article", article_id)
                 try:
                     article = corpus.article(article_id)
                 except (KeyError, ArticleError):

@@ -225,3 +225,65 @@ def test_app_killed_at_random_moments_then_starts(corpus: Path, tmp_path: Path) 
 @pytest.mark.slow
 def test_app_killed_many_times_then_starts(corpus: Path, tmp_path: Path) -> None:
     kill_app_many_times(corpus, tmp_path / "home", rounds=12, seed=int(time.time()))
+
+
+# The two moments the random kills above found, made exact (in-process).
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs."""
+
+
+def _index(corpus: Path, home: Path, **kwargs: object):
+    from kzreader.core.corpus import Corpus
+    from kzreader.core.index import SearchIndex
+
+    paths = DataPaths.resolve(home)
+    return SearchIndex.open(Corpus.open(corpus), paths.index_dir(corpus), **kwargs)
+
+
+def test_killed_right_after_a_rebuild_emptied_the_index(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kzreader.core.index as index_module
+
+    home = tmp_path / "home"
+    assert _index(corpus, home).search("Tokayev").hits
+
+    def killed(*args: object, **kwargs: object) -> None:
+        raise Killed()
+
+    monkeypatch.setattr(index_module, "_apply", killed)
+    with pytest.raises(Killed):
+        _index(corpus, home, rebuild=True)
+    monkeypatch.undo()
+    again = _index(corpus, home)
+    assert again.report.action == "built"  # not "unchanged" over an empty index
+    assert again.search("Tokayev").hits
+
+
+def test_killed_between_a_commit_and_the_manifest(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kzreader.core.index as index_module
+
+    home = tmp_path / "home"
+    monkeypatch.setattr(index_module, "BATCH", 2)
+    real = index_module._write_manifest
+    calls = []
+
+    def killed_on_second(path: Path | None, articles: dict[str, str]) -> None:
+        calls.append(len(articles))
+        if len(calls) == 2:
+            raise Killed()  # the second batch is committed, its manifest never written
+        real(path, articles)
+
+    monkeypatch.setattr(index_module, "_write_manifest", killed_on_second)
+    with pytest.raises(Killed):
+        _index(corpus, home)
+    monkeypatch.setattr(index_module, "_write_manifest", real)
+    again = _index(corpus, home)
+    assert again.report.action == "updated"
+    result = again.search("Kazakhstan", limit=20)
+    ids = [hit.article for hit in result.hits]
+    assert len(ids) == len(set(ids)) == 5, ids  # every article once, none twice
