@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bookmarks_helpers import A000, A001, A004, article_file, copy_seeds, edit_article, seeds
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kzreader.core.article import Article, Kind, Paragraph
@@ -416,6 +416,9 @@ def test_a_word_replaced_inside_any_long_quote_is_found_with_its_new_text(
     end = data.draw(st.integers(start + 80, min(len(text), start + 400)), label="end")
     anchor = make_anchor(article, paragraph.number, start, end)
     quote = anchor.quote
+    # The property is about a quote found nowhere else: 001 repeats the opening of its ¶52
+    # in ¶49, where the unedited quote then (rightly) anchors exactly.
+    assume(sum(p.text.count(quote) for p in article.paragraphs) == 1)
     words = [
         m for m in re.finditer(r"\w{3,10}", quote) if m.start() > 5 and m.end() < len(quote) - 5
     ]

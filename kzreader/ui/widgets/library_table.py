@@ -152,10 +152,12 @@ class LibraryTable(ScrollView, can_focus=True):
         if not 0 <= row < len(self.rows):
             return Strip([Segment(" " * width, base)], width)
         info = self.rows[row]
-        if row == self.cursor_row:
-            key = "cursor" if self.has_focus else "cursor-blurred"
-            base = base + styles[key]
         dim = base + styles["dim"]
+        if row == self.cursor_row:
+            # The cursor row is not dimmed: muted text is blended for the table's background,
+            # not the cursor's, and would be unreadable on it.
+            key = "cursor" if self.has_focus else "cursor-blurred"
+            base = dim = base + styles[key]
         segments = [Segment(" ", base)]
         for index, (key, _, size) in enumerate(columns):
             text = self._cells(info, key)
