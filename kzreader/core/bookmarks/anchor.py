@@ -18,6 +18,8 @@ from ..article import Article
 from ..corpus import ArticleError, Corpus
 from .model import CONTEXT_CHARS, Anchor, Bookmark, Location, Match, Placed
 
+#: How much the surrounding context counts beside the quote when choosing a fuzzy candidate.
+CONTEXT_WEIGHT = 0.2
 #: A fuzzy match must be at least this similar to the quote (difflib ratio).
 FUZZY_THRESHOLD = 0.8
 #: Quotes shorter than this are too ambiguous to look for approximately.
@@ -269,7 +271,9 @@ def _fuzzy(anchor: Anchor, doc: _Text) -> Location | None:
         if found is None:
             continue
         start, end, score = found
-        key = (score, -distance)
+        # The stored context breaks near-ties: a near-duplicate sentence elsewhere (001
+        # repeats the opening of its ¶52 in ¶49) must not pull the anchor away from its place.
+        key = (score + CONTEXT_WEIGHT * _context_similarity(anchor, text, start, end), -distance)
         if best is None or key > best[0]:
             best = (key, index, start, end)
     if best is None:
@@ -280,6 +284,17 @@ def _fuzzy(anchor: Anchor, doc: _Text) -> Location | None:
     if score < FUZZY_THRESHOLD:
         return None
     return Location(index + 1, start, end, Match.FUZZY, round(score, 3))
+
+
+def _context_similarity(anchor: Anchor, text: str, start: int, end: int) -> float:
+    """How well the text around a candidate span matches the anchor's stored context (0..1)."""
+    before = text[max(0, start - len(anchor.prefix)) : start]
+    after = text[end : end + len(anchor.suffix)]
+    parts = [
+        _ratio(before, anchor.prefix) if anchor.prefix or before else 1.0,
+        _ratio(after, anchor.suffix) if anchor.suffix or after else 1.0,
+    ]
+    return sum(parts) / len(parts)
 
 
 def _ratio(a: str, b: str) -> float:
