@@ -498,7 +498,10 @@ class TermMatcher:
             if not spans:
                 continue
             weight = self.KIND_WEIGHT.get(str(para.kind), 1.0)
-            score = weight * (sum(self.idf.get(t, 1.0) for t in found) + 0.1 * len(spans))
+            # fsum: exact whatever the order of the set (a plain sum flipped ties between runs).
+            score = round(
+                weight * (math.fsum(self.idf.get(t, 1.0) for t in found) + 0.1 * len(spans)), 9
+            )
             scored.append(Passage(para.number, str(para.kind), para.text, spans, score))
         scored.sort(key=lambda p: (-p.score, p.paragraph))
         if scored:
