@@ -87,7 +87,9 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def bench_whoosh(root: Path, work: Path, mix: list[tuple[str, str, str]], procs: int) -> dict:
+def bench_whoosh(
+    root: Path, work: Path, mix: list[tuple[str, str, str]], procs: int | None
+) -> dict:
     index_dir = work / "whoosh"
     shutil.rmtree(index_dir, ignore_errors=True)
     corpus = Corpus.open(root, catalog=work / "catalog.json")
@@ -178,7 +180,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--procs", type=int, default=2)
+    parser.add_argument(
+        "--procs", type=int, help="indexing processes (default: as the app chooses)"
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     rng = random.Random(7)

@@ -74,10 +74,9 @@ class Context:
         """The search index, built or updated first if the corpus changed."""
         if self._index is None or rebuild:
             corpus = self.corpus()
-            procs = 2 if len(corpus) >= 2000 else 1
             try:
                 self._index = SearchIndex.open(
-                    corpus, self.index_dir, rebuild=rebuild, progress=progress, procs=procs
+                    corpus, self.index_dir, rebuild=rebuild, progress=progress
                 )
             except OSError as error:
                 raise CliError(

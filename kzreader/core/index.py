@@ -1,11 +1,12 @@
 """The whoosh full-text index of a corpus: build, incremental update, and search.
 
-Two kinds of documents live in one index. An *article* document holds a whole
-article, so ranking (BM25F, title above body) and "all the words" are judged
-per article; a *paragraph* document per paragraph lets a hit land on its
-paragraph. A manifest of content hashes beside the index tells what changed, so
-an unchanged corpus opens without any indexing and a changed one is updated
-file by file. Updates are committed in batches, so an interrupted build resumes.
+One whoosh document per article, so ranking (BM25F, title above body) and "all
+the words" are judged per article; the passages a hit lands on are found in the
+text at query time (see TermMatcher). A manifest of content hashes beside the
+index tells what changed, so an unchanged corpus opens without any indexing and
+a changed one is updated file by file. Updates are committed in batches, so an
+interrupted build resumes. The word list for "did you mean" is kept beside the
+index (see spelling).
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from __future__ import annotations
 import errno
 import json
 import math
+import os
 import shutil
 import struct
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
@@ -28,20 +31,37 @@ from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
 from whoosh.searching import Searcher
+from whoosh.support.levenshtein import damerau_levenshtein
 
-from .analysis import has_any, iter_terms, names_analyzer, text_analyzer, words_analyzer
-from .article import Article, Kind
+from . import fastpath
+from .analysis import (
+    WORD,
+    TermPositions,
+    has_any,
+    iter_terms,
+    matching_words,
+    names_analyzer,
+    text_analyzer,
+    text_term,
+)
+from .article import Article, Kind, Paragraph
 from .atomic import atomic_write_text
 from .corpus import ArticleError, Corpus
 from .expand import EntityLookup
 from .query import ParsedQuery, QueryError, parse, query_words
 from .results import ArticleHit, Passage, SearchResult, Span, merge_spans
+from .spelling import MIN_LENGTH, Dictionary
 from .translit import to_latin
 
 #: Bump when the schema or the analysis changes: older indexes are rebuilt.
-INDEX_VERSION = 4
-BATCH = 1000  # articles per commit: an interruption loses at most one batch
+INDEX_VERSION = 5
+BATCH = 1000  # the fewest articles per commit (see batch_size)
+MAX_BATCH = 10_000
+PARALLEL_FROM = 1000  # articles to index before extra processes pay for themselves
+#: The fields BM25 scores (their lengths are held in memory, see fastpath).
+SCORED_FIELDS = ("title", "author", "body", "comments", "names")
 MANIFEST = "manifest.json"
+DICTIONARY = "words.txt"
 WHOOSH_DIR = "whoosh"
 
 Progress = Callable[[int, int], None]
@@ -96,17 +116,22 @@ class IndexReport:
         return f"{text}; {self.message}" if self.message else text
 
 
+def _text(analyzer) -> TEXT:
+    field = TEXT(analyzer=analyzer)
+    field.format = TermPositions(field_boost=field.format.field_boost)
+    return field
+
+
 def make_schema() -> Schema:
     text = text_analyzer()
     names = names_analyzer()
     return Schema(
         article=ID(stored=True, unique=True),
-        title=TEXT(analyzer=text),
-        author=TEXT(analyzer=names),
-        body=TEXT(analyzer=text),
-        comments=TEXT(analyzer=text),
-        names=TEXT(analyzer=names),
-        words=TEXT(analyzer=words_analyzer(), phrase=False),
+        title=_text(text),
+        author=_text(names),
+        body=_text(text),
+        comments=_text(text),
+        names=_text(names),
         entity=KEYWORD(commas=True, lowercase=True, scorable=True),
     )
 
@@ -126,7 +151,6 @@ def article_document(article: Article, entities: Iterable[str] = ()) -> dict[str
         "body": body,
         "comments": comments,
         "names": everything,
-        "words": everything,
         "entity": ",".join(sorted(set(entities))),
     }
 
@@ -147,11 +171,20 @@ def _positives(q: query.Query) -> list[query.Query]:
 class SearchIndex:
     """An open index over one corpus. Thread-safe for searching."""
 
-    def __init__(self, corpus: Corpus, index_dir: Path, ix, report: IndexReport) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        index_dir: Path,
+        ix,
+        report: IndexReport,
+        dictionary: Dictionary | None = None,
+    ) -> None:
         self.corpus = corpus
         self.index_dir = index_dir
         self.report = report
         self._ix = ix
+        #: Read on the first "did you mean", not at start-up.
+        self._dictionary = dictionary
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
         # Kept in memory: whoosh reads ``ix.schema`` from the index files each time, so a
@@ -171,7 +204,7 @@ class SearchIndex:
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
         rebuild: bool = False,
-        procs: int = 1,
+        procs: int | None = None,
     ) -> SearchIndex:
         """Open the index for ``corpus``, building or updating it as needed.
 
@@ -190,7 +223,8 @@ class SearchIndex:
         ix = RamStorage().create_index(make_schema())
         started = time.perf_counter()
         wanted = [info.id for info in corpus]
-        _apply(ix, corpus, None, {}, [], wanted, progress=progress, cancel=cancel, procs=1)
+        words = Dictionary()
+        _apply(ix, corpus, None, {}, words, [], wanted, progress=progress, cancel=cancel, procs=1)
         message = (
             f"cannot write the index in {index_dir} ({reason}); searching from memory this time"
         )
@@ -201,7 +235,7 @@ class SearchIndex:
             message=message,
             seconds=time.perf_counter() - started,
         )
-        return cls(corpus, Path(index_dir), ix, report)
+        return cls(corpus, Path(index_dir), ix, report, words)
 
     @classmethod
     def _open_on_disk(
@@ -212,7 +246,7 @@ class SearchIndex:
         progress: Progress | None,
         cancel: threading.Event | None,
         rebuild: bool,
-        procs: int,
+        procs: int | None,
     ) -> SearchIndex:
         started = time.perf_counter()
         index_dir = Path(index_dir)
@@ -260,12 +294,16 @@ class SearchIndex:
                     seconds=time.perf_counter() - started,
                 ),
             )
+        words = Dictionary() if not manifest else Dictionary.load(index_dir / DICTIONARY)
+        if procs is None:
+            procs = default_procs(len(changed) + len(added))
         try:
             _apply(
                 ix,
                 corpus,
                 index_dir / MANIFEST,
                 manifest,
+                words,
                 removed,
                 changed + added,
                 progress=progress,
@@ -297,6 +335,7 @@ class SearchIndex:
                 seconds=time.perf_counter() - started,
                 message=message,
             ),
+            words,
         )
 
     def close(self) -> None:
@@ -310,11 +349,14 @@ class SearchIndex:
         return self._ix is not None
 
     def _current(self) -> Searcher:
-        if self._searcher is None:
+        previous = self._searcher
+        if previous is None:
             self._searcher = self._ix.searcher()
         else:
             # The same searcher unless another writer committed since.
-            self._searcher = self._searcher.refresh()
+            self._searcher = previous.refresh()
+        if self._searcher is not previous:
+            fastpath.preload_lengths(self._searcher, SCORED_FIELDS)
         return self._searcher
 
     # -- searching ------------------------------------------------------------
@@ -354,14 +396,20 @@ class SearchIndex:
 
     def _search(self, parsed: ParsedQuery, text: str, *, limit: int, passages: int) -> SearchResult:
         searcher = self._current()
-        strict = searcher.search(parsed.strict, limit=limit)
+        # optimize=False: block-max skipping seldom skips on news text, where the words
+        # people search for are in most articles, and it stops whoosh counting the
+        # matches, which then costs a second pass.
+        strict = searcher.search(fastpath.binary_unions(parsed.strict), limit=limit, optimize=False)
         ranked: list[tuple[str, float, bool]] = [(h["article"], h.score, True) for h in strict]
         total = len(strict)
-        if parsed.has_loose:
-            loose = searcher.search(parsed.loose, limit=limit + len(ranked))
+        # Articles with only some of the words fill what the page has left.
+        if parsed.has_loose and len(ranked) < limit:
+            loose = searcher.search(
+                fastpath.binary_unions(parsed.loose), limit=limit, optimize=False
+            )
             seen = {a for a, _, _ in ranked}
             extra = [(h["article"], h.score, False) for h in loose if h["article"] not in seen]
-            ranked.extend(extra[: max(0, limit - len(ranked))])
+            ranked.extend(extra[: limit - len(ranked)])
             total = max(total, len(loose))
         matcher = self._term_matcher(searcher, parsed)
         hits = []
@@ -382,20 +430,36 @@ class SearchIndex:
         others = query.Or([leaf for leaf in leaves if not isinstance(leaf, query.Phrase)])
         return TermMatcher(existing_terms(others, reader), reader, phrases)
 
+    def _words(self) -> Dictionary:
+        if self._dictionary is None:
+            self._dictionary = Dictionary.load(self.index_dir / DICTIONARY)
+        return self._dictionary
+
     def _did_you_mean(self, searcher: Searcher, parsed: ParsedQuery, total: int) -> str | None:
-        """A respelling of the query's unknown words that finds more, via whoosh's suggester."""
+        """A respelling of the query's unknown words that finds more than the query did.
+
+        The nearest word of the corpus (fewest edits, then the most articles) for each
+        word the corpus lacks.
+        """
+        words = self._words()
         reader = searcher.reader()
+
+        def rank(candidate: str, typed: str) -> tuple[int, int, str]:
+            term = text_term(candidate)
+            df = reader.doc_frequency("body", term) if term else 0
+            return (damerau_levenshtein(candidate, typed), -df, candidate)
+
         corrected = parsed.text
         changed = False
         for start, end, word in reversed(query_words(parsed.text)):
             term = to_latin(word.lower())
-            if len(term) < 3 or reader.doc_frequency("words", term):
+            if len(term) < MIN_LENGTH or term in words:
                 continue
-            options = searcher.suggest("words", term, limit=5, maxdist=2, prefix=1)
+            options = list(words.near(term))
             if not options:
                 return None  # a word we cannot respell: no suggestion is better than half of one
-            best = max(options, key=lambda t: reader.doc_frequency("words", t))
-            corrected = corrected[:start] + best + corrected[end:]
+            best = min(options, key=lambda option: rank(option, term))
+            corrected = corrected[:start] + _same_case(best, word) + corrected[end:]
             changed = True
         if not changed or corrected == parsed.text:
             return None
@@ -490,10 +554,32 @@ class TermMatcher:
                         found.add(" ".join(words))
         return merge_spans(spans), found
 
+    def candidates(self, article: Article) -> Iterator[Paragraph]:
+        """The paragraphs that may hold a hit, found without tokenizing each one.
+
+        The article's distinct words are matched against the query's terms once;
+        only paragraphs containing one of the words that match are looked at.
+        """
+        vocabulary = article_words(article)
+        surfaces: list[str] = []
+        for field, terms, phrases in (
+            ("text", self.text_terms, self.text_phrases),
+            ("names", self.name_terms, self.name_phrases),
+        ):
+            if terms or phrases:
+                firsts = terms | {words[0] for words in phrases}
+                surfaces.extend(matching_words(vocabulary, field, firsts))
+        if not surfaces:
+            return
+        for para in article.paragraphs:
+            text = para.text
+            if any(word in text for word in surfaces):
+                yield para
+
     def passages(self, article: Article, limit: int) -> list[Passage]:
         """The best ``limit`` paragraphs of an article for this query, best first."""
         scored = []
-        for para in article.paragraphs:
+        for para in self.candidates(article):
             spans, found = self.spans(para.text)
             if not spans:
                 continue
@@ -512,11 +598,33 @@ class TermMatcher:
 
     def highlights(self, article: Article) -> dict[int, list[Span]]:
         out: dict[int, list[Span]] = {}
-        for para in article.paragraphs:
+        for para in self.candidates(article):
             spans, _ = self.spans(para.text)
             if spans:
                 out[para.number] = list(spans)
         return out
+
+
+_WORDS_CACHE: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
+_WORDS_CACHED = 256
+_words_lock = threading.Lock()
+
+
+def article_words(article: Article) -> frozenset[str]:
+    """The distinct words of an article (title included), cached for the articles in use."""
+    key = (article.id, article.sha256)
+    with _words_lock:
+        words = _WORDS_CACHE.get(key)
+        if words is not None:
+            _WORDS_CACHE.move_to_end(key)
+            return words
+    text = "\n".join([article.title, *(p.text for p in article.paragraphs)])
+    words = frozenset(WORD.findall(text))
+    with _words_lock:
+        _WORDS_CACHE[key] = words
+        while len(_WORDS_CACHE) > _WORDS_CACHED:
+            _WORDS_CACHE.popitem(last=False)
+    return words
 
 
 def existing_terms(q: query.Query, reader) -> set[tuple[str, bytes]]:
@@ -544,15 +652,23 @@ def _as_str(term: bytes | str) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
+def _same_case(word: str, typed: str) -> str:
+    """``word`` written as the user wrote theirs: Capitalised, UPPER or lower."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
 def _reason(error: BaseException) -> str:
     text = str(error).splitlines()[0][:120] if str(error) else ""
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def _storage(store: Path) -> FileStorage:
-    """The index files, read without mmap: a file truncated or replaced under a mapping
-    kills the process with SIGBUS, where a plain read fails with an error we catch."""
-    return FileStorage(str(store), supports_mmap=False)
+    """The index files, read into memory rather than mapped (see fastpath)."""
+    return fastpath.SegmentStorage(str(store))
 
 
 def _create(store: Path, manifest: Path | None = None):
@@ -568,6 +684,7 @@ def _create(store: Path, manifest: Path | None = None):
         lock.release()
     if manifest is not None:
         manifest.unlink(missing_ok=True)
+        manifest.with_name(DICTIONARY).unlink(missing_ok=True)
     shutil.rmtree(store, ignore_errors=True)
     store.mkdir(parents=True, exist_ok=True)
     return _storage(store).create_index(make_schema())
@@ -596,6 +713,7 @@ def _apply(
     corpus: Corpus,
     manifest_path: Path | None,
     manifest: dict[str, str],
+    words: Dictionary,
     removed: list[str],
     wanted: list[str],
     *,
@@ -603,8 +721,16 @@ def _apply(
     cancel: threading.Event | None,
     procs: int,
 ) -> None:
-    """Delete ``removed``, (re)index ``wanted``, committing batch by batch."""
+    """Delete ``removed``, (re)index ``wanted``, committing batch by batch.
+
+    Each batch is committed without merging: whoosh's default policy re-merges
+    the small segments at every commit, rewriting most of a large build again and
+    again. A large build is cut into a few big batches instead, so it ends with a
+    few segments (one per indexing process and batch) and loses at most one batch to
+    an interruption.
+    """
     total = len(wanted)
+    present = _indexed_ids(ix)
     if removed:
         writer = ix.writer(timeout=0.0)
         for article_id in removed:
@@ -613,8 +739,9 @@ def _apply(
         writer.commit()
         _write_manifest(manifest_path, manifest)
     done = 0
-    for start in range(0, total, BATCH):
-        batch = wanted[start : start + BATCH]
+    size = batch_size(total)
+    for start in range(0, total, size):
+        batch = wanted[start : start + size]
         big = procs > 1 and len(batch) >= 200
         writer = ix.writer(timeout=0.0, **({"procs": procs, "multisegment": True} if big else {}))
         shas: dict[str, str] = {}
@@ -622,15 +749,18 @@ def _apply(
             for article_id in batch:
                 if cancel is not None and cancel.is_set():
                     raise IndexCancelled()
-                # Always: a batch committed just before a kill is in the index but not
-                # yet in the manifest, and must not be added twice.
-                writer.delete_by_term("article", article_id)
+                # Also on a first build: a batch committed just before a kill is in
+                # the index but not yet in the manifest, and must not be added twice.
+                if article_id in present:
+                    writer.delete_by_term("article", article_id)
                 try:
                     article = corpus.article(article_id)
                 except (KeyError, ArticleError):
                     manifest.pop(article_id, None)
                     continue
-                writer.add_document(**article_document(article))
+                document = article_document(article)
+                writer.add_document(**document)
+                words.add_text(document["names"])
                 shas[article_id] = article.sha256
                 done += 1
                 if progress:
@@ -638,9 +768,43 @@ def _apply(
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        # A batch of a few files goes through the usual merge of small segments, so
+        # day-to-day edits do not leave a trail of tiny segments behind.
+        writer.commit(merge=not big)
+        if manifest_path is not None and words.dirty:
+            words.save(manifest_path.with_name(DICTIONARY))
         manifest.update(shas)
         _write_manifest(manifest_path, manifest)
+
+
+def default_procs(articles: int) -> int:
+    """Indexing processes for ``articles``: one more than the cores, for a large build.
+
+    whoosh's parent process reads and parses the articles while the children index
+    them; with one child per core the cores idle whenever the parent is busy
+    (10,000 articles on 2 cores: 210 articles/s with 2, 320 with 3).
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return 1 if articles < PARALLEL_FROM or cores < 2 else cores + 1
+
+
+def batch_size(total: int) -> int:
+    """Articles per commit: a quarter of the work, within bounds.
+
+    Fewer, larger segments search faster; smaller batches lose less to a kill.
+    """
+    return max(BATCH, min(MAX_BATCH, -(-total // 4)))
+
+
+def _indexed_ids(ix) -> set[str]:
+    """The article ids the index holds (deleted ones may linger: deleting again is harmless)."""
+    with ix.reader() as reader:
+        if "article" not in reader.schema:
+            return set()
+        return {_as_str(term) for term in reader.lexicon("article")}
 
 
 def _read_manifest(path: Path) -> dict[str, str] | None:

@@ -89,7 +89,7 @@ def test_search_text_output(home: Path) -> None:
 
 def test_search_did_you_mean(home: Path) -> None:
     data = json.loads(kz("search", "Nazarbayv", "--json", home=home).stdout)
-    assert data["total"] == 0 and data["corrected"] == "nazarbayev"
+    assert data["total"] == 0 and data["corrected"] == "Nazarbayev"  # as the user wrote it
 
 
 def test_bad_query_is_one_line_exit_1(home: Path) -> None:

@@ -1,0 +1,103 @@
+"""The ways around whoosh's slow paths (fastpath, TermPositions) change speed only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from whoosh import query
+from whoosh.filedb.filestore import FileStorage
+from whoosh.formats import Positions
+
+from kzreader.core import fastpath
+from kzreader.core.analysis import TermPositions, names_analyzer, text_analyzer
+from kzreader.core.corpus import Corpus
+from kzreader.core.index import WHOOSH_DIR, SearchIndex
+from kzreader.core.paths import bundled_seeds
+
+QUERIES = [
+    "Kazakhstan",
+    "Tokayev Putin",
+    '"human rights"',
+    "separat*",
+    "Nazarbaev~",
+    "title:russia",
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
+    corpus = Corpus.open(bundled_seeds())
+    folder = tmp_path_factory.mktemp("index")
+    SearchIndex.open(corpus, folder).close()
+    return corpus, folder
+
+
+@pytest.mark.parametrize("analyzer", [text_analyzer(), names_analyzer()], ids=["text", "names"])
+def test_term_positions_match_whoosh_positions(analyzer) -> None:
+    corpus = Corpus.open(bundled_seeds())
+    for info in corpus:
+        text = "\n".join(p.text for p in corpus.article(info.id).paragraphs)
+        ours = sorted(TermPositions(field_boost=1.0).word_values(text, analyzer, mode="index"))
+        theirs = sorted(Positions(field_boost=1.0).word_values(text, analyzer, mode="index"))
+        assert ours == theirs
+        assert len(ours) > 50
+
+
+def scores(storage: FileStorage, queries: list[str], index: SearchIndex) -> list[list]:
+    ix = storage.open_index()
+    out = []
+    with ix.searcher() as searcher:
+        if isinstance(storage, fastpath.SegmentStorage):
+            fastpath.preload_lengths(searcher, ("title", "body", "comments", "names", "author"))
+        for text in queries:
+            q = index.parse(text).strict
+            if isinstance(storage, fastpath.SegmentStorage):
+                q = fastpath.binary_unions(q)
+            hits = searcher.search(q, limit=None, optimize=False)
+            out.append([(h["article"], round(h.score, 9)) for h in hits])
+    return out
+
+
+def test_fast_paths_rank_exactly_as_whoosh_does(built: tuple[Corpus, Path]) -> None:
+    corpus, folder = built
+    index = SearchIndex.open(corpus, folder)
+    store = str(folder / WHOOSH_DIR)
+    plain = scores(FileStorage(store, supports_mmap=False), QUERIES, index)
+    fast = scores(fastpath.SegmentStorage(store), QUERIES, index)
+    assert fast == plain
+    assert all(plain), "every query should find something in the seeds"
+
+
+def test_binary_unions_reach_every_or() -> None:
+    q = query.And(
+        [
+            query.Or([query.Term("a", "x"), query.Term("b", "x")]),
+            query.Not(query.Or([query.Term("a", "y")])),
+        ]
+    )
+    fastpath.binary_unions(q)
+    ors = [q.subqueries[0], q.subqueries[1].query]
+    assert [o.matcher_type for o in ors] == [query.Or.DEFAULT_MATCHER] * 2
+
+
+def test_search_survives_segments_truncated_after_opening(tmp_path: Path) -> None:
+    """Segments are held in memory once read: no SIGBUS, no wrong answers."""
+    corpus = Corpus.open(bundled_seeds())
+    index = SearchIndex.open(corpus, tmp_path)
+    before = [h.article for h in index.search("Kazakhstan").hits]
+    for seg in (tmp_path / WHOOSH_DIR).glob("*.seg"):
+        seg.write_bytes(b"")
+    after = index.search("Kazakhstan")
+    assert after.error is None
+    assert [h.article for h in after.hits] == before
+
+
+def test_a_truncated_segment_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    corpus = Corpus.open(bundled_seeds())
+    SearchIndex.open(corpus, tmp_path).close()
+    for seg in (tmp_path / WHOOSH_DIR).glob("*.seg"):
+        seg.write_bytes(seg.read_bytes()[:-4000])
+    reopened = SearchIndex.open(corpus, tmp_path)
+    assert "unreadable" in (reopened.report.message or "")
+    assert reopened.search("Kazakhstan").hits
