@@ -1,6 +1,7 @@
 """Reader app benchmarks (not timed tests): first frame, a 5 MB article, a 10,000-article library.
 
     python bench/bench_app.py [--runs 7] [--skip-library]
+    python bench/bench_app.py --corpus /tmp/syn10k [--home DIR] [--runs 3] [--json out.json]
 
 1. Launch → first frame: a fresh process starts ``kzreader`` on the seeds (headless) and
    reports when the first frame has been drawn; median of several runs, with an empty
@@ -8,12 +9,20 @@
 2. A generated 5 MB article: parse + lay out + draw the first screen, then page-down
    latency (the action and the drawing of every visible line; and via a key press).
 3. A generated 10,000-article folder: scanning it, filling the library table, filtering.
+
+With ``--corpus DIR`` it measures the real app on that folder instead (see ``corpus_bench``):
+each run is a fresh process on a data folder where the index and the entity cache are
+already built (``--home``; made once with ``kzreader index`` and ``kzreader entities`` if
+it has none), and reports launch → first frame, launch → library usable (rows drawn),
+then, while the start-up workers may still be busy, the library's page-down and filter
+latency and a search typed in the search box (last keystroke → results drawn).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import statistics
@@ -216,12 +225,166 @@ async def library_bench(count: int) -> None:
         )
 
 
+CORPUS_RUN = r"""
+import asyncio, json, os, statistics, sys, time
+start = float(os.environ["KZ_BENCH_START"])
+from pathlib import Path
+from kzreader.core.paths import DataPaths
+from kzreader.ui.app import KzReaderApp
+
+marks = {}
+
+
+class Bench(KzReaderApp):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(lambda: marks.setdefault("first_frame", time.time() - start))
+
+
+async def until(test, timeout=120.0):
+    deadline = time.monotonic() + timeout
+    while not test():
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        await asyncio.sleep(0.002)
+
+
+def busy(app):
+    return sorted({w.group for w in app.workers if w.is_running})
+
+
+async def main():
+    app = Bench(Path(sys.argv[1]), DataPaths.resolve(sys.argv[2]))
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(lambda: "first_frame" in marks)
+        screen = app.screen
+        table = screen.library.table
+        await until(lambda: len(table.rows) > 0)
+        await pilot.pause()
+        marks["library_usable"] = time.time() - start
+        marks["busy_when_usable"] = busy(app)
+        table.focus()
+        await pilot.pause()
+        pages = []
+        for _ in range(15):
+            t0 = time.perf_counter()
+            await pilot.press("pagedown")
+            pages.append(time.perf_counter() - t0)
+        marks["page_down"] = statistics.median(pages)
+        marks["busy_when_scrolling"] = busy(app)
+        screen.library.filter_input.focus()
+        await pilot.pause()
+        await pilot.press(*"border")
+        typed = time.perf_counter()
+        await until(lambda: 0 < len(table.rows) < len(screen.library.infos))
+        await pilot.pause()
+        marks["filter"] = time.perf_counter() - typed
+        marks["filtered_rows"] = len(table.rows)
+        await until(lambda: app.index is not None, timeout=600)
+        marks["index_open"] = time.time() - start
+        searches = []
+        for query in ("Tokayev", "border trade", "pipeline"):
+            screen.action_focus_search()
+            screen.search_input.value = ""
+            await pilot.pause()
+            await pilot.press(*query)
+            typed = time.perf_counter()
+            await until(
+                lambda: (r := screen.results.result) is not None and r.query == query, 60
+            )
+            await pilot.pause()
+            searches.append(time.perf_counter() - typed)
+            result = screen.results.result
+        marks["search_shown"] = statistics.median(searches)
+        marks["search_elapsed_ms"] = result.elapsed_ms
+        direct = {}
+        for passages in (5, 0):
+            times = []
+            for query in ("Tokayev", "border trade", "pipeline"):
+                t0 = time.perf_counter()
+                app.index.search(query, limit=50, passages=passages)
+                times.append(time.perf_counter() - t0)
+            direct[passages] = statistics.median(times)
+        marks["search_direct_passages5"] = direct[5]
+        marks["search_direct_passages0"] = direct[0]
+        marks["busy_at_end"] = busy(app)
+        await app.action_quit()
+    print("BENCH " + json.dumps(marks))
+
+
+asyncio.run(main())
+"""
+
+
+def warm_home(corpus: Path, home: Path) -> None:
+    """Build the index and the entity cache for ``corpus`` in ``home`` (once)."""
+    env = {**os.environ, "KZREADER_HOME": str(home)}
+    kz = [sys.executable, "-m", "kzreader"]
+    for command in ("index", "entities"):
+        print(f"preparing {home}: kzreader {command} (once)…", flush=True)
+        subprocess.run(
+            [*kz, command, "--corpus", str(corpus)], env=env, check=True, stdout=subprocess.DEVNULL
+        )
+
+
+def corpus_bench(corpus: Path, home: Path | None, runs: int, out: Path | None) -> None:
+    """The app on a real folder with its index built: start-up and latency under load."""
+    home = home or Path(tempfile.gettempdir()) / f"kz_bench_home_{corpus.name}"
+    if not (home / "index").is_dir():
+        home.mkdir(parents=True, exist_ok=True)
+        warm_home(corpus, home)
+    script = Path(tempfile.mkdtemp()) / "corpus_run.py"
+    script.write_text(CORPUS_RUN, encoding="utf-8")
+    results = []
+    for run in range(runs):
+        env = {**os.environ, "KZ_BENCH_START": repr(time.time())}
+        done = subprocess.run(
+            [sys.executable, str(script), str(corpus), str(home)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        line = next((x for x in done.stdout.splitlines() if x.startswith("BENCH ")), None)
+        if line is None:
+            print(done.stdout[-2000:], done.stderr[-2000:])
+            raise SystemExit(f"run {run + 1} failed")
+        results.append(json.loads(line[6:]))
+        print(f"run {run + 1}: {line[6:]}", flush=True)
+
+    def median_ms(key: str) -> str:
+        values = [r[key] for r in results if key in r]
+        return f"{1000 * statistics.median(values):.0f} ms" if values else "-"
+
+    count = sum(1 for _ in corpus.rglob("*.txt"))
+    print(f"\n{corpus} ({count:,} files), median of {runs} runs, index and entities built:")
+    for key, label in (
+        ("first_frame", "launch → first frame"),
+        ("library_usable", "launch → library usable (rows drawn)"),
+        ("page_down", "library page-down (key press → drawn, Pilot)"),
+        ("filter", "library filter 'border' (last key → rows drawn, incl. 150 ms debounce)"),
+        ("index_open", "launch → search index open"),
+        ("search_shown", "search as you type (last key → results drawn, incl. 250 ms debounce)"),
+        ("search_direct_passages5", "index.search(limit=50) with passages"),
+        ("search_direct_passages0", "index.search(limit=50, passages=0)"),
+    ):
+        print(f"  {label}: {median_ms(key)}")
+    print(f"  workers busy when the library was usable: {results[-1]['busy_when_usable']}")
+    if out:
+        out.write_text(json.dumps({"corpus": str(corpus), "runs": results}, indent=1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--skip-library", action="store_true")
+    parser.add_argument("--corpus", type=Path, help="measure the app on this folder instead")
+    parser.add_argument("--home", type=Path, help="data folder with the index built (--corpus)")
+    parser.add_argument("--json", type=Path, help="write the --corpus runs here")
     args = parser.parse_args()
+    if args.corpus:
+        corpus_bench(args.corpus.resolve(), args.home, args.runs, args.json)
+        return
     first_frame(args.runs)
     asyncio.run(article_bench())
     if not args.skip_library:
