@@ -18,8 +18,9 @@ from pathlib import Path
 
 from ..atomic import atomic_write_text
 from .candidate import Candidate
-from .model import EntityType, Mention
+from .model import EntityType
 from .resolve import EntityRecord, Resolution
+from .store import MentionStore
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -91,11 +92,15 @@ class CandidateCache:
 class ResolutionCache:
     """The resolved corpus (before the overlay), keyed by every article's hash.
 
-    Lets an unchanged corpus start without reading a single per-article file.
+    Lets an unchanged corpus start without reading a single per-article file, and
+    without reading its mentions either: ``corpus.json`` holds the entity table (names,
+    aliases, articles, counts) and the byte offsets of each article's line in the
+    mentions file, which is read one article at a time when the reader asks.
     """
 
     def __init__(self, folder: Path | None, version: str) -> None:
-        self.path = Path(folder) / "corpus.json" if folder is not None else None
+        self.folder = Path(folder) if folder is not None else None
+        self.path = self.folder / "corpus.json" if self.folder is not None else None
         self.version = version
 
     @staticmethod
@@ -105,50 +110,71 @@ class ResolutionCache:
             digest.update(f"{article_id}\t{sha}\n".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def load(self, key: str, article_ids: list[str]) -> Resolution | None:
-        if self.path is None:
+    def mentions_name(self, key: str) -> str:
+        return f"mentions-{self.version[-12:]}-{key[:16]}.jsonl"
+
+    def load(self, key: str, articles: int) -> tuple[Resolution, list[str], MentionStore] | None:
+        """The snapshot of this corpus: records (without mentions), their ids, the mentions."""
+        if self.path is None or self.folder is None:
             return None
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("version") != self.version or data.get("key") != key:
                 return None
             records: dict[str, EntityRecord] = {}
-            for eid, name, type_, aliases, curated, mentions in data["entities"]:
+            for eid, name, type_, aliases, curated, count, comments, numbers in data["entities"]:
                 records[eid] = EntityRecord(
                     eid,
                     name,
                     EntityType(type_),
-                    list(aliases),
-                    [
-                        Mention(eid, article_ids[a], p, s, e, t, bool(c))
-                        for a, p, s, e, t, c in mentions
-                    ],
+                    aliases,
                     curated=bool(curated),
+                    articles=numbers,
+                    count=int(count),
+                    comments_only=bool(comments),
                 )
+            name = str(data["mentions"])
+            offsets = [int(x) for x in data["offsets"]]
         except (OSError, ValueError, LookupError, TypeError):
             return None
-        return Resolution(records)
+        if "/" in name or len(offsets) != articles + 1:
+            return None
+        store = MentionStore.open(self.folder / name, offsets)
+        if store is None:
+            return None
+        return Resolution(records), list(records), store
 
-    def store(self, key: str, article_ids: list[str], resolution: Resolution) -> None:
-        if self.path is None:
+    def store(self, key: str, resolution: Resolution, store: MentionStore) -> None:
+        """Write the snapshot (before the overlay is applied) and forget older mention files."""
+        if self.path is None or self.folder is None or store.path is None:
             return
-        index = {article_id: i for i, article_id in enumerate(article_ids)}
         entities = [
             [
                 r.id,
                 r.name,
                 str(r.type),
                 r.aliases,
-                r.curated,
-                [
-                    [index[m.article], m.paragraph, m.start, m.end, m.surface, int(m.in_comment)]
-                    for m in r.mentions
-                ],
+                int(r.curated),
+                r.count,
+                int(r.comments_only),
+                r.articles,
             ]
             for r in resolution.entities.values()
         ]
-        data = {"version": self.version, "key": key, "entities": entities}
-        with contextlib.suppress(OSError):
+        data = {
+            "version": self.version,
+            "key": key,
+            "mentions": store.path.name,
+            "offsets": store.offsets,
+            "entities": entities,
+        }
+        try:
             atomic_write_text(
                 self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             )
+        except OSError:
+            return
+        for old in self.folder.glob("mentions-*.jsonl"):
+            if old.name != store.path.name:
+                with contextlib.suppress(OSError):
+                    old.unlink()  # a graph still using it keeps it open

@@ -14,8 +14,8 @@ import math
 import re
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -29,9 +29,11 @@ from .model import EXTRACTOR_VERSION, Entity, EntityType, Mention, RelatedArticl
 from .names import name_key
 from .ner import ner_requested, proposer_name, spacy_proposer
 from .overlay import Overlay
-from .resolve import Resolution, resolve
+from .resolve import Resolution, resolve_stream
+from .store import MentionStore
 
 Progress = Callable[[int, int], None]
+_RECENT = 64  # articles whose mentions are kept decoded
 
 
 class Cancelled(Exception):
@@ -53,7 +55,7 @@ _DETECTION_FILES = (
     "gazetteer.yaml", "detect.py", "tokens.py", "candidate.py", "lexicon.py", "names.py",
     "gazetteer.py",
 )  # fmt: skip
-_RESOLUTION_FILES = ("resolve.py", "model.py", "cache.py")
+_RESOLUTION_FILES = ("resolve.py", "model.py", "cache.py", "store.py")
 
 
 def _digest(files: Iterable[str]) -> str:
@@ -74,16 +76,55 @@ def resolver_version(ner: bool) -> str:
     return f"{extractor_version(ner)}-{_digest(_RESOLUTION_FILES)}"
 
 
-@dataclass
 class EntityGraph:
-    """Entities of a corpus and the links between them (read-only once built)."""
+    """Entities of a corpus and the links between them (read-only once built).
 
-    article_ids: tuple[str, ...]
-    _entities: dict[str, Entity] = field(repr=False)
-    _mentions: dict[str, tuple[Mention, ...]] = field(repr=False)
-    report: BuildReport | None = None
-    _by_article: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False)
-    _lookup: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    The entity table (names, aliases, articles, counts) is in memory; mentions are read
+    per article from the build's mention store when asked for (``mentions_in``), so a
+    large corpus loads in a moment and costs little to keep.
+    """
+
+    def __init__(
+        self,
+        article_ids: Sequence[str],
+        resolution: Resolution,
+        store: MentionStore,
+        numbers: Sequence[str],
+        report: BuildReport | None = None,
+    ) -> None:
+        self.article_ids = tuple(article_ids)
+        self.report = report
+        self._number = {article_id: i for i, article_id in enumerate(self.article_ids)}
+        self._store = store
+        self._numbers = list(numbers)  # entity number in the store → id before the overlay
+        self._redirect = dict(resolution.redirect)
+        self._recent: dict[int, tuple[Mention, ...]] = {}
+        self._lock = threading.Lock()
+        ids = self.article_ids
+        entities: dict[str, Entity] = {}
+        for record in resolution.entities.values():
+            if record.count <= 0:
+                continue
+            entities[record.id] = Entity(
+                id=record.id,
+                name=record.name,
+                type=record.type,
+                aliases=tuple(record.aliases),
+                articles=tuple(ids[i] for i in record.articles if 0 <= i < len(ids)),
+                mentions=record.count,
+                comments_only=record.comments_only,
+            )
+        self._entities = dict(
+            sorted(entities.items(), key=lambda kv: (-kv[1].mentions, kv[1].name.casefold()))
+        )
+        lookup: dict[str, list[str]] = defaultdict(list)
+        for entity in self._entities.values():
+            for name in (entity.name, *entity.aliases):
+                key = name_key(name)
+                if key and entity.id not in lookup[key]:
+                    lookup[key].append(entity.id)
+            lookup[entity.id.casefold()].append(entity.id)
+        self._lookup = dict(lookup)
 
     # ----------------------------------------------------------------- building
     @classmethod
@@ -102,6 +143,8 @@ class EntityGraph:
         ``overlay`` is an ``Overlay`` or the path of an overlay file. ``use_ner`` turns the
         spaCy proposer on (None: the ``KZREADER_NER`` variable decides); if the extra is
         missing the build goes on without it and says so in ``report.messages``.
+        Articles are extracted one at a time and each one's candidates go to the cache
+        as soon as they are found, so an interrupted build resumes where it stopped.
         """
         ids = list(corpus.ids)  # type: ignore[attr-defined]
         messages: list[str] = []
@@ -120,42 +163,46 @@ class EntityGraph:
         )
         snapshot = ResolutionCache(cache_dir, resolver_version(ner))
         info = corpus.info  # type: ignore[attr-defined]
-        corpus_key = snapshot.corpus_key(
-            (article_id, info(article_id).sha256) for article_id in ids
-        )
-        resolution = snapshot.load(corpus_key, ids)
-        if resolution is not None:
+        shas = [info(article_id).sha256 for article_id in ids]
+        corpus_key = snapshot.corpus_key(zip(ids, shas, strict=True))
+        loaded = snapshot.load(corpus_key, len(ids))
+        if loaded is not None:
+            resolution, numbers, store = loaded
             if progress is not None:
                 progress(len(ids), len(ids))
-            graph = cls._finish(ids, resolution, overlay, messages)
+            graph = cls._finish(ids, resolution, store, numbers, overlay, messages)
             graph.report = replace(graph.report, cached=len(ids), extracted=0, ner=ner)  # type: ignore[arg-type]
             return graph
-        detector: Detector | None = None
-        candidates: dict[str, list[Candidate]] = {}
-        for done, article_id in enumerate(ids):
-            if cancel is not None and cancel.is_set():
-                raise Cancelled
-            sha = corpus.info(article_id).sha256  # type: ignore[attr-defined]
-            found = cache.load(article_id, sha)
-            if found is None:
-                detector = detector or Detector(proposer=proposer)
-                try:
-                    article = corpus.article(article_id)  # type: ignore[attr-defined]
-                except (ArticleError, KeyError, OSError) as error:
-                    messages.append(f"{article_id}: no entities ({error})")
-                    found = []
-                else:
-                    found = detector.detect(article)
-                    cache.store(article_id, article.sha256, found)
-            candidates[article_id] = found
-            if progress is not None:
-                progress(done + 1, len(ids))
+
+        def candidates() -> Iterator[list[Candidate]]:
+            detector: Detector | None = None
+            for done, (article_id, sha) in enumerate(zip(ids, shas, strict=True)):
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled
+                found = cache.load(article_id, sha)
+                if found is None:
+                    detector = detector or Detector(proposer=proposer)
+                    try:
+                        article = corpus.article(article_id)  # type: ignore[attr-defined]
+                    except (ArticleError, KeyError, OSError) as error:
+                        messages.append(f"{article_id}: no entities ({error})")
+                        found = []
+                    else:
+                        found = detector.detect(article)
+                        cache.store(article_id, article.sha256, found)
+                yield found
+                if progress is not None:
+                    progress(done + 1, len(ids))
+
+        resolution, numbers, store, errors = resolve_stream(
+            candidates(), cache_dir, snapshot.mentions_name(corpus_key)
+        )
         cache.prune(ids)
         messages.extend(cache.errors)
-        resolution = resolve(ids, candidates, load_gazetteer())
-        if cache_dir is not None and not cache.errors:
-            snapshot.store(corpus_key, ids, resolution)
-        graph = cls._finish(ids, resolution, overlay, messages)
+        messages.extend(errors)
+        if cache_dir is not None and not cache.errors and not errors:
+            snapshot.store(corpus_key, resolution, store)
+        graph = cls._finish(ids, resolution, store, numbers, overlay, messages)
         graph.report = BuildReport(
             articles=len(ids),
             cached=cache.hits,
@@ -188,17 +235,22 @@ class EntityGraph:
         overlay: Overlay | Path | None,
         messages: list[str],
     ) -> EntityGraph:
-        return cls._finish(ids, resolve(ids, candidates, load_gazetteer()), overlay, messages)
+        resolution, numbers, store, errors = resolve_stream(
+            (candidates.get(article_id, []) for article_id in ids), None, "mentions"
+        )
+        return cls._finish(ids, resolution, store, numbers, overlay, messages + errors)
 
     @classmethod
     def _finish(
         cls,
         ids: Sequence[str],
         resolution: Resolution,
+        store: MentionStore,
+        numbers: Sequence[str],
         overlay: Overlay | Path | None,
         messages: list[str],
     ) -> EntityGraph:
-        """Apply the overlay (to a copy: a snapshot may be reused) and freeze."""
+        """Apply the overlay (after the snapshot was written) and freeze."""
         if not isinstance(overlay, Overlay):
             overlay = Overlay.load(overlay)
         notes: tuple[str, ...] = ()
@@ -206,55 +258,8 @@ class EntityGraph:
             messages.append(overlay.error)
         else:
             notes = overlay.apply(resolution)
-        graph = cls._freeze(ids, resolution)
-        graph.report = BuildReport(len(ids), 0, len(ids), False, tuple(messages) + notes)
-        return graph
-
-    @classmethod
-    def _freeze(cls, ids: Sequence[str], resolution: Resolution) -> EntityGraph:
-        order = {article_id: i for i, article_id in enumerate(ids)}
-        entities: dict[str, Entity] = {}
-        mentions: dict[str, tuple[Mention, ...]] = {}
-        for record in resolution.entities.values():
-            ms = tuple(
-                sorted(
-                    record.mentions, key=lambda m: (order.get(m.article, 0), m.paragraph, m.start)
-                )
-            )
-            if not ms:
-                continue
-            articles = tuple(dict.fromkeys(m.article for m in ms))
-            entities[record.id] = Entity(
-                id=record.id,
-                name=record.name,
-                type=record.type,
-                aliases=tuple(record.aliases),
-                articles=articles,
-                mentions=len(ms),
-                comments_only=all(m.in_comment for m in ms),
-            )
-            mentions[record.id] = ms
-        ranked = dict(
-            sorted(entities.items(), key=lambda kv: (-kv[1].mentions, kv[1].name.casefold()))
-        )
-        graph = cls(tuple(ids), ranked, mentions)
-        by_article: dict[str, list[Mention]] = defaultdict(list)
-        for ms in mentions.values():
-            for m in ms:
-                by_article[m.article].append(m)
-        graph._by_article = {
-            a: tuple(sorted(ms, key=lambda m: (m.paragraph, m.start)))
-            for a, ms in by_article.items()
-        }
-        lookup: dict[str, list[str]] = defaultdict(list)
-        for entity in ranked.values():
-            for name in (entity.name, *entity.aliases):
-                key = name_key(name)
-                if key and entity.id not in lookup[key]:
-                    lookup[key].append(entity.id)
-            lookup[entity.id.casefold()].append(entity.id)
-        graph._lookup = dict(lookup)
-        return graph
+        report = BuildReport(len(ids), 0, len(ids), False, tuple(messages) + notes)
+        return cls(ids, resolution, store, numbers, report)
 
     # ----------------------------------------------------------------- queries
     def __len__(self) -> int:
@@ -281,18 +286,43 @@ class EntityGraph:
 
     def counts(self, article: str) -> dict[str, int]:
         """How many times each entity is mentioned in one article."""
-        return dict(Counter(m.entity_id for m in self._by_article.get(article, ())))
+        return dict(Counter(m.entity_id for m in self._in(article)))
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._entities.get(entity_id)
 
     def mentions(self, entity_id: str) -> list[Mention]:
         """Every mention of an entity in corpus order (a concordance)."""
-        return list(self._mentions.get(entity_id, ()))
+        entity = self._entities.get(entity_id)
+        if entity is None:
+            return []
+        return [m for a in entity.articles for m in self._in(a) if m.entity_id == entity_id]
 
     def mentions_in(self, article_id: str) -> list[Mention]:
         """Every mention in an article, in reading order."""
-        return list(self._by_article.get(article_id, ()))
+        return list(self._in(article_id))
+
+    def _in(self, article_id: str) -> tuple[Mention, ...]:
+        """An article's mentions, read from the store (the last few articles are kept)."""
+        number = self._number.get(article_id)
+        if number is None:
+            return ()
+        with self._lock:
+            found = self._recent.get(number)
+        if found is not None:
+            return found
+        out = []
+        for n, paragraph, start, end, surface, comment in self._store.rows(number):
+            eid = self._numbers[n] if 0 <= n < len(self._numbers) else ""
+            eid = self._redirect.get(eid, eid)
+            if eid in self._entities:
+                out.append(Mention(eid, article_id, paragraph, start, end, surface, bool(comment)))
+        found = tuple(out)
+        with self._lock:
+            if len(self._recent) >= _RECENT:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[number] = found
+        return found
 
     def lookup(self, name: str, type: EntityType | str | None = None) -> Entity | None:
         """The entity a name refers to, by any alias (case, accents, spelling, Cyrillic ignored).
@@ -344,15 +374,15 @@ class EntityGraph:
 
     def cooccurring(self, entity_id: str, limit: int | None = None) -> list[tuple[str, int]]:
         """Entities mentioned in the same paragraphs as this one, with how many paragraphs."""
-        places = {(m.article, m.paragraph) for m in self._mentions.get(entity_id, ())}
+        entity = self._entities.get(entity_id)
         counts: Counter[str] = Counter()
-        for article, paragraph in places:
-            seen = {
-                m.entity_id
-                for m in self._by_article.get(article, ())
-                if m.paragraph == paragraph and m.entity_id != entity_id
-            }
-            counts.update(seen)
+        for article in entity.articles if entity is not None else ():
+            by_paragraph: dict[int, set[str]] = defaultdict(set)
+            for m in self._in(article):
+                by_paragraph[m.paragraph].add(m.entity_id)
+            for present in by_paragraph.values():
+                if entity_id in present:
+                    counts.update(present - {entity_id})
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -self._entities[kv[0]].mentions))
         return ranked[:limit] if limit else ranked
 

@@ -187,6 +187,15 @@ class Overlay:
                     _alias(target, alias)
                 target.mentions.extend(m._replace(entity_id=target.id) for m in record.mentions)
                 target.mentions.sort(key=lambda m: (m.article, m.paragraph, m.start))
+                target.articles = sorted(set(target.articles) | set(record.articles))
+                target.count += record.count
+                target.comments_only = target.comments_only and record.comments_only
+                # Mentions read later from the store still carry the old id.
+                redirect = resolution.redirect
+                for source, to in redirect.items():
+                    if to == record.id:
+                        redirect[source] = target.id
+                redirect[record.id] = target.id
                 del records[record.id]
         return tuple(notes)
 
@@ -221,7 +230,7 @@ def _find(records: dict[str, EntityRecord], entity_id: str, name: str) -> Entity
     matches: Iterable[EntityRecord] = (
         r for r in records.values() if key in {name_key(n) for n in (r.name, *r.aliases)}
     )
-    return max(matches, key=lambda r: len(r.mentions), default=None)
+    return max(matches, key=lambda r: r.count, default=None)
 
 
 def _alias(record: EntityRecord, alias: str) -> None:
