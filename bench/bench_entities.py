@@ -7,8 +7,10 @@
 Without a corpus: detection and resolution of the bundled seeds, repeated, as
 milliseconds per 1,000 words (words of every paragraph that is searched for names,
 reader comments included). With a corpus: a cold build (every article read, parsed
-and extracted, the per-article cache written), a warm build (an unchanged corpus:
-everything from the cache, resolution only) and peak RSS. ``--ner`` adds spaCy's
+and extracted, the per-article cache written) and a warm load (an unchanged corpus:
+the snapshot only), each in its own process with its own peak RSS, and what the
+reader then asks per article (its entities and related articles) and for the most
+mentioned entity's card (its whole concordance). ``--ner`` adds spaCy's
 proposer (kzreader[ner]); ``--limit`` measures the first N articles only (the model
 is too slow to run over 10,000 articles on every try) and the report extrapolates.
 Medians over --runs runs. Run by hand, not in the test suite.
@@ -21,6 +23,7 @@ import json
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -81,44 +84,96 @@ def per_thousand_words(runs: int, ner: bool) -> dict[str, float]:
     }
 
 
+def _phase(folder: Path, cache: Path, catalog: Path, ner: bool, limit: int | None) -> dict:
+    """One build in this (fresh) process: its time, what it extracted, this process's peak RSS."""
+    corpus = Corpus.open(folder, catalog=catalog)
+    subset = Limited(corpus, limit)
+    start = time.perf_counter()
+    graph = EntityGraph.build(subset, cache_dir=cache, use_ner=ner)
+    seconds = time.perf_counter() - start
+    # What the reader then does: open articles (sidebar, marks), related articles, a card.
+    sample = subset.ids[:: max(1, len(subset.ids) // 200)]
+    start = time.perf_counter()
+    for article_id in sample:
+        graph.entities(article=article_id)
+        graph.related_articles(article_id, limit=20)
+    per_article_ms = (time.perf_counter() - start) * 1000 / max(len(sample), 1)
+    top = next(iter(graph), None)
+    start = time.perf_counter()
+    concordance = len(graph.mentions(top.id)) if top is not None else 0
+    card_s = time.perf_counter() - start
+    assert graph.report is not None
+    return {
+        "seconds": seconds,
+        "extracted": graph.report.extracted,
+        "entities": len(graph),
+        "article_ms": per_article_ms,
+        "top_entity_mentions": concordance,
+        "top_entity_concordance_s": card_s,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def _peak_rss_mb() -> float:
+    """This process's own peak RSS (ru_maxrss would include the parent's from before exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_phase(folder: Path, cache: Path, catalog: Path, ner: bool, limit: int | None) -> dict:
+    command = [sys.executable, __file__, str(folder), "--phase", str(cache), str(catalog)]
+    command += ["--ner"] if ner else []
+    command += ["--limit", str(limit)] if limit else []
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def corpus_builds(folder: Path, runs: int, ner: bool, limit: int | None) -> dict[str, float]:
+    """Cold and warm builds, each in its own process so each has its own peak RSS."""
     catalog = Path(tempfile.mkdtemp(prefix="kz-entities-catalog-")) / "catalog.json"
     opened = time.perf_counter()
     corpus = Corpus.open(folder, catalog=catalog)
     open_s = time.perf_counter() - opened
-    subset = Limited(corpus, limit)
+    all_articles = len(corpus.ids)
+    del corpus
     cache = Path(tempfile.mkdtemp(prefix="kz-entities-bench-"))
     cold, warm = [], []
-    graph = None
     try:
         for _ in range(runs):
             shutil.rmtree(cache, ignore_errors=True)
-            corpus = Corpus.open(folder, catalog=catalog)  # no parsed article kept in memory
-            subset = Limited(corpus, limit)
-            start = time.perf_counter()
-            EntityGraph.build(subset, cache_dir=cache, use_ner=ner)
-            cold.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            graph = EntityGraph.build(subset, cache_dir=cache, use_ner=ner)
-            warm.append(time.perf_counter() - start)
-            assert graph.report is not None and graph.report.extracted == 0
+            cold.append(_run_phase(folder, cache, catalog, ner, limit))
+            warm.append(_run_phase(folder, cache, catalog, ner, limit))
+            assert warm[-1]["extracted"] == 0, "an unchanged corpus was extracted again"
     finally:
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(catalog.parent, ignore_errors=True)
-    n = len(subset.ids)
-    cold_s = statistics.median(cold)
-    out = {
+
+    def median(rows: list[dict], key: str, digits: int = 2) -> float:
+        return round(statistics.median(r[key] for r in rows), digits)
+
+    n = min(limit or all_articles, all_articles)
+    cold_s = median(cold, "seconds")
+    out: dict[str, float] = {
         "articles": n,
         "corpus_open_s": round(open_s, 2),
-        "cold_build_s": round(cold_s, 2),
+        "cold_build_s": cold_s,
         "cold_articles_per_s": round(n / cold_s, 1),
-        "warm_build_s": round(statistics.median(warm), 2),
-        "entities": len(graph) if graph is not None else 0,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "cold_peak_rss_mb": median(cold, "peak_rss_mb", 0),
+        "warm_load_s": median(warm, "seconds", 3),
+        "warm_peak_rss_mb": median(warm, "peak_rss_mb", 0),
+        "article_entities_and_related_ms": median(warm, "article_ms", 2),
+        "top_entity_mentions": warm[-1]["top_entity_mentions"],
+        "top_entity_concordance_s": median(warm, "top_entity_concordance_s", 3),
+        "entities": warm[-1]["entities"],
     }
-    if limit and len(corpus.ids) > n:
-        out["cold_build_s_extrapolated_to_all"] = round(cold_s * len(corpus.ids) / n, 1)
-        out["all_articles"] = len(corpus.ids)
+    if limit and all_articles > n:
+        out["cold_build_s_extrapolated_to_all"] = round(cold_s * all_articles / n, 1)
+        out["all_articles"] = all_articles
     return out
 
 
@@ -129,7 +184,11 @@ def main() -> None:
     parser.add_argument("--ner", action="store_true", help="with the spaCy proposer")
     parser.add_argument("--limit", type=int, help="only the first N articles of the corpus")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--phase", nargs=2, type=Path, help=argparse.SUPPRESS)  # cache, catalog
     args = parser.parse_args()
+    if args.phase:
+        print(json.dumps(_phase(args.corpus, *args.phase, args.ner, args.limit)))
+        return
     label = "default + spaCy proposer" if args.ner else "default (gazetteer + rules)"
     report: dict[str, object] = {"pipeline": label, "runs": args.runs}
     report["seeds"] = per_thousand_words(args.runs, args.ner)
