@@ -9,7 +9,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
 
-from ..core.corpus import Corpus
+from ..core.corpus import Corpus, Progress
 from ..core.paths import DataPaths
 from ..core.state import ReadingState
 from . import settings as settings_io
@@ -130,10 +130,17 @@ class KzReaderApp(App[int]):
 
     # -- persistence ---------------------------------------------------------
 
-    def open_corpus(self) -> Corpus:
+    @property
+    def catalog_file(self) -> Path:
+        return self.paths.index_dir(self.corpus_dir) / "catalog.json"
+
+    def listed_corpus(self) -> Corpus | None:
+        """The corpus as the catalog last saw it (called from a worker thread)."""
+        return Corpus.from_catalog(self.corpus_dir, self.catalog_file)
+
+    def open_corpus(self, progress: Progress | None = None) -> Corpus:
         """Scan the corpus folder (called from a worker thread)."""
-        catalog = self.paths.index_dir(self.corpus_dir) / "catalog.json"
-        return Corpus.open(self.corpus_dir, catalog=catalog)
+        return Corpus.open(self.corpus_dir, catalog=self.catalog_file, progress=progress)
 
     def update_settings(self, **changes: Any) -> None:
         self.settings = settings_io.updated(self.settings, **changes)
@@ -157,6 +164,7 @@ class KzReaderApp(App[int]):
         screen = self.screen_stack[0] if self.screen_stack else None
         if isinstance(screen, MainScreen):
             screen.remember_position()
+            screen.stop_indexing()  # quitting never waits for a build; it resumes next time
         self.save_state()
         index = self.index
         if index is not None and hasattr(index, "close"):

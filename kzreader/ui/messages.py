@@ -25,10 +25,16 @@ class RunSearch(Message):
 
 @dataclass
 class IndexProgress(Message):
-    """The search index is being built: ``done`` of ``total`` articles."""
+    """The search index is being built: ``done`` of ``total`` articles to index.
+
+    ``offset`` articles were indexed before (a resumed build or an update), and
+    ``resumed`` says an earlier build was interrupted.
+    """
 
     done: int
     total: int
+    offset: int = 0
+    resumed: bool = False
 
 
 @dataclass

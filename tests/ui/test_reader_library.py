@@ -129,9 +129,15 @@ async def test_indexing_progress_shows_in_the_header_and_the_results_tab() -> No
         screen = main_screen(pilot)
         screen.post_message(IndexProgress(2, 5))
         await pilot.pause()
-        assert str(screen.query_one("#index-status").render()) == "indexing 40%"
+        assert str(screen.query_one("#index-status").render()) == "indexing 2/5"
         bar = screen.query_one("#index-progress")
         assert bar.display and not bar.has_class("-hidden") and bar.progress == 2
+        # A build that was stopped goes on from what it had: counted over the whole corpus.
+        screen.post_message(IndexProgress(1000, 7500, offset=2500, resumed=True))
+        await pilot.pause()
+        status = str(screen.query_one("#index-status").render())
+        assert status == "indexing 3,500/10,000 (resumed)"
+        assert bar.progress == 3500 and bar.total == 10_000
         screen.index_ready()
         await pilot.pause()
         assert bar.has_class("-hidden")

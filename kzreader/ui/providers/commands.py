@@ -36,7 +36,27 @@ class CommandsProvider(Provider):
                         partial(self._run, group.target, binding.action),
                     ),
                 )
+        if hasattr(screen, "stop_indexing"):
+            out.append(
+                (
+                    "Stop indexing",
+                    "stop building the search index and the entity list (resumed next start)",
+                    partial(self._stop_indexing, screen),
+                )
+            )
+            out.append(
+                (
+                    "Resume indexing",
+                    "go on building the search index and the entity list",
+                    screen.resume_indexing,  # type: ignore[union-attr]
+                )
+            )
         return [(t, h, c) for t, h, c in out if screen is not None]
+
+    @staticmethod
+    def _stop_indexing(screen: object) -> None:
+        if not screen.stop_indexing():  # type: ignore[attr-defined]
+            screen.notify("Nothing is being indexed", timeout=2)  # type: ignore[attr-defined]
 
     async def _run(self, target: str, action: str) -> None:
         screen = self.screen

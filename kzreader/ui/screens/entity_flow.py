@@ -99,7 +99,7 @@ class EntityFlow:
         if corpus is None:
             return
         worker = get_current_worker()
-        cancel = threading.Event()
+        cancel = self._entities_stop = threading.Event()
         last = [0.0]
         sidebar = self.entity_sidebar
 
@@ -119,7 +119,7 @@ class EntityFlow:
                 progress=progress,
                 cancel=cancel,
             )
-        except Cancelled:
+        except Cancelled:  # stop_indexing has said so; the cached articles are kept
             return
         except Exception as error:  # the reader works without entities
             app.call_from_thread(self._entities_failed, f"{type(error).__name__}: {error}")

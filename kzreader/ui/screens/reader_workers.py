@@ -7,6 +7,8 @@ screen is only ever changed on the UI thread.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -22,6 +24,26 @@ if TYPE_CHECKING:
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
 SLOW_ARTICLE = 512 * 1024  # bytes; larger articles show a loading indicator while parsed
+#: A file beside the index while a build is under way: found at start-up, the build resumes.
+BUILDING_MARKER = "ui-build-under-way"
+
+
+def end_indexing_processes() -> None:
+    """End whoosh's indexing processes, if any are left.
+
+    whoosh's multiprocess writer "cancels" its children by setting a flag in the parent
+    process only, so they wait for work forever, and Python's exit would wait for them.
+    """
+    for child in multiprocessing.active_children():
+        child.terminate()
+    for child in multiprocessing.active_children():
+        child.join(timeout=1)
+        if child.is_alive():
+            child.kill()
+
+
+class _Stopped(Exception):
+    """The screen is going away: stop scanning the folder."""
 
 
 class ReaderWorkers:
@@ -29,35 +51,71 @@ class ReaderWorkers:
 
     @work(thread=True, group="load", exclusive=True, exit_on_error=False)
     def start_loading(self) -> None:
+        """List the library from the catalog at once, then check the folder and index it.
+
+        Scanning 50,000 files takes seconds; the catalog (the metadata as the last run
+        saw it) takes a fraction of that, so the library is usable first and the scan
+        only refreshes it if a file changed.
+        """
         app = self.app  # type: ignore[attr-defined]
+        worker = get_current_worker()
         try:
-            corpus = app.open_corpus()
+            listed = app.listed_corpus()
+        except Exception:  # a cache: at worst the library waits for the scan
+            listed = None
+        if listed is not None and not worker.is_cancelled:
+            app.call_from_thread(self._corpus_listed, listed)
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Stopped
+
+        try:
+            corpus = app.open_corpus(progress=progress)
+        except _Stopped:
+            return
         except (OSError, ValueError) as error:
             app.call_from_thread(
                 app.notify, f"{app.corpus_dir}: cannot be opened ({error})", severity="error"
             )
             return
-        app.call_from_thread(self._corpus_ready, corpus)
-        self._open_index(corpus)
+        if not worker.is_cancelled:
+            app.call_from_thread(self._corpus_ready, corpus)
+            app.call_from_thread(self.start_indexing)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A bug in a worker is one line for the user, not a traceback; the reader goes on."""
         if event.state is not WorkerState.ERROR:
             return
         error = event.worker.error
-        what = {"load": "Loading the articles", "open": "Opening the article"}.get(
-            event.worker.group, "Searching"
-        )
+        what = {
+            "load": "Loading the articles",
+            "open": "Opening the article",
+            "index": "Indexing",
+        }.get(event.worker.group, "Searching")
         line = f"{what} failed: {type(error).__name__}: {error}"
         if event.worker.group == "search":
             self.results.set_status(line)  # type: ignore[attr-defined]
         self.app.notify(line, severity="error", markup=False)  # type: ignore[attr-defined]
 
-    def _corpus_ready(self, corpus: Corpus) -> None:
+    def _corpus_listed(self, corpus: Corpus) -> None:
+        """The library as the catalog knows it, before the folder has been checked."""
         app = self.app  # type: ignore[attr-defined]
+        if app.corpus is not None:
+            return
         app.corpus = corpus
         self.header.set_corpus(corpus.name, len(corpus))  # type: ignore[attr-defined]
         self.library.set_articles(list(corpus))  # type: ignore[attr-defined]
+        self._open_last_article(corpus)
+
+    def _corpus_ready(self, corpus: Corpus) -> None:
+        """The folder has been scanned: the corpus every other part works on."""
+        app = self.app  # type: ignore[attr-defined]
+        listed = app.corpus
+        app.corpus = corpus
+        self.header.set_corpus(corpus.name, len(corpus))  # type: ignore[attr-defined]
+        if listed is None or not listed.same_articles(corpus):
+            self.library.set_articles(list(corpus), keep_view=listed is not None)  # type: ignore[attr-defined]
         if corpus.issues:
             shown = "; ".join(str(issue) for issue in corpus.issues[:3])
             more = f"; and {len(corpus.issues) - 3} more" if len(corpus.issues) > 3 else ""
@@ -68,41 +126,119 @@ class ReaderWorkers:
                 timeout=10,
                 markup=False,
             )
+        if listed is None:
+            self._open_last_article(corpus)
+
+    def _open_last_article(self, corpus: Corpus) -> None:
+        app = self.app  # type: ignore[attr-defined]
         last = app.state.last_article(app.corpus_key)
         if last is not None and last in corpus:
             pane = self.active_pane or self.panes[0]  # type: ignore[attr-defined]
             focused = self.focused  # type: ignore[attr-defined]
             self.open_article(last, None, None, pane=pane, refocus=focused)
 
-    def _open_index(self, corpus: Corpus) -> None:
+    # -- the search index -------------------------------------------------------
+
+    @property
+    def indexing(self) -> bool:
+        """Whether the index worker's thread is still at work (a cancelled worker is no
+        longer "running" for Textual, but its thread goes on until it notices)."""
+        return getattr(self, "_index_threads", 0) > 0
+
+    def start_indexing(self) -> None:
+        """Open the index, building or updating it (resumes what a stopped build left)."""
+        corpus = self.app.corpus  # type: ignore[attr-defined]
+        if corpus is not None and not self.indexing and self.app.index is None:  # type: ignore[attr-defined]
+            self._index_stop = threading.Event()
+            self._open_index(corpus, self._index_stop)
+
+    def resume_indexing(self) -> None:
+        """Go on with a stopped build: the index and the entity graph, whichever is missing."""
+        app = self.app  # type: ignore[attr-defined]
+        if app.corpus is None:
+            self.notify("The articles are still being listed", timeout=2)  # type: ignore[attr-defined]
+            return
+        busy = {w.group for w in app.workers if w.is_running}
+        if app.index is None and not self.indexing:
+            self.header.set_index_status("indexing…")  # type: ignore[attr-defined]
+            self.start_indexing()
+        if app.entities is None and "entities" not in busy:
+            self.build_entities()  # type: ignore[attr-defined]
+
+    def stop_indexing(self) -> bool:
+        """Stop building the index (and the entity graph); what is committed is kept.
+
+        Returns whether anything was running. Never waits: the workers notice at their
+        next article, and the index worker then ends whoosh's indexing processes (not
+        here: a batch being committed needs them to finish).
+        """
+        stopped = set()
+        for worker in list(self.app.workers):  # type: ignore[attr-defined]
+            if worker.group in ("index", "entities") and worker.is_running:
+                worker.cancel()
+                stopped.add(worker.group)
+        for event in (getattr(self, "_index_stop", None), getattr(self, "_entities_stop", None)):
+            if event is not None:
+                event.set()
+        if "index" in stopped:
+            self._index_stopped()
+        if "entities" in stopped:
+            self.entity_sidebar.set_stopped()  # type: ignore[attr-defined]
+        return bool(stopped)
+
+    @work(thread=True, group="index", exclusive=True, exit_on_error=False)
+    def _open_index(self, corpus: Corpus, cancel: threading.Event) -> None:
         app = self.app  # type: ignore[attr-defined]
         worker = get_current_worker()
-        cancel = threading.Event()
         last = [0.0]
+        index_dir = app.paths.index_dir(corpus.root)
+        marker = index_dir / BUILDING_MARKER
+        resumed = marker.exists()
+        offset = [-1]
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
                 cancel.set()
+            if offset[0] < 0:  # the first article of a build: note it, for a resume
+                offset[0] = max(0, len(corpus) - total)
+                with contextlib.suppress(OSError):
+                    marker.touch()
             now = time.monotonic()
             if now - last[0] >= PROGRESS_EVERY or done == total:
                 last[0] = now
-                self.post_message(IndexProgress(done, total))  # type: ignore[attr-defined]
+                self.post_message(  # type: ignore[attr-defined]
+                    IndexProgress(done, total, offset=offset[0], resumed=resumed)
+                )
 
         try:
             from ...core.index import IndexCancelled, SearchIndex
         except ImportError:
             app.call_from_thread(self._index_failed, "search is not available in this build")
             return
+        self._index_threads = getattr(self, "_index_threads", 0) + 1
         try:
-            index = SearchIndex.open(
-                corpus, app.paths.index_dir(corpus.root), progress=progress, cancel=cancel
-            )
-        except IndexCancelled:
+            index = SearchIndex.open(corpus, index_dir, progress=progress, cancel=cancel)
+        except IndexCancelled:  # stop_indexing has said so in the header
+            end_indexing_processes()
             return
         except Exception as error:  # the reader stays usable without search
             app.call_from_thread(self._index_failed, f"{type(error).__name__}: {error}")
             return
+        finally:
+            self._index_threads -= 1
+        with contextlib.suppress(OSError):
+            marker.unlink(missing_ok=True)
+        if worker.is_cancelled:
+            return
         app.call_from_thread(self._index_opened, index)
+
+    def _index_stopped(self) -> None:
+        self.results.show_progress(None, None)  # type: ignore[attr-defined]
+        self.header.set_index_status("indexing stopped")  # type: ignore[attr-defined]
+        self.results.set_status(  # type: ignore[attr-defined]
+            "Indexing stopped: what was indexed is kept, and the next start (or "
+            "“Resume indexing” in the palette, ctrl+p) goes on from there."
+        )
 
     def _index_opened(self, index: object) -> None:
         app = self.app  # type: ignore[attr-defined]

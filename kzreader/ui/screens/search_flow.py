@@ -109,9 +109,10 @@ class SearchFlow:
             self.notify("No spelling suggestion for this search", timeout=2)
 
     def on_index_progress(self, message: IndexProgress) -> None:
-        percent = f"{100 * message.done // message.total}%" if message.total else ""
-        self.header.set_index_status(f"indexing {percent}")
-        self.results.show_progress(message.done, message.total)
+        done, total = message.done + message.offset, message.total + message.offset
+        status = f"indexing {done:,}/{total:,}" + (" (resumed)" if message.resumed else "")
+        self.header.set_index_status(status)
+        self.results.show_progress(done, total)
 
     def index_ready(self) -> None:
         """Called when the index is open: run what was typed while it was being built."""

@@ -179,6 +179,15 @@ class EntitySidebar(Vertical):
         bar.update(total=max(total, 1), progress=done)
         self._set_status(f"Finding people, places and organisations… {done}/{total}")
 
+    def set_stopped(self) -> None:
+        """The user stopped the build: what was found so far is cached for the next start."""
+        self.query_one(ProgressBar).add_class("-hidden")
+        if self.graph is None:
+            self._set_status(
+                "Stopped finding people, places and organisations; the next start (or "
+                "“Resume indexing”, ctrl+p) goes on where it stopped."
+            )
+
     def set_failed(self, reason: str) -> None:
         self._failed = reason
         self.query_one(ProgressBar).add_class("-hidden")

@@ -84,10 +84,16 @@ class LibraryPane(Vertical):
     def filter_input(self) -> LibraryFilter:
         return self.query_one(LibraryFilter)
 
-    def set_articles(self, infos: Sequence[ArticleInfo]) -> None:
+    def set_articles(self, infos: Sequence[ArticleInfo], *, keep_view: bool = False) -> None:
+        """Show these articles; ``keep_view`` keeps the cursor on the same article and the
+        scroll position (the scan refreshing a library listed from the catalog)."""
         self.infos = list(infos)
         self._haystacks = [haystack(info) for info in self.infos]
-        self.refill()
+        top = self.table.scroll_y
+        self.refill(keep_cursor=keep_view)
+        if keep_view:
+            self.table.scroll_to(y=top, animate=False, immediate=True)
+            self.table._keep_cursor_visible()
 
     def cycle_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)
