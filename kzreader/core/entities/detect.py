@@ -127,9 +127,10 @@ class Detector:
             longest = min(gaz.max_tokens, len(tokens) - i) if gaz.may_start(token.text) else 0
             if not longest and _is_calendar(token):
                 longest = 1
+            reach = self._reach(text, tokens, i, longest)
             for n in range(longest, 0, -1):
                 last = tokens[i + n - 1]
-                if n > 1 and not self._joinable(text, tokens, i, n):
+                if n > 1 and (n > reach or not self._may_end(last)):
                     continue
                 surface = text[token.start : last.end]
                 end = last.end
@@ -206,26 +207,30 @@ class Detector:
             return False
         return self.gaz.country_of(name_key(tokens[i - 1].text)) is not None
 
-    def _joinable(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
-        for left, right in zip(tokens[i : i + n - 1], tokens[i + 1 : i + n], strict=True):
+    @staticmethod
+    def _reach(text: str, tokens: list[Token], i: int, longest: int) -> int:
+        """How many tokens from ``i`` on (at most ``longest``) are close enough to be one name."""
+        n = 1
+        while n < longest:
+            left, right = tokens[i + n - 1], tokens[i + n]
             if _gap(text, left, right).strip() not in ("", ".", "/"):
-                return False
+                break
             if left.text.endswith(("'s", "’s")) and not right.text[:1].isupper():
-                return False
-        last = tokens[i + n - 1]
-        if not (last.cap or last.text[:1].isdigit()):
-            low = last.lower
-            if (
-                low not in lx.PLACE_NOUNS_JOINED
-                and low not in lx.ORG_NOUNS_JOINED
-                and low
-                not in (
-                    "court",
-                    "ministry",
-                )
-            ):
-                return False
-        return True
+                break
+            n += 1
+        return n
+
+    @staticmethod
+    def _may_end(last: Token) -> bool:
+        """Whether a multi-word name may end with this token."""
+        if last.cap or last.text[:1].isdigit():
+            return True
+        low = last.lower
+        return (
+            low in lx.PLACE_NOUNS_JOINED
+            or low in lx.ORG_NOUNS_JOINED
+            or low in ("court", "ministry")
+        )
 
     def _classify(self, key: str, tokens: list[Token], i: int, n: int) -> str | None:
         gaz = self.gaz

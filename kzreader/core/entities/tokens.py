@@ -7,7 +7,7 @@ and marks the words that start a sentence, whose capital letter says nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .names import strip_possessive
 
@@ -27,12 +27,20 @@ class Token:
     end: int
     cap: bool  # starts with an upper-case letter
     acronym: bool  # all capitals (2+ letters), possibly dotted
-    initial: bool  # first word of a sentence
+    paragraph: str = field(default="", repr=False)  # the text it is in
     kind: str = ""  # "" | "hard" (gazetteer entity) | "soft" (never an entity) | "title"
+    _initial: bool | None = field(default=None, repr=False)
 
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+    @property
+    def initial(self) -> bool:
+        """First word of a sentence; worked out when asked, as most words never are."""
+        if self._initial is None:
+            self._initial = starts_sentence(self.paragraph, self.start)
+        return self._initial
 
 
 def tokenize(text: str) -> list[Token]:
@@ -41,7 +49,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         start, word = match.start(), match.group()
         pieces: list[tuple[int, str]] = []
-        honorific = _HONORIFIC_DOT.match(word)
+        honorific = _HONORIFIC_DOT.match(word) if "." in word else None
         if honorific:
             pieces.append((start, honorific.group(1)))
             cut = honorific.end()
@@ -55,15 +63,18 @@ def tokenize(text: str) -> list[Token]:
         else:
             pieces.append((start, word))
         for piece_start, piece in pieces:
-            letters = [c for c in strip_possessive(piece) if c.isalpha()]
+            acronym = False
+            if not piece.islower():  # a word in lower case is no acronym: skip the letters
+                letters = [c for c in strip_possessive(piece) if c.isalpha()]
+                acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
             tokens.append(
                 Token(
                     text=piece,
                     start=piece_start,
                     end=piece_start + len(piece),
                     cap=piece[:1].isupper(),
-                    acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
-                    initial=starts_sentence(text, piece_start),
+                    acronym=acronym,
+                    paragraph=text,
                 )
             )
     return tokens
