@@ -3,11 +3,14 @@
 Three things, measured on 10,000 articles (bench/bench_search.py):
 
 * Reading. whoosh either maps segment files (mmap) or reads them through a
-  Python file wrapper, a seek and a read per posting block, per term looked up
-  and per field length. A mapped file truncated under a running app kills it
-  with SIGBUS, so ``SegmentStorage`` instead reads each part of a segment into
-  memory whole when whoosh opens it: as fast as the mapping, and a damaged file
-  fails with an error we catch. It costs memory about the size of the index.
+  Python file wrapper, a seek and a read for every term it looks up and every
+  field length. A mapped file truncated under a running app kills it with
+  SIGBUS, so ``SegmentStorage`` reads the small, randomly read parts of a
+  segment (the term dictionary, the per-document columns) into memory when
+  whoosh opens them, and leaves the postings, most of the index and read a
+  block at a time, on disk: holding them too measured no faster (CPU time over
+  the query mix), and would cost memory the size of the index and a start-up
+  time proportional to it. A damaged file fails with an error we catch.
 * Field lengths. BM25 asks for the length of the field in every document it
   scores, and whoosh decodes each one from the column's bytes anew. They are a
   byte per document and field, so we hold them as arrays, once per segment.
@@ -25,6 +28,7 @@ import os
 from collections.abc import Iterable
 
 from whoosh import query
+from whoosh.filedb.compound import SubFile
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.searching import Searcher
@@ -35,10 +39,29 @@ except ImportError:  # pragma: no cover - a whoosh without the W3 codec
     LENGTHS_COLUMN = None
 
 
-class _SegmentFile(StructFile):
-    """A compound segment file: each part whoosh opens is read into memory whole."""
+#: The one part of a segment left on disk: most of its size, read in blocks (see above).
+POSTINGS = ".pst"
 
-    def subset(self, position: int, length: int, name: str | None = None) -> BufferFile:
+
+class _StrictSubFile(SubFile):
+    """A part of a file read on demand; a short read (the file truncated under us) is
+    EOFError, which we report as damage, not whoosh's bare "Block tag error"."""
+
+    def read(self, size: int | None = None) -> bytes:
+        left = self._length - self._pos
+        wanted = left if size is None else max(0, min(size, left))
+        data = super().read(size)
+        if len(data) < wanted:
+            raise EOFError(f"index file {self.name} is truncated")
+        return data
+
+
+class _SegmentFile(StructFile):
+    """A compound segment file: each part whoosh opens, but the postings, read whole."""
+
+    def subset(self, position: int, length: int, name: str | None = None) -> StructFile:
+        if (name or "").endswith(POSTINGS):  # read a block at a time, as whoosh does
+            return StructFile(_StrictSubFile(self.file, position, length), name=name)
         self.file.seek(position)
         data = self.file.read(length)
         if len(data) != length:
