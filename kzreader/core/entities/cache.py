@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import re
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from .resolve import EntityRecord, Resolution
 from .store import MentionStore
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+STALE_AFTER = 3600.0  # seconds after which a temporary file of a build is left over
 
 
 class CandidateCache:
@@ -178,3 +180,9 @@ class ResolutionCache:
             if old.name != store.path.name:
                 with contextlib.suppress(OSError):
                     old.unlink()  # a graph still using it keeps it open
+        # Spools and half-written files of builds that were killed (not of one running now).
+        stale = time.time() - STALE_AFTER
+        for old in self.folder.glob(".*"):
+            with contextlib.suppress(OSError):
+                if old.name.startswith((".spool-", ".mentions-")) and old.stat().st_mtime < stale:
+                    old.unlink()

@@ -209,3 +209,20 @@ def test_mention_writer_falls_back_to_memory(tmp_path: Path) -> None:
     assert writer.error is not None and store.path is None
     assert list(store) == [[[0, 1, 2, 3, "A", 0]], []]
     assert store.rows(5) == []
+
+
+def test_leftovers_of_a_killed_build_are_cleaned_up(folder: Path, tmp_path: Path) -> None:
+    import os
+    import time
+
+    from kzreader.core.entities.cache import STALE_AFTER
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old, fresh = cache / ".spool-mentions-x.jsonl.abc", cache / ".mentions-y.jsonl.def"
+    old.write_text("[]\n")
+    fresh.write_text("[]\n")  # perhaps another build, running now
+    then = time.time() - STALE_AFTER - 60
+    os.utime(old, (then, then))
+    EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
+    assert not old.exists() and fresh.exists()
