@@ -124,7 +124,8 @@ class ResolutionCache:
             if data.get("version") != self.version or data.get("key") != key:
                 return None
             records: dict[str, EntityRecord] = {}
-            for eid, name, type_, aliases, curated, count, comments, numbers in data["entities"]:
+            for row in data["entities"]:
+                eid, name, type_, aliases, curated, count, comments, numbers, keys = row
                 records[eid] = EntityRecord(
                     eid,
                     name,
@@ -134,6 +135,7 @@ class ResolutionCache:
                     articles=numbers,
                     count=int(count),
                     comments_only=bool(comments),
+                    keys=keys,
                 )
             name = str(data["mentions"])
             offsets = [int(x) for x in data["offsets"]]
@@ -160,6 +162,7 @@ class ResolutionCache:
                 r.count,
                 int(r.comments_only),
                 r.articles,
+                r.name_keys(),
             ]
             for r in resolution.entities.values()
         ]

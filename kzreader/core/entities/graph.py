@@ -118,10 +118,10 @@ class EntityGraph:
             sorted(entities.items(), key=lambda kv: (-kv[1].mentions, kv[1].name.casefold()))
         )
         lookup: dict[str, list[str]] = defaultdict(list)
+        records = resolution.entities
         for entity in self._entities.values():
-            for name in (entity.name, *entity.aliases):
-                key = name_key(name)
-                if key and entity.id not in lookup[key]:
+            for key in records[entity.id].name_keys():
+                if entity.id not in lookup[key]:
                     lookup[key].append(entity.id)
             lookup[entity.id.casefold()].append(entity.id)
         self._lookup = dict(lookup)

@@ -173,6 +173,7 @@ class Overlay:
                     old, record.name = record.name, op.to
                     record.aliases = [a for a in record.aliases if a != op.to]
                     _alias(record, old)
+                    record.keys = None
             elif op.op == "retype":
                 record.type = EntityType(op.to)
             elif op.op == "merge":
@@ -185,6 +186,7 @@ class Overlay:
                 _alias(target, record.name)
                 for alias in record.aliases:
                     _alias(target, alias)
+                target.keys = None
                 target.mentions.extend(m._replace(entity_id=target.id) for m in record.mentions)
                 target.mentions.sort(key=lambda m: (m.article, m.paragraph, m.start))
                 target.articles = sorted(set(target.articles) | set(record.articles))

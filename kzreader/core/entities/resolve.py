@@ -39,6 +39,14 @@ class EntityRecord:
     articles: list[int] = field(default_factory=list)  # article numbers, in corpus order
     count: int = 0  # mentions
     comments_only: bool = True
+    keys: list[str] | None = None  # name keys of its names, once worked out (None: stale)
+
+    def name_keys(self) -> list[str]:
+        """The lookup keys of every name it goes by (kept, since a snapshot stores them)."""
+        if self.keys is None:
+            keys = (name_key(n) for n in (self.name, *self.aliases))
+            self.keys = [k for k in dict.fromkeys(keys) if k]
+        return self.keys
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import shutil
 import threading
 from pathlib import Path
@@ -226,3 +227,29 @@ def test_leftovers_of_a_killed_build_are_cleaned_up(folder: Path, tmp_path: Path
     os.utime(old, (then, then))
     EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
     assert not old.exists() and fresh.exists()
+
+
+def test_a_loaded_snapshot_brings_its_name_keys(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    resolve = importlib.import_module("kzreader.core.entities.resolve")
+    cache = tmp_path / "cache"
+    cold = EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
+    kotov = cold.lookup("Kotov")
+    assert kotov is not None
+    keys: list[str] = []
+    name_key = resolve.name_key
+
+    def counting(text: str) -> str:
+        keys.append(text)
+        return name_key(text)
+
+    monkeypatch.setattr(resolve, "name_key", counting)
+    warm = EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
+    assert keys == [] and warm.lookup("Kotov") == kotov
+    # A rename in the overlay changes the names: only that entity's keys are worked out.
+    overlay = Overlay(tmp_path / "overlay.yaml").rename(kotov, "Kotoff the Archivist")
+    renamed = EntityGraph.build(Corpus.open(folder), cache_dir=cache, overlay=overlay)
+    found = renamed.lookup("kotoff the archivist")
+    assert found is not None and found.id == kotov.id and renamed.lookup("Kotov") == found
+    assert set(keys) == {"Kotoff the Archivist", *kotov.aliases, kotov.name}
