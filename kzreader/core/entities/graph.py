@@ -29,15 +29,11 @@ from .model import EXTRACTOR_VERSION, Entity, EntityType, Mention, RelatedArticl
 from .names import name_key
 from .ner import ner_requested, proposer_name, spacy_proposer
 from .overlay import Overlay
-from .resolve import Resolution, resolve_stream
+from .resolve import Cancelled, Resolution, resolve_stream
 from .store import MentionStore
 
 Progress = Callable[[int, int], None]
 _RECENT = 64  # articles whose mentions are kept decoded
-
-
-class Cancelled(Exception):
-    """``build`` was cancelled through its ``cancel`` event."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +191,10 @@ class EntityGraph:
                     progress(done + 1, len(ids))
 
         resolution, numbers, store, errors = resolve_stream(
-            candidates(), cache_dir, snapshot.mentions_name(corpus_key)
+            candidates(),
+            cache_dir,
+            snapshot.mentions_name(corpus_key),
+            cancelled=cancel.is_set if cancel is not None else None,
         )
         cache.prune(ids)
         messages.extend(cache.errors)

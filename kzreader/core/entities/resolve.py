@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +55,10 @@ class Resolution:
 
     entities: dict[str, EntityRecord]
     redirect: dict[str, str] = field(default_factory=dict)
+
+
+class Cancelled(Exception):
+    """A build was cancelled through its ``cancel`` event."""
 
 
 class _Union:
@@ -504,6 +508,7 @@ def resolve_stream(
     folder: Path | None,
     name: str,
     gazetteer: Gazetteer | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[Resolution, list[str], MentionStore, list[str]]:
     """Resolve a corpus whose articles' candidates arrive one at a time.
 
@@ -512,6 +517,8 @@ def resolve_stream(
     spool is read back article by article into the mention store ``name``, whose rows
     number entities by their place in the returned id list. Returns the records
     (counts and articles, no mention objects), those ids, the store, and messages.
+    ``cancelled`` is asked now and then while the mentions are written; when it says
+    yes, ``Cancelled`` is raised and nothing is kept.
     """
     resolver = Resolver(gazetteer)
     spool = MentionWriter(folder, f".spool-{name}")
@@ -536,6 +543,8 @@ def resolve_stream(
         numbers = {eid: n for n, eid in enumerate(records)}
         ordered = list(records.values())
         for a, rows in enumerate(pending):
+            if cancelled is not None and a % 256 == 0 and cancelled():
+                raise Cancelled
             seen: set[tuple[int, int, int, int]] = set()
             line = []
             for handle, paragraph, start, end, surface, comment in rows:

@@ -253,3 +253,21 @@ def test_a_loaded_snapshot_brings_its_name_keys(
     found = renamed.lookup("kotoff the archivist")
     assert found is not None and found.id == kotov.id and renamed.lookup("Kotov") == found
     assert set(keys) == {"Kotoff the Archivist", *kotov.aliases, kotov.name}
+
+
+def test_a_build_cancelled_after_extraction_keeps_only_the_article_cache(
+    folder: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    cancel = threading.Event()
+
+    def progress(done: int, total: int) -> None:
+        if done == total:
+            cancel.set()  # extraction is over: resolution is what gets cancelled
+
+    with pytest.raises(Cancelled):
+        EntityGraph.build(
+            Corpus.open(folder), cache_dir=cache, use_ner=False, progress=progress, cancel=cancel
+        )
+    assert len(list(cache.glob("articles/*.json"))) == 5 * COPIES
+    assert sorted(p.name for p in cache.iterdir()) == ["articles"]
