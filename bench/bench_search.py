@@ -21,6 +21,7 @@ import resource
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -87,9 +88,23 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def bench_whoosh(
-    root: Path, work: Path, mix: list[tuple[str, str, str]], procs: int | None
-) -> dict:
+def search_phase(root: Path, work: Path, seed: int) -> dict:
+    """Open the built index and run the query mix: in its own process, so that its peak
+    RSS is that of reading and searching, not of the build before it."""
+    corpus = Corpus.open(root, catalog=work / "catalog.json")
+    mix = query_mix(random.Random(seed), corpus)
+    started = time.perf_counter()
+    index = SearchIndex.open(corpus, work / "whoosh")
+    open_s = time.perf_counter() - started
+    latencies: dict[str, list[float]] = {}
+    for kind, q, _ in mix:
+        started = time.perf_counter()
+        index.search(q, limit=20, passages=3)
+        latencies.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+    return {"open_s": open_s, "latencies": latencies, "peak_rss_mb": peak_rss_mb()}
+
+
+def bench_whoosh(root: Path, work: Path, seed: int, procs: int | None) -> dict:
     index_dir = work / "whoosh"
     shutil.rmtree(index_dir, ignore_errors=True)
     corpus = Corpus.open(root, catalog=work / "catalog.json")
@@ -98,15 +113,14 @@ def bench_whoosh(
     build = time.perf_counter() - started
     index.close()
 
-    started = time.perf_counter()
-    index = SearchIndex.open(Corpus.open(root, catalog=work / "catalog.json"), index_dir)
-    open_s = time.perf_counter() - started
-
-    latencies: dict[str, list[float]] = {}
-    for kind, q, _ in mix:
-        started = time.perf_counter()
-        index.search(q, limit=20, passages=3)
-        latencies.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+    child = subprocess.run(
+        [sys.executable, __file__, str(root), "--search-phase", str(work), "--seed", str(seed)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    searched = json.loads(child.stdout)
+    latencies = searched["latencies"]
     every = [v for values in latencies.values() for v in values]
 
     def touch(paths: list[Path]) -> float:
@@ -120,19 +134,19 @@ def bench_whoosh(
         return time.perf_counter() - started
 
     files = sorted(root.rglob("*.txt"))
-    update_1 = touch(files[:1])
-    update_100 = touch(files[1:101])
+    update_1 = statistics.median(touch(files[i : i + 1]) for i in range(3))
+    update_100 = touch(files[3:103])
     return {
         "articles": len(corpus),
         "build_s": build,
         "articles_per_s": len(corpus) / build,
-        "open_s": open_s,
+        "open_s": searched["open_s"],
         "update_1_s": update_1,
         "update_100_s": update_100,
         "p50_ms": percentile(every, 0.5),
         "p95_ms": percentile(every, 0.95),
         "by_kind_p50_ms": {k: percentile(v, 0.5) for k, v in latencies.items()},
-        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": searched["peak_rss_mb"],
     }
 
 
@@ -184,8 +198,12 @@ def main() -> None:
         "--procs", type=int, help="indexing processes (default: as the app chooses)"
     )
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--seed", type=int, default=7, help="of the query mix")
+    parser.add_argument("--search-phase", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    rng = random.Random(7)
+    if args.search_phase:
+        print(json.dumps(search_phase(args.corpus, args.search_phase, args.seed)))
+        return
     runs = []
     for run in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
@@ -193,8 +211,10 @@ def main() -> None:
             shutil.copytree(args.corpus, root)  # updates edit files: work on a copy
             work = Path(tmp) / "work"
             work.mkdir()
-            mix = query_mix(rng, Corpus.open(root, catalog=work / "catalog.json"))
-            whoosh = bench_whoosh(root, work, mix, args.procs)
+            mix = query_mix(
+                random.Random(args.seed), Corpus.open(root, catalog=work / "catalog.json")
+            )
+            whoosh = bench_whoosh(root, work, args.seed, args.procs)
             fts5 = bench_fts5(root, work, mix)
             runs.append({"whoosh": whoosh, "fts5": fts5})
             print(

@@ -15,6 +15,7 @@ import errno
 import json
 import math
 import os
+import re
 import shutil
 import struct
 import threading
@@ -23,6 +24,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -40,10 +42,9 @@ from . import fastpath
 from .analysis import (
     WORD,
     TermPositions,
-    has_any,
     iter_terms,
-    matching_words,
     names_analyzer,
+    terms_of,
     text_analyzer,
     text_term,
 )
@@ -543,24 +544,42 @@ class TermMatcher:
         for words in self.text_phrases | self.name_phrases:
             self.idf.setdefault(" ".join(words), 1.5 * math.log(1 + total))
 
-    def spans(self, text: str) -> tuple[tuple[Span, ...], set[str]]:
-        """Highlight spans in ``text`` and the distinct terms (and phrases) found."""
+    def _plan(self, article: Article) -> _Plan:
+        """How to find this query in one article, from the article's words alone.
+
+        The article's distinct words are mapped to their terms once (and cached), so
+        the words that are hits are known before any paragraph is read; a regular
+        expression of them then finds every hit in C, paragraph by paragraph.
+        Phrases still need a paragraph's terms in order, so only paragraphs with a
+        phrase's first word are tokenized.
+        """
+        vocabulary = article_vocabulary(article)
+        counts: dict[str, list[str]] = {}
+        for field, terms in (("text", self.text_terms), ("names", self.name_terms)):
+            by_term = vocabulary[field]
+            for term in terms:
+                for word in by_term.get(term, ()):
+                    counts.setdefault(word, []).append(term)
+        phrases: list[tuple[str, set[tuple[str, ...]], list[str]]] = []
+        for field, wanted in (("text", self.text_phrases), ("names", self.name_phrases)):
+            firsts = [w for words in wanted for w in vocabulary[field].get(words[0], ())]
+            if firsts:
+                phrases.append((field, wanted, firsts))
+        return _Plan(_hits_pattern(tuple(sorted(counts))) if counts else None, counts, phrases)
+
+    def _spans(self, text: str, plan: _Plan) -> tuple[tuple[Span, ...], set[str]]:
+        """Highlight spans in one paragraph and the distinct terms (and phrases) found."""
         spans: list[Span] = []
         found: set[str] = set()
-        for field, terms, phrases in (
-            ("text", self.text_terms, self.text_phrases),
-            ("names", self.name_terms, self.name_phrases),
-        ):
-            if not terms and not phrases:
-                continue
-            firsts = terms | {words[0] for words in phrases}
-            if not has_any(text, field, firsts):
+        if plan.pattern is not None:
+            for match in plan.pattern.finditer(text):
+                spans.append(match.span())
+                found.update(plan.counts[match.group()])
+        for field, phrases, firsts in plan.phrases:
+            if not any(word in text for word in firsts):
                 continue
             tokens = list(iter_terms(text, field))
             for i, (term, start, _end) in enumerate(tokens):
-                if term in terms:
-                    spans.append((start, _end))
-                    found.add(term)
                 for words in phrases:
                     n = len(words)
                     if term == words[0] and tuple(t[0] for t in tokens[i : i + n]) == words:
@@ -568,35 +587,19 @@ class TermMatcher:
                         found.add(" ".join(words))
         return merge_spans(spans), found
 
-    def candidates(self, article: Article) -> Iterator[Paragraph]:
-        """The paragraphs that may hold a hit, found without tokenizing each one.
-
-        The article's distinct words are matched against the query's terms once;
-        only paragraphs containing one of the words that match are looked at.
-        """
-        vocabulary = article_words(article)
-        surfaces: list[str] = []
-        for field, terms, phrases in (
-            ("text", self.text_terms, self.text_phrases),
-            ("names", self.name_terms, self.name_phrases),
-        ):
-            if terms or phrases:
-                firsts = terms | {words[0] for words in phrases}
-                surfaces.extend(matching_words(vocabulary, field, firsts))
-        if not surfaces:
+    def _matches(self, article: Article) -> Iterator[tuple[Paragraph, tuple[Span, ...], set[str]]]:
+        plan = self._plan(article)
+        if plan.pattern is None and not plan.phrases:
             return
         for para in article.paragraphs:
-            text = para.text
-            if any(word in text for word in surfaces):
-                yield para
+            spans, found = self._spans(para.text, plan)
+            if spans:
+                yield para, spans, found
 
     def passages(self, article: Article, limit: int) -> list[Passage]:
         """The best ``limit`` paragraphs of an article for this query, best first."""
         scored = []
-        for para in self.candidates(article):
-            spans, found = self.spans(para.text)
-            if not spans:
-                continue
+        for para, spans, found in self._matches(article):
             weight = self.KIND_WEIGHT.get(str(para.kind), 1.0)
             # fsum: exact whatever the order of the set (a plain sum flipped ties between runs).
             score = round(
@@ -611,34 +614,45 @@ class TermMatcher:
         return [Passage(first.number, str(first.kind), first.text, (), 0.0)] if first else []
 
     def highlights(self, article: Article) -> dict[int, list[Span]]:
-        out: dict[int, list[Span]] = {}
-        for para in self.candidates(article):
-            spans, _ = self.spans(para.text)
-            if spans:
-                out[para.number] = list(spans)
-        return out
+        return {para.number: list(spans) for para, spans, _ in self._matches(article)}
 
 
-_WORDS_CACHE: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
-_WORDS_CACHED = 256
-_words_lock = threading.Lock()
+@dataclass(frozen=True)
+class _Plan:
+    pattern: re.Pattern[str] | None  # the article's words that are hits, as whole words
+    counts: dict[str, list[str]]  # each such word → the query terms it counts as
+    phrases: list[tuple[str, set[tuple[str, ...]], list[str]]]  # field, phrases, first words
 
 
-def article_words(article: Article) -> frozenset[str]:
-    """The distinct words of an article (title included), cached for the articles in use."""
+@lru_cache(maxsize=512)
+def _hits_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words as the tokenizer (analysis.WORD) cuts them: not inside a longer word,
+    nor joined to one by an apostrophe (``Tokayev`` is not a hit in ``Tokayev’s``)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?<!\w['’])(?:{alternatives})(?!\w)(?!['’]\w)")
+
+
+_VOCABULARY: OrderedDict[tuple[str, str], dict[str, dict[str, list[str]]]] = OrderedDict()
+_VOCABULARIES = 256  # articles: the few pages of results in use
+_vocabulary_lock = threading.Lock()
+
+
+def article_vocabulary(article: Article) -> dict[str, dict[str, list[str]]]:
+    """For each field, the article's terms and the words written for each (cached)."""
     key = (article.id, article.sha256)
-    with _words_lock:
-        words = _WORDS_CACHE.get(key)
-        if words is not None:
-            _WORDS_CACHE.move_to_end(key)
-            return words
+    with _vocabulary_lock:
+        found = _VOCABULARY.get(key)
+        if found is not None:
+            _VOCABULARY.move_to_end(key)
+            return found
     text = "\n".join([article.title, *(p.text for p in article.paragraphs)])
-    words = frozenset(WORD.findall(text))
-    with _words_lock:
-        _WORDS_CACHE[key] = words
-        while len(_WORDS_CACHE) > _WORDS_CACHED:
-            _WORDS_CACHE.popitem(last=False)
-    return words
+    words = set(WORD.findall(text))
+    vocabulary = {field: terms_of(words, field) for field in ("text", "names")}
+    with _vocabulary_lock:
+        _VOCABULARY[key] = vocabulary
+        while len(_VOCABULARY) > _VOCABULARIES:
+            _VOCABULARY.popitem(last=False)
+    return vocabulary
 
 
 def existing_terms(q: query.Query, reader) -> set[tuple[str, bytes]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,12 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 
 from kzreader.core import fastpath
-from kzreader.core.analysis import TermPositions, names_analyzer, text_analyzer
+from kzreader.core.analysis import TermPositions, iter_terms, names_analyzer, text_analyzer
+from kzreader.core.article import Kind, Paragraph
 from kzreader.core.corpus import Corpus
 from kzreader.core.index import WHOOSH_DIR, SearchIndex
 from kzreader.core.paths import bundled_seeds
+from kzreader.core.results import merge_spans
 
 QUERIES = [
     "Kazakhstan",
@@ -89,3 +92,39 @@ def test_a_truncated_segment_is_an_error_not_a_crash(tmp_path: Path) -> None:
     reopened = SearchIndex.open(corpus, tmp_path)
     assert "unreadable" in (reopened.report.message or "")
     assert reopened.search("Kazakhstan").hits
+
+
+def reference_spans(matcher, text: str) -> list[tuple[int, int]]:
+    """Hits found the slow, obvious way: every word of the paragraph through the tokenizer."""
+    spans = []
+    for field, terms in (("text", matcher.text_terms), ("names", matcher.name_terms)):
+        spans += [(a, b) for term, a, b in iter_terms(text, field) if term in terms]
+    return list(merge_spans(spans))
+
+
+TRICKY = (
+    "Tokayev’s aides met O'Tokayev and Tokayevs. TOKAYEV, Токаев and Tokayev-led talks; "
+    "tokayev. «Tokayev» (Tokayev) Tokayev's Tokayev’ Kazakh Kazakhstan’s Kazakhs kazakhstan"
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tokayev", "Kazakhstan", "Kazakh*", "Putin Kremlin sanctions", "Nazarbaev~", "Токаев"]
+)
+def test_hits_are_exactly_the_tokenizers(built: tuple[Corpus, Path], text: str) -> None:
+    corpus, folder = built
+    index = SearchIndex.open(corpus, folder)
+    matcher = index._term_matcher(index._current(), index.parse(text))
+    tricky = replace(
+        corpus.article(corpus.ids[0]),
+        id="tricky",
+        paragraphs=(Paragraph(1, Kind.BODY, TRICKY, False),),
+    )
+    for article in [*(corpus.article(i) for i in corpus.ids), tricky]:
+        found = matcher.highlights(article)
+        expected = {
+            p.number: spans
+            for p in article.paragraphs
+            if (spans := reference_spans(matcher, p.text))
+        }
+        assert found == expected, article.id
