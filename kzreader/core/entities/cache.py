@@ -25,6 +25,7 @@ from .store import MentionStore
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 STALE_AFTER = 3600.0  # seconds after which a temporary file of a build is left over
+_LEFTOVERS = (".spool-", "spool-", ".mentions-")  # what a build writes before it is done
 
 
 class CandidateCache:
@@ -185,7 +186,7 @@ class ResolutionCache:
                     old.unlink()  # a graph still using it keeps it open
         # Spools and half-written files of builds that were killed (not of one running now).
         stale = time.time() - STALE_AFTER
-        for old in self.folder.glob(".*"):
+        for old in self.folder.iterdir():
             with contextlib.suppress(OSError):
-                if old.name.startswith((".spool-", ".mentions-")) and old.stat().st_mtime < stale:
+                if old.name.startswith(_LEFTOVERS) and old.stat().st_mtime < stale:
                     old.unlink()

@@ -212,21 +212,39 @@ def test_mention_writer_falls_back_to_memory(tmp_path: Path) -> None:
     assert store.rows(5) == []
 
 
-def test_leftovers_of_a_killed_build_are_cleaned_up(folder: Path, tmp_path: Path) -> None:
+def test_leftovers_of_a_killed_build_are_cleaned_up(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
     import time
 
     from kzreader.core.entities.cache import STALE_AFTER
 
     cache = tmp_path / "cache"
-    cache.mkdir()
-    old, fresh = cache / ".spool-mentions-x.jsonl.abc", cache / ".mentions-y.jsonl.def"
-    old.write_text("[]\n")
-    fresh.write_text("[]\n")  # perhaps another build, running now
+    cancel = threading.Event()
+
+    def progress(done: int, total: int) -> None:
+        if done == 3:
+            cancel.set()
+
+    # A kill leaves the spool behind, as if it were never discarded.
+    with monkeypatch.context() as patch:
+        patch.setattr(MentionWriter, "discard", lambda self: None)
+        with pytest.raises(Cancelled):
+            EntityGraph.build(
+                Corpus.open(folder),
+                cache_dir=cache,
+                use_ner=False,
+                progress=progress,
+                cancel=cancel,
+            )
+    (left,) = [p for p in cache.iterdir() if p.name != "articles"]
+    fresh = cache / (left.name + "-running")  # perhaps another build's, running now
+    fresh.write_text("[]\n")
     then = time.time() - STALE_AFTER - 60
-    os.utime(old, (then, then))
+    os.utime(left, (then, then))
     EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
-    assert not old.exists() and fresh.exists()
+    assert not left.exists() and fresh.exists()
 
 
 def test_a_loaded_snapshot_brings_its_name_keys(
