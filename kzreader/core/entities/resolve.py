@@ -1,9 +1,12 @@
 """From candidates to entities: linking surface forms, voting on types, filtering.
 
-Runs over the whole corpus at once (on cached per-article candidates), because the
-evidence is spread out: a surname in one paragraph belongs to the full name two
-paragraphs up, a word capitalised only at the start of sentences in one article is
-an ordinary word, and a name's type is what most of its mentions say it is.
+Decides over the whole corpus, because the evidence is spread out: a surname in one
+paragraph belongs to the full name two paragraphs up, a word capitalised only at the
+start of sentences in one article is an ordinary word, and a name's type is what most
+of its mentions say it is. But it reads the corpus one article at a time (``Resolver``):
+links inside an article are made while its candidates are at hand, and what later
+decisions need (votes, forms, keys) is summed per cluster, so memory grows with the
+number of distinct names rather than with the number of mentions.
 """
 
 from __future__ import annotations
