@@ -34,6 +34,7 @@ from .store import MentionStore
 
 Progress = Callable[[int, int], None]
 _RECENT = 64  # articles whose mentions are kept decoded
+_VIEWS = 4  # entities whose concordance is kept (a card asks for it several times)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,7 @@ class EntityGraph:
         self._numbers = list(numbers)  # entity number in the store → id before the overlay
         self._redirect = dict(resolution.redirect)
         self._recent: dict[int, tuple[Mention, ...]] = {}
+        self._views: dict[str, tuple[tuple[Mention, ...], Counter[str]]] = {}
         self._lock = threading.Lock()
         ids = self.article_ids
         entities: dict[str, Entity] = {}
@@ -292,10 +294,7 @@ class EntityGraph:
 
     def mentions(self, entity_id: str) -> list[Mention]:
         """Every mention of an entity in corpus order (a concordance)."""
-        entity = self._entities.get(entity_id)
-        if entity is None:
-            return []
-        return [m for a in entity.articles for m in self._in(a) if m.entity_id == entity_id]
+        return list(self._entity_view(entity_id)[0])
 
     def mentions_in(self, article_id: str) -> list[Mention]:
         """Every mention in an article, in reading order."""
@@ -310,17 +309,54 @@ class EntityGraph:
             found = self._recent.get(number)
         if found is not None:
             return found
+        found = self._read(article_id, number)
+        with self._lock:
+            if len(self._recent) >= _RECENT:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[number] = found
+        return found
+
+    def _read(self, article_id: str, number: int) -> tuple[Mention, ...]:
         out = []
         for n, paragraph, start, end, surface, comment in self._store.rows(number):
             eid = self._numbers[n] if 0 <= n < len(self._numbers) else ""
             eid = self._redirect.get(eid, eid)
             if eid in self._entities:
                 out.append(Mention(eid, article_id, paragraph, start, end, surface, bool(comment)))
-        found = tuple(out)
+        return tuple(out)
+
+    def _entity_view(self, entity_id: str) -> tuple[tuple[Mention, ...], Counter[str]]:
+        """An entity's mentions and the entities sharing its paragraphs, from one reading.
+
+        Its card asks for both, more than once; a common entity is in most articles, so
+        the last few entities' views are kept, and the articles read for them are not
+        allowed to push the reader's recent articles out.
+        """
         with self._lock:
-            if len(self._recent) >= _RECENT:
-                self._recent.pop(next(iter(self._recent)))
-            self._recent[number] = found
+            found = self._views.get(entity_id)
+        if found is not None:
+            return found
+        entity = self._entities.get(entity_id)
+        mine: list[Mention] = []
+        together: Counter[str] = Counter()
+        for article in entity.articles if entity is not None else ():
+            number = self._number[article]
+            with self._lock:
+                rows = self._recent.get(number)
+            rows = rows if rows is not None else self._read(article, number)
+            by_paragraph: dict[int, set[str]] = defaultdict(set)
+            for m in rows:
+                by_paragraph[m.paragraph].add(m.entity_id)
+                if m.entity_id == entity_id:
+                    mine.append(m)
+            for present in by_paragraph.values():
+                if entity_id in present:
+                    together.update(present - {entity_id})
+        found = (tuple(mine), together)
+        with self._lock:
+            if len(self._views) >= _VIEWS:
+                self._views.pop(next(iter(self._views)))
+            self._views[entity_id] = found
         return found
 
     def lookup(self, name: str, type: EntityType | str | None = None) -> Entity | None:
@@ -373,15 +409,7 @@ class EntityGraph:
 
     def cooccurring(self, entity_id: str, limit: int | None = None) -> list[tuple[str, int]]:
         """Entities mentioned in the same paragraphs as this one, with how many paragraphs."""
-        entity = self._entities.get(entity_id)
-        counts: Counter[str] = Counter()
-        for article in entity.articles if entity is not None else ():
-            by_paragraph: dict[int, set[str]] = defaultdict(set)
-            for m in self._in(article):
-                by_paragraph[m.paragraph].add(m.entity_id)
-            for present in by_paragraph.values():
-                if entity_id in present:
-                    counts.update(present - {entity_id})
+        counts = self._entity_view(entity_id)[1]
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -self._entities[kv[0]].mentions))
         return ranked[:limit] if limit else ranked
 

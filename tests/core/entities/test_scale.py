@@ -289,3 +289,33 @@ def test_a_build_cancelled_after_extraction_keeps_only_the_article_cache(
         )
     assert len(list(cache.glob("articles/*.json"))) == 5 * COPIES
     assert sorted(p.name for p in cache.iterdir()) == ["articles"]
+
+
+def test_an_entity_card_reads_each_of_its_articles_once(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
+    graph = EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
+    rows: list[int] = []
+    read_rows = MentionStore.rows
+
+    def counting(self: MentionStore, article: int) -> list:
+        rows.append(article)
+        return read_rows(self, article)
+
+    monkeypatch.setattr(MentionStore, "rows", counting)
+    opened = graph.article_ids[0]
+    graph.mentions_in(opened)
+    kazakhstan = graph.lookup("Kazakhstan")
+    assert kazakhstan is not None and len(kazakhstan.articles) == len(graph.article_ids)
+    rows.clear()
+    # What the card asks: the concordance twice, the entities mentioned with it.
+    concordance = graph.mentions(kazakhstan.id)
+    assert graph.mentions(kazakhstan.id) == concordance
+    together = graph.cooccurring(kazakhstan.id)
+    assert len(concordance) == kazakhstan.mentions and together
+    assert sorted(rows) == list(range(1, len(graph.article_ids)))  # the open one was kept
+    rows.clear()
+    graph.mentions_in(opened)
+    assert rows == []  # the reader's article is still at hand
