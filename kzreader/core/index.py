@@ -52,7 +52,7 @@ from .article import Article, Kind, Paragraph
 from .atomic import atomic_write_text
 from .corpus import ArticleError, Corpus
 from .expand import EntityLookup
-from .query import ParsedQuery, QueryError, parse, query_words
+from .query import FIELD_BOOSTS, ParsedQuery, QueryError, parse, query_words
 from .results import ArticleHit, Passage, SearchResult, Span, merge_spans
 from .spelling import MIN_LENGTH, Dictionary
 from .translit import to_latin
@@ -356,7 +356,7 @@ class SearchIndex:
     def _current(self) -> Searcher:
         previous = self._searcher
         if previous is None:
-            self._searcher = self._ix.searcher()
+            self._searcher = self._ix.searcher(weighting=fastpath.FieldBoosts(FIELD_BOOSTS))
         else:
             # The same searcher unless another writer committed since.
             self._searcher = previous.refresh()
@@ -496,7 +496,8 @@ def _top(searcher: Searcher, q: query.Query, limit: int) -> tuple[list[tuple[str
     counting them apart cost as much as it saved.
     """
     collector = TopCollector(limit=limit, usequality=False, replace=0)
-    searcher.search_with_collector(fastpath.binary_unions(q), collector)
+    q = fastpath.streamline(q.copy(), searcher.reader(), FIELD_BOOSTS)
+    searcher.search_with_collector(q, collector)
     results = collector.results()
     return [(hit["article"], hit.score) for hit in results], len(results)
 
