@@ -95,6 +95,7 @@ class EntityGraph:
         self._store = store
         self._numbers = list(numbers)  # entity number in the store → id before the overlay
         self._redirect = dict(resolution.redirect)
+        self._final: list[str | None] = []  # entity number → id after the overlay (None: gone)
         self._recent: dict[int, tuple[Mention, ...]] = {}
         self._views: dict[str, tuple[tuple[Mention, ...], Counter[str]]] = {}
         self._lock = threading.Lock()
@@ -115,6 +116,9 @@ class EntityGraph:
         self._entities = dict(
             sorted(entities.items(), key=lambda kv: (-kv[1].mentions, kv[1].name.casefold()))
         )
+        for eid in self._numbers:
+            eid = self._redirect.get(eid, eid)
+            self._final.append(eid if eid in self._entities else None)
         lookup: dict[str, list[str]] = defaultdict(list)
         records = resolution.entities
         for entity in self._entities.values():
@@ -316,14 +320,21 @@ class EntityGraph:
             self._recent[number] = found
         return found
 
-    def _read(self, article_id: str, number: int) -> tuple[Mention, ...]:
+    def _rows(self, number: int) -> list[tuple[str, list]]:
+        """An article's stored rows with the id of the entity each now belongs to."""
+        final, known = self._final, len(self._final)
         out = []
-        for n, paragraph, start, end, surface, comment in self._store.rows(number):
-            eid = self._numbers[n] if 0 <= n < len(self._numbers) else ""
-            eid = self._redirect.get(eid, eid)
-            if eid in self._entities:
-                out.append(Mention(eid, article_id, paragraph, start, end, surface, bool(comment)))
-        return tuple(out)
+        for row in self._store.rows(number):
+            eid = final[row[0]] if 0 <= row[0] < known else None
+            if eid is not None:
+                out.append((eid, row))
+        return out
+
+    def _read(self, article_id: str, number: int) -> tuple[Mention, ...]:
+        return tuple(
+            Mention(eid, article_id, p, start, end, surface, bool(comment))
+            for eid, (_, p, start, end, surface, comment) in self._rows(number)
+        )
 
     def _entity_view(self, entity_id: str) -> tuple[tuple[Mention, ...], Counter[str]]:
         """An entity's mentions and the entities sharing its paragraphs, from one reading.
@@ -340,15 +351,20 @@ class EntityGraph:
         mine: list[Mention] = []
         together: Counter[str] = Counter()
         for article in entity.articles if entity is not None else ():
+            by_paragraph: dict[int, set[str]] = defaultdict(set)
             number = self._number[article]
             with self._lock:
-                rows = self._recent.get(number)
-            rows = rows if rows is not None else self._read(article, number)
-            by_paragraph: dict[int, set[str]] = defaultdict(set)
-            for m in rows:
-                by_paragraph[m.paragraph].add(m.entity_id)
-                if m.entity_id == entity_id:
-                    mine.append(m)
+                decoded = self._recent.get(number)
+            if decoded is not None:
+                for m in decoded:
+                    by_paragraph[m.paragraph].add(m.entity_id)
+                    if m.entity_id == entity_id:
+                        mine.append(m)
+            else:  # not made into mentions: most of an article's rows are other entities'
+                for eid, (_, p, start, end, surface, comment) in self._rows(number):
+                    by_paragraph[p].add(eid)
+                    if eid == entity_id:
+                        mine.append(Mention(eid, article, p, start, end, surface, bool(comment)))
             for present in by_paragraph.values():
                 if entity_id in present:
                     together.update(present - {entity_id})
