@@ -16,7 +16,12 @@ def run_app(corpus_dir: Path, paths: DataPaths) -> int:
     from .app import KzReaderApp
 
     app = KzReaderApp(corpus_dir, paths)
-    status = app.run()
+    try:
+        status = app.run()
+    finally:
+        from .screens.reader_workers import end_indexing_processes
+
+        end_indexing_processes()  # never leave whoosh's indexing processes behind
     if app.return_code not in (None, 0):
         return app.return_code
     return int(status or 0)

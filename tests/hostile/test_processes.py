@@ -6,6 +6,7 @@ a user sees: the exit status, and whatever reaches the terminal.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -93,11 +94,26 @@ class PtyApp:
         end = time.monotonic() + seconds
         while self.process.poll() is None and time.monotonic() < end:
             self.read_for(0.1)
-        if self.process.poll() is None:
-            self.process.kill()
-        status = self.process.wait(5)
-        os.close(self.master)
-        return status
+        status = self.process.poll()
+        self.close()
+        return self.process.returncode if status is None else status
+
+    def close(self) -> None:
+        """Kill whatever of the app's session is left (its indexing processes too) and
+        close the terminal; safe to call twice, and called however a test ends."""
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
+        if self.master >= 0:
+            os.close(self.master)
+            self.master = -1
+
+    def __enter__(self) -> PtyApp:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 # ------------------------------------------------------------------ odd terminals
@@ -125,10 +141,10 @@ def test_cli_in_a_dumb_terminal_or_without_colour(extra: dict[str, str], tmp_pat
     ],
 )
 def test_app_starts_and_quits_in_a_dumb_terminal(extra: dict[str, str], tmp_path: Path) -> None:
-    app = PtyApp([], env_with(tmp_path / "home", **extra))
-    assert app.wait_for(READY), app.output[-400:]
-    app.send(CTRL_Q)
-    assert app.finish() == 0
+    with PtyApp([], env_with(tmp_path / "home", **extra)) as app:
+        assert app.wait_for(READY), app.output[-400:]
+        app.send(CTRL_Q)
+        assert app.finish() == 0
     assert b"Traceback" not in app.output
     if "NO_COLOR" in extra:  # the terminal's own colours only: no SGR colour codes
         import re
@@ -199,21 +215,22 @@ def kill_app_many_times(corpus: Path, home: Path, rounds: int, seed: int) -> Non
     rng = random.Random(seed)
     env = env_with(home)
     for _ in range(rounds):
-        app = PtyApp([str(corpus)], env, size=(100, 30))
-        app.wait_for(READY, 15)
-        for keys in (b"\r", b"j", b"j", b"b", b"j", b"b", b"/", b"Almaty", b"\r", b"\x1b", b"\x14"):
-            app.send(keys)
-            app.read_for(rng.uniform(0.0, 0.3))
-        app.read_for(rng.uniform(0.0, 2.5))  # saves happen after a short delay
-        os.killpg(app.process.pid, signal.SIGKILL)
-        app.finish(5)
+        with PtyApp([str(corpus)], env, size=(100, 30)) as app:
+            app.wait_for(READY, 15)
+            keys_sent = (b"\r", b"j", b"j", b"b", b"j", b"b", b"/", b"Almaty", b"\r", b"\x1b")
+            for keys in (*keys_sent, b"\x14"):
+                app.send(keys)
+                app.read_for(rng.uniform(0.0, 0.3))
+            app.read_for(rng.uniform(0.0, 2.5))  # saves happen after a short delay
+            os.killpg(app.process.pid, signal.SIGKILL)
+            app.finish(5)
         check_files_parse(home)
     store = BookmarkStore.open(DataPaths.resolve(home).bookmarks_file)
     assert not store.take_notices(), "the bookmarks file needed repair"
-    app = PtyApp([str(corpus)], env, size=(100, 30))
-    assert app.wait_for(READY, 20)
-    app.send(CTRL_Q)
-    assert app.finish() == 0
+    with PtyApp([str(corpus)], env, size=(100, 30)) as app:
+        assert app.wait_for(READY, 20)
+        app.send(CTRL_Q)
+        assert app.finish() == 0
     assert b"Traceback" not in app.output
 
 

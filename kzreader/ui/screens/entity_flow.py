@@ -32,7 +32,6 @@ from ..widgets.entity_sidebar import EntitySidebar
 if TYPE_CHECKING:
     from textual.app import App
 
-    from ...core.corpus import Corpus
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress updates
@@ -87,9 +86,12 @@ class EntityFlow:
 
     # -- building the graph ----------------------------------------------------
 
-    def _corpus_ready(self, corpus: Corpus) -> None:
-        super()._corpus_ready(corpus)  # type: ignore[misc]
-        self.build_entities()
+    def start_entities(self) -> None:
+        """Build the graph once the index is open (or could not be): both hold the GIL
+        for most of their work, and search matters first."""
+        running = any(w.group == "entities" and w.is_running for w in self.app.workers)
+        if self.app.corpus is not None and self.entities is None and not running:
+            self.build_entities()
 
     @work(thread=True, group="entities", exclusive=True, exit_on_error=False)
     def build_entities(self) -> None:

@@ -102,7 +102,8 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         self.search_input.history = list(self.app.state.history)
         self.query_one(LibraryTable).focus()
         self._apply_size(self.size.width)
-        self.start_loading()
+        # After the first frame: the loading thread would otherwise compete with it.
+        self.call_after_refresh(self.start_loading)
 
     # -- parts ---------------------------------------------------------------
 

@@ -128,6 +128,9 @@ class ReaderWorkers:
             )
         if listed is None:
             self._open_last_article(corpus)
+        self.entity_sidebar.set_waiting(  # type: ignore[attr-defined]
+            "People, places and organisations are found once the search index is ready…"
+        )
 
     def _open_last_article(self, corpus: Corpus) -> None:
         app = self.app  # type: ignore[attr-defined]
@@ -161,8 +164,8 @@ class ReaderWorkers:
         busy = {w.group for w in app.workers if w.is_running}
         if app.index is None and not self.indexing:
             self.header.set_index_status("indexing…")  # type: ignore[attr-defined]
-            self.start_indexing()
-        if app.entities is None and "entities" not in busy:
+            self.start_indexing()  # the entity graph follows it
+        elif app.entities is None and "entities" not in busy:
             self.build_entities()  # type: ignore[attr-defined]
 
     def stop_indexing(self) -> bool:
@@ -182,7 +185,7 @@ class ReaderWorkers:
                 event.set()
         if "index" in stopped:
             self._index_stopped()
-        if "entities" in stopped:
+        if "entities" in stopped or self.app.entities is None:  # type: ignore[attr-defined]
             self.entity_sidebar.set_stopped()  # type: ignore[attr-defined]
         return bool(stopped)
 
@@ -214,6 +217,7 @@ class ReaderWorkers:
             from ...core.index import IndexCancelled, SearchIndex
         except ImportError:
             app.call_from_thread(self._index_failed, "search is not available in this build")
+            app.call_from_thread(self.start_entities)  # type: ignore[attr-defined]
             return
         self._index_threads = getattr(self, "_index_threads", 0) + 1
         try:
@@ -226,6 +230,8 @@ class ReaderWorkers:
             return
         finally:
             self._index_threads -= 1
+            if not cancel.is_set():
+                app.call_from_thread(self.start_entities)  # type: ignore[attr-defined]
         with contextlib.suppress(OSError):
             marker.unlink(missing_ok=True)
         if worker.is_cancelled:

@@ -179,6 +179,11 @@ class EntitySidebar(Vertical):
         bar.update(total=max(total, 1), progress=done)
         self._set_status(f"Finding people, places and organisations… {done}/{total}")
 
+    def set_waiting(self, text: str) -> None:
+        """Before the build starts: say what it waits for."""
+        if self.graph is None and self._failed is None:
+            self._set_status(text)
+
     def set_stopped(self) -> None:
         """The user stopped the build: what was found so far is cached for the next start."""
         self.query_one(ProgressBar).add_class("-hidden")
