@@ -17,6 +17,7 @@ import math
 import os
 import re
 import shutil
+import signal
 import struct
 import threading
 import time
@@ -33,10 +34,11 @@ from whoosh.collectors import TopCollector
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import damerau_levenshtein
-from whoosh.writing import NO_MERGE
+from whoosh.writing import NO_MERGE, SegmentWriter
 
 from . import fastpath
 from .analysis import (
@@ -774,7 +776,10 @@ def _apply(
     for start in range(0, total, size):
         batch = wanted[start : start + size]
         big = procs > 1 and len(batch) >= 200
-        writer = ix.writer(timeout=0.0, **({"procs": procs, "multisegment": True} if big else {}))
+        if big:
+            writer = ParallelWriter(ix, procs=procs, multisegment=True, timeout=0.0)
+        else:
+            writer = ix.writer(timeout=0.0)
         shas: dict[str, str] = {}
         try:
             for article_id in batch:
@@ -796,15 +801,55 @@ def _apply(
                 done += 1
                 if progress:
                     progress(done, total)
+            # Day-to-day edits merge their tiny segments, so they leave no trail behind.
+            writer.commit(mergetype=NO_MERGE if big else merge_tiny)
         except BaseException:
-            writer.cancel()
+            if not writer.is_closed:  # not when the commit itself went through
+                writer.cancel()
             raise
-        # Day-to-day edits merge their tiny segments, so they leave no trail behind.
-        writer.commit(mergetype=NO_MERGE if big else merge_tiny)
         if manifest_path is not None and words.dirty:
             words.save(manifest_path.with_name(DICTIONARY))
         manifest.update(shas)
         _write_manifest(manifest_path, manifest)
+
+
+class _IndexingProcess(SubWriterTask):
+    """One of whoosh's indexing processes, deaf to Ctrl-C: the parent decides when to stop
+    (each child would otherwise print a KeyboardInterrupt traceback in the terminal)."""
+
+    def run(self) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        super().run()
+
+
+class ParallelWriter(MpWriter):
+    """whoosh's multiprocessing writer, whose processes end when the build is cancelled.
+
+    whoosh's own ``cancel`` only flags its process objects in the parent, so the
+    children went on waiting for work that never came.
+    """
+
+    def _new_task(self) -> SubWriterTask:
+        task = _IndexingProcess(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def cancel(self) -> None:
+        try:
+            for task in self.tasks:
+                task.terminate()
+            for task in self.tasks:
+                task.join(timeout=5)
+        finally:
+            SegmentWriter.cancel(self)
 
 
 def merge_tiny(writer, segments: list) -> list:
@@ -860,6 +905,11 @@ def _indexed_ids(ix, wanted: list[str]) -> set[str]:
             return {_as_str(term) for term in reader.lexicon("article")}
         field = reader.schema["article"]
         return {i for i in wanted if ("article", field.to_bytes(i)) in reader}
+
+
+def committed_articles(index_dir: Path) -> int:
+    """How many articles the index on disk holds for good (its manifest's count)."""
+    return len(_read_manifest(Path(index_dir) / MANIFEST) or {})
 
 
 def _read_manifest(path: Path) -> dict[str, str] | None:
