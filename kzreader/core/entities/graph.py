@@ -99,34 +99,37 @@ class EntityGraph:
         self._recent: dict[int, tuple[Mention, ...]] = {}
         self._views: dict[str, tuple[tuple[Mention, ...], Counter[str]]] = {}
         self._lock = threading.Lock()
-        ids = self.article_ids
-        entities: dict[str, Entity] = {}
-        for record in resolution.entities.values():
-            if record.count <= 0:
-                continue
-            entities[record.id] = Entity(
-                id=record.id,
+        article_of = self.article_ids.__getitem__
+        kept = [r for r in resolution.entities.values() if r.count > 0]
+        kept.sort(key=lambda r: (-r.count, r.name.casefold()))
+        self._entities: dict[str, Entity] = {}
+        lookup: dict[str, list[str]] = {}
+        for record in kept:
+            eid = record.id
+            try:
+                articles = tuple(map(article_of, record.articles))
+            except (IndexError, TypeError):  # a snapshot from elsewhere: keep what fits
+                n = len(self.article_ids)
+                articles = tuple(self.article_ids[i] for i in record.articles if 0 <= i < n)
+            self._entities[eid] = Entity(
+                id=eid,
                 name=record.name,
                 type=record.type,
                 aliases=tuple(record.aliases),
-                articles=tuple(ids[i] for i in record.articles if 0 <= i < len(ids)),
+                articles=articles,
                 mentions=record.count,
                 comments_only=record.comments_only,
             )
-        self._entities = dict(
-            sorted(entities.items(), key=lambda kv: (-kv[1].mentions, kv[1].name.casefold()))
-        )
+            for key in (*record.name_keys(), eid.casefold()):  # keys come without repeats
+                found = lookup.get(key)
+                if found is None:
+                    lookup[key] = [eid]
+                elif found[-1] != eid:
+                    found.append(eid)
+        self._lookup = lookup
         for eid in self._numbers:
             eid = self._redirect.get(eid, eid)
             self._final.append(eid if eid in self._entities else None)
-        lookup: dict[str, list[str]] = defaultdict(list)
-        records = resolution.entities
-        for entity in self._entities.values():
-            for key in records[entity.id].name_keys():
-                if entity.id not in lookup[key]:
-                    lookup[key].append(entity.id)
-            lookup[entity.id.casefold()].append(entity.id)
-        self._lookup = dict(lookup)
 
     # ----------------------------------------------------------------- building
     @classmethod
