@@ -25,6 +25,7 @@ import asyncio
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -331,6 +332,9 @@ asyncio.run(main())
 """
 
 
+QUIT_LIMIT = 120  # seconds a --no-search run may take, exit included, before it is killed
+
+
 def warm_home(corpus: Path, home: Path) -> None:
     """Build the index and the entity cache for ``corpus`` in ``home`` (once)."""
     env = {**os.environ, "KZREADER_HOME": str(home)}
@@ -362,13 +366,21 @@ def corpus_bench(
         env = {**os.environ, "KZ_BENCH_START": repr(time.time())}
         if not search:
             env["KZ_BENCH_NO_SEARCH"] = "1"
-        done = subprocess.run(
+        process = subprocess.Popen(
             [sys.executable, str(script), str(corpus), str(home)],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             env=env,
+            start_new_session=True,  # so a hung exit can be ended with its children
         )
+        try:
+            stdout, stderr = process.communicate(timeout=900 if search else QUIT_LIMIT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            stdout, stderr = process.communicate()
         exited = time.time()
+        done = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
         line = next((x for x in done.stdout.splitlines() if x.startswith("BENCH ")), None)
         if line is None:
             print(done.stdout[-2000:], done.stderr[-2000:])
@@ -386,7 +398,8 @@ def corpus_bench(
         return f"{1000 * statistics.median(values):.0f} ms" if values else "-"
 
     count = sum(1 for _ in corpus.rglob("*.txt"))
-    print(f"\n{corpus} ({count:,} files), median of {runs} runs, index and entities built:")
+    state = "index and entities built" if search else "catalog only, the index build under way"
+    print(f"\n{corpus} ({count:,} files), median of {runs} runs, {state}:")
     for key, label in (
         ("first_frame", "launch → first frame"),
         ("library_usable", "launch → library usable (rows drawn)"),
