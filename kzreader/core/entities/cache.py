@@ -125,12 +125,13 @@ class ResolutionCache:
             if data.get("version") != self.version or data.get("key") != key:
                 return None
             records: dict[str, EntityRecord] = {}
+            types = {str(t): t for t in EntityType}  # faster than EntityType(value) 30,000 times
             for row in data["entities"]:
                 eid, name, type_, aliases, curated, count, comments, numbers, keys = row
                 records[eid] = EntityRecord(
                     eid,
                     name,
-                    EntityType(type_),
+                    types[type_],
                     aliases,
                     curated=bool(curated),
                     articles=numbers,
