@@ -92,6 +92,7 @@ def _phase(folder: Path, cache: Path, catalog: Path, ner: bool, limit: int | Non
     start = time.perf_counter()
     graph = EntityGraph.build(subset, cache_dir=cache, use_ner=ner)
     seconds = time.perf_counter() - start
+    loaded_mb = _rss_mb("VmRSS:")  # what the graph costs to keep, before anything is asked
     # What the reader then does: open articles (sidebar, marks), related articles, a card.
     sample = subset.ids[:: max(1, len(subset.ids) // 200)]
     start = time.perf_counter()
@@ -116,15 +117,17 @@ def _phase(folder: Path, cache: Path, catalog: Path, ner: bool, limit: int | Non
         "related_ms": related_ms,
         "top_entity_mentions": concordance,
         "top_entity_concordance_s": card_s,
-        "peak_rss_mb": _peak_rss_mb(),
+        "rss_after_build_mb": loaded_mb,
+        "peak_rss_mb": _rss_mb("VmHWM:"),
     }
 
 
-def _peak_rss_mb() -> float:
-    """This process's own peak RSS (ru_maxrss would include the parent's from before exec)."""
+def _rss_mb(field: str) -> float:
+    """This process's own RSS now (VmRSS) or at its peak (VmHWM; ru_maxrss would include
+    the parent's from before exec)."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -171,6 +174,7 @@ def corpus_builds(folder: Path, runs: int, ner: bool, limit: int | None) -> dict
         "cold_articles_per_s": round(n / cold_s, 1),
         "cold_peak_rss_mb": median(cold, "peak_rss_mb", 0),
         "warm_load_s": median(warm, "seconds", 3),
+        "warm_rss_after_load_mb": median(warm, "rss_after_build_mb", 0),
         "warm_peak_rss_mb": median(warm, "peak_rss_mb", 0),
         "article_sidebar_and_marks_ms": median(warm, "article_ms", 2),
         "related_articles_ms": median(warm, "related_ms", 1),

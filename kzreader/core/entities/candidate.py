@@ -59,13 +59,16 @@ class Candidate:
             ("b", self.generic),
             ("q", self.country),
             ("v", self.votes),
-            ("a", self.alias_of),
-            ("x", self.after),
             ("A", self.acronym),
             ("F", self.full),
         ):
             if value:
                 data[name] = value
+        # Indices: 0 is a value (the first candidate), only None is left out.
+        if self.alias_of is not None:
+            data["a"] = self.alias_of
+        if self.after is not None:
+            data["x"] = self.after
         return data
 
     @classmethod

@@ -319,3 +319,22 @@ def test_an_entity_card_reads_each_of_its_articles_once(
     rows.clear()
     graph.mentions_in(opened)
     assert rows == []  # the reader's article is still at hand
+
+
+def test_a_cached_candidate_keeps_links_to_the_first_one() -> None:
+    linked = Candidate(1, 10, 14, "KNB", "knb", alias_of=0, after=0)
+    again = Candidate.from_json(linked.to_json())
+    assert (again.alias_of, again.after) == (0, 0)
+    assert Candidate.from_json(Candidate(1, 0, 3, "Abc", "abc").to_json()).alias_of is None
+
+
+def test_resolving_from_the_cache_gives_what_fresh_candidates_give(
+    folder: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    fresh = EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
+    (cache / "corpus.json").unlink()
+    cached = EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
+    assert cached.report is not None and cached.report.extracted == 0
+    assert cached.to_json() == fresh.to_json()
+    assert _all_mentions(cached) == _all_mentions(fresh)
