@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kzreader.core.corpus import Corpus
 from kzreader.core.index import SearchIndex
+from kzreader.ui.screens.reader_workers import RESULTS, RESULTS_FIRST
 
 WORDS = [
     *"Kazakhstan Russia Tokayev Putin Kremlin separatism protest court journalists police".split(),
@@ -99,7 +100,8 @@ def search_phase(root: Path, work: Path, seed: int) -> dict:
     latencies: dict[str, list[float]] = {}
     for kind, q, _ in mix:
         started = time.perf_counter()
-        index.search(q, limit=20, passages=3)
+        # What the app asks before it shows the results (its first screenful's passages).
+        index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST)
         latencies.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
     return {"open_s": open_s, "latencies": latencies, "peak_rss_mb": peak_rss_mb()}
 
@@ -174,8 +176,8 @@ def bench_fts5(root: Path, work: Path, mix: list[tuple[str, str, str]]) -> dict:
         try:
             db.execute(
                 "SELECT id, snippet(a, 2, '[', ']', '…', 24) FROM a WHERE a MATCH ? "
-                "ORDER BY bm25(a, 0, 3.0, 1.0) LIMIT 20",
-                (q,),
+                "ORDER BY bm25(a, 0, 3.0, 1.0) LIMIT ?",
+                (q, RESULTS),
             ).fetchall()
             db.execute("SELECT count(*) FROM a WHERE a MATCH ?", (q,)).fetchone()
         except sqlite3.OperationalError:

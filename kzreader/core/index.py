@@ -371,10 +371,20 @@ class SearchIndex:
     def parse(self, text: str) -> ParsedQuery:
         return parse(self._schema, text, self.entities)
 
-    def search(self, text: str, *, limit: int = 20, passages: int = 5) -> SearchResult:
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        passages: int = 5,
+        passages_for: int | None = None,
+    ) -> SearchResult:
         """Articles matching ``text``, best first, each with up to ``passages`` passages.
 
         Articles with every word come first; articles with only some follow.
+        With ``passages_for``, only the first so many hits get their passages; the
+        rest are ``pending`` until ``complete``: reading the articles is most of the
+        time of a search in a large corpus, and a screen shows a dozen hits.
         Never raises for a bad query: the result's ``error`` says what was wrong.
         """
         started = time.perf_counter()
@@ -386,7 +396,9 @@ class SearchIndex:
             return SearchResult(query=text, error=str(error))
         try:
             with self._lock:
-                result = self._search(parsed, text, limit=max(1, limit), passages=passages)
+                result = self._search(
+                    parsed, text, limit=max(1, limit), passages=passages, passages_for=passages_for
+                )
         except DAMAGE as error:  # a damaged index must not take the app down
             what = (
                 "was deleted"
@@ -401,7 +413,15 @@ class SearchIndex:
             result, notice=parsed.notice, elapsed_ms=(time.perf_counter() - started) * 1000
         )
 
-    def _search(self, parsed: ParsedQuery, text: str, *, limit: int, passages: int) -> SearchResult:
+    def _search(
+        self,
+        parsed: ParsedQuery,
+        text: str,
+        *,
+        limit: int,
+        passages: int,
+        passages_for: int | None,
+    ) -> SearchResult:
         searcher = self._current()
         strict, total = _top(searcher, parsed.strict, limit)
         ranked: list[tuple[str, float, bool]] = [(a, score, True) for a, score in strict]
@@ -414,11 +434,18 @@ class SearchIndex:
             total = max(total, loose_total)
         matcher = self._term_matcher(searcher, parsed)
         hits = []
-        for article_id, score, all_words in ranked:
+        for rank, (article_id, score, all_words) in enumerate(ranked):
+            if passages_for is not None and rank >= passages_for:
+                try:
+                    title = self.corpus.info(article_id).title
+                except KeyError:
+                    continue  # gone from the corpus since it was indexed
+                hits.append(ArticleHit(article_id, title, score, (), all_words, pending=True))
+                continue
             try:
                 article = self.corpus.article(article_id)
             except (KeyError, ArticleError):
-                continue  # gone from the corpus since it was indexed
+                continue
             chosen = matcher.passages(article, passages)
             hits.append(ArticleHit(article_id, article.title, score, tuple(chosen), all_words))
         corrected = self._did_you_mean(searcher, parsed, total) if total < 3 else None
@@ -470,6 +497,28 @@ class SearchIndex:
             return None
         found = searcher.search(better.loose, limit=1)
         return corrected if len(found) > total else None
+
+    def complete(self, result: SearchResult, *, passages: int = 5) -> SearchResult:
+        """``result`` with the passages of its pending hits found (see ``search``)."""
+        if self._ix is None or not any(hit.pending for hit in result.hits):
+            return result
+        try:
+            parsed = self.parse(result.query)
+            with self._lock:
+                matcher = self._term_matcher(self._current(), parsed)
+        except (QueryError, *DAMAGE):
+            return result
+        hits = []
+        for hit in result.hits:
+            if hit.pending:
+                try:
+                    article = self.corpus.article(hit.article)
+                except (KeyError, ArticleError):
+                    continue
+                found = tuple(matcher.passages(article, passages))
+                hit = replace(hit, passages=found, pending=False)
+            hits.append(hit)
+        return replace(result, hits=tuple(hits))
 
     def highlight(self, text: str, article: Article) -> dict[int, list[Span]]:
         """Every hit of a query in one article, by paragraph number (for n/N and marking)."""

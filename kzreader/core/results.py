@@ -35,6 +35,7 @@ class ArticleHit:
     score: float
     passages: tuple[Passage, ...]
     all_words: bool = True  # False for articles that match only some of the words
+    pending: bool = False  # passages not looked for yet (SearchIndex.complete finds them)
 
     def to_json(self) -> dict[str, object]:
         return {

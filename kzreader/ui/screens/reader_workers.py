@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
+RESULTS = 50  # articles a search lists
+RESULTS_FIRST = 12  # of which the passages come with the first answer (about a screen)
 SLOW_ARTICLE = 512 * 1024  # bytes; larger articles show a loading indicator while parsed
 #: A file beside the index while a build is under way: found at start-up, the build resumes.
 BUILDING_MARKER = "ui-build-under-way"
@@ -316,6 +318,13 @@ class ReaderWorkers:
         index = app.index
         if index is None:
             return
-        result = index.search(query, limit=50)
-        if not get_current_worker().is_cancelled:
-            app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]
+        # A screenful of hits with their passages first; the rest follow a moment later
+        # (reading the hit articles is most of the time of a search in a large corpus).
+        result = index.search(query, limit=RESULTS, passages_for=RESULTS_FIRST)
+        if get_current_worker().is_cancelled:
+            return
+        app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]
+        if any(hit.pending for hit in result.hits):
+            result = index.complete(result)
+            if not get_current_worker().is_cancelled:
+                app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]

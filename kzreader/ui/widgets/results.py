@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, ProgressBar, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...core.results import SearchResult, Span
 from ..messages import GoBack, OpenArticle
@@ -89,8 +89,13 @@ class ResultsPane(Vertical):
         bar.update(total=total or None, progress=done)
 
     def show_result(self, result: SearchResult) -> None:
-        self.result = result
+        """Show ``result``; the same query again (its passages found) keeps the reader's place."""
+        same = self.result is not None and self.result.query == result.query
         results = self.list
+        place = None
+        if same and results.highlighted is not None:
+            place = (results.get_option_at_index(results.highlighted).id, results.scroll_y)
+        self.result = result
         results.clear_options()
         self.suggestion = result.corrected
         suggestion = self.query_one("#results-suggestion", Static)
@@ -130,12 +135,13 @@ class ResultsPane(Vertical):
                     Option(Content.styled("Only some of the words:", "italic"), disabled=True)
                 )
             count = len(hit.passages)
+            passages = "  …" if hit.pending else f"  {count} passage{'s' if count != 1 else ''}"
             options.append(
                 Option(
                     Content.assemble(
                         (f"{rank}. ", "dim"),
                         (hit.title, "bold"),
-                        (f"  {count} passage{'s' if count != 1 else ''}", "dim"),
+                        (passages, "dim"),
                     ),
                     id=f"a\t{hit.article}",
                 )
@@ -148,7 +154,14 @@ class ResultsPane(Vertical):
                 label = Content.styled(f"  ¶{passage.paragraph:<4} ", "dim")
                 options.append(Option(label + prompt, id=f"p\t{hit.article}\t{passage.paragraph}"))
         results.add_options(options)
-        results.highlighted = 0 if options else None
+        if place is not None and place[0] is not None:
+            try:
+                results.highlighted = results.get_option_index(place[0])
+            except OptionDoesNotExist:
+                results.highlighted = 0
+            results.scroll_to(y=place[1], animate=False, immediate=True)
+        else:
+            results.highlighted = 0 if options else None
 
     def on_click(self, event: object) -> None:
         widget = getattr(event, "widget", None)

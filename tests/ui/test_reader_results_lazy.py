@@ -1,0 +1,69 @@
+"""Search results arrive in two steps: a screenful with passages, then the rest's passages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader_helpers import main_screen, reader, settle
+
+from kzreader.core.results import SearchResult
+from kzreader.ui.screens import reader_workers
+from kzreader.ui.widgets.results import ResultsPane
+
+
+def write_corpus(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:03d}.txt").write_text(
+            f"Report {n} from Taraz\n\nTraders in Taraz talk of grain {n}.\n\n"
+            f"The road out of Taraz was closed for {n} days.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+async def test_results_come_with_the_first_passages_then_the_rest(
+    tmp_path: Path, monkeypatch
+) -> None:
+    shown: list[SearchResult] = []
+    original = ResultsPane.show_result
+
+    def spy(self: ResultsPane, result: SearchResult) -> None:
+        shown.append(result)
+        original(self, result)
+
+    monkeypatch.setattr(ResultsPane, "show_result", spy)
+    app = reader(write_corpus(tmp_path / "corpus", 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        screen.search("Taraz")
+        await settle(pilot, 0.2)
+        first, last = shown[-2], shown[-1]
+        assert len(first.hits) == len(last.hits) == 30
+        pending = [hit.pending for hit in first.hits]
+        assert pending == [False] * reader_workers.RESULTS_FIRST + [True] * (
+            30 - reader_workers.RESULTS_FIRST
+        )
+        assert all(hit.passages and not hit.pending for hit in last.hits)
+        listed = screen.results.list
+        ids = [listed.get_option_at_index(i).id for i in range(listed.option_count)]
+        assert sum(1 for i in ids if i and i.startswith("p\t")) == 90  # the title line and two paragraphs each
+
+
+async def test_the_second_step_keeps_the_cursor_where_the_reader_put_it(tmp_path: Path) -> None:
+    app = reader(write_corpus(tmp_path / "corpus", 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        index = app.index
+        partial = index.search("Taraz", limit=50, passages_for=3)
+        pane = screen.results
+        pane.show_result(partial)
+        listed = pane.list
+        last_hit = f"a\t{partial.hits[-1].article}"
+        listed.highlighted = listed.get_option_index(last_hit)  # a pending hit, far down
+        pane.show_result(index.complete(partial))
+        assert listed.get_option_at_index(listed.highlighted).id == last_hit
+        pane.show_result(index.search("grain", limit=50))  # a new query starts at the top
+        assert listed.highlighted == 0
