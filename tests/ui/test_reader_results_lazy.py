@@ -48,7 +48,8 @@ async def test_results_come_with_the_first_passages_then_the_rest(
         assert all(hit.passages and not hit.pending for hit in last.hits)
         listed = screen.results.list
         ids = [listed.get_option_at_index(i).id for i in range(listed.option_count)]
-        assert sum(1 for i in ids if i and i.startswith("p\t")) == 90  # the title line and two paragraphs each
+        passages = sum(1 for i in ids if i and i.startswith("p\t"))
+        assert passages == 90  # the title line and two paragraphs of each article
 
 
 async def test_the_second_step_keeps_the_cursor_where_the_reader_put_it(tmp_path: Path) -> None:
