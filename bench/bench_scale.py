@@ -34,8 +34,12 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kzreader.core.paths import DataPaths
+
 BENCH = Path(__file__).resolve().parent
-PARTS = ("search", "entities", "app")
+PARTS = ("app", "search", "entities")  # the app's data folder lends search its entity graph
 
 #: (figure, target at 10k, target at 50k); None: no target, reported for context.
 TARGETS = {
@@ -51,13 +55,17 @@ TARGETS = {
 LOWER_IS_BETTER = {key for key in TARGETS if key != "build_articles_per_s"}
 
 
-def run_part(name: str, corpus: Path, runs: int, out: Path) -> dict:
+def run_part(name: str, corpus: Path, runs: int, out: Path, home: Path) -> dict:
     if name == "search":
         command = ["bench_search.py", str(corpus), "--runs", str(runs), "--json", str(out)]
+        entities = DataPaths.resolve(home).index_dir(corpus) / "entities"
+        if (entities / "corpus.json").is_file():  # the app's graph: search as the app does
+            command += ["--entities", str(entities)]
     elif name == "entities":
         command = ["bench_entities.py", str(corpus), "--runs", str(runs), "--json", str(out)]
     else:
         command = ["bench_app.py", "--corpus", str(corpus), "--runs", str(runs), "--json", str(out)]
+        command += ["--home", str(home)]
     started = time.perf_counter()
     print(f"== {name}: {' '.join(command)}", file=sys.stderr, flush=True)
     subprocess.run([sys.executable, str(BENCH / command[0]), *command[1:]], check=True)
@@ -154,7 +162,10 @@ def main() -> None:
         for part in wanted:
             if part not in PARTS:
                 raise SystemExit(f"--only: unknown part {part!r} (choose from {', '.join(PARTS)})")
-            parts[part] = run_part(part, corpus.resolve(), args.runs, Path(tmp) / f"{part}.json")
+            home = Path(tempfile.gettempdir()) / f"kz_bench_home_{corpus.name}"
+            parts[part] = run_part(
+                part, corpus.resolve(), args.runs, Path(tmp) / f"{part}.json", home
+            )
     found = figures(parts)
     large = args.articles >= 30_000
     rows = table(found, large)

@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kzreader.core.corpus import Corpus
+from kzreader.core.entities import EntityGraph
 from kzreader.core.index import SearchIndex
 from kzreader.ui.screens.reader_workers import RESULTS, RESULTS_FIRST
 
@@ -89,13 +90,19 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def search_phase(root: Path, work: Path, seed: int) -> dict:
+def search_phase(root: Path, work: Path, seed: int, entities: Path | None) -> dict:
     """Open the built index and run the query mix: in its own process, so that its peak
-    RSS is that of reading and searching, not of the build before it."""
+    RSS is that of reading and searching, not of the build before it.
+
+    With ``entities`` (an entity cache folder, e.g. the app's), the entity graph is
+    attached as in the app: names then widen to their aliases, which costs time.
+    """
     corpus = Corpus.open(root, catalog=work / "catalog.json")
     mix = query_mix(random.Random(seed), corpus)
     started = time.perf_counter()
     index = SearchIndex.open(corpus, work / "whoosh")
+    if entities is not None:
+        index.entities = EntityGraph.build(corpus, cache_dir=entities)
     open_s = time.perf_counter() - started
     latencies: dict[str, list[float]] = {}
     for kind, q, _ in mix:
@@ -106,7 +113,9 @@ def search_phase(root: Path, work: Path, seed: int) -> dict:
     return {"open_s": open_s, "latencies": latencies, "peak_rss_mb": peak_rss_mb()}
 
 
-def bench_whoosh(root: Path, work: Path, seed: int, procs: int | None) -> dict:
+def bench_whoosh(
+    root: Path, work: Path, seed: int, procs: int | None, entities: Path | None
+) -> dict:
     index_dir = work / "whoosh"
     shutil.rmtree(index_dir, ignore_errors=True)
     corpus = Corpus.open(root, catalog=work / "catalog.json")
@@ -116,7 +125,16 @@ def bench_whoosh(root: Path, work: Path, seed: int, procs: int | None) -> dict:
     index.close()
 
     child = subprocess.run(
-        [sys.executable, __file__, str(root), "--search-phase", str(work), "--seed", str(seed)],
+        [
+            sys.executable,
+            __file__,
+            str(root),
+            "--search-phase",
+            str(work),
+            "--seed",
+            str(seed),
+            *(["--entities", str(entities)] if entities else []),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -201,10 +219,13 @@ def main() -> None:
     )
     parser.add_argument("--json", type=Path)
     parser.add_argument("--seed", type=int, default=7, help="of the query mix")
+    parser.add_argument(
+        "--entities", type=Path, help="an entity cache folder: search with the graph, as the app"
+    )
     parser.add_argument("--search-phase", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.search_phase:
-        print(json.dumps(search_phase(args.corpus, args.search_phase, args.seed)))
+        print(json.dumps(search_phase(args.corpus, args.search_phase, args.seed, args.entities)))
         return
     runs = []
     for run in range(args.runs):
@@ -216,7 +237,7 @@ def main() -> None:
             mix = query_mix(
                 random.Random(args.seed), Corpus.open(root, catalog=work / "catalog.json")
             )
-            whoosh = bench_whoosh(root, work, args.seed, args.procs)
+            whoosh = bench_whoosh(root, work, args.seed, args.procs, args.entities)
             fts5 = bench_fts5(root, work, mix)
             runs.append({"whoosh": whoosh, "fts5": fts5})
             print(

@@ -70,8 +70,13 @@ class Context:
                 self.warn(str(issue))
         return self._corpus
 
-    def index(self, *, rebuild: bool = False, progress: Progress | None = None) -> SearchIndex:
-        """The search index, built or updated first if the corpus changed."""
+    def index(
+        self, *, rebuild: bool = False, progress: Progress | None = None, entities: bool = True
+    ) -> SearchIndex:
+        """The search index, built or updated first if the corpus changed.
+
+        With ``entities``, the entity graph too (for ``person:`` and aliases).
+        """
         if self._index is None or rebuild:
             corpus = self.corpus()
             try:
@@ -84,18 +89,29 @@ class Context:
                 ) from error
             if self._index.report.message:
                 self.warn(self._index.report.message)
+        if entities and self._index.entities is None:
             self._index.entities = self.entities()
         return self._index
 
-    def entities(self, *, use_ner: bool | None = None) -> EntityGraph:
-        """The people, places and organisations of the corpus (cached per article)."""
+    def entities(self, *, use_ner: bool | None = None, lines: bool = False) -> EntityGraph:
+        """The people, places and organisations of the corpus (cached per article).
+
+        Finding them in a large corpus the first time takes minutes: a progress bar on
+        a terminal (and progress lines elsewhere with ``lines``).
+        """
         if self._entities is None:
-            self._entities = EntityGraph.build(
-                self.corpus(),
-                cache_dir=self.index_dir / "entities",
-                overlay=Overlay.load(self.paths.overlay_file),
-                use_ner=use_ner,
-            )
+            from .progress import progress
+
+            corpus = self.corpus()
+            label = "finding people, places, organisations"
+            with progress(self.stderr, label, lines=lines) as report:
+                self._entities = EntityGraph.build(
+                    corpus,
+                    cache_dir=self.index_dir / "entities",
+                    overlay=Overlay.load(self.paths.overlay_file),
+                    use_ner=use_ner,
+                    progress=report,
+                )
             for message in self._entities.report.messages if self._entities.report else ():
                 self.warn(message)
         return self._entities

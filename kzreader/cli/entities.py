@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..core.entities import EntityGraph, EntityType, Overlay
+from ..core.entities import EntityType
 from . import CliError, Context
 
 HELP = "list people, places and organisations, most mentioned first"
@@ -38,13 +38,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             raise CliError(str(error), status=2) from error
     corpus = ctx.corpus()
     article = _article(corpus.ids, args.article) if args.article else None
-    overlay = Overlay.load(ctx.paths.overlay_file)
-    graph = EntityGraph.build(
-        corpus, cache_dir=ctx.index_dir / "entities", overlay=overlay, use_ner=args.ner
-    )
-    if graph.report is not None:
-        for message in graph.report.messages:
-            ctx.warn(message)
+    try:
+        graph = ctx.entities(use_ner=args.ner, lines=True)
+    except KeyboardInterrupt:
+        raise CliError(
+            "interrupted; the articles read so far are kept: "
+            "run 'kzreader entities' again to read the rest",
+            status=130,
+        ) from None
     entities = graph.entities(type=type_, article=article)
     counts = graph.counts(article) if article else {}
     if args.json:

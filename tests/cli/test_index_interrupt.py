@@ -47,13 +47,13 @@ def test_ctrl_c_stops_every_indexing_process_with_one_line(tmp_path: Path) -> No
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
     )
     assert process.stderr is not None
-    first = process.stderr.readline()  # "indexed 120/1200": the build is under way
-    assert first.startswith("indexed "), first
+    first = process.stderr.readline()  # "indexing: 120/1200": the build is under way
+    assert first.startswith("indexing: "), first
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
-    lines = [line for line in stderr.splitlines() if not line.startswith("indexed ")]
+    lines = [line for line in stderr.splitlines() if not line.startswith("indexing: ")]
     assert len(lines) == 1 and lines[0].startswith("kzreader: interrupted; "), stderr
     assert "run 'kzreader index' again" in lines[0]
     deadline = 50
@@ -108,3 +108,20 @@ def test_cancelling_a_parallel_build_ends_its_processes(tmp_path: Path) -> None:
     assert committed_articles(tmp_path / "index") == 0  # the one batch was not committed
     resumed = SearchIndex.open(Corpus.open(root), tmp_path / "index", procs=2)
     assert resumed.search("news").total == 600
+
+
+def test_finding_entities_in_a_large_folder_reports_progress(tmp_path: Path) -> None:
+    root, home = tmp_path / "corpus", tmp_path / "home"
+    write_corpus(root, 250)
+    done = subprocess.run(
+        [sys.executable, "-m", "kzreader", "--corpus", str(root), "entities", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KZREADER_HOME": str(home)},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("finding people, places, organisations: ")
+    assert lines[-1] == "finding people, places, organisations: 250/250"
+    assert '"entities"' in done.stdout

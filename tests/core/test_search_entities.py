@@ -7,6 +7,7 @@ from seed_ids import A001, A002, A003, A004
 
 from kzreader.core.corpus import Corpus
 from kzreader.core.entities import EntityGraph
+from kzreader.core.expand import expand
 from kzreader.core.index import SearchIndex
 from kzreader.core.paths import bundled_seeds
 
@@ -33,6 +34,14 @@ def test_acronym_finds_its_expansion(index: SearchIndex) -> None:
     assert set(hits) == {A001, A003}  # 001 never says "KNB"
     assert hits[A001] == {"National Security Committee"}
     assert {"KNB", "National Security Committee"} <= hits[A003]
+
+
+def test_widening_leaves_out_names_containing_the_word(index: SearchIndex) -> None:
+    """ "Kassym-Zhomart Tokayev" finds nothing "Tokayev" does not: no phrase for it."""
+    widened = expand("Tokayev", index.entities).text
+    assert "Tokayev" in widened and "Kassym" not in widened
+    assert "National Security Committee" in expand("KNB", index.entities).text
+    assert set(found(index, "person:Tokayev")) <= set(found(index, "Tokayev"))
 
 
 def test_person_field_matches_every_form(index: SearchIndex) -> None:

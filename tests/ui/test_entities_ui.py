@@ -766,3 +766,41 @@ def test_snapshot_merge_picker(snap_compare, monkeypatch) -> None:
         await settle(pilot, 0.2)
 
     assert snap_compare(reader(), terminal_size=(140, 45), run_before=run_before)
+
+
+async def test_the_card_reads_mentions_off_the_ui_thread_and_caps_the_concordance(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A common name of a large corpus has a million mentions: never read on the UI thread,
+    and only the first CONCORDANCE are cut into context."""
+    import threading
+
+    from kzreader.ui.screens import entity_card
+
+    monkeypatch.setattr(entity_card, "CONCORDANCE", 5)
+    threads: list[str] = []
+    original = EntityGraph.mentions
+
+    def mentions(self: EntityGraph, entity_id: str):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return original(self, entity_id)
+
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await ready(pilot)
+        await open_in_library(pilot, ALMATY)
+        await pilot.press("E", "a")
+        await settle(pilot)
+        await highlight(pilot, screen, TOKAYEV)
+        monkeypatch.setattr(EntityGraph, "mentions", mentions)
+        await pilot.press("enter")
+        await settle(pilot)
+        card = app.screen
+        assert isinstance(card, EntityCard)
+        assert threads and threading.main_thread().name not in threads
+        concordance = card.query_one("#card-mentions", OptionList)
+        rows = [concordance.get_option_at_index(i) for i in range(concordance.option_count)]
+        assert len([o for o in rows if o.id and o.id.startswith("m:")]) == 5
+        assert "14 mentions" not in str(concordance.border_title)
+        assert "(14, the first 5 here)" in str(concordance.border_title)
+        assert card.query_one("#card-articles", OptionList).option_count == 3

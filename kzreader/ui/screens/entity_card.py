@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 TYPE_LABEL = {"person": "person", "place": "place", "organisation": "organisation"}
 CONTEXT = 120  # characters gathered on each side of a mention (cut to the width later)
+CONCORDANCE = 2000  # mentions shown in context: each may mean reading another article
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class EntityCard(ModalScreen[None]):
         self.lines: list[Line] = []
         self._follow: str | None = None  # after a merge: the entity this one went into
         self._width = 0
+        self._first: dict[str, Mention] = {}  # each article's first mention (Enter on it)
 
     @property
     def graph(self) -> EntityGraph | None:
@@ -166,22 +168,22 @@ class EntityCard(ModalScreen[None]):
         if entity.comments_only:
             summary += " · only in reader comments"
         self.query_one("#card-summary", Static).update(Content.styled(summary, "$text-muted"))
-        self._fill_articles(entity, graph)
-        self._fill_related(entity, graph)
         mentions = self.query_one("#card-mentions", OptionList)
-        mentions.border_title = f"Mentions in context ({entity.mentions})"
+        shown = min(entity.mentions, CONCORDANCE)
+        more = f", the first {shown:,} here" if shown < entity.mentions else ""
+        mentions.border_title = f"Mentions in context ({entity.mentions:,}{more})"
         if not self.lines or self.lines[0].mention.entity_id != entity.id:
-            mentions.clear_options()
-            mentions.add_option(Option(Content.styled("Reading the articles…", "$text-muted")))
-        self.gather(entity.id, graph.mentions(entity.id))
+            reading = Option(Content.styled("Reading the articles…", "$text-muted"))
+            for list_id in ("#card-mentions", "#card-articles", "#card-related"):
+                listing = self.query_one(list_id, OptionList)
+                listing.clear_options()
+                listing.add_option(reading)
+        self.gather(entity.id, graph)
 
-    def _fill_articles(self, entity: Entity, graph: EntityGraph) -> None:
+    def _fill_articles(self, entity: Entity, counts: dict[str, int]) -> None:
         listing = self.query_one("#card-articles", OptionList)
         listing.border_title = f"Articles ({len(entity.articles)})"
         corpus = self.app.corpus
-        counts: dict[str, int] = {}
-        for m in graph.mentions(entity.id):
-            counts[m.article] = counts.get(m.article, 0) + 1
         options = []
         for article_id in entity.articles:
             try:
@@ -197,9 +199,8 @@ class EntityCard(ModalScreen[None]):
         listing.clear_options()
         listing.add_options(options)
 
-    def _fill_related(self, entity: Entity, graph: EntityGraph) -> None:
+    def _fill_related(self, graph: EntityGraph, related: list[tuple[str, int]]) -> None:
         listing = self.query_one("#card-related", OptionList)
-        related = graph.cooccurring(entity.id, limit=100)
         listing.border_title = f"Mentioned with ({len(related)})"
         options = []
         for other_id, paragraphs in related:
@@ -224,12 +225,21 @@ class EntityCard(ModalScreen[None]):
             )
 
     @work(thread=True, group="card", exclusive=True, exit_on_error=False)
-    def gather(self, entity_id: str, mentions: list[Mention]) -> None:
-        """Read the articles and cut each mention's context (off the UI thread)."""
+    def gather(self, entity_id: str, graph: EntityGraph) -> None:
+        """Read the entity's mentions and cut their contexts, off the UI thread.
+
+        A common name of a large corpus has a million mentions (about ten seconds to
+        read at 50,000 articles): the card must never wait for them on the UI thread.
+        """
         corpus = self.app.corpus
-        lines: list[Line] = []
         worker = get_current_worker()
+        mentions = graph.mentions(entity_id)
+        counts: dict[str, int] = {}
         for m in mentions:
+            counts[m.article] = counts.get(m.article, 0) + 1
+        related = graph.cooccurring(entity_id, limit=100)
+        lines: list[Line] = []
+        for m in mentions[:CONCORDANCE]:
             if worker.is_cancelled:
                 return
             try:
@@ -238,11 +248,26 @@ class EntityCard(ModalScreen[None]):
             except (ArticleError, KeyError, OSError, IndexError):
                 before, text, after = "", m.surface, "  (the article cannot be read now)"
             lines.append(Line(m, before, text, after))
-        self.app.call_from_thread(self._gathered, entity_id, lines)
+        first = {}
+        for m in mentions:
+            first.setdefault(m.article, m)
+        self.app.call_from_thread(self._gathered, entity_id, graph, counts, related, lines, first)
 
-    def _gathered(self, entity_id: str, lines: list[Line]) -> None:
-        if entity_id != self.entity_id:
+    def _gathered(
+        self,
+        entity_id: str,
+        graph: EntityGraph,
+        counts: dict[str, int],
+        related: list[tuple[str, int]],
+        lines: list[Line],
+        first: dict[str, Mention],
+    ) -> None:
+        entity = self.entity
+        if entity_id != self.entity_id or entity is None:
             return
+        self._first = first
+        self._fill_articles(entity, counts)
+        self._fill_related(graph, related)
         self.lines = lines
         self._lay_out_mentions()
 
@@ -303,8 +328,8 @@ class EntityCard(ModalScreen[None]):
             line = self.lines[int(value)]
             m = line.mention
             self.host.open_mention(entity.id, m.article, m.paragraph, m.start)
-        elif kind == "a":
-            first = next(m for m in graph.mentions(entity.id) if m.article == value)
+        elif kind == "a" and value in self._first:
+            first = self._first[value]
             self.host.open_mention(entity.id, value, first.paragraph, first.start)
         elif kind == "e" and value in graph:
             self.app.push_screen(EntityCard(value, self.host))
