@@ -276,15 +276,8 @@ async def test_the_marks_follow_into_the_split_and_the_sidebar_follows_the_activ
 async def test_the_card_shows_names_articles_concordance_and_lands_on_a_mention() -> None:
     app = reader()
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = await ready(pilot)
-        await open_in_library(pilot, ALMATY)
-        await pilot.press("E", "a")
-        await settle(pilot)
-        await highlight(pilot, screen, TOKAYEV)
-        await pilot.press("enter")
-        await settle(pilot)
-        card = app.screen
-        assert isinstance(card, EntityCard) and card.entity_id == TOKAYEV
+        screen, card = await _tokayev_card(pilot)
+        assert card.entity_id == TOKAYEV
         graph: EntityGraph = app.entities
         entity = graph.entity(TOKAYEV)
         aliases = str(card.query_one("#card-aliases").render())
@@ -410,6 +403,21 @@ async def test_related_articles_in_a_split_are_those_of_the_active_pane() -> Non
 
 
 # ------------------------------------------------------------------ overlay actions
+
+
+async def _tokayev_card(pilot, before=lambda: None) -> tuple[MainScreen, EntityCard]:
+    """Open Almaty, list every article's entities, and Enter on Tokayev (``before`` Enter)."""
+    screen = await ready(pilot)
+    await open_in_library(pilot, ALMATY)
+    await pilot.press("E", "a")
+    await settle(pilot)
+    await highlight(pilot, screen, TOKAYEV)
+    before()
+    await pilot.press("enter")
+    await settle(pilot)
+    card = pilot.app.screen
+    assert isinstance(card, EntityCard)
+    return screen, card
 
 
 async def _card(pilot, entity_id: str, article: str = THREATS) -> EntityCard:
@@ -787,16 +795,9 @@ async def test_the_card_reads_mentions_off_the_ui_thread_and_caps_the_concordanc
 
     app = reader()
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = await ready(pilot)
-        await open_in_library(pilot, ALMATY)
-        await pilot.press("E", "a")
-        await settle(pilot)
-        await highlight(pilot, screen, TOKAYEV)
-        monkeypatch.setattr(EntityGraph, "mentions", mentions)
-        await pilot.press("enter")
-        await settle(pilot)
-        card = app.screen
-        assert isinstance(card, EntityCard)
+        _, card = await _tokayev_card(
+            pilot, before=lambda: monkeypatch.setattr(EntityGraph, "mentions", mentions)
+        )
         assert threads and threading.main_thread().name not in threads
         concordance = card.query_one("#card-mentions", OptionList)
         rows = [concordance.get_option_at_index(i) for i in range(concordance.option_count)]
