@@ -31,10 +31,11 @@ BUILDING_MARKER = "ui-build-under-way"
 
 
 def end_indexing_processes() -> None:
-    """End whoosh's indexing processes, if any are left.
+    """End whoosh's indexing processes, if any are left, when the app exits.
 
-    whoosh's multiprocess writer "cancels" its children by setting a flag in the parent
-    process only, so they wait for work forever, and Python's exit would wait for them.
+    A cancelled build ends its own processes (core.index.ParallelWriter); this is for
+    quitting while a batch is being committed, when the build thread is still waiting
+    for them and Python's exit would wait too.
     """
     for child in multiprocessing.active_children():
         child.terminate()
@@ -225,7 +226,6 @@ class ReaderWorkers:
         try:
             index = SearchIndex.open(corpus, index_dir, progress=progress, cancel=cancel)
         except IndexCancelled:  # stop_indexing has said so in the header
-            end_indexing_processes()
             return
         except Exception as error:  # the reader stays usable without search
             app.call_from_thread(self._index_failed, f"{type(error).__name__}: {error}")
