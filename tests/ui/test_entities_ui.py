@@ -420,6 +420,18 @@ async def _tokayev_card(pilot, before=lambda: None) -> tuple[MainScreen, EntityC
     return screen, card
 
 
+async def _rename(pilot, name: str, *, was: str | None = None) -> None:
+    """``n`` in the card, the new name typed over the old (``was``, if given), Enter."""
+    await pilot.press("n")
+    await settle(pilot)
+    box = pilot.app.screen.query_one(Input)
+    if was is not None:
+        assert box.value == was
+    box.value = name
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def _card(pilot, entity_id: str, article: str = THREATS) -> EntityCard:
     screen = main_screen(pilot)
     await open_in_library(pilot, article)
@@ -448,13 +460,7 @@ async def test_rename_writes_the_overlay_and_the_new_name_everywhere() -> None:
     async with app.run_test(size=(140, 45)) as pilot:
         screen = await ready(pilot)
         card = await _card(pilot, TOKAYEV)
-        await pilot.press("n")
-        await settle(pilot)
-        box = app.screen.query_one(Input)
-        assert box.value == "Kassym-Jomart Tokayev"
-        box.value = "President Tokayev"
-        await pilot.press("enter")
-        await settle(pilot)
+        await _rename(pilot, "President Tokayev", was="Kassym-Jomart Tokayev")
         assert app.screen is card
         assert app.entities.entity(TOKAYEV).name == "President Tokayev"
         assert "Kassym-Jomart Tokayev" in app.entities.entity(TOKAYEV).aliases
@@ -552,11 +558,7 @@ async def test_u_undoes_the_last_correction_in_the_card_and_in_the_list() -> Non
     async with app.run_test(size=(140, 45)) as pilot:
         screen = await ready(pilot)
         card = await _card(pilot, TOKAYEV)
-        await pilot.press("n")
-        await settle(pilot)
-        app.screen.query_one(Input).value = "K.-J. Tokayev"
-        await pilot.press("enter")
-        await settle(pilot)
+        await _rename(pilot, "K.-J. Tokayev")
         assert app.entities.entity(TOKAYEV).name == "K.-J. Tokayev"
         await pilot.press("u")
         await settle(pilot)
@@ -589,11 +591,7 @@ async def test_a_broken_overlay_is_reported_once_and_never_overwritten() -> None
         broken = [n for n in notes(app) if "entity corrections ignored" in n]
         assert len(broken) == 1
         await _card(pilot, TOKAYEV)
-        await pilot.press("n")
-        await settle(pilot)
-        app.screen.query_one(Input).value = "Someone"
-        await pilot.press("enter")
-        await settle(pilot)
+        await _rename(pilot, "Someone")
         assert any("not overwritten" in n for n in notes(app))
         assert app.entities.entity(TOKAYEV).name == "Kassym-Jomart Tokayev"
         assert len([n for n in notes(app) if "entity corrections ignored" in n]) == 2
