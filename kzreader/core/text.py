@@ -13,8 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import charset_normalizer
-
 
 class BinaryFileError(ValueError):
     """The bytes are not text (they hold NUL bytes outside a UTF-16/32 file)."""
@@ -55,6 +53,8 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError:
         pass
+    import charset_normalizer  # only for files that are not UTF-8 (start-up time)
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise BinaryFileError("not text in any encoding that could be detected")

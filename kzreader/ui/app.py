@@ -13,7 +13,7 @@ from ..core.corpus import Corpus, Progress
 from ..core.paths import DataPaths
 from ..core.state import ReadingState
 from . import settings as settings_io
-from .providers import ArticleProvider, CommandsProvider, SearchProvider
+from .providers import article_provider, commands_provider, search_provider
 from .screens.main import MainScreen
 from .theme_defaults import derived_defaults
 
@@ -25,7 +25,8 @@ class KzReaderApp(App[int]):
 
     CSS_PATH = Path(__file__).with_name("kzreader.tcss")  # absolute: subclasses live elsewhere
     TITLE = "kzreader"
-    COMMANDS = App.COMMANDS | {CommandsProvider, ArticleProvider, SearchProvider}
+    # Loaders, not classes: the providers (and the key groups) load when the palette opens.
+    COMMANDS = App.COMMANDS | {commands_provider, article_provider, search_provider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+q",

@@ -14,16 +14,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from textual.binding import Binding
 from textual.widgets import TabbedContent
 
-from ...core.bookmarks import Bookmark, Placed, tag_counts
-from ..bookmarks_worker import ShelfDone, ShelfKeeper
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_view import ArticleView
 from ..widgets.bookmarks_panel import BookmarksList, BookmarksPanel, short
-from .bookmark_edit import BookmarkEdit, BookmarkEditScreen
-from .export_bookmarks import ExportBookmarksScreen, ExportRequest, shown_path
 
+# The bookmarks core, the shelf's worker and the dialogs are imported where they are
+# first used (the shelf opens after the first frame), not here: start-up time.
 if TYPE_CHECKING:
+    from ...core.bookmarks import Bookmark, Placed
     from ...core.corpus import Corpus
+    from ..bookmarks_worker import ShelfDone, ShelfKeeper
+    from .bookmark_edit import BookmarkEdit
+    from .export_bookmarks import ExportRequest
 
 #: Keys of the main screen for bookmarks (the list adds e, d, o, f of its own).
 BOOKMARK_BINDINGS = [
@@ -56,6 +58,8 @@ class _Passage(NamedTuple):
 
 
 def _quoted(mark: Bookmark | Placed) -> str:
+    from ...core.bookmarks import Placed
+
     quote = mark.bookmark.quote if isinstance(mark, Placed) else mark.quote
     return "“" + short(quote, QUOTE_IN_MESSAGE) + "”"
 
@@ -82,6 +86,8 @@ class BookmarksFlow:
     @property
     def keeper(self) -> ShelfKeeper:
         if self._bm_keeper is None:
+            from ..bookmarks_worker import ShelfKeeper
+
             self._bm_keeper = ShelfKeeper(self)  # type: ignore[arg-type]
         return self._bm_keeper
 
@@ -294,6 +300,8 @@ class BookmarksFlow:
             self.notify("No bookmarks to export yet", timeout=3)
             return
 
+        from .export_bookmarks import ExportBookmarksScreen, shown_path
+
         def chosen(request: ExportRequest | None) -> None:
             if request is None:
                 return
@@ -380,6 +388,9 @@ class BookmarksFlow:
         note: str = "",
         tags: tuple[str, ...] = (),
     ) -> None:
+        from ...core.bookmarks import tag_counts
+        from .bookmark_edit import BookmarkEditScreen
+
         known = tuple(tag for tag, _ in tag_counts(self.bookmarks))
         screen = BookmarkEditScreen(
             title=title, quote=quote, note=note, tags=tags, known_tags=known

@@ -24,7 +24,6 @@ from textual.events import DescendantFocus
 from textual.worker import get_current_worker
 
 from ...core.article import Article, Kind
-from ...core.entities import Cancelled, EntityGraph, Mention, Overlay, OverlayError
 from ..messages import OpenArticle
 from ..widgets.article_view import ArticleView
 from ..widgets.entity_sidebar import EntitySidebar
@@ -32,6 +31,7 @@ from ..widgets.entity_sidebar import EntitySidebar
 if TYPE_CHECKING:
     from textual.app import App
 
+    from ...core.entities import EntityGraph, Mention, Overlay
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress updates
@@ -104,6 +104,8 @@ class EntityFlow:
         cancel = self._entities_stop = threading.Event()
         last = [0.0]
         sidebar = self.entity_sidebar
+        # Imported here, not at the top: the entity core is not needed for the first frame.
+        from ...core.entities import Cancelled, EntityGraph, Overlay
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
@@ -387,6 +389,8 @@ class EntityFlow:
         self, done: str, change: Callable[[Overlay], object], redirect: dict[str, str] | None = None
     ) -> bool:
         """Append one correction to the overlay file, then rebuild; False (and a line) on error."""
+        from ...core.entities import Overlay, OverlayError
+
         overlay = Overlay.load(self.app.paths.overlay_file)
         try:
             change(overlay)
@@ -405,6 +409,8 @@ class EntityFlow:
 
     def undo_entity_edit(self) -> bool:
         """Take the last correction out of the overlay file, then rebuild."""
+        from ...core.entities import Overlay, OverlayError
+
         overlay = Overlay.load(self.app.paths.overlay_file)
         if overlay.error is None and not overlay.operations:
             self.app.notify("There is no correction to undo", timeout=3)

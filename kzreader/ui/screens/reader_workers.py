@@ -8,7 +8,7 @@ screen is only ever changed on the UI thread.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
+import sys
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -37,6 +37,9 @@ def end_indexing_processes() -> None:
     quitting while a batch is being committed, when the build thread is still waiting
     for them and Python's exit would wait too.
     """
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None:  # never imported (no build ran): no process to end
+        return
     for child in multiprocessing.active_children():
         child.terminate()
     for child in multiprocessing.active_children():

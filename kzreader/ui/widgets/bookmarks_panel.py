@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,9 +23,10 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...core.bookmarks import Placed, by_date, by_position, filter_placed, group_by_article
-from ...core.bookmarks.query import haystack, title_of
 from ..messages import GoBack, OpenArticle
+
+if TYPE_CHECKING:
+    from ...core.bookmarks import Placed
 
 QUOTE_CHARS = 150  # at most, of a quote shown in the list (about three lines of it)
 NOTE_CHARS = 120
@@ -179,6 +180,9 @@ class BookmarksPanel(Vertical):
 
     def matching(self) -> list[Placed]:
         """The bookmarks the filter lets through, in the panel's order."""
+        # The bookmarks core is imported on first use: the first frame does not need it.
+        from ...core.bookmarks.query import filter_placed, haystack, title_of
+
         text, tags = parse_filter(self.filter_input.value)
         found = self.placed
         if tags:
@@ -194,6 +198,8 @@ class BookmarksPanel(Vertical):
 
     def rebuild(self) -> None:
         """Fill the list from the snapshot, the filter and the grouping."""
+        from ...core.bookmarks.query import by_date, by_position, group_by_article
+
         keep = self.highlighted
         listing = self.list
         found = self.matching()
@@ -247,6 +253,8 @@ class BookmarksPanel(Vertical):
             options.append(self._option(item, with_title=with_title))
 
     def _option(self, item: Placed, *, with_title: bool) -> Option:
+        from ...core.bookmarks.query import title_of
+
         mark = item.bookmark
         head = Content.styled(f"¶{item.paragraph}", "bold")
         if with_title:

@@ -1,0 +1,85 @@
+"""Start-up imports only what the first frame needs (issue 7: start to first frame).
+
+Each import below costs tens of milliseconds; they load when first used (a search, the
+entity list, a dialog, a file in another encoding), never before the first frame.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from kzreader.core.paths import bundled_seeds
+
+#: Not needed to draw the first frame.
+LATER = (
+    "whoosh",
+    "charset_normalizer",
+    "multiprocessing",
+    "kzreader.core.index",
+    "kzreader.core.entities",
+    "kzreader.core.bookmarks",
+    "kzreader.ui.keys",
+    "kzreader.ui.bookmarks_worker",
+    "kzreader.ui.screens.entity_card",
+    "kzreader.ui.screens.entity_actions",
+    "kzreader.ui.screens.related_articles",
+    "kzreader.ui.screens.help",
+    "kzreader.ui.screens.bookmark_edit",
+    "kzreader.ui.screens.export_bookmarks",
+)
+
+FIRST_FRAME = """
+import json, sys
+from pathlib import Path
+from kzreader.core.paths import DataPaths
+from kzreader.ui.app import KzReaderApp
+
+later = json.loads(sys.argv[3])
+seen = {}
+
+
+class FirstFrame(KzReaderApp):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(self._drawn)
+
+    def _drawn(self):
+        seen["screen"] = type(self.screen).__name__
+        seen["loaded"] = sorted(m for m in later if m in sys.modules)
+        self.exit(0)
+
+
+FirstFrame(Path(sys.argv[1]), DataPaths.resolve(sys.argv[2])).run(headless=True, size=(120, 40))
+print(json.dumps(seen))
+"""
+
+
+def _run(code: str, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_the_first_frame_is_drawn_before_search_entities_bookmarks_and_dialogs_load(
+    tmp_path: Path,
+) -> None:
+    out = _run(FIRST_FRAME, str(bundled_seeds()), str(tmp_path / "home"), json.dumps(LATER))
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["screen"] == "MainScreen"
+    assert seen["loaded"] == []
+
+
+def test_the_command_line_imports_no_sub_command_to_start_the_app() -> None:
+    code = (
+        "import json, sys\n"
+        "import kzreader.__main__\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m in json.loads(sys.argv[1])\n"
+        "    or m.split('.')[0] in ('textual', 'rich') or m.startswith('kzreader.cli.'))))\n"
+    )
+    loaded = json.loads(_run(code, json.dumps(LATER)))
+    assert loaded == []
