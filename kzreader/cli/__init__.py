@@ -14,12 +14,16 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..core.corpus import Corpus
-from ..core.entities import EntityGraph, Overlay
-from ..core.index import Progress, SearchIndex
 from ..core.paths import DataPaths
+
+# The core's corpus, index and entities are imported where a command first needs them:
+# ``kzreader [DIR]`` only starts the app and must not wait for whoosh and the rest.
+if TYPE_CHECKING:
+    from ..core.corpus import Corpus
+    from ..core.entities import EntityGraph
+    from ..core.index import Progress, SearchIndex
 
 #: Sub-commands in the order ``--help`` lists them.
 COMMANDS = ("articles", "search", "index", "entities", "bookmarks", "themes")
@@ -65,6 +69,8 @@ class Context:
         if self._corpus is None:
             if not self.corpus_dir.is_dir():
                 raise CliError(f"{self.corpus_dir}: no such folder")
+            from ..core.corpus import Corpus
+
             self._corpus = Corpus.open(self.corpus_dir, catalog=self.index_dir / "catalog.json")
             for issue in self._corpus.issues:
                 self.warn(str(issue))
@@ -78,6 +84,8 @@ class Context:
         With ``entities``, the entity graph too (for ``person:`` and aliases).
         """
         if self._index is None or rebuild:
+            from ..core.index import SearchIndex
+
             corpus = self.corpus()
             try:
                 self._index = SearchIndex.open(
@@ -100,6 +108,7 @@ class Context:
         a terminal (and progress lines elsewhere with ``lines``).
         """
         if self._entities is None:
+            from ..core.entities import EntityGraph, Overlay
             from .progress import progress
 
             corpus = self.corpus()
