@@ -76,6 +76,16 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings_value
+        # The screen's classes as on_mount will leave them (the focus goes to the library,
+        # in the left panel), set before the children are styled: set later, each class
+        # restyles every widget of the screen, which delays the first frame.
+        self.set_class(not settings("sidebar_visible", True), "-sidebar-off")
+        self.set_class(True, "-left-focus")
+        self._apply_size(self.app.size.width)
+        pane = ArticlePane(
+            measure=settings("reader_width", 80), show_comments=settings("show_comments", True)
+        )
+        pane.add_class("-active", update=False)  # styled when mounted
         yield HeaderBar(id="header")
         with Horizontal(id="body"):
             with TabbedContent(id="left", initial="library"):
@@ -86,10 +96,7 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
                 with TabPane("Bookmarks", id="bookmarks"):
                     yield BookmarksPanel(id="bookmarks-panel")
             with Horizontal(id="articles"):
-                yield ArticlePane(
-                    measure=settings("reader_width", 80),
-                    show_comments=settings("show_comments", True),
-                )
+                yield pane
             yield EntitySidebar(id="sidebar")
         yield Footer()
 
