@@ -1,11 +1,16 @@
 """Reader app benchmarks (not timed tests): first frame, a 5 MB article, a 10,000-article library.
 
-    python bench/bench_app.py [--runs 7] [--skip-library]
+    python bench/bench_app.py [--runs 7] [--skip-library] [--bytecode-cached]
     python bench/bench_app.py --corpus /tmp/syn10k [--home DIR] [--runs 3] [--json out.json]
+    python bench/bench_app.py --corpus /tmp/syn10k --first-frame [--home DIR] [--runs 9]
 
 1. Launch → first frame: a fresh process starts ``kzreader`` on the seeds (headless) and
    reports when the first frame has been drawn; median of several runs, with an empty
-   data folder (first run ever) and with a warm one.
+   data folder (first run ever), with a warm one, and through the ``kzreader`` command.
+   ``--corpus DIR --first-frame`` does only this, on DIR with its index built.
+   ``--bytecode-cached``: where PYTHONDONTWRITEBYTECODE is set (as on the machine these
+   figures come from), each start compiles kzreader's own modules anew (~50 ms); with this
+   flag the app's processes keep their bytecode, as an installed copy does.
 2. A generated 5 MB article: parse + lay out + draw the first screen, then page-down
    latency (the action and the drawing of every visible line; and via a key press).
 3. A generated 10,000-article folder: scanning it, filling the library table, filtering.
@@ -56,6 +61,39 @@ class Bench(KzReaderApp):
 Bench(Path(sys.argv[1]), DataPaths.resolve(sys.argv[2])).run(headless=True, size=(140, 45))
 """
 
+# The same, started as a user starts it: ``kzreader DIR --data-dir HOME`` through the
+# command's entry point (argument parsing and its imports included). Only the run is made
+# headless and the app told to note its first frame; nothing of kzreader is imported first.
+FIRST_FRAME_COMMAND = r"""
+import os, sys, time
+start = float(os.environ["KZ_BENCH_START"])
+from pathlib import Path
+import textual.app
+
+_run = textual.app.App.run
+
+
+def run(self, *args, **kwargs):
+    base = type(self)
+
+    def on_mount(app):
+        base.on_mount(app)
+        app.call_after_refresh(painted, app)
+
+    def painted(app):
+        Path(os.environ["KZ_BENCH_OUT"]).write_text(f"{time.time() - start:.4f}")
+        app.exit(0)
+
+    self.__class__ = type(base.__name__, (base,), {"on_mount": on_mount})
+    return _run(self, headless=True, size=(140, 45))
+
+
+textual.app.App.run = run
+from kzreader.__main__ import main
+
+sys.exit(main([sys.argv[1], "--data-dir", sys.argv[2]]))
+"""
+
 WORDS = (
     "the of and to in a is that for on with as by was at from Kazakhstan Russia Astana Moscow "
     "Tokayev Putin ministry border trade language security CSTO union oil grain protest court "
@@ -68,32 +106,70 @@ def paragraph(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def first_frame(runs: int) -> None:
-    script = Path(tempfile.mkdtemp()) / "first_frame.py"
-    script.write_text(FIRST_FRAME, encoding="utf-8")
-    for label, fresh in (("first run (no index yet)", True), ("warm (index exists)", False)):
-        home = tempfile.mkdtemp()
+def bytecode_env(cached: bool) -> dict[str, str]:
+    """The environment of the app's processes.
+
+    With ``cached``, Python reads and writes compiled bytecode under a private folder, as
+    an installed copy of kzreader (compiled by pip) does; otherwise the environment decides
+    (with PYTHONDONTWRITEBYTECODE set, kzreader's own modules are compiled at every start).
+    """
+    env = dict(os.environ)
+    if cached:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "kz_bench_pycache")
+    return env
+
+
+def first_frame(
+    runs: int, corpus: Path | None = None, home: Path | None = None, *, cached: bool = False
+) -> dict[str, list[float]]:
+    """Launch → first frame, a fresh process each run (one run first, not counted, warms up).
+
+    Without ``corpus``, on the bundled articles: a first run ever (empty data folder) and a
+    warm one; with it, on ``home`` (where its index is built). Both the app on its own and
+    the ``kzreader`` command (its entry point and argument parsing too).
+    """
+    folder = Path(tempfile.mkdtemp())
+    scripts = {"app": FIRST_FRAME, "command": FIRST_FRAME_COMMAND}
+    for name, text in scripts.items():
+        (folder / f"{name}.py").write_text(text, encoding="utf-8")
+    if corpus is None:
+        corpus = bundled_seeds()
+        cases = [
+            ("first run (no index yet)", "app", None),
+            ("warm (index exists)", "app", Path(tempfile.mkdtemp())),
+            ("warm, through the kzreader command", "command", Path(tempfile.mkdtemp())),
+        ]
+    else:
+        assert home is not None
+        cases = [("the app", "app", home), ("through the kzreader command", "command", home)]
+    state = "bytecode cached" if cached else "bytecode as the environment says"
+    print(f"launch → first frame on {corpus} ({state}):")
+    out: dict[str, list[float]] = {}
+    for label, script, data in cases:
         times = []
-        for _ in range(runs):
-            if fresh:
-                home = tempfile.mkdtemp()
-            result = script.with_name("result.txt")
+        for run in range(-1, runs):
+            result = folder / "result.txt"
             env = {
-                **os.environ,
+                **bytecode_env(cached),
                 "KZ_BENCH_START": repr(time.time()),
                 "KZ_BENCH_OUT": str(result),
             }
+            where = data or Path(tempfile.mkdtemp())  # None: a new, empty data folder each run
             subprocess.run(
-                [sys.executable, str(script), str(bundled_seeds()), home],
+                [sys.executable, str(folder / f"{script}.py"), str(corpus), str(where)],
                 capture_output=True,
                 env=env,
                 check=True,
             )
-            times.append(float(result.read_text()))
+            if run >= 0:
+                times.append(float(result.read_text()))
+        out[label] = times
         print(
-            f"launch → first frame, {label}: median {statistics.median(times) * 1000:.0f} ms "
+            f"  {label}: median {statistics.median(times) * 1000:.0f} ms "
             f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, {runs} runs)"
         )
+    return out
 
 
 def big_article(folder: Path, size: int = 5 * 1024 * 1024) -> Path:
@@ -347,7 +423,13 @@ def warm_home(corpus: Path, home: Path) -> None:
 
 
 def corpus_bench(
-    corpus: Path, home: Path | None, runs: int, out: Path | None, *, search: bool = True
+    corpus: Path,
+    home: Path | None,
+    runs: int,
+    out: Path | None,
+    *,
+    search: bool = True,
+    cached: bool = False,
 ) -> None:
     """The app on a real folder with its index built: start-up and latency under load.
 
@@ -363,7 +445,7 @@ def corpus_bench(
     script.write_text(CORPUS_RUN, encoding="utf-8")
     results = []
     for run in range(-1, runs):  # run -1 (not counted) refreshes caches an edit made stale
-        env = {**os.environ, "KZ_BENCH_START": repr(time.time())}
+        env = {**bytecode_env(cached), "KZ_BENCH_START": repr(time.time())}
         if not search:
             env["KZ_BENCH_NO_SEARCH"] = "1"
         process = subprocess.Popen(
@@ -430,13 +512,36 @@ def main() -> None:
     parser.add_argument(
         "--no-search", action="store_true", help="--corpus: the library only; quit mid-build"
     )
+    parser.add_argument(
+        "--first-frame",
+        action="store_true",
+        help="--corpus: only launch → first frame (the app, and the kzreader command)",
+    )
+    parser.add_argument(
+        "--bytecode-cached",
+        action="store_true",
+        help="the app's processes keep compiled bytecode (as an installed copy does) even "
+        "where PYTHONDONTWRITEBYTECODE is set",
+    )
     args = parser.parse_args()
+    cached = args.bytecode_cached
+    if args.corpus and args.first_frame:
+        home = args.home or Path(tempfile.gettempdir()) / f"kz_bench_home_{args.corpus.name}"
+        times = first_frame(args.runs, args.corpus.resolve(), home, cached=cached)
+        if args.json:
+            args.json.write_text(json.dumps({"corpus": str(args.corpus), "first_frame": times}))
+        return
     if args.corpus:
         corpus_bench(
-            args.corpus.resolve(), args.home, args.runs, args.json, search=not args.no_search
+            args.corpus.resolve(),
+            args.home,
+            args.runs,
+            args.json,
+            search=not args.no_search,
+            cached=cached,
         )
         return
-    first_frame(args.runs)
+    first_frame(args.runs, cached=cached)
     asyncio.run(article_bench())
     if not args.skip_library:
         asyncio.run(library_bench(args.articles))
