@@ -98,6 +98,15 @@ class KzReaderApp(App[int]):
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
 
+    def refresh_css(self, animate: bool = True) -> None:
+        if not self.screen_stack:
+            # Asked for by the theme chosen in __init__, before the first screen: nothing
+            # is styled yet, and the theme's variables are all the first parse needs.
+            # Textual's reparse here would parse every stylesheet twice (first frame).
+            self.stylesheet.set_variables(self.get_css_variables())
+            return
+        super().refresh_css(animate)
+
     def on_mount(self) -> None:
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
