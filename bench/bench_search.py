@@ -8,6 +8,8 @@ of 1 and of 100 changed files, index open time, search latency p50/p95 over a fi
 mix of >= 200 queries (words, AND, phrases, prefixes, fuzzy, fields, names) including
 the passages and highlights the UI shows, peak RSS; the same build and queries on
 FTS5 (with its snippet()) and the ratio whoosh / FTS5. Medians over --runs runs.
+The mix is run as a session would (words recur, so cached postings serve them), then
+again "cold": every cache of kzreader.core.bulk emptied before each query.
 Run by hand (not in the test suite): these machines are noisy, so read ratios.
 """
 
@@ -29,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from kzreader.core import bulk
 from kzreader.core.corpus import Corpus
 from kzreader.core.entities import EntityGraph
 from kzreader.core.index import SearchIndex
@@ -110,7 +113,15 @@ def search_phase(root: Path, work: Path, seed: int, entities: Path | None) -> di
         # What the app asks before it shows the results (its first screenful's passages).
         index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST)
         latencies.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
-    return {"open_s": open_s, "latencies": latencies, "peak_rss_mb": peak_rss_mb()}
+    rss = peak_rss_mb()
+    # The same queries with nothing cached: each as if its words were new to this session.
+    cold = []
+    for _kind, q, _ in mix:
+        bulk.clear_caches()
+        started = time.perf_counter()
+        index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST)
+        cold.append((time.perf_counter() - started) * 1000)
+    return {"open_s": open_s, "latencies": latencies, "cold": cold, "peak_rss_mb": rss}
 
 
 def bench_whoosh(
@@ -165,6 +176,8 @@ def bench_whoosh(
         "update_100_s": update_100,
         "p50_ms": percentile(every, 0.5),
         "p95_ms": percentile(every, 0.95),
+        "cold_p50_ms": percentile(searched["cold"], 0.5),
+        "cold_p95_ms": percentile(searched["cold"], 0.95),
         "by_kind_p50_ms": {k: percentile(v, 0.5) for k, v in latencies.items()},
         "peak_rss_mb": searched["peak_rss_mb"],
     }
@@ -262,6 +275,8 @@ def main() -> None:
                 "update_100_s",
                 "p50_ms",
                 "p95_ms",
+                "cold_p50_ms",
+                "cold_p95_ms",
                 "peak_rss_mb",
             )
         },

@@ -20,6 +20,9 @@ Three things, measured on 10,000 articles (bench/bench_search.py):
   posting counts, so unions also lose the terms the index does not have, and
   field boosts move from wrapping matchers into the scorer (``streamline``).
 
+Matching itself is in ``bulk``, a postings list at a time; the query shape above
+serves the queries it leaves to whoosh.
+
 Everything here uses whoosh internals behind a check: if a later whoosh changes
 them, each function falls back to the slow, correct, public path.
 """
@@ -141,9 +144,8 @@ def streamline(q: query.Query, reader, boosts: dict[str, float]) -> query.Query:
         if present and len(present) < len(q.subqueries):
             q.subqueries = present
     children = list(q.children())
-    # Terms, phrases, fuzzy terms; not constant-score prefixes, whose terms go unscored.
-    constant = isinstance(q, query.MultiTerm) and q.constantscore
-    if not children and not constant and getattr(q, "fieldname", None) in boosts:
+    # Terms, phrases, wildcards and fuzzy terms: each scored term has its field's boost.
+    if not children and getattr(q, "fieldname", None) in boosts:
         q.boost = q.boost / boosts[q.fieldname]
     for child in children:
         streamline(child, reader, boosts)

@@ -12,9 +12,11 @@ index (see spelling).
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import math
 import os
+import pickle
 import re
 import shutil
 import signal
@@ -24,6 +26,7 @@ import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +43,7 @@ from whoosh.searching import Searcher
 from whoosh.support.levenshtein import damerau_levenshtein
 from whoosh.writing import NO_MERGE, SegmentWriter
 
-from . import fastpath
+from . import bulk, fastpath
 from .analysis import (
     WORD,
     TermPositions,
@@ -83,6 +86,7 @@ UNWRITABLE = frozenset(
 DAMAGE = (
     OSError,
     EOFError,
+    pickle.UnpicklingError,
     struct.error,
     zlib.error,
     ValueError,
@@ -395,7 +399,7 @@ class SearchIndex:
         except QueryError as error:
             return SearchResult(query=text, error=str(error))
         try:
-            with self._lock:
+            with self._lock, _collector_paused():
                 result = self._search(
                     parsed, text, limit=max(1, limit), passages=passages, passages_for=passages_for
                 )
@@ -536,6 +540,24 @@ class SearchIndex:
         return matcher.highlights(article)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off for one search.
+
+    A search makes a hundred thousand short-lived dicts and floats, no cycles; each
+    so many allocations trigger a collection, and a full one walks every object of the
+    open index and corpus: 150–200 ms pauses that made most of the slowest searches.
+    """
+    if not gc.isenabled():  # already paused (another search) or turned off by the host
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _top(searcher: Searcher, q: query.Query, limit: int) -> tuple[list[tuple[str, float]], int]:
     """The best ``limit`` matches as (article, score), and how many match in all.
 
@@ -546,8 +568,12 @@ def _top(searcher: Searcher, q: query.Query, limit: int) -> tuple[list[tuple[str
     visits go uncounted (an edited article went missing from the total), and
     counting them apart cost as much as it saved.
     """
-    collector = TopCollector(limit=limit, usequality=False, replace=0)
     q = fastpath.streamline(q.copy(), searcher.reader(), FIELD_BOOSTS)
+    found = bulk.top(searcher, q, limit, FIELD_BOOSTS)
+    if found is not None:
+        ranked, total = found
+        return [(searcher.stored_fields(d)["article"], score) for d, score in ranked], total
+    collector = TopCollector(limit=limit, usequality=False, replace=0)
     searcher.search_with_collector(q, collector)
     results = collector.results()
     return [(hit["article"], hit.score) for hit in results], len(results)

@@ -1,0 +1,594 @@
+"""Matching a query a postings list at a time, where whoosh goes a document at a time.
+
+whoosh walks a tree of matchers one document at a time, several Python calls per
+posting. In news about one country the words people search for are in most articles
+("Kazakhstan" is in 9,994 of 10,000), so a query visits most of the corpus that way,
+at tens of microseconds a document. Here each term's postings are read a block at a
+time and scored in one pass, and unions and intersections are dict operations.
+
+The results are whoosh's: the same BM25F (whoosh's own idf, field lengths, B and
+K1, and the field boosts of ``fastpath.FieldBoosts``), the coordination bonus of a
+scaled ``Or``, a ``NOT`` inside ``AND`` adding 1.0 as whoosh's does, an exact count,
+and the same order, ties going to the earlier document. Sums may be added in another
+order than whoosh's matcher trees, so scores can differ in the last bits of a float.
+
+One difference, on purpose: the words a wildcard or fuzzy term expands to are scored
+like the words themselves. whoosh gives them a constant score when a segment is small
+and there are more than two (and BM25 otherwise), so ``kaz*`` listed articles in index
+order, a wildcard's rank depended on how the index happened to be segmented.
+
+Only the shapes our parser makes are handled: terms, phrases, wildcards and fuzzy
+terms, And, Or, Not, AndNot, AndMaybe, Require. ``top`` returns None for anything
+else (or a whoosh without the internals used here), and the caller asks whoosh.
+"""
+
+from __future__ import annotations
+
+import heapq
+import io
+import pickle
+import struct
+import threading
+import zlib
+from array import array
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from weakref import WeakKeyDictionary
+
+from whoosh import query
+from whoosh.formats import Positions
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+try:  # internals of whoosh's default codec, used only when present
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3TermsReader, _lenfield
+    from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC as _HEADER
+except ImportError:  # pragma: no cover - a whoosh without the W3 codec
+    W3LeafMatcher = None
+
+Scores = dict[int, float]
+Counts = dict[int, int]
+
+_INT = struct.Struct("!i")
+#: Each open segment's BM25 length norms by field (see ``_Evaluator._norms``).
+_NORMS: WeakKeyDictionary = WeakKeyDictionary()
+#: What whoosh's InverseMatcher scores a document a ``NOT`` lets through.
+NOT_WEIGHT = 1.0
+#: byte → field length, as whoosh decodes the lengths column.
+_LENGTHS = [0.0] + [float(byte_to_length(b)) for b in range(1, 256)]
+
+
+class Unsupported(Exception):
+    """A query node this module does not evaluate; whoosh does it instead."""
+
+
+@dataclass
+class _Postings:
+    ids: Sequence[int]
+    weights: Sequence[float]
+
+
+class PostingsCache:
+    """The postings (documents and term frequencies) of recently searched terms.
+
+    Decoding whoosh's blocks (pickles, often zlibbed, with every posting's positions)
+    is most of a query's time, and a reader's queries repeat their words: typing
+    refines one query, and the words of a subject recur. Kept compact (8 bytes a
+    posting), within ``budget`` bytes, least recently used first out. Segments never
+    change once written, so an entry is right for as long as its segment exists.
+    """
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self._items: OrderedDict[tuple[str, str, bytes], _Postings] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str, bytes]) -> _Postings | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, str, bytes], found: _Postings) -> None:
+        compact = _Postings(array("I", found.ids), array("f", found.weights))
+        size = 8 * len(compact.ids) + 200
+        if size > self.budget:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._size -= 8 * len(old.ids) + 200
+            self._items[key] = compact
+            self._size += size
+            while self._size > self.budget:
+                _, dropped = self._items.popitem(last=False)
+                self._size -= 8 * len(dropped.ids) + 200
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._size = 0
+
+
+#: Recent wildcard and fuzzy expansions, by segment (see ``_Segment.expand``).
+EXPANSIONS = 2048
+_EXPANSIONS: OrderedDict[tuple, list[bytes]] = OrderedDict()
+_EXPANSIONS_LOCK = threading.Lock()
+
+#: One for the process: 32 MB holds the postings of some 400 terms at 10,000 articles.
+POSTINGS = PostingsCache(32 * 1024 * 1024)
+
+
+@dataclass
+class _Matched:
+    """One node's matches in one segment: scores, and for a coordination bonus the
+    number of the node's terms in each document and how many terms it has."""
+
+    scores: Scores
+    counts: Counts | None = None
+    terms: int = 0
+
+
+class _Segment:
+    def __init__(self, reader) -> None:  # type: ignore[no-untyped-def]
+        self.reader = reader
+        self.doc_count = reader.doc_count_all()
+        #: Per field, kept while the segment is open: a segment never changes.
+        self.norms: dict[str, tuple[tuple, list[float]]] = _NORMS.setdefault(reader, {})
+
+    def postings(self, fieldname: str, btext: bytes) -> _Postings:
+        segment = getattr(self.reader, "_segid", None)
+        if segment is None:
+            return self._read(fieldname, btext, None)[0]
+        key = (segment, fieldname, btext)
+        found = POSTINGS.get(key)
+        if found is None:
+            found = self._read(fieldname, btext, None)[0]
+            POSTINGS.put(key, found)
+        return found
+
+    def expand(self, q: query.MultiTerm, schema) -> list[bytes]:  # type: ignore[no-untyped-def]
+        """The segment's terms a wildcard or fuzzy term stands for (cached: whoosh walks
+        the whole term dictionary for each, and typing a query repeats them)."""
+        fieldname = q.field()
+        key = (
+            getattr(self.reader, "_segid", None),
+            type(q).__name__,
+            fieldname,
+            q.text,
+            getattr(q, "maxdist", None),
+            getattr(q, "prefixlength", None),
+        )
+        found = _EXPANSIONS.get(key) if key[0] is not None else None
+        if found is None:
+            to_bytes = schema[fieldname].to_bytes
+            found = [
+                t if isinstance(t, bytes) else to_bytes(t) for t in q._btexts(self.reader) if t
+            ]
+            if key[0] is not None:
+                with _EXPANSIONS_LOCK:
+                    _EXPANSIONS[key] = found
+                    while len(_EXPANSIONS) > EXPANSIONS:
+                        _EXPANSIONS.popitem(last=False)
+        return found
+
+    def phrase_docs(
+        self, fieldname: str, btexts: list[bytes], slop: int, candidates: list[int]
+    ) -> Sequence[int]:
+        """Which ``candidates`` (sorted; each has every word) have the words in order.
+
+        Cached like a term's postings: the positions of a common phrase's words are
+        in thousands of documents, each a pickle to decode.
+        """
+        segment = getattr(self.reader, "_segid", None)
+        key = (segment, fieldname, b"%d " % slop + b" ".join(btexts))
+        found = POSTINGS.get(key) if segment is not None else None
+        if found is None:
+            where = [self._read(fieldname, b, candidates)[1] for b in btexts]
+            decode = _positions_decoder(self.reader.schema[fieldname].format)
+            docs = [
+                d
+                for d in candidates
+                if _in_order([decode(positions[d]) for positions in where], slop)
+            ]
+            found = _Postings(docs, ())
+            if segment is not None:
+                POSTINGS.put(key, found)
+        return found.ids
+
+    def _read(
+        self, fieldname: str, btext: bytes, docs: list[int] | None
+    ) -> tuple[_Postings, dict[int, bytes]]:
+        terms = getattr(self.reader, "_terms", None)
+        if W3LeafMatcher is not None and type(terms) is W3TermsReader:
+            info = terms.term_info(fieldname, btext)
+            if info.is_inlined():  # a rare term: its postings live in the term dictionary
+                ids, weights, found = info.inlined_postings()
+                wanted = set(docs or ())
+                return _Postings(list(ids), list(weights)), {
+                    d: v for d, v in zip(ids, found, strict=True) if d in wanted
+                }
+            offset, extent = info.extent()
+            if isinstance(extent, tuple):  # whoosh reads it from the term info as a 1-tuple
+                (extent,) = extent
+            fixedsize = self.reader.schema[fieldname].format.fixed_value_size()
+            return _read_blocks(terms._postfile, offset, extent, fixedsize, docs)
+        # Any other codec: whoosh's matcher, a posting at a time (deleted documents
+        # are dropped at the end).
+        matcher = self.reader.postings(fieldname, btext)
+        if isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        out = _Postings([], [])
+        wanted = set(docs or ())
+        values: dict[int, bytes] = {}
+        while matcher.is_active():
+            d = matcher.id()
+            out.ids.append(d)
+            out.weights.append(matcher.weight())
+            if d in wanted:
+                values[d] = matcher.value()
+            matcher.next()
+        return out, values
+
+    def lengths(self, fieldname: str) -> list[float]:
+        """Each document's length of ``fieldname``, as whoosh's scorer reads it."""
+        perdoc = getattr(self.reader, "_perdoc", None)
+        column = None
+        if W3LeafMatcher is not None and hasattr(perdoc, "_cached_reader"):
+            column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is not None:
+            try:
+                return [_LENGTHS[b] for b in column]
+            except (TypeError, IndexError):
+                pass
+        length = self.reader.doc_field_length
+        return [float(length(d, fieldname, 0) or 0) for d in range(self.doc_count)]
+
+
+def _read_blocks(
+    postfile,  # type: ignore[no-untyped-def]
+    offset: int,
+    extent: int,
+    fixedsize: int | None,
+    docs: list[int] | None,
+) -> tuple[_Postings, dict[int, bytes]]:
+    """A term's postings, read at once and decoded as whoosh's W3 codec writes them: a
+    header, then blocks of (length, pickled block info, pickled and maybe zlibbed data).
+    With ``docs`` (sorted), only the blocks that hold them, and their positions.
+
+    One read per term; whoosh's matcher reads each block in several small reads
+    through a Python file object, which cost more than the scoring.
+    """
+    postfile.seek(offset)
+    data = postfile.read(extent)
+    if len(data) != extent or data[: len(_HEADER)] != _HEADER:
+        raise EOFError("a postings list of the search index is damaged")
+    stream = io.BytesIO(data)
+    out = _Postings([], [])
+    values: dict[int, bytes] = {}
+    wanted = set(docs) if docs is not None else None
+    position = len(_HEADER)
+    below = -1  # the last block's highest document
+    while True:
+        (length,) = _INT.unpack_from(data, position)
+        stream.seek(position + _INT.size)
+        count, top, _maxweight, compressed, _minlen, _maxlen = pickle.load(stream)
+        position += _INT.size + abs(length)
+        if docs is None or _any_between(docs, below, top):
+            block = data[stream.tell() : position]
+            ids, weights, found = pickle.loads(zlib.decompress(block) if compressed else block)
+            ids = list(accumulate(ids))
+            out.ids.extend(ids)
+            if weights is None:
+                out.weights.extend([1.0] * count)
+            elif isinstance(weights, float):
+                out.weights.extend([weights] * count)
+            else:
+                out.weights.extend(weights)
+            if wanted is not None:
+                if fixedsize is not None and fixedsize >= 0:  # not a positions format
+                    raise Unsupported(f"fixed-size postings values ({fixedsize})")
+                values.update((d, v) for d, v in zip(ids, found, strict=True) if d in wanted)
+        below = top
+        if length < 0:  # the last block
+            return out, values
+
+
+def _any_between(docs: list[int], low: int, high: int) -> bool:
+    """Whether sorted ``docs`` has one in (low, high]."""
+    i = bisect_right(docs, low)
+    return i < len(docs) and docs[i] <= high
+
+
+class _Evaluator:
+    def __init__(self, searcher: Searcher, weighting: BM25F, boosts: dict[str, float]) -> None:
+        self.searcher = searcher
+        self.schema = searcher.schema
+        self.K1 = weighting.K1
+        self.B = weighting.B
+        self.field_B = dict(getattr(weighting, "_field_B", {}))
+        self.boosts = boosts
+
+    # -- leaves ---------------------------------------------------------------
+
+    def _norms(self, seg: _Segment, fieldname: str) -> list[float]:
+        K1, B = self.K1, self.field_B.get(fieldname, self.B)
+        avgfl = self.searcher.avg_field_length(fieldname) or 1
+        stats = (K1, B, avgfl)  # avgfl is the whole index's: a reused segment's changes
+        cached = seg.norms.get(fieldname)
+        if cached is None or cached[0] != stats:
+            # whoosh's bm25(): K1 * ((1 - B) + B * fl / avgfl), term for term.
+            norms = [K1 * ((1 - B) + B * fl / avgfl) for fl in seg.lengths(fieldname)]
+            cached = seg.norms[fieldname] = (stats, norms)
+        return cached[1]
+
+    def _score(self, seg: _Segment, fieldname: str, btext: bytes, found: _Postings) -> Scores:
+        """BM25F of one term's postings, as whoosh's scorer (with the field's boost)."""
+        ids, weights = found.ids, found.weights
+        if not self.schema[fieldname].scorable:  # whoosh's WeightScorer
+            return dict(zip(ids, map(float, weights), strict=True))
+        idf = self.searcher.idf(fieldname, btext)
+        norms = self._norms(seg, fieldname)
+        k1p1 = self.K1 + 1
+        boost = self.boosts.get(fieldname, 1.0)
+        pairs = zip(ids, weights, strict=True)
+        if boost == 1.0:
+            return {d: idf * ((w * k1p1) / (w + norms[d])) for d, w in pairs}
+        return {d: idf * ((w * k1p1) / (w + norms[d])) * boost for d, w in pairs}
+
+    def _btext(self, fieldname: str, text: str | bytes) -> bytes | None:
+        if fieldname not in self.schema:
+            return None
+        try:
+            return self.schema[fieldname].to_bytes(text)
+        except ValueError:
+            return None
+
+    def _term(self, seg: _Segment, fieldname: str, btext: bytes, counting: bool) -> _Matched:
+        found = seg.postings(fieldname, btext)
+        scores = self._score(seg, fieldname, btext, found)
+        counts = dict.fromkeys(scores, 1) if counting else None
+        return _Matched(scores, counts, 1)
+
+    def term(self, q: query.Term, seg: _Segment, counting: bool) -> _Matched:
+        btext = self._btext(q.fieldname, q.text)
+        if btext is None or (q.fieldname, btext) not in seg.reader:
+            return _Matched({}, {} if counting else None)
+        matched = self._term(seg, q.fieldname, btext, counting)
+        return _boosted(matched, q.boost)
+
+    def multiterm(self, q: query.MultiTerm, seg: _Segment, counting: bool) -> _Matched:
+        fieldname = q.field()
+        if fieldname not in self.schema:
+            return _Matched({}, {} if counting else None)
+        parts = [self._term(seg, fieldname, b, counting) for b in seg.expand(q, self.schema)]
+        return _boosted(_union(parts, counting), q.boost)
+
+    def phrase(self, q: query.Phrase, seg: _Segment, counting: bool) -> _Matched:
+        fieldname = q.fieldname
+        if fieldname not in self.schema:
+            return _Matched({}, {} if counting else None)
+        fmt = self.schema[fieldname].format
+        if not fmt or not fmt.supports("positions") or q.slop < 1:
+            raise Unsupported(q)
+        btexts = [self._btext(fieldname, word) for word in q.words]
+        if not btexts or any(b is None or (fieldname, b) not in seg.reader for b in btexts):
+            return _Matched({}, {} if counting else None)
+        lists = [seg.postings(fieldname, b) for b in btexts]
+        common = set(min(lists, key=lambda p: len(p.ids)).ids)
+        for found in lists:
+            common.intersection_update(found.ids)
+        if common:
+            common = set(seg.phrase_docs(fieldname, btexts, q.slop, sorted(common)))
+        total: Scores = {}
+        for b, found in zip(btexts, lists, strict=True):
+            kept = _Postings(
+                [d for d in found.ids if d in common],
+                [w for d, w in zip(found.ids, found.weights, strict=True) if d in common],
+            )
+            for d, s in self._score(seg, fieldname, b, kept).items():
+                total[d] = total[d] + s if d in total else s
+        counts = dict.fromkeys(total, len(btexts)) if counting else None
+        return _boosted(_Matched(total, counts, len(btexts)), q.boost)
+
+    # -- compounds ------------------------------------------------------------
+
+    def evaluate(self, q: query.Query, seg: _Segment, counting: bool = False) -> _Matched:
+        kind = type(q)
+        if kind is query.Term:
+            return self.term(q, seg, counting)
+        if isinstance(q, query.MultiTerm) and hasattr(q, "_btexts"):
+            return self.multiterm(q, seg, counting)
+        if kind is query.Phrase:
+            return self.phrase(q, seg, counting)
+        if kind is query.And:
+            return self.conjunction(q, seg, counting)
+        if kind is query.Or:
+            return self.disjunction(q, seg, counting)
+        if kind is query.Not:
+            return self.complement(q, seg, counting)
+        if kind is query.AndNot:
+            kept = self.evaluate(q.a, seg, counting)
+            dropped = self.evaluate(q.b, seg, counting)
+            scores = {d: s for d, s in kept.scores.items() if d not in dropped.scores}
+            return _Matched(scores, kept.counts, kept.terms + dropped.terms)
+        if kind is query.Require:
+            kept = self.evaluate(q.a, seg, counting)
+            needed = self.evaluate(q.b, seg).scores
+            return _Matched({d: s for d, s in kept.scores.items() if d in needed}, kept.counts)
+        if kind is query.AndMaybe:
+            kept = self.evaluate(q.a, seg, counting)
+            extra = self.evaluate(q.b, seg, counting)
+            more = extra.scores
+            scores = {d: s + more[d] if d in more else s for d, s in kept.scores.items()}
+            return _Matched(scores, _add_counts(kept, extra, scores), kept.terms + extra.terms)
+        if q is query.NullQuery or isinstance(q, query.qcore._NullQuery):
+            return _Matched({}, {} if counting else None)
+        raise Unsupported(q)
+
+    def conjunction(self, q: query.And, seg: _Segment, counting: bool) -> _Matched:
+        subs = q.subqueries
+        if len(subs) == 1:
+            return self.evaluate(subs[0], seg, counting)
+        positives = [s for s in subs if not isinstance(s, query.Not)]
+        negatives = [s for s in subs if isinstance(s, query.Not)]
+        if not positives:
+            return _boosted(self.evaluate(query.Or(negatives), seg, counting), q.boost)
+        parts = [self.evaluate(s, seg, counting) for s in positives]
+        parts.sort(key=lambda m: len(m.scores))
+        docs = set(parts[0].scores)
+        for part in parts[1:]:
+            docs.intersection_update(part.scores)
+        for negative in negatives:
+            if not docs:
+                break
+            docs.difference_update(self.evaluate(negative.query, seg).scores)
+        if len(parts) == 2:
+            first, second = parts[0].scores, parts[1].scores
+            scores = {d: first[d] + second[d] for d in docs}
+        else:
+            scores = {d: sum(p.scores[d] for p in parts) for d in docs}
+        if negatives:
+            bonus = NOT_WEIGHT * len(negatives)
+            scores = {d: s + bonus for d, s in scores.items()}
+        counts = None
+        terms = sum(p.terms for p in parts)
+        if counting:
+            counts = {d: sum(p.counts[d] for p in parts) for d in docs}  # type: ignore[index]
+            terms += sum(self.evaluate(n.query, seg, True).terms for n in negatives)
+        return _boosted(_Matched(scores, counts, terms), q.boost)
+
+    def disjunction(self, q: query.Or, seg: _Segment, counting: bool) -> _Matched:
+        subs = q.subqueries
+        if len(subs) == 1:
+            return self.evaluate(subs[0], seg, counting)
+        coord = bool(q.scale)
+        matched = _boosted(
+            _union([self.evaluate(s, seg, counting or coord) for s in subs], counting or coord),
+            q.boost,
+        )
+        if coord and matched.terms:
+            termcount, scale = matched.terms, q.scale
+            if termcount == scale:
+                matched.scores = dict.fromkeys(matched.scores, 0.0)
+            else:
+                spread = (termcount - scale) ** 2
+                factor = (termcount - 1) / termcount
+                counts = matched.counts or {}
+                matched.scores = {
+                    d: (s + ((counts[d] - 1) / spread)) * factor for d, s in matched.scores.items()
+                }
+        return matched
+
+    def complement(self, q: query.Not, seg: _Segment, counting: bool) -> _Matched:
+        excluded = self.evaluate(q.query, seg).scores
+        docs = [d for d in range(seg.doc_count) if d not in excluded]
+        terms = self.evaluate(q.query, seg, True).terms if counting else 0
+        return _Matched(
+            dict.fromkeys(docs, NOT_WEIGHT), dict.fromkeys(docs, 0) if counting else None, terms
+        )
+
+
+def _boosted(matched: _Matched, boost: float) -> _Matched:
+    if boost != 1.0:
+        matched.scores = {d: s * boost for d, s in matched.scores.items()}
+    return matched
+
+
+def _union(parts: list[_Matched], counting: bool) -> _Matched:
+    parts = [p for p in parts if p.scores or p.terms]
+    if not parts:
+        return _Matched({}, {} if counting else None)
+    # Into a copy of the largest (most often the body's): fewer documents to add.
+    parts.sort(key=lambda p: len(p.scores), reverse=True)
+    scores = dict(parts[0].scores)
+    counts = dict(parts[0].counts or {}) if counting else None
+    for part in parts[1:]:
+        get = scores.get
+        for d, s in part.scores.items():
+            old = get(d)
+            scores[d] = s if old is None else old + s
+        if counts is not None:
+            cget = counts.get
+            for d, c in (part.counts or {}).items():
+                counts[d] = cget(d, 0) + c
+    return _Matched(scores, counts, sum(p.terms for p in parts))
+
+
+def _add_counts(kept: _Matched, extra: _Matched, scores: Scores) -> Counts | None:
+    if kept.counts is None:
+        return None
+    more = extra.counts or {}
+    return {d: kept.counts.get(d, 0) + more.get(d, 0) for d in scores}
+
+
+def _positions_decoder(fmt) -> Callable[[bytes], Iterable[int]]:  # type: ignore[no-untyped-def]
+    """whoosh's ``Positions.decode_positions`` with the delta loop done in C."""
+    if type(fmt).decode_positions is not Positions.decode_positions:
+        return fmt.decode_positions
+
+    def decode(value: bytes) -> Iterable[int]:
+        if not value.endswith(b"."):  # whoosh stores the pickle without its STOP
+            value += b"."
+        return accumulate(pickle.loads(value[_INT.size :]))
+
+    return decode
+
+
+def _in_order(positions: list[Iterable[int]], slop: int) -> bool:
+    """Whether the words occur in order, each 1..``slop`` positions after the last
+    (whoosh's phrase matching: ``SpanNear2(ordered=True, mindist=1)``)."""
+    current = set(positions[0])
+    for following in positions[1:]:
+        if slop == 1:
+            current = {p for p in following if p - 1 in current}
+        else:
+            current = {p for p in following if any(p - k in current for k in range(1, slop + 1))}
+        if not current:
+            return False
+    return True
+
+
+def clear_caches() -> None:
+    """Forget every cached postings list, phrase and expansion (to measure cold searches)."""
+    POSTINGS.clear()
+    with _EXPANSIONS_LOCK:
+        _EXPANSIONS.clear()
+
+
+def top(
+    searcher: Searcher, q: query.Query, limit: int, boosts: dict[str, float]
+) -> tuple[list[tuple[int, float]], int] | None:
+    """The best ``limit`` (docnum, score) of ``q`` and how many documents match it,
+    as whoosh's TopCollector finds them; None where whoosh must do it (see above)."""
+    weighting = searcher.weighting
+    if W3LeafMatcher is None or not isinstance(weighting, BM25F):
+        return None
+    evaluator = _Evaluator(searcher, weighting, boosts)
+    best: list[tuple[float, int]] = []
+    total = 0
+    try:
+        for sub, offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            seg = _Segment(reader)
+            scores = evaluator.evaluate(q, seg).scores
+            if reader.has_deletions():
+                deleted: Callable[[int], bool] = reader.is_deleted
+                scores = {d: s for d, s in scores.items() if not deleted(d)}
+            total += len(scores)
+            if len(scores) > limit:  # the page's lowest score, found in C, then the few above it
+                cut = sorted(scores.values(), reverse=True)[limit - 1]
+                best.extend((s, -(offset + d)) for d, s in scores.items() if s >= cut)
+            else:
+                best.extend((s, -(offset + d)) for d, s in scores.items())
+    except Unsupported:
+        return None
+    ranked = heapq.nlargest(limit, best)
+    return [(-negative, score) for score, negative in ranked], total

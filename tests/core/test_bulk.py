@@ -1,0 +1,154 @@
+"""bulk: a query matched a postings list at a time gives whoosh's results, only sooner."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import pytest
+from whoosh import query
+from whoosh.collectors import TopCollector
+
+from kzreader.core import bulk, fastpath
+from kzreader.core.corpus import Corpus
+from kzreader.core.index import SearchIndex
+from kzreader.core.paths import bundled_seeds
+from kzreader.core.query import FIELD_BOOSTS
+
+SHAPES = [
+    "Kazakhstan",
+    "Tokayev Putin",
+    "Russia Kazakhstan court",
+    "putin OR kremlin",
+    "putin NOT kremlin",
+    "NOT putin",
+    '"human rights"',
+    '"human rights"~3 court',
+    '"Russian consul" OR "North Kazakhstan"',
+    "title:russia",
+    "author:altynbayev",
+    "Tokaev~",
+    "astana ANDMAYBE court",
+    "kremlin ANDNOT putin",
+    "zzqx",
+    "tokayev zzqx",  # a word nowhere: the loose query's coordination bonus decides
+    "separatism language referendum",
+]
+
+
+def write_corpus(folder: Path, articles: int, seed: int = 3) -> None:
+    """Articles made of the seeds' paragraphs, mixed: many documents that share words."""
+    rng = random.Random(seed)
+    seeds = sorted(bundled_seeds().glob("*.txt"))
+    texts = [[p for p in s.read_text(encoding="utf-8").splitlines() if p.strip()] for s in seeds]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(articles):
+        paras = texts[i % len(texts)]
+        body = rng.sample(paras[2:], k=min(len(paras) - 2, rng.randint(3, 12)))
+        (folder / f"a{i:03d}.txt").write_text(
+            "\n\n".join([f"{paras[0]} {i}", paras[1], *body]) + "\n", encoding="utf-8"
+        )
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    """Several segments, and deleted documents in them: what an updated index has."""
+    root = tmp_path_factory.mktemp("corpus")
+    home = tmp_path_factory.mktemp("index")
+    write_corpus(root, 60)
+    SearchIndex.open(Corpus.open(root), home, procs=1).close()
+    for i in range(0, 60, 7):  # edits: each replaces a document, leaving a deleted one
+        path = root / f"a{i:03d}.txt"
+        path.write_text(path.read_text(encoding="utf-8") + "\nTokayev in Astana.\n", "utf-8")
+    index = SearchIndex.open(Corpus.open(root), home, procs=1)
+    searcher = index._current()
+    assert len(searcher.leaf_searchers()) > 1
+    assert any(sub.reader().has_deletions() for sub, _ in searcher.leaf_searchers())
+    return index
+
+
+def whoosh_top(searcher, q: query.Query, limit: int) -> tuple[list[tuple[int, float]], int]:  # type: ignore[no-untyped-def]
+    collector = TopCollector(limit=limit, usequality=False, replace=0)
+    searcher.search_with_collector(q, collector)
+    results = collector.results()
+    return [(hit.docnum, hit.score) for hit in results], len(results)
+
+
+@pytest.mark.parametrize("text", SHAPES)
+@pytest.mark.parametrize("limit", [3, 50])
+def test_every_query_shape_ranks_and_counts_as_whoosh(
+    index: SearchIndex, text: str, limit: int
+) -> None:
+    searcher = index._current()
+    parsed = index.parse(text)
+    for q in {parsed.strict, parsed.loose}:
+        q = fastpath.streamline(q.copy(), searcher.reader(), FIELD_BOOSTS)
+        expected, expected_total = whoosh_top(searcher, q, limit)
+        found = bulk.top(searcher, q, limit, FIELD_BOOSTS)
+        assert found is not None, q
+        ranked, total = found
+        assert total == expected_total, q
+        assert [d for d, _ in ranked] == [d for d, _ in expected], q
+        assert [s for _, s in ranked] == pytest.approx([s for _, s in expected], rel=1e-12)
+
+
+def test_the_shapes_find_things(index: SearchIndex) -> None:
+    """The comparisons above mean something only if most queries match."""
+    found = [index.search(text).total for text in SHAPES]
+    assert sum(1 for n in found if n) >= len(SHAPES) - 1  # all but zzqx
+
+
+def test_a_wildcard_scores_as_the_words_it_stands_for(index: SearchIndex) -> None:
+    """whoosh gives expansions a constant score (articles in index order); here each
+    word counts, as if typed: ``kazakh*`` ranks as ``kazakh OR kazakhstan OR …``."""
+    searcher = index._current()
+    reader = searcher.reader()
+    words = [w for w in reader.expand_prefix("body", "kazakh")]
+    assert len(words) > 2
+    prefix = fastpath.streamline(index.parse("body:kazakh*").strict.copy(), reader, FIELD_BOOSTS)
+    spelled = query.Or([query.Term("body", w) for w in words])
+    ranked, total = bulk.top(searcher, prefix, 20, FIELD_BOOSTS)  # type: ignore[misc]
+    expected, expected_total = whoosh_top(searcher, spelled, 20)
+    assert total == expected_total
+    assert [d for d, _ in ranked] == [d for d, _ in expected]
+    assert len({round(s, 6) for _, s in ranked}) > 5  # ranked, not all alike
+
+
+def test_what_it_cannot_match_it_leaves_to_whoosh(index: SearchIndex) -> None:
+    searcher = index._current()
+    q = query.DisjunctionMax([query.Term("body", "putin"), query.Term("title", "putin")])
+    assert bulk.top(searcher, q, 10, FIELD_BOOSTS) is None
+    hits, total = whoosh_top(searcher, q, 10)
+    assert total > 0 and hits
+
+
+def test_an_edited_corpus_is_searched_as_it_now_is(tmp_path: Path) -> None:
+    """Cached postings belong to segments; an update adds segments and deletes documents."""
+    root = tmp_path / "corpus"
+    write_corpus(root, 12)
+    index = SearchIndex.open(Corpus.open(root), tmp_path / "index", procs=1)
+    before = index.search("Kazakhstan").total
+    assert index.search("Zhanaozen").total == 0
+    (root / "a003.txt").write_text("Zhanaozen\n\nZhanaozen and Kazakhstan.\n", encoding="utf-8")
+    (root / "a004.txt").unlink()
+    index = SearchIndex.open(Corpus.open(root), tmp_path / "index", procs=1)
+    assert index.search("Zhanaozen").total == 1
+    assert index.search("Kazakhstan").total == before - 1  # a004 gone, a003 still has it
+
+
+def test_the_cache_keeps_within_its_budget() -> None:
+    cache = bulk.PostingsCache(budget=3 * (8 * 100 + 200))
+    for n in range(5):
+        cache.put(("seg", "body", b"w%d" % n), bulk._Postings(list(range(100)), [1.0] * 100))
+    assert cache.get(("seg", "body", b"w0")) is None  # the oldest went first
+    kept = cache.get(("seg", "body", b"w4"))
+    assert kept is not None and list(kept.ids) == list(range(100))
+    assert list(kept.weights) == [1.0] * 100
+
+
+def test_a_damaged_postings_list_is_an_error() -> None:
+    with pytest.raises(EOFError):
+        bulk._read_blocks(io.BytesIO(b"XXXX" + bytes(40)), 0, 44, None, None)
+    with pytest.raises(EOFError):
+        bulk._read_blocks(io.BytesIO(b"W3Bl"), 0, 44, None, None)  # shorter than its extent
