@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
 
-from ..core.corpus import Corpus, Progress
 from ..core.paths import DataPaths
 from ..core.state import ReadingState
 from . import settings as settings_io
 from .providers import article_provider, commands_provider, search_provider
 from .screens.main import MainScreen
 from .theme_defaults import derived_defaults
+
+if TYPE_CHECKING:  # the corpus module is imported by the loading worker, after the first frame
+    from ..core.corpus import Corpus, Progress
 
 STATE_SAVE_DELAY = 2.0
 
@@ -146,10 +148,14 @@ class KzReaderApp(App[int]):
 
     def listed_corpus(self) -> Corpus | None:
         """The corpus as the catalog last saw it (called from a worker thread)."""
+        from ..core.corpus import Corpus
+
         return Corpus.from_catalog(self.corpus_dir, self.catalog_file)
 
     def open_corpus(self, progress: Progress | None = None) -> Corpus:
         """Scan the corpus folder (called from a worker thread)."""
+        from ..core.corpus import Corpus
+
         return Corpus.open(self.corpus_dir, catalog=self.catalog_file, progress=progress)
 
     def update_settings(self, **changes: Any) -> None:

@@ -22,6 +22,8 @@ LATER = (
     "whoosh",
     "charset_normalizer",
     "multiprocessing",
+    "kzreader.core.corpus",  # imported by the worker that lists the library
+    "kzreader.core.parse",
     "kzreader.core.index",
     "kzreader.core.entities",
     "kzreader.core.bookmarks",

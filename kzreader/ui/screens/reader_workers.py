@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ...core.corpus import ArticleError, Corpus
 from ..messages import IndexProgress
 
 if TYPE_CHECKING:
+    from ...core.corpus import Corpus
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
@@ -289,6 +289,8 @@ class ReaderWorkers:
             slow = False
         if slow:  # a long parse: say so in the pane rather than look frozen
             app.call_from_thread(setattr, target, "loading", True)
+        from ...core.corpus import ArticleError  # loaded with the corpus by now
+
         try:
             article = corpus.article(article_id)
         except KeyError:
