@@ -123,11 +123,7 @@ class BookmarksPanel(Vertical):
         self._width = 0  # the list's width when last filled (quotes are cut to fit it)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="bookmarks-backup", classes="-hidden"):
-            yield Static("", id="bookmarks-backup-text", markup=False)
-            with Horizontal(id="bookmarks-backup-buttons"):
-                yield Button("Restore", id="bookmarks-restore", compact=True, variant="primary")
-                yield Button("Dismiss", id="bookmarks-dismiss", compact=True)
+        # The backup offer (rare) is mounted when first made: see set_backup_offer.
         yield BookmarksFilter(placeholder="filter: words, #tag", compact=True)
         yield Static("Loading the bookmarks…", id="bookmarks-status", markup=False)
         yield BookmarksList(id="bookmarks-list")
@@ -159,14 +155,37 @@ class BookmarksPanel(Vertical):
         self.rebuild()
 
     def set_backup_offer(self, path: str | None) -> None:
-        banner = self.query_one("#bookmarks-backup")
-        banner.set_class(path is None, "-hidden")
-        if path is not None:
-            text = (
-                "The bookmarks file could not be read; a backup of the last good one is "
-                f"kept ({Path(path).name}). Restore merges it back in."
+        """Show the offer to restore the backup at ``path`` above the list (None: hide it).
+
+        The banner is mounted the first time it is shown, not with the panel: its buttons
+        would be styled (and their CSS parsed) before the first frame for an offer that is
+        almost never made.
+        """
+        banner = next(iter(self.query("#bookmarks-backup")), None)
+        if path is None:
+            if banner is not None:
+                banner.add_class("-hidden")
+            return
+        text = (
+            "The bookmarks file could not be read; a backup of the last good one is "
+            f"kept ({Path(path).name}). Restore merges it back in."
+        )
+        if banner is None:
+            self.mount(
+                Vertical(
+                    Static(text, id="bookmarks-backup-text", markup=False),
+                    Horizontal(
+                        Button("Restore", id="bookmarks-restore", compact=True, variant="primary"),
+                        Button("Dismiss", id="bookmarks-dismiss", compact=True),
+                        id="bookmarks-backup-buttons",
+                    ),
+                    id="bookmarks-backup",
+                ),
+                before=0,
             )
-            self.query_one("#bookmarks-backup-text", Static).update(text)
+            return
+        banner.remove_class("-hidden")
+        self.query_one("#bookmarks-backup-text", Static).update(text)
 
     def toggle_sort(self) -> str:
         self.sort = "date" if self.sort == "article" else "article"
