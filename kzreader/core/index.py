@@ -888,6 +888,9 @@ def _apply(
         _write_manifest(manifest_path, manifest)
 
 
+fastpath.cache_segment_lengths(SegmentWriter)
+
+
 class _IndexingProcess(SubWriterTask):
     """One of whoosh's indexing processes, deaf to Ctrl-C: the parent decides when to stop
     (each child would otherwise print a KeyboardInterrupt traceback in the terminal)."""

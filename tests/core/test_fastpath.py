@@ -139,3 +139,25 @@ def test_hits_are_exactly_the_tokenizers(built: tuple[Corpus, Path], text: str) 
             if (spans := reference_spans(matcher, p.text))
         }
         assert found == expected, article.id
+
+
+def test_segment_lengths_answer_as_whoosh_does(built: tuple[Corpus, Path]) -> None:
+    """What the index build asks for each posting it writes, from a cache instead."""
+    _corpus, folder = built
+    ix = FileStorage(str(folder / WHOOSH_DIR), supports_mmap=False).open_index()
+    with ix.reader() as reader:
+        perdoc = reader._perdoc
+        cached = fastpath._SegmentLengths(perdoc)
+        for field in ("title", "body", "comments", "names", "author", "nosuchfield"):
+            for doc in range(reader.doc_count_all()):
+                assert cached.doc_field_length(doc, field) == perdoc.doc_field_length(doc, field)
+                assert cached.doc_field_length(doc, field, 7) == perdoc.doc_field_length(
+                    doc, field, 7
+                )
+        assert cached.doc_count_all() == perdoc.doc_count_all()  # the rest is whoosh's
+
+
+def test_index_builds_write_postings_with_cached_lengths() -> None:
+    from whoosh.writing import SegmentWriter
+
+    assert getattr(SegmentWriter.per_document_reader, "_kz_cached", False)
