@@ -14,6 +14,7 @@ from pathlib import Path
 
 from textual.color import Color
 
+from kzreader.core.corpus import Corpus
 from kzreader.core.paths import DataPaths, bundled_seeds
 from kzreader.ui.app import KzReaderApp
 
@@ -45,6 +46,15 @@ from kzreader.ui.app import KzReaderApp
 
 later = json.loads(sys.argv[3])
 seen = {}
+opened = []
+
+
+def audit(event, args):
+    if event == "open" and isinstance(args[0], str) and "drawn" not in seen:
+        opened.append(args[0])
+
+
+sys.addaudithook(audit)
 
 
 class FirstFrame(KzReaderApp):
@@ -55,10 +65,14 @@ class FirstFrame(KzReaderApp):
     def _drawn(self):
         seen["screen"] = type(self.screen).__name__
         seen["loaded"] = sorted(m for m in later if m in sys.modules)
+        seen["drawn"] = True
         self.exit(0)
 
 
-FirstFrame(Path(sys.argv[1]), DataPaths.resolve(sys.argv[2])).run(headless=True, size=(120, 40))
+paths = DataPaths.resolve(sys.argv[2])
+FirstFrame(Path(sys.argv[1]), paths).run(headless=True, size=(120, 40))
+watched = (str(Path(sys.argv[1]).resolve()), str(paths.index_dir(Path(sys.argv[1]))))
+seen["read"] = sorted({p for p in opened if p.startswith(watched)})
 print(json.dumps(seen))
 """
 
@@ -78,6 +92,19 @@ def test_the_first_frame_is_drawn_before_search_entities_bookmarks_and_dialogs_l
     seen = json.loads(out.strip().splitlines()[-1])
     assert seen["screen"] == "MainScreen"
     assert seen["loaded"] == []
+
+
+def test_nothing_of_the_corpus_or_its_index_is_read_before_the_first_frame(
+    tmp_path: Path,
+) -> None:
+    paths = DataPaths.resolve(str(tmp_path / "home"))
+    catalog = paths.index_dir(bundled_seeds()) / "catalog.json"
+    Corpus.open(bundled_seeds(), catalog=catalog)  # as a previous run leaves it
+    assert catalog.is_file()
+    out = _run(FIRST_FRAME, str(bundled_seeds()), str(tmp_path / "home"), json.dumps(LATER))
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["drawn"]
+    assert seen["read"] == []  # the library is listed from the catalog after the frame
 
 
 def test_the_command_line_imports_no_sub_command_to_start_the_app() -> None:
