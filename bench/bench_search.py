@@ -113,7 +113,6 @@ def search_phase(root: Path, work: Path, seed: int, entities: Path | None) -> di
         # What the app asks before it shows the results (its first screenful's passages).
         index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST)
         latencies.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
-    rss = peak_rss_mb()
     # The same queries with nothing cached: each as if its words were new to this session.
     cold = []
     for _kind, q, _ in mix:
@@ -121,7 +120,7 @@ def search_phase(root: Path, work: Path, seed: int, entities: Path | None) -> di
         started = time.perf_counter()
         index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST)
         cold.append((time.perf_counter() - started) * 1000)
-    return {"open_s": open_s, "latencies": latencies, "cold": cold, "peak_rss_mb": rss}
+    return {"open_s": open_s, "latencies": latencies, "cold": cold, "peak_rss_mb": peak_rss_mb()}
 
 
 def bench_whoosh(

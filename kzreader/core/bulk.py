@@ -188,7 +188,7 @@ class _Segment:
         in thousands of documents, each a pickle to decode.
         """
         segment = getattr(self.reader, "_segid", None)
-        key = (segment, fieldname, b"%d " % slop + b" ".join(btexts))
+        key = (segment, fieldname, b"\0%d " % slop + b" ".join(btexts))  # \0: in no term
         found = POSTINGS.get(key) if segment is not None else None
         if found is None:
             where = [self._read(fieldname, b, candidates)[1] for b in btexts]

@@ -72,8 +72,9 @@ def test_removing_every_edited_article_drops_its_segment(tmp_path: Path) -> None
 
 def test_batch_size_cuts_a_build_into_about_four() -> None:
     assert batch_size(10) == index_module.BATCH
-    assert batch_size(10_000) == 2_500
-    assert batch_size(50_000) == index_module.MAX_BATCH
+    assert batch_size(10_000, 3) == 2_500
+    assert batch_size(50_000, 3) == 3 * index_module.PER_PROCESS  # each process's pool fits
+    assert batch_size(50_000) == index_module.PER_PROCESS
 
 
 def test_default_procs(monkeypatch: pytest.MonkeyPatch) -> None:
