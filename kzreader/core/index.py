@@ -442,12 +442,15 @@ class SearchIndex:
         matcher = self._term_matcher(searcher, parsed)
         hits = []
         for rank, (article_id, score, all_words) in enumerate(ranked):
-            if passages_for is not None and rank >= passages_for:
+            later = passages_for is not None and rank >= passages_for
+            if later or passages <= 0:  # no article to read: the catalog has the title
                 try:
                     title = self.corpus.info(article_id).title
                 except KeyError:
                     continue  # gone from the corpus since it was indexed
-                hits.append(ArticleHit(article_id, title, score, (), all_words, pending=True))
+                hits.append(
+                    ArticleHit(article_id, title, score, (), all_words, pending=passages > 0)
+                )
                 continue
             try:
                 article = self.corpus.article(article_id)

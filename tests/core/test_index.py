@@ -49,6 +49,19 @@ def test_passages_land_on_their_paragraph(index: SearchIndex) -> None:
     assert [p.paragraph for p in hit.passages][:1] in ([2], [4])
 
 
+def test_no_passages_asked_reads_no_article(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``passages=0`` (a count, a list of titles) answers from the catalog alone."""
+    with_passages = index.search("Tokayev")
+    monkeypatch.setattr(index.corpus, "article", lambda _id: pytest.fail("read an article"))
+    bare = index.search("Tokayev", passages=0)
+    assert [(h.article, h.title, h.score) for h in bare.hits] == [
+        (h.article, h.title, h.score) for h in with_passages.hits
+    ]
+    assert bare.hits and not any(h.passages or h.pending for h in bare.hits)
+
+
 def test_all_words_rank_before_some_words(index: SearchIndex) -> None:
     result = index.search("Tokayev Borat")
     # No article has both words: every article with either still appears.
