@@ -152,3 +152,20 @@ def test_a_damaged_postings_list_is_an_error() -> None:
         bulk._read_blocks(io.BytesIO(b"XXXX" + bytes(40)), 0, 44, None, None)
     with pytest.raises(EOFError):
         bulk._read_blocks(io.BytesIO(b"W3Bl"), 0, 44, None, None)  # shorter than its extent
+
+
+def test_only_negatives_match_the_documents_with_none_of_them(index: SearchIndex) -> None:
+    """``NOT putin NOT kremlin`` is And([Not, Not]): documents with neither word, as
+    whoosh intersects them, not those lacking either one."""
+    searcher = index._current()
+    q = fastpath.streamline(
+        index.parse("NOT putin NOT kremlin").strict.copy(), searcher.reader(), FIELD_BOOSTS
+    )
+    assert isinstance(q, query.And) and all(isinstance(s, query.Not) for s in q.subqueries)
+    expected, expected_total = whoosh_top(searcher, q, 50)
+    found = bulk.top(searcher, q, 50, FIELD_BOOSTS)
+    assert found is not None
+    ranked, total = found
+    assert total == expected_total
+    assert [d for d, _ in ranked] == [d for d, _ in expected]
+    assert [s for _, s in ranked] == pytest.approx([s for _, s in expected], rel=1e-12)
