@@ -16,6 +16,7 @@ Run by hand (not in the test suite): these machines are noisy, so read ratios.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import re
@@ -107,6 +108,7 @@ def search_phase(root: Path, work: Path, seed: int, entities: Path | None) -> di
     if entities is not None:
         index.entities = EntityGraph.build(corpus, cache_dir=entities)
     open_s = time.perf_counter() - started
+    gc.freeze()  # as the app does once it has loaded (KzReaderApp.settle)
     latencies: dict[str, list[float]] = {}
     for kind, q, _ in mix:
         started = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -112,6 +113,16 @@ class KzReaderApp(App[int]):
     def on_mount(self) -> None:
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+
+    def settle(self) -> None:
+        """Take what has been loaded so far (corpus, index, entity graph) out of the
+        cycle collector's sight: it lives as long as the app, and each full collection
+        walked all of it, a 150–200 ms stutter in the middle of typing or scrolling
+        at 10,000 articles. (Not collected first: that would be the same stutter.)"""
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # what the app held is garbage now (tests run many apps in one process)
 
     def action_theme_next(self) -> None:
         """Switch to the next theme: ours first, then Textual's (saved like any choice)."""

@@ -143,6 +143,7 @@ class EntityFlow:
         state = self._entities_state()
         first = getattr(self.app, "entities", None) is None
         self.app.entities = graph
+        self.app.settle()
         index = self.app.index
         if index is not None:
             index.entities = graph

@@ -119,6 +119,7 @@ class ReaderWorkers:
         app = self.app  # type: ignore[attr-defined]
         listed = app.corpus
         app.corpus = corpus
+        app.settle()
         self.header.set_corpus(corpus.name, len(corpus))  # type: ignore[attr-defined]
         if listed is None or not listed.same_articles(corpus):
             self.library.set_articles(list(corpus), keep_view=listed is not None)  # type: ignore[attr-defined]
@@ -254,6 +255,7 @@ class ReaderWorkers:
     def _index_opened(self, index: object) -> None:
         app = self.app  # type: ignore[attr-defined]
         app.index = index
+        app.settle()
         message = getattr(getattr(index, "report", None), "message", None)
         if message:
             app.notify(message, title="Search index", severity="warning", markup=False)
