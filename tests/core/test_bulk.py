@@ -169,3 +169,20 @@ def test_only_negatives_match_the_documents_with_none_of_them(index: SearchIndex
     assert total == expected_total
     assert [d for d, _ in ranked] == [d for d, _ in expected]
     assert [s for _, s in ranked] == pytest.approx([s for _, s in expected], rel=1e-12)
+
+
+def test_require_in_a_loose_query_counts_its_terms_as_whoosh(index: SearchIndex) -> None:
+    """``putin REQUIRE kremlin court`` loosens to Or([Require, court], scale=0.9):
+    whoosh's coordination bonus counts the Require's terms (both sides); bulk gives it none."""
+    searcher = index._current()
+    q = fastpath.streamline(
+        index.parse("putin REQUIRE kremlin court").loose.copy(), searcher.reader(), FIELD_BOOSTS
+    )
+    assert isinstance(q, query.Or) and q.scale
+    expected, expected_total = whoosh_top(searcher, q, 20)
+    found = bulk.top(searcher, q, 20, FIELD_BOOSTS)
+    assert found is not None
+    ranked, total = found
+    assert total == expected_total
+    assert [d for d, _ in ranked] == [d for d, _ in expected]
+    assert [s for _, s in ranked] == pytest.approx([s for _, s in expected], rel=1e-12)
