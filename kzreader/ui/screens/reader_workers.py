@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
 RESULTS = 50  # articles a search lists
-RESULTS_FIRST = 12  # of which the passages come with the first answer (about a screen)
+#: Of those, the hits whose passages come with the first answer; the rest follow a moment
+#: later. A hit shows up to 5 passages of 2-3 lines: a 45-line terminal shows two or
+#: three, so 8 covers the first screens (finding passages is most of a search's time).
+RESULTS_FIRST = 8
 SLOW_ARTICLE = 512 * 1024  # bytes; larger articles show a loading indicator while parsed
 #: A file beside the index while a build is under way: found at start-up, the build resumes.
 BUILDING_MARKER = "ui-build-under-way"
