@@ -57,6 +57,7 @@ Counts = dict[int, int]
 _INT = struct.Struct("!i")
 #: Each open segment's BM25 length norms by field (see ``_Evaluator._norms``).
 _NORMS: WeakKeyDictionary = WeakKeyDictionary()
+DAMAGED = "a postings list of the search index is damaged"
 #: What whoosh's InverseMatcher scores a document a ``NOT`` lets through.
 NOT_WEIGHT = 1.0
 #: byte → field length, as whoosh decodes the lengths column.
@@ -270,7 +271,18 @@ def _read_blocks(
     postfile.seek(offset)
     data = postfile.read(extent)
     if len(data) != extent or data[: len(_HEADER)] != _HEADER:
-        raise EOFError("a postings list of the search index is damaged")
+        raise EOFError(DAMAGED)
+    try:
+        return _decode_blocks(data, fixedsize, docs)
+    except Unsupported:
+        raise
+    except Exception as error:  # damaged bytes unpickle into anything, or fail any way
+        raise EOFError(DAMAGED) from error
+
+
+def _decode_blocks(
+    data: bytes, fixedsize: int | None, docs: list[int] | None
+) -> tuple[_Postings, dict[int, bytes]]:
     stream = io.BytesIO(data)
     out = _Postings([], [])
     values: dict[int, bytes] = {}
@@ -286,13 +298,17 @@ def _read_blocks(
             block = data[stream.tell() : position]
             ids, weights, found = pickle.loads(zlib.decompress(block) if compressed else block)
             ids = list(accumulate(ids))
+            if len(ids) != count or not below < ids[0] <= ids[-1] == top:
+                raise ValueError("block info does not match its postings")
             out.ids.extend(ids)
             if weights is None:
                 out.weights.extend([1.0] * count)
             elif isinstance(weights, float):
                 out.weights.extend([weights] * count)
-            else:
+            elif len(weights) == count:
                 out.weights.extend(weights)
+            else:
+                raise ValueError("a block's weights do not match its postings")
             if wanted is not None:
                 if fixedsize is not None and fixedsize >= 0:  # not a positions format
                     raise Unsupported(f"fixed-size postings values ({fixedsize})")
@@ -420,10 +436,11 @@ class _Evaluator:
             dropped = self.evaluate(q.b, seg, counting)
             scores = {d: s for d, s in kept.scores.items() if d not in dropped.scores}
             return _Matched(scores, kept.counts, kept.terms + dropped.terms)
-        if kind is query.Require:
+        if kind is query.Require:  # a's scores where b matches too; both count as terms
             kept = self.evaluate(q.a, seg, counting)
-            needed = self.evaluate(q.b, seg).scores
-            return _Matched({d: s for d, s in kept.scores.items() if d in needed}, kept.counts)
+            needed = self.evaluate(q.b, seg, counting)
+            scores = {d: s for d, s in kept.scores.items() if d in needed.scores}
+            return _Matched(scores, _add_counts(kept, needed, scores), kept.terms + needed.terms)
         if kind is query.AndMaybe:
             kept = self.evaluate(q.a, seg, counting)
             extra = self.evaluate(q.b, seg, counting)
@@ -440,11 +457,10 @@ class _Evaluator:
             return self.evaluate(subs[0], seg, counting)
         positives = [s for s in subs if not isinstance(s, query.Not)]
         negatives = [s for s in subs if isinstance(s, query.Not)]
-        if not positives:
-            return _boosted(self.evaluate(query.Or(negatives), seg, counting), q.boost)
         parts = [self.evaluate(s, seg, counting) for s in positives]
         parts.sort(key=lambda m: len(m.scores))
-        docs = set(parts[0].scores)
+        # Only NOTs: every document (each NOT a whoosh InverseMatcher, intersected).
+        docs = set(parts[0].scores) if parts else set(range(seg.doc_count))
         for part in parts[1:]:
             docs.intersection_update(part.scores)
         for negative in negatives:
@@ -455,7 +471,7 @@ class _Evaluator:
             first, second = parts[0].scores, parts[1].scores
             scores = {d: first[d] + second[d] for d in docs}
         else:
-            scores = {d: sum(p.scores[d] for p in parts) for d in docs}
+            scores = {d: sum(p.scores[d] for p in parts) + 0.0 for d in docs}
         if negatives:
             bonus = NOT_WEIGHT * len(negatives)
             scores = {d: s + bonus for d, s in scores.items()}
