@@ -56,7 +56,7 @@ Counts = dict[int, int]
 
 _INT = struct.Struct("!i")
 #: Each open segment's BM25 length norms by field (see ``_Evaluator._norms``).
-_NORMS: WeakKeyDictionary = WeakKeyDictionary()
+_NORMS: WeakKeyDictionary[object, dict] = WeakKeyDictionary()
 DAMAGED = "a postings list of the search index is damaged"
 #: What whoosh's InverseMatcher scores a document a ``NOT`` lets through.
 NOT_WEIGHT = 1.0
@@ -98,6 +98,8 @@ class PostingsCache:
             return found
 
     def put(self, key: tuple[str, str, bytes], found: _Postings) -> None:
+        # Weights as 32-bit floats: whoosh stores them so (term frequencies times a field
+        # boost of 1.0), so a cached search scores exactly as the first one did.
         compact = _Postings(array("I", found.ids), array("f", found.weights))
         size = 8 * len(compact.ids) + 200
         if size > self.budget:
@@ -168,7 +170,12 @@ class _Segment:
             getattr(q, "maxdist", None),
             getattr(q, "prefixlength", None),
         )
-        found = _EXPANSIONS.get(key) if key[0] is not None else None
+        found = None
+        if key[0] is not None:
+            with _EXPANSIONS_LOCK:
+                found = _EXPANSIONS.get(key)
+                if found is not None:
+                    _EXPANSIONS.move_to_end(key)
         if found is None:
             to_bytes = schema[fieldname].to_bytes
             found = [
@@ -195,11 +202,14 @@ class _Segment:
         if found is None:
             where = [self._read(fieldname, b, candidates)[1] for b in btexts]
             decode = _positions_decoder(self.reader.schema[fieldname].format)
-            docs = [
-                d
-                for d in candidates
-                if _in_order([decode(positions[d]) for positions in where], slop)
-            ]
+            try:
+                docs = [
+                    d
+                    for d in candidates
+                    if _in_order([decode(positions[d]) for positions in where], slop)
+                ]
+            except Exception as error:  # damaged positions unpickle into anything
+                raise EOFError(DAMAGED) from error
             found = _Postings(docs, ())
             if segment is not None:
                 POSTINGS.put(key, found)
@@ -463,10 +473,9 @@ class _Evaluator:
         docs = set(parts[0].scores) if parts else set(range(seg.doc_count))
         for part in parts[1:]:
             docs.intersection_update(part.scores)
-        for negative in negatives:
-            if not docs:
-                break
-            docs.difference_update(self.evaluate(negative.query, seg).scores)
+        excluded = [self.evaluate(n.query, seg, counting) for n in negatives]
+        for matched in excluded:
+            docs.difference_update(matched.scores)
         if len(parts) == 2:
             first, second = parts[0].scores, parts[1].scores
             scores = {d: first[d] + second[d] for d in docs}
@@ -479,7 +488,7 @@ class _Evaluator:
         terms = sum(p.terms for p in parts)
         if counting:
             counts = {d: sum(p.counts[d] for p in parts) for d in docs}  # type: ignore[index]
-            terms += sum(self.evaluate(n.query, seg, True).terms for n in negatives)
+            terms += sum(matched.terms for matched in excluded)
         return _boosted(_Matched(scores, counts, terms), q.boost)
 
     def disjunction(self, q: query.Or, seg: _Segment, counting: bool) -> _Matched:
@@ -505,11 +514,12 @@ class _Evaluator:
         return matched
 
     def complement(self, q: query.Not, seg: _Segment, counting: bool) -> _Matched:
-        excluded = self.evaluate(q.query, seg).scores
-        docs = [d for d in range(seg.doc_count) if d not in excluded]
-        terms = self.evaluate(q.query, seg, True).terms if counting else 0
+        excluded = self.evaluate(q.query, seg, counting)
+        docs = [d for d in range(seg.doc_count) if d not in excluded.scores]
         return _Matched(
-            dict.fromkeys(docs, NOT_WEIGHT), dict.fromkeys(docs, 0) if counting else None, terms
+            dict.fromkeys(docs, NOT_WEIGHT),
+            dict.fromkeys(docs, 0) if counting else None,
+            excluded.terms,  # whoosh's coordination counts a NOT's terms, never matched
         )
 
 
@@ -583,8 +593,10 @@ def clear_caches() -> None:
 def top(
     searcher: Searcher, q: query.Query, limit: int, boosts: dict[str, float]
 ) -> tuple[list[tuple[int, float]], int] | None:
-    """The best ``limit`` (docnum, score) of ``q`` and how many documents match it,
-    as whoosh's TopCollector finds them; None where whoosh must do it (see above)."""
+    """The best ``limit`` (at least 1) (docnum, score) of ``q`` and how many documents
+    match it, as whoosh's TopCollector finds them; None where whoosh must do it (see
+    above). Callers serialise searches on one searcher: its postings file is shared."""
+    limit = max(1, limit)
     weighting = searcher.weighting
     if W3LeafMatcher is None or not isinstance(weighting, BM25F):
         return None

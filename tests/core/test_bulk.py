@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import pickle
 import random
+import struct
 from pathlib import Path
 
 import pytest
@@ -186,3 +188,28 @@ def test_require_in_a_loose_query_counts_its_terms_as_whoosh(index: SearchIndex)
     assert total == expected_total
     assert [d for d, _ in ranked] == [d for d, _ in expected]
     assert [s for _, s in ranked] == pytest.approx([s for _, s in expected], rel=1e-12)
+
+
+def test_a_block_that_lies_about_its_size_is_damage_not_a_huge_allocation() -> None:
+    """A damaged block info (here: two billion postings) must not be believed."""
+    info = pickle.dumps((2**31, 5, 1.0, 0, 1, 1))
+    data = pickle.dumps(((5,), None, [b"x"]))
+    block = info + data
+    raw = b"W3Bl" + struct.pack("!i", -len(block)) + block
+    with pytest.raises(EOFError):
+        bulk._read_blocks(io.BytesIO(raw), 0, len(raw), None, None)
+    garbage = b"W3Bl" + struct.pack("!i", -8) + b"\x80\x04K\x01." + b"zzz"
+    with pytest.raises(EOFError):  # unpickles into an int, not a block info tuple
+        bulk._read_blocks(io.BytesIO(garbage), 0, len(garbage), None, None)
+
+
+def test_damaged_positions_are_damage(index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase decodes positions outside the blocks' check: garbage there is damage too."""
+    sub, _offset = index._current().leaf_searchers()[0]
+    segment = bulk._Segment(sub.reader())
+    garbage = pickle.dumps(7)[:-1]  # unpickles into an int, not a list of positions
+    monkeypatch.setattr(
+        bulk._Segment, "_read", lambda self, f, b, docs: (bulk._Postings([], []), {1: garbage})
+    )
+    with pytest.raises(EOFError):
+        segment.phrase_docs("body", [b"zzqx1", b"zzqx2"], 1, [1])
