@@ -903,6 +903,8 @@ class _IndexingProcess(SubWriterTask):
 
     def run(self) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if hasattr(signal, "pthread_sigmask"):  # blocked by the parent until now (see below)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         super().run()
 
 
@@ -923,7 +925,17 @@ class ParallelWriter(MpWriter):
             self.multisegment,
         )
         self.tasks.append(task)
-        task.start()
+        # Started with Ctrl-C blocked, which the child inherits: one pressed before the
+        # child has set it to be ignored would otherwise kill it with a traceback.
+        # (A signal mask, not a handler: this may run in any thread.)
+        masked = hasattr(signal, "pthread_sigmask")
+        if masked:
+            previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            task.start()
+        finally:
+            if masked:
+                signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         return task
 
     def cancel(self) -> None:
