@@ -15,6 +15,7 @@ Classes live at module level so whoosh's multiprocessing writer can pickle them.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -195,26 +196,41 @@ def words_analyzer() -> WordsTokenizer:
 
 
 _FAST: dict[str, dict[str, str | None]] = {"text": {}, "words": {}, "names": {}}
+#: The inverse of ``_FAST``: each term and the words seen that make it.
+_BY_TERM: dict[str, dict[str, set[str]]] = {"text": {}, "words": {}, "names": {}}
+_FAST_LOCK = threading.Lock()
 
 
-def terms_of(words: Iterable[str], field: str) -> dict[str, list[str]]:
-    """The terms ``field`` makes of ``words`` (distinct words of some text), each with its words.
+def words_for(
+    terms: Iterable[str], words: set[str] | frozenset[str], field: str
+) -> dict[str, list[str]]:
+    """Which of ``words`` (the distinct words of some text) ``field`` turns into each of
+    ``terms``: how a query's hits are found in an article before any paragraph is read.
 
-    A plain dict cache over the words: about ten times faster than ``iter_terms``,
-    which matters when finding a query's hits among many paragraphs.
+    Words are converted once and remembered both ways, so for an article whose words
+    have been seen (most, in a collection about one subject) this is a set intersection
+    per term, not a conversion per word.
     """
-    cache = _FAST[field]
-    convert = _TERMS[field]
-    if len(cache) > _CACHE:
-        cache.clear()
-    out: dict[str, list[str]] = {}
-    for word in words:
-        term = cache.get(word, "")
-        if term == "":
-            term = cache[word] = convert(word)
-        if term is not None:
-            out.setdefault(term, []).append(word)
-    return out
+    with _FAST_LOCK:
+        cache, by_term = _FAST[field], _BY_TERM[field]
+        if len(cache) > _CACHE:
+            cache.clear()
+            by_term.clear()
+        new = words - cache.keys()
+        if new:
+            convert = _TERMS[field]
+            for word in new:
+                term = cache[word] = convert(word)
+                if term is not None:
+                    by_term.setdefault(term, set()).add(word)
+        out: dict[str, list[str]] = {}
+        for term in terms:
+            found = by_term.get(term)
+            if found:
+                hits = found & words
+                if hits:
+                    out[term] = list(hits)
+        return out
 
 
 def iter_terms(text: str, field: str) -> Iterator[tuple[str, int, int]]:

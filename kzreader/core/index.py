@@ -49,9 +49,9 @@ from .analysis import (
     TermPositions,
     iter_terms,
     names_analyzer,
-    terms_of,
     text_analyzer,
     text_term,
+    words_for,
 )
 from .article import Article, Kind, Paragraph
 from .atomic import atomic_write_text
@@ -631,22 +631,22 @@ class TermMatcher:
     def _plan(self, article: Article) -> _Plan:
         """How to find this query in one article, from the article's words alone.
 
-        The article's distinct words are mapped to their terms once (and cached), so
-        the words that are hits are known before any paragraph is read; a regular
+        The article's distinct words (cached) give the words that are hits before
+        any paragraph is read (``analysis.words_for``); a regular
         expression of them then finds every hit in C, paragraph by paragraph.
         Phrases still need a paragraph's terms in order, so only paragraphs with a
         phrase's first word are tokenized.
         """
-        vocabulary = article_vocabulary(article)
+        words = article_words(article)
         counts: dict[str, list[str]] = {}
         for field, terms in (("text", self.text_terms), ("names", self.name_terms)):
-            by_term = vocabulary[field]
-            for term in terms:
-                for word in by_term.get(term, ()):
+            for term, found in words_for(terms, words, field).items():
+                for word in found:
                     counts.setdefault(word, []).append(term)
         phrases: list[tuple[str, set[tuple[str, ...]], list[str]]] = []
         for field, wanted in (("text", self.text_phrases), ("names", self.name_phrases)):
-            firsts = [w for words in wanted for w in vocabulary[field].get(words[0], ())]
+            starts = words_for({w[0] for w in wanted}, words, field)
+            firsts = [w for phrase in wanted for w in starts.get(phrase[0], ())]
             if firsts:
                 phrases.append((field, wanted, firsts))
         return _Plan(_hits_pattern(tuple(sorted(counts))) if counts else None, counts, phrases)
@@ -716,27 +716,26 @@ def _hits_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?<!\w['’])(?:{alternatives})(?!\w)(?!['’]\w)")
 
 
-_VOCABULARY: OrderedDict[tuple[str, str], dict[str, dict[str, list[str]]]] = OrderedDict()
-_VOCABULARIES = 256  # articles: the few pages of results in use
-_vocabulary_lock = threading.Lock()
+_WORDS: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
+_WORDS_KEPT = 256  # articles: the few pages of results in use
+_words_lock = threading.Lock()
 
 
-def article_vocabulary(article: Article) -> dict[str, dict[str, list[str]]]:
-    """For each field, the article's terms and the words written for each (cached)."""
+def article_words(article: Article) -> frozenset[str]:
+    """The article's distinct words, title included (cached by content)."""
     key = (article.id, article.sha256)
-    with _vocabulary_lock:
-        found = _VOCABULARY.get(key)
+    with _words_lock:
+        found = _WORDS.get(key)
         if found is not None:
-            _VOCABULARY.move_to_end(key)
+            _WORDS.move_to_end(key)
             return found
     text = "\n".join([article.title, *(p.text for p in article.paragraphs)])
-    words = set(WORD.findall(text))
-    vocabulary = {field: terms_of(words, field) for field in ("text", "names")}
-    with _vocabulary_lock:
-        _VOCABULARY[key] = vocabulary
-        while len(_VOCABULARY) > _VOCABULARIES:
-            _VOCABULARY.popitem(last=False)
-    return vocabulary
+    words = frozenset(WORD.findall(text))
+    with _words_lock:
+        _WORDS[key] = words
+        while len(_WORDS) > _WORDS_KEPT:
+            _WORDS.popitem(last=False)
+    return words
 
 
 def existing_terms(q: query.Query, reader) -> set[tuple[str, bytes]]:

@@ -161,3 +161,27 @@ def test_index_builds_write_postings_with_cached_lengths() -> None:
     from whoosh.writing import SegmentWriter
 
     assert getattr(SegmentWriter.per_document_reader, "_kz_cached", False)
+
+
+@pytest.mark.parametrize("field", ["text", "names"])
+def test_words_for_finds_what_converting_every_word_would(
+    field: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Remembered both ways, and right across the cache being emptied when full."""
+    from kzreader.core import analysis
+
+    corpus = Corpus.open(bundled_seeds())
+    for limit in (analysis._CACHE, 50):  # 50: the cache empties again and again
+        monkeypatch.setattr(analysis, "_CACHE", limit)
+        for info in corpus:
+            article = corpus.article(info.id)
+            words = set(analysis.WORD.findall(" ".join(p.text for p in article.paragraphs)))
+            expected: dict[str, set[str]] = {}
+            for word in words:
+                if (term := analysis._TERMS[field](word)) is not None:
+                    expected.setdefault(term, set()).add(word)
+            wanted = [*sorted(expected)[::7], "zzqx"]
+            found = analysis.words_for(wanted, words, field)
+            assert {t: set(w) for t, w in found.items()} == {
+                t: expected[t] for t in wanted if t in expected
+            }
