@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 from whoosh.analysis import STOP_WORDS, Token, Tokenizer
@@ -202,7 +202,7 @@ _FAST_LOCK = threading.Lock()
 
 
 def words_for(
-    terms: Iterable[str], words: set[str] | frozenset[str], field: str
+    terms: Collection[str], words: set[str] | frozenset[str], field: str
 ) -> dict[str, list[str]]:
     """Which of ``words`` (the distinct words of some text) ``field`` turns into each of
     ``terms``: how a query's hits are found in an article before any paragraph is read.
@@ -211,6 +211,8 @@ def words_for(
     have been seen (most, in a collection about one subject) this is a set intersection
     per term, not a conversion per word.
     """
+    if not terms:
+        return {}
     with _FAST_LOCK:
         cache, by_term = _FAST[field], _BY_TERM[field]
         if len(cache) > _CACHE:

@@ -583,6 +583,18 @@ def _in_order(positions: list[Iterable[int]], slop: int) -> bool:
     return True
 
 
+def expansions(searcher: Searcher, q: query.MultiTerm) -> set[bytes]:
+    """Every term a wildcard or fuzzy term stands for, in any segment (cached per
+    segment, so the search that matched ``q`` has already found them)."""
+    schema = searcher.schema
+    if q.field() not in schema:
+        return set()
+    found: set[bytes] = set()
+    for sub, _offset in searcher.leaf_searchers():
+        found.update(_Segment(sub.reader()).expand(q, schema))
+    return found
+
+
 def clear_caches() -> None:
     """Forget every cached postings list, phrase and expansion (to measure cold searches)."""
     POSTINGS.clear()

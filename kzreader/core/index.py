@@ -466,7 +466,8 @@ class SearchIndex:
         leaves = [leaf for q in _positives(parsed.strict) for leaf in q.leaves()]
         phrases = [leaf for leaf in leaves if isinstance(leaf, query.Phrase)]
         others = query.Or([leaf for leaf in leaves if not isinstance(leaf, query.Phrase)])
-        return TermMatcher(existing_terms(others, reader), reader, phrases)
+        terms = existing_terms(others, reader, lambda leaf: bulk.expansions(searcher, leaf))
+        return TermMatcher(terms, reader, phrases)
 
     def _words(self) -> Dictionary:
         if self._dictionary is None:
@@ -738,8 +739,13 @@ def article_words(article: Article) -> frozenset[str]:
     return words
 
 
-def existing_terms(q: query.Query, reader) -> set[tuple[str, bytes]]:
-    """The index terms a query matches, prefixes and fuzzy terms expanded.
+def existing_terms(
+    q: query.Query,
+    reader,  # type: ignore[no-untyped-def]
+    expand: Callable[[query.MultiTerm], Iterable[bytes]] | None = None,
+) -> set[tuple[str, bytes]]:
+    """The index terms a query matches, prefixes and fuzzy terms expanded (by
+    ``expand`` if given: the search's own, cached, expansions).
 
     (whoosh's ``Query.existing_terms`` skips every leaf after the first: its loop
     variable shadows its ``fieldname`` argument.)
@@ -747,6 +753,9 @@ def existing_terms(q: query.Query, reader) -> set[tuple[str, bytes]]:
     schema = reader.schema
     found: set[tuple[str, bytes]] = set()
     for leaf in q.leaves():
+        if expand is not None and isinstance(leaf, query.MultiTerm):
+            found.update((leaf.field(), btext) for btext in expand(leaf))
+            continue
         for fieldname, text in leaf.expanded_terms(reader, phrases=True):
             if fieldname not in schema:
                 continue
