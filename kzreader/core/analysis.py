@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from whoosh.analysis import STOP_WORDS, Token, Tokenizer
@@ -198,11 +199,24 @@ def words_analyzer() -> WordsTokenizer:
 _FAST: dict[str, dict[str, str | None]] = {"text": {}, "words": {}, "names": {}}
 #: The inverse of ``_FAST``: each term and the words seen that make it.
 _BY_TERM: dict[str, dict[str, set[str]]] = {"text": {}, "words": {}, "names": {}}
+#: Bumped each time a field's cache is emptied (see ``WordSet``).
+_GENERATION: dict[str, int] = {"text": 0, "words": 0, "names": 0}
 _FAST_LOCK = threading.Lock()
 
 
+class WordSet:
+    """A text's distinct words, and for which fields the word cache already has them
+    all (checking costs a lookup per word: most of finding hits in a cached article)."""
+
+    __slots__ = ("_known", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self._known: dict[str, int] = {}  # field -> the cache generation that has them
+
+
 def words_for(
-    terms: Collection[str], words: set[str] | frozenset[str], field: str
+    terms: Collection[str], words: WordSet | AbstractSet[str], field: str
 ) -> dict[str, list[str]]:
     """Which of ``words`` (the distinct words of some text) ``field`` turns into each of
     ``terms``: how a query's hits are found in an article before any paragraph is read.
@@ -213,23 +227,25 @@ def words_for(
     """
     if not terms:
         return {}
+    text = words if isinstance(words, WordSet) else WordSet(words)
     with _FAST_LOCK:
         cache, by_term = _FAST[field], _BY_TERM[field]
         if len(cache) > _CACHE:
             cache.clear()
             by_term.clear()
-        new = words - cache.keys()
-        if new:
+            _GENERATION[field] += 1
+        if text._known.get(field) != _GENERATION[field]:
             convert = _TERMS[field]
-            for word in new:
+            for word in text.words - cache.keys():
                 term = cache[word] = convert(word)
                 if term is not None:
                     by_term.setdefault(term, set()).add(word)
+            text._known[field] = _GENERATION[field]
         out: dict[str, list[str]] = {}
         for term in terms:
             found = by_term.get(term)
             if found:
-                hits = found & words
+                hits = found & text.words
                 if hits:
                     out[term] = list(hits)
         return out

@@ -47,6 +47,7 @@ from . import bulk, fastpath
 from .analysis import (
     WORD,
     TermPositions,
+    WordSet,
     iter_terms,
     names_analyzer,
     text_analyzer,
@@ -717,12 +718,12 @@ def _hits_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?<!\w['’])(?:{alternatives})(?!\w)(?!['’]\w)")
 
 
-_WORDS: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
+_WORDS: OrderedDict[tuple[str, str], WordSet] = OrderedDict()
 _WORDS_KEPT = 256  # articles: the few pages of results in use
 _words_lock = threading.Lock()
 
 
-def article_words(article: Article) -> frozenset[str]:
+def article_words(article: Article) -> WordSet:
     """The article's distinct words, title included (cached by content)."""
     key = (article.id, article.sha256)
     with _words_lock:
@@ -731,7 +732,7 @@ def article_words(article: Article) -> frozenset[str]:
             _WORDS.move_to_end(key)
             return found
     text = "\n".join([article.title, *(p.text for p in article.paragraphs)])
-    words = frozenset(WORD.findall(text))
+    words = WordSet(WORD.findall(text))
     with _words_lock:
         _WORDS[key] = words
         while len(_WORDS) > _WORDS_KEPT:

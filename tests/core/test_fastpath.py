@@ -171,17 +171,23 @@ def test_words_for_finds_what_converting_every_word_would(
     from kzreader.core import analysis
 
     corpus = Corpus.open(bundled_seeds())
+    texts = [
+        analysis.WordSet(
+            analysis.WORD.findall(" ".join(p.text for p in corpus.article(i).paragraphs))
+        )
+        for i in corpus.ids
+    ]
     for limit in (analysis._CACHE, 50):  # 50: the cache empties again and again
         monkeypatch.setattr(analysis, "_CACHE", limit)
-        for info in corpus:
-            article = corpus.article(info.id)
-            words = set(analysis.WORD.findall(" ".join(p.text for p in article.paragraphs)))
-            expected: dict[str, set[str]] = {}
-            for word in words:
-                if (term := analysis._TERMS[field](word)) is not None:
-                    expected.setdefault(term, set()).add(word)
-            wanted = [*sorted(expected)[::7], "zzqx"]
-            found = analysis.words_for(wanted, words, field)
-            assert {t: set(w) for t, w in found.items()} == {
-                t: expected[t] for t in wanted if t in expected
-            }
+        for _ in range(2):  # the same texts again: their words were known, then forgotten
+            for text in texts:
+                expected: dict[str, set[str]] = {}
+                for word in text.words:
+                    if (term := analysis._TERMS[field](word)) is not None:
+                        expected.setdefault(term, set()).add(word)
+                wanted = [*sorted(expected)[::7], "zzqx"]
+                found = analysis.words_for(wanted, text, field)
+                assert {t: set(w) for t, w in found.items()} == {
+                    t: expected[t] for t in wanted if t in expected
+                }
+                assert analysis.words_for(wanted, set(text.words), field) == found
