@@ -45,6 +45,8 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from .lru import Lru
+
 try:  # internals of whoosh's default codec, used only when present
     from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3TermsReader, _lenfield
     from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC as _HEADER
@@ -121,9 +123,7 @@ class PostingsCache:
 
 
 #: Recent wildcard and fuzzy expansions, by segment (see ``_Segment.expand``).
-EXPANSIONS = 2048
-_EXPANSIONS: OrderedDict[tuple, list[bytes]] = OrderedDict()
-_EXPANSIONS_LOCK = threading.Lock()
+_EXPANSIONS: Lru[tuple, list[bytes]] = Lru(2048)
 
 #: One for the process. A word in every article takes 80 KB at 10,000 articles and
 #: 400 KB at 50,000: 64 MB holds some 160 such at 50,000, and far more rarer ones.
@@ -170,22 +170,14 @@ class _Segment:
             getattr(q, "maxdist", None),
             getattr(q, "prefixlength", None),
         )
-        found = None
-        if key[0] is not None:
-            with _EXPANSIONS_LOCK:
-                found = _EXPANSIONS.get(key)
-                if found is not None:
-                    _EXPANSIONS.move_to_end(key)
+        found = _EXPANSIONS.get(key) if key[0] is not None else None
         if found is None:
             to_bytes = schema[fieldname].to_bytes
             found = [
                 t if isinstance(t, bytes) else to_bytes(t) for t in q._btexts(self.reader) if t
             ]
             if key[0] is not None:
-                with _EXPANSIONS_LOCK:
-                    _EXPANSIONS[key] = found
-                    while len(_EXPANSIONS) > EXPANSIONS:
-                        _EXPANSIONS.popitem(last=False)
+                _EXPANSIONS.put(key, found)
         return found
 
     def phrase_docs(
@@ -598,8 +590,7 @@ def expansions(searcher: Searcher, q: query.MultiTerm) -> set[bytes]:
 def clear_caches() -> None:
     """Forget every cached postings list, phrase and expansion (to measure cold searches)."""
     POSTINGS.clear()
-    with _EXPANSIONS_LOCK:
-        _EXPANSIONS.clear()
+    _EXPANSIONS.clear()
 
 
 def top(

@@ -24,7 +24,6 @@ import struct
 import threading
 import time
 import zlib
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -58,6 +57,7 @@ from .article import Article, Kind, Paragraph
 from .atomic import atomic_write_text
 from .corpus import ArticleError, Corpus
 from .expand import EntityLookup
+from .lru import Lru
 from .query import FIELD_BOOSTS, ParsedQuery, QueryError, parse, query_words
 from .results import ArticleHit, Passage, SearchResult, Span, merge_spans
 from .spelling import MIN_LENGTH, Dictionary
@@ -718,25 +718,17 @@ def _hits_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?<!\w['’])(?:{alternatives})(?!\w)(?!['’]\w)")
 
 
-_WORDS: OrderedDict[tuple[str, str], WordSet] = OrderedDict()
-_WORDS_KEPT = 256  # articles: the few pages of results in use
-_words_lock = threading.Lock()
+_WORDS: Lru[tuple[str, str], WordSet] = Lru(256)  # articles: the pages of results in use
 
 
 def article_words(article: Article) -> WordSet:
     """The article's distinct words, title included (cached by content)."""
     key = (article.id, article.sha256)
-    with _words_lock:
-        found = _WORDS.get(key)
-        if found is not None:
-            _WORDS.move_to_end(key)
-            return found
-    text = "\n".join([article.title, *(p.text for p in article.paragraphs)])
-    words = WordSet(WORD.findall(text))
-    with _words_lock:
-        _WORDS[key] = words
-        while len(_WORDS) > _WORDS_KEPT:
-            _WORDS.popitem(last=False)
+    words = _WORDS.get(key)
+    if words is None:
+        text = "\n".join([article.title, *(p.text for p in article.paragraphs)])
+        words = WordSet(WORD.findall(text))
+        _WORDS.put(key, words)
     return words
 
 

@@ -77,6 +77,17 @@ def whoosh_top(searcher, q: query.Query, limit: int) -> tuple[list[tuple[int, fl
     return [(hit.docnum, hit.score) for hit in results], len(results)
 
 
+def assert_as_whoosh(searcher, q: query.Query, limit: int) -> None:  # type: ignore[no-untyped-def]
+    """bulk's top ``limit``, count and scores are whoosh's collector's."""
+    expected, expected_total = whoosh_top(searcher, q, limit)
+    found = bulk.top(searcher, q, limit, FIELD_BOOSTS)
+    assert found is not None, q
+    ranked, total = found
+    assert total == expected_total, q
+    assert [d for d, _ in ranked] == [d for d, _ in expected], q
+    assert [s for _, s in ranked] == pytest.approx([s for _, s in expected], rel=1e-12)
+
+
 @pytest.mark.parametrize("text", SHAPES)
 @pytest.mark.parametrize("limit", [3, 50])
 def test_every_query_shape_ranks_and_counts_as_whoosh(
@@ -85,14 +96,9 @@ def test_every_query_shape_ranks_and_counts_as_whoosh(
     searcher = index._current()
     parsed = index.parse(text)
     for q in {parsed.strict, parsed.loose}:
-        q = fastpath.streamline(q.copy(), searcher.reader(), FIELD_BOOSTS)
-        expected, expected_total = whoosh_top(searcher, q, limit)
-        found = bulk.top(searcher, q, limit, FIELD_BOOSTS)
-        assert found is not None, q
-        ranked, total = found
-        assert total == expected_total, q
-        assert [d for d, _ in ranked] == [d for d, _ in expected], q
-        assert [s for _, s in ranked] == pytest.approx([s for _, s in expected], rel=1e-12)
+        assert_as_whoosh(
+            searcher, fastpath.streamline(q.copy(), searcher.reader(), FIELD_BOOSTS), limit
+        )
 
 
 def test_the_shapes_find_things(index: SearchIndex) -> None:
@@ -164,13 +170,7 @@ def test_only_negatives_match_the_documents_with_none_of_them(index: SearchIndex
         index.parse("NOT putin NOT kremlin").strict.copy(), searcher.reader(), FIELD_BOOSTS
     )
     assert isinstance(q, query.And) and all(isinstance(s, query.Not) for s in q.subqueries)
-    expected, expected_total = whoosh_top(searcher, q, 50)
-    found = bulk.top(searcher, q, 50, FIELD_BOOSTS)
-    assert found is not None
-    ranked, total = found
-    assert total == expected_total
-    assert [d for d, _ in ranked] == [d for d, _ in expected]
-    assert [s for _, s in ranked] == pytest.approx([s for _, s in expected], rel=1e-12)
+    assert_as_whoosh(searcher, q, 50)
 
 
 def test_require_in_a_loose_query_counts_its_terms_as_whoosh(index: SearchIndex) -> None:
@@ -181,13 +181,7 @@ def test_require_in_a_loose_query_counts_its_terms_as_whoosh(index: SearchIndex)
         index.parse("putin REQUIRE kremlin court").loose.copy(), searcher.reader(), FIELD_BOOSTS
     )
     assert isinstance(q, query.Or) and q.scale
-    expected, expected_total = whoosh_top(searcher, q, 20)
-    found = bulk.top(searcher, q, 20, FIELD_BOOSTS)
-    assert found is not None
-    ranked, total = found
-    assert total == expected_total
-    assert [d for d, _ in ranked] == [d for d, _ in expected]
-    assert [s for _, s in ranked] == pytest.approx([s for _, s in expected], rel=1e-12)
+    assert_as_whoosh(searcher, q, 20)
 
 
 def test_a_block_that_lies_about_its_size_is_damage_not_a_huge_allocation() -> None:
