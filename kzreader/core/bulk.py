@@ -28,11 +28,9 @@ import heapq
 import io
 import pickle
 import struct
-import threading
 import zlib
 from array import array
 from bisect import bisect_right
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -76,50 +74,23 @@ class _Postings:
     weights: Sequence[float]
 
 
-class PostingsCache:
+class PostingsCache(Lru[tuple[str, str, bytes], _Postings]):
     """The postings (documents and term frequencies) of recently searched terms.
 
     Decoding whoosh's blocks (pickles, often zlibbed, with every posting's positions)
     is most of a query's time, and a reader's queries repeat their words: typing
     refines one query, and the words of a subject recur. Kept compact (8 bytes a
-    posting), within ``budget`` bytes, least recently used first out. Segments never
-    change once written, so an entry is right for as long as its segment exists.
+    posting), within ``budget`` bytes. Segments never change once written, so an entry
+    is right for as long as its segment exists.
     """
 
     def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self._items: OrderedDict[tuple[str, str, bytes], _Postings] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
+        super().__init__(budget, weigh=lambda p: 8 * len(p.ids) + 200)
 
-    def get(self, key: tuple[str, str, bytes]) -> _Postings | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[str, str, bytes], found: _Postings) -> None:
+    def put(self, key: tuple[str, str, bytes], value: _Postings) -> None:
         # Weights as 32-bit floats: whoosh stores them so (term frequencies times a field
         # boost of 1.0), so a cached search scores exactly as the first one did.
-        compact = _Postings(array("I", found.ids), array("f", found.weights))
-        size = 8 * len(compact.ids) + 200
-        if size > self.budget:
-            return
-        with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
-                self._size -= 8 * len(old.ids) + 200
-            self._items[key] = compact
-            self._size += size
-            while self._size > self.budget:
-                _, dropped = self._items.popitem(last=False)
-                self._size -= 8 * len(dropped.ids) + 200
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._size = 0
+        super().put(key, _Postings(array("I", value.ids), array("f", value.weights)))
 
 
 #: Recent wildcard and fuzzy expansions, by segment (see ``_Segment.expand``).
@@ -594,16 +565,18 @@ def clear_caches() -> None:
 
 
 def top(
-    searcher: Searcher, q: query.Query, limit: int, boosts: dict[str, float]
+    searcher: Searcher, q: query.Query, limit: int
 ) -> tuple[list[tuple[int, float]], int] | None:
     """The best ``limit`` (at least 1) (docnum, score) of ``q`` and how many documents
     match it, as whoosh's TopCollector finds them; None where whoosh must do it (see
-    above). Callers serialise searches on one searcher: its postings file is shared."""
+    above). Field boosts are the searcher's weighting's (``fastpath.FieldBoosts``), so
+    ``q`` is as ``fastpath.streamline`` leaves it: its leaves' boosts divided by their
+    field's. Callers serialise searches on one searcher: its postings file is shared."""
     limit = max(1, limit)
     weighting = searcher.weighting
     if W3LeafMatcher is None or not isinstance(weighting, BM25F):
         return None
-    evaluator = _Evaluator(searcher, weighting, boosts)
+    evaluator = _Evaluator(searcher, weighting, getattr(weighting, "boosts", {}))
     best: list[tuple[float, int]] = []
     total = 0
     try:

@@ -17,3 +17,13 @@ def test_the_least_recently_used_goes_first() -> None:
     assert (cache.get("a"), len(cache)) == (4, 2)
     cache.clear()
     assert len(cache) == 0 and cache.get("a") is None
+
+
+def test_weighed_entries_keep_within_the_capacity() -> None:
+    cache: Lru[str, bytes] = Lru(10, weigh=len)
+    cache.put("a", b"xxxx")
+    cache.put("b", b"xxxx")
+    cache.put("c", b"xxxx")  # 12 > 10: a goes
+    assert cache.get("a") is None and len(cache) == 2
+    cache.put("huge", b"x" * 11)  # alone over the capacity: not kept, nothing pushed out
+    assert cache.get("huge") is None and cache.get("b") == b"xxxx" and len(cache) == 2
