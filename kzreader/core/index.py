@@ -507,8 +507,8 @@ class SearchIndex:
             better = parse(self._schema, corrected, self.entities)
         except QueryError:
             return None
-        found = searcher.search(better.loose, limit=1)
-        return corrected if len(found) > total else None
+        _, found = _top(searcher, better.loose, 1)
+        return corrected if found > total else None
 
     def complete(self, result: SearchResult, *, passages: int = 5) -> SearchResult:
         """``result`` with the passages of its pending hits found (see ``search``)."""
@@ -577,7 +577,7 @@ def _top(searcher: Searcher, q: query.Query, limit: int) -> tuple[list[tuple[str
     counting them apart cost as much as it saved.
     """
     q = fastpath.streamline(q.copy(), searcher.reader(), FIELD_BOOSTS)
-    found = bulk.top(searcher, q, limit, FIELD_BOOSTS)
+    found = bulk.top(searcher, q, limit)
     if found is not None:
         ranked, total = found
         return [(searcher.stored_fields(d)["article"], score) for d, score in ranked], total

@@ -80,7 +80,7 @@ def whoosh_top(searcher, q: query.Query, limit: int) -> tuple[list[tuple[int, fl
 def assert_as_whoosh(searcher, q: query.Query, limit: int) -> None:  # type: ignore[no-untyped-def]
     """bulk's top ``limit``, count and scores are whoosh's collector's."""
     expected, expected_total = whoosh_top(searcher, q, limit)
-    found = bulk.top(searcher, q, limit, FIELD_BOOSTS)
+    found = bulk.top(searcher, q, limit)
     assert found is not None, q
     ranked, total = found
     assert total == expected_total, q
@@ -116,7 +116,7 @@ def test_a_wildcard_scores_as_the_words_it_stands_for(index: SearchIndex) -> Non
     assert len(words) > 2
     prefix = fastpath.streamline(index.parse("body:kazakh*").strict.copy(), reader, FIELD_BOOSTS)
     spelled = query.Or([query.Term("body", w) for w in words])
-    ranked, total = bulk.top(searcher, prefix, 20, FIELD_BOOSTS)  # type: ignore[misc]
+    ranked, total = bulk.top(searcher, prefix, 20)  # type: ignore[misc]
     expected, expected_total = whoosh_top(searcher, spelled, 20)
     assert total == expected_total
     assert [d for d, _ in ranked] == [d for d, _ in expected]
@@ -126,7 +126,7 @@ def test_a_wildcard_scores_as_the_words_it_stands_for(index: SearchIndex) -> Non
 def test_what_it_cannot_match_it_leaves_to_whoosh(index: SearchIndex) -> None:
     searcher = index._current()
     q = query.DisjunctionMax([query.Term("body", "putin"), query.Term("title", "putin")])
-    assert bulk.top(searcher, q, 10, FIELD_BOOSTS) is None
+    assert bulk.top(searcher, q, 10) is None
     hits, total = whoosh_top(searcher, q, 10)
     assert total > 0 and hits
 
