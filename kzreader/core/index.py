@@ -440,25 +440,17 @@ class SearchIndex:
             extra = [(a, score, False) for a, score in loose if a not in seen]
             ranked.extend(extra[: limit - len(ranked)])
             total = max(total, loose_total)
-        matcher = self._term_matcher(searcher, parsed)
         hits = []
-        for rank, (article_id, score, all_words) in enumerate(ranked):
-            later = passages_for is not None and rank >= passages_for
-            if later or passages <= 0:  # no article to read: the catalog has the title
-                try:
-                    title = self.corpus.info(article_id).title
-                except KeyError:
-                    continue  # gone from the corpus since it was indexed
-                hits.append(
-                    ArticleHit(article_id, title, score, (), all_words, pending=passages > 0)
-                )
-                continue
-            try:
-                article = self.corpus.article(article_id)
-            except (KeyError, ArticleError):
-                continue
-            chosen = matcher.passages(article, passages)
-            hits.append(ArticleHit(article_id, article.title, score, tuple(chosen), all_words))
+        for article_id, score, all_words in ranked:
+            try:  # the catalog has the title: no article is read for the hits not shown yet
+                title = self.corpus.info(article_id).title
+            except KeyError:
+                continue  # gone from the corpus since it was indexed
+            hits.append(ArticleHit(article_id, title, score, (), all_words, pending=passages > 0))
+        first = len(hits) if passages_for is None else passages_for
+        if passages > 0 and first > 0:
+            matcher = self._term_matcher(searcher, parsed)
+            hits[:first] = self._with_passages(hits[:first], matcher, passages)
         corrected = self._did_you_mean(searcher, parsed, total) if total < 3 else None
         return SearchResult(query=text, corrected=corrected, total=total, hits=tuple(hits))
 
@@ -520,17 +512,23 @@ class SearchIndex:
                 matcher = self._term_matcher(self._current(), parsed)
         except (QueryError, *DAMAGE):
             return result
-        hits = []
-        for hit in result.hits:
+        return replace(result, hits=tuple(self._with_passages(result.hits, matcher, passages)))
+
+    def _with_passages(
+        self, hits: Iterable[ArticleHit], matcher: TermMatcher, passages: int
+    ) -> list[ArticleHit]:
+        """``hits`` with the pending ones' passages found (each article read once)."""
+        out = []
+        for hit in hits:
             if hit.pending:
                 try:
                     article = self.corpus.article(hit.article)
                 except (KeyError, ArticleError):
-                    continue
+                    continue  # gone, or unreadable, since it was indexed
                 found = tuple(matcher.passages(article, passages))
-                hit = replace(hit, passages=found, pending=False)
-            hits.append(hit)
-        return replace(result, hits=tuple(hits))
+                hit = replace(hit, title=article.title, passages=found, pending=False)
+            out.append(hit)
+        return out
 
     def highlight(self, text: str, article: Article) -> dict[int, list[Span]]:
         """Every hit of a query in one article, by paragraph number (for n/N and marking)."""
@@ -569,7 +567,8 @@ def _collector_paused() -> Iterator[None]:
 def _top(searcher: Searcher, q: query.Query, limit: int) -> tuple[list[tuple[str, float]], int]:
     """The best ``limit`` matches as (article, score), and how many match in all.
 
-    No block-max skipping (``usequality``): on news text the words people search
+    ``bulk`` matches every query the parser makes; whoosh's collector serves the rest,
+    set up as follows. No block-max skipping (``usequality``): on news text the words people search
     for are in most articles, so it seldom skips, and it stops whoosh counting.
     No matcher replacement (``replace``): it narrows a matcher that cannot reach
     the page, faster by about a third on common words, but the matches it no longer
