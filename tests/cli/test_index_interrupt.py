@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from cancelling import cancel_after
 
 from kzreader.core.corpus import Corpus
 from kzreader.core.index import IndexCancelled, SearchIndex, committed_articles
@@ -94,11 +95,7 @@ def test_indexing_processes_ignore_ctrl_c_and_end_on_cancel(tmp_path: Path) -> N
 def test_cancelling_a_parallel_build_ends_its_processes(tmp_path: Path) -> None:
     root = tmp_path / "corpus"
     write_corpus(root, 600)
-    cancel = threading.Event()
-
-    def progress(done: int, total: int) -> None:
-        if done == 450:
-            cancel.set()
+    cancel, progress = cancel_after(450)
 
     with pytest.raises(IndexCancelled):
         SearchIndex.open(

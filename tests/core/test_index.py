@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cancelling import cancel_after
 from seed_ids import A000, A001, A002, A003, A004
 
 from kzreader.core.corpus import Corpus
@@ -258,18 +259,12 @@ def test_locked_index_searches_read_only(seeds_copy: Path, tmp_path: Path) -> No
 def test_cancel_then_resume(
     seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import threading
-
     import kzreader.core.index as index_module
 
     monkeypatch.setattr(index_module, "BATCH", 2)
     paths = DataPaths.resolve(tmp_path / "home")
     corpus = Corpus.open(seeds_copy)
-    cancel = threading.Event()
-
-    def progress(done: int, total: int) -> None:
-        if done == 3:
-            cancel.set()
+    cancel, progress = cancel_after(3)
 
     with pytest.raises(index_module.IndexCancelled):
         SearchIndex.open(corpus, paths.index_dir(seeds_copy), progress=progress, cancel=cancel)

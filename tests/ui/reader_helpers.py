@@ -62,3 +62,16 @@ async def open_in_library(pilot: Pilot, article_id: str) -> None:
     await pilot.pause()
     await pilot.press("enter")
     await settle(pilot)
+
+
+def record_calls(monkeypatch, cls: type, name: str) -> list:  # type: ignore[no-untyped-def]
+    """The argument of each call of ``cls.name(self, argument)``, which still runs."""
+    calls: list = []
+    original = getattr(cls, name)
+
+    def spy(self, argument):  # type: ignore[no-untyped-def]
+        calls.append(argument)
+        return original(self, argument)
+
+    monkeypatch.setattr(cls, name, spy)
+    return calls

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader_helpers import main_screen, reader, settle
+from reader_helpers import main_screen, reader, record_calls, settle
 
 from kzreader.core.results import SearchResult
 from kzreader.ui.screens import reader_workers
@@ -25,14 +25,7 @@ def write_corpus(folder: Path, count: int) -> Path:
 async def test_results_come_with_the_first_passages_then_the_rest(
     tmp_path: Path, monkeypatch
 ) -> None:
-    shown: list[SearchResult] = []
-    original = ResultsPane.show_result
-
-    def spy(self: ResultsPane, result: SearchResult) -> None:
-        shown.append(result)
-        original(self, result)
-
-    monkeypatch.setattr(ResultsPane, "show_result", spy)
+    shown: list[SearchResult] = record_calls(monkeypatch, ResultsPane, "show_result")
     app = reader(write_corpus(tmp_path / "corpus", 30))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reader_helpers import main_screen, reader, settle
+from reader_helpers import main_screen, reader, record_calls, settle
 from textual.pilot import Pilot
 
 from kzreader.core import index as index_module
@@ -146,14 +146,7 @@ async def test_stop_indexing_keeps_what_was_committed_and_the_next_start_resumes
 ) -> None:
     small_batches(monkeypatch)
     folder = write_corpus(tmp_path / "corpus", 800)
-    seen: list[IndexProgress] = []
-    original = MainScreen.on_index_progress
-
-    def spy(self: MainScreen, message: IndexProgress) -> None:
-        seen.append(message)
-        original(self, message)
-
-    monkeypatch.setattr(MainScreen, "on_index_progress", spy)
+    seen: list[IndexProgress] = record_calls(monkeypatch, MainScreen, "on_index_progress")
     app = reader(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(pilot)

@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from cancelling import cancel_after
 
 from kzreader.core.corpus import Corpus
 from kzreader.core.entities import Cancelled, Candidate, Detector, EntityGraph, Overlay
@@ -79,11 +80,7 @@ def test_a_cancelled_build_resumes_where_it_stopped(
 ) -> None:
     calls = _count_detect(monkeypatch)
     cache = tmp_path / "cache"
-    cancel = threading.Event()
-
-    def progress(done: int, total: int) -> None:
-        if done == 8:
-            cancel.set()
+    cancel, progress = cancel_after(8)
 
     with pytest.raises(Cancelled):
         EntityGraph.build(
@@ -221,11 +218,7 @@ def test_leftovers_of_a_killed_build_are_cleaned_up(
     from kzreader.core.entities.cache import STALE_AFTER
 
     cache = tmp_path / "cache"
-    cancel = threading.Event()
-
-    def progress(done: int, total: int) -> None:
-        if done == 3:
-            cancel.set()
+    cancel, progress = cancel_after(3)
 
     # A kill leaves the spool behind, as if it were never discarded.
     with monkeypatch.context() as patch:
