@@ -843,7 +843,6 @@ def _apply(
     few segments (one per indexing process and batch) and loses at most one batch to
     an interruption.
     """
-    fastpath.cache_segment_lengths(SegmentWriter)  # once; indexing processes fork after it
     total = len(wanted)
     present = _indexed_ids(ix, wanted)
     if removed:
@@ -893,6 +892,9 @@ def _apply(
             words.save(manifest_path.with_name(DICTIONARY))
         manifest.update(shas)
         _write_manifest(manifest_path, manifest)
+
+
+fastpath.cache_segment_lengths(SegmentWriter)
 
 
 class _IndexingProcess(SubWriterTask):

@@ -157,7 +157,7 @@ def test_segment_lengths_answer_as_whoosh_does(built: tuple[Corpus, Path]) -> No
         assert cached.doc_count_all() == perdoc.doc_count_all()  # the rest is whoosh's
 
 
-def test_index_builds_write_postings_with_cached_lengths(built: tuple[Corpus, Path]) -> None:
+def test_index_builds_write_postings_with_cached_lengths() -> None:
     from whoosh.writing import SegmentWriter
 
     assert getattr(SegmentWriter.per_document_reader, "_kz_cached", False)
