@@ -894,6 +894,8 @@ def _apply(
         _write_manifest(manifest_path, manifest)
 
 
+# At import, not when a build starts: on platforms where multiprocessing spawns (macOS,
+# Windows), each indexing process imports this module afresh and gets it only so.
 fastpath.cache_segment_lengths(SegmentWriter)
 
 
