@@ -236,7 +236,9 @@ def words_for(
             _GENERATION[field] += 1
         if text._known.get(field) != _GENERATION[field]:
             convert = _TERMS[field]
-            for word in text.words - cache.keys():
+            # Not ``text.words - cache.keys()``: a set minus a dict view walks the whole
+            # view (every word the cache holds), not the article's few hundred.
+            for word in [w for w in text.words if w not in cache]:
                 term = cache[word] = convert(word)
                 if term is not None:
                     by_term.setdefault(term, set()).add(word)
