@@ -27,16 +27,19 @@ from __future__ import annotations
 import heapq
 import io
 import pickle
+import re
 import struct
 import zlib
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from weakref import WeakKeyDictionary
 
 from whoosh import query
+from whoosh.codec.base import Automata
 from whoosh.formats import Positions
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25F
@@ -44,6 +47,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from .lru import Lru
+from .spelling import automaton_matches
 
 try:  # internals of whoosh's default codec, used only when present
     from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3TermsReader, _lenfield
@@ -93,6 +97,8 @@ class PostingsCache(Lru[tuple[str, str, bytes], _Postings]):
         super().put(key, _Postings(array("I", value.ids), array("f", value.weights)))
 
 
+#: Each open segment's words by field, sorted (see ``_Segment._lexicon``).
+_LEXICONS: WeakKeyDictionary[object, dict[str, list[str]]] = WeakKeyDictionary()
 #: Recent wildcard and fuzzy expansions, by segment (see ``_Segment.expand``).
 _EXPANSIONS: Lru[tuple, list[bytes]] = Lru(2048)
 
@@ -144,12 +150,43 @@ class _Segment:
         found = _EXPANSIONS.get(key) if key[0] is not None else None
         if found is None:
             to_bytes = schema[fieldname].to_bytes
-            found = [
-                t if isinstance(t, bytes) else to_bytes(t) for t in q._btexts(self.reader) if t
-            ]
+            found = [t if isinstance(t, bytes) else to_bytes(t) for t in self._candidates(q) if t]
             if key[0] is not None:
                 _EXPANSIONS.put(key, found)
         return found
+
+    def _candidates(self, q: query.MultiTerm) -> Iterable[bytes | str]:
+        """whoosh's expansion of ``q``, looked up in the segment's sorted words held in
+        memory (``_lexicon``): whoosh walks its on-disk dictionary a few struct reads a
+        step, and builds a fuzzy term's automaton again for each segment and field."""
+        kind = type(q)
+        if kind is query.FuzzyTerm:
+            field = self.reader.schema[q.fieldname].spelling_fieldname(q.fieldname)
+            dfa = _levenshtein_dfa(q.text, q.maxdist, q.prefixlength)
+            return automaton_matches(dfa, self._lexicon(field))
+        if kind is query.Prefix:
+            return _starting_with(self._lexicon(q.fieldname), q.text)
+        if kind is query.Wildcard:
+            pattern = re.compile(q._get_pattern())
+            start = q._find_prefix(q.text)
+            return [
+                t for t in _starting_with(self._lexicon(q.fieldname), start) if pattern.match(t)
+            ]
+        return q._btexts(self.reader)
+
+    def _lexicon(self, fieldname: str) -> list[str]:
+        """The segment's words of ``fieldname``, sorted (kept while the segment is open:
+        about 1.4 µs a word to read once, 85,000 words at 10,000 articles)."""
+        held = _LEXICONS.setdefault(self.reader, {})
+        words = held.get(fieldname)
+        if words is None:
+            if fieldname in self.reader.schema:
+                from_bytes = self.reader.schema[fieldname].from_bytes
+                words = [from_bytes(b) for b in self.reader.lexicon(fieldname)]
+            else:
+                words = []
+            held[fieldname] = words
+        return words
 
     def phrase_docs(
         self, fieldname: str, btexts: list[bytes], slop: int, candidates: list[int]
@@ -225,6 +262,21 @@ class _Segment:
                 pass
         length = self.reader.doc_field_length
         return [float(length(d, fieldname, 0) or 0) for d in range(self.doc_count)]
+
+
+def _starting_with(words: list[str], prefix: str) -> list[str]:
+    """The run of sorted ``words`` that start with ``prefix``."""
+    start = bisect_left(words, prefix)
+    end = start
+    while end < len(words) and words[end].startswith(prefix):
+        end += 1
+    return words[start:end]
+
+
+@lru_cache(maxsize=64)
+def _levenshtein_dfa(text: str, maxdist: int, prefix: int):  # type: ignore[no-untyped-def]
+    """A fuzzy term's automaton (read-only once built, so shared by segments and threads)."""
+    return Automata.levenshtein_dfa(text, maxdist, prefix)
 
 
 def _read_blocks(

@@ -9,10 +9,10 @@ harmless, because a suggestion is only offered when it finds more than the query
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from whoosh.automata.fsa import find_all_matches
+from whoosh.automata.fsa import DFA, find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 
 from .analysis import WORD, word_term
@@ -20,6 +20,17 @@ from .atomic import atomic_write_text
 
 #: The shortest word worth respelling: short words have too many neighbours.
 MIN_LENGTH = 3
+
+
+def automaton_matches(dfa: DFA, words: Sequence[str]) -> Iterator[str]:
+    """The sorted ``words`` that ``dfa`` accepts, found by skipping through them (whoosh's
+    own walk), so the cost grows with the answers, not with the number of words."""
+
+    def at_or_after(key: str) -> str | None:
+        i = bisect.bisect_left(words, key)
+        return words[i] if i < len(words) else None
+
+    return find_all_matches(dfa, at_or_after)
 
 
 class Dictionary:
@@ -56,14 +67,9 @@ class Dictionary:
         """
         if self._sorted is None:
             self._sorted = sorted(self._words)
-        words = self._sorted
-
-        def at_or_after(key: str) -> str | None:
-            i = bisect.bisect_left(words, key)
-            return words[i] if i < len(words) else None
-
-        dfa = levenshtein_automaton(word, maxdist, prefix).to_dfa()
-        return find_all_matches(dfa, at_or_after)
+        return automaton_matches(
+            levenshtein_automaton(word, maxdist, prefix).to_dfa(), self._sorted
+        )
 
     @classmethod
     def load(cls, path: Path) -> Dictionary:

@@ -123,6 +123,38 @@ def test_a_wildcard_scores_as_the_words_it_stands_for(index: SearchIndex) -> Non
     assert len({round(s, 6) for _, s in ranked}) > 5  # ranked, not all alike
 
 
+@pytest.mark.parametrize(
+    "q",
+    [
+        query.Prefix("body", "kaz"),
+        query.Prefix("names", "to"),
+        query.Prefix("body", "zzq"),
+        query.Wildcard("body", "k?z*"),
+        query.Wildcard("body", "*stan"),
+        query.Wildcard("title", "rus*a"),
+        query.FuzzyTerm("body", "tokaev", maxdist=1, prefixlength=1),
+        query.FuzzyTerm("body", "kremln", maxdist=2, prefixlength=0),
+        query.FuzzyTerm("names", "putn", maxdist=1, prefixlength=2),
+        query.FuzzyTerm("comments", "zzzzzz", maxdist=1, prefixlength=1),
+        query.FuzzyTerm("body", "hussia", maxdist=1, prefixlength=1),  # not russia: h first
+    ],
+    ids=repr,
+)
+def test_expansions_are_whooshs_own(index: SearchIndex, q: query.MultiTerm) -> None:
+    """A segment's words held in memory expand a term to what whoosh's walk of its
+    dictionary on disk gives, segment by segment."""
+    searcher = index._current()
+    found_any = False
+    for sub, _offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        to_bytes = reader.schema[q.field()].to_bytes
+        expected = sorted(t if isinstance(t, bytes) else to_bytes(t) for t in q._btexts(reader))
+        bulk.clear_caches()
+        assert sorted(bulk._Segment(reader).expand(q, searcher.schema)) == expected
+        found_any = found_any or bool(expected)
+    assert found_any or q.text in ("zzq", "zzzzzz", "hussia")  # the comparison means something
+
+
 def test_what_it_cannot_match_it_leaves_to_whoosh(index: SearchIndex) -> None:
     searcher = index._current()
     q = query.DisjunctionMax([query.Term("body", "putin"), query.Term("title", "putin")])
