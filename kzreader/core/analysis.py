@@ -249,7 +249,7 @@ def words_for(
             if found:
                 hits = found & text.words
                 if hits:
-                    out[term] = list(hits)
+                    out[term] = sorted(hits)  # the same whatever order the sets hold them in
         return out
 
 
