@@ -37,6 +37,11 @@ from kzreader.core.corpus import Corpus
 from kzreader.core.entities import EntityGraph
 from kzreader.core.index import SearchIndex
 from kzreader.ui.screens.reader_workers import RESULTS, RESULTS_FIRST
+from kzreader.ui.widgets.results import fills
+
+#: The terminal the figures are for: the results list's size there decides how many
+#: hits the app's first answer finds passages for (``ResultsPane.screenful``).
+TERMINAL = (140, 45)
 
 WORDS = [
     *"Kazakhstan Russia Tokayev Putin Kremlin separatism protest court journalists police".split(),
@@ -106,7 +111,38 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def search_phase(root: Path, work: Path, seed: int, entities: Path | None) -> dict:
+def results_list_size(terminal: tuple[int, int] = TERMINAL) -> tuple[int, int]:
+    """The results list's width and height as the app lays it out in ``terminal``
+    (the app run headless on the bundled articles, one search made)."""
+    import asyncio
+    import os
+
+    from kzreader.core.paths import DataPaths, bundled_seeds
+    from kzreader.ui.app import KzReaderApp
+
+    async def probe(home: Path) -> tuple[int, int]:
+        app = KzReaderApp(bundled_seeds(), DataPaths.resolve(home))
+        async with app.run_test(size=terminal) as pilot:
+            while app.index is None:
+                await pilot.pause(0.05)
+            screen = app.screen_stack[0]
+            screen.search_input.focus()
+            screen.search("Tokayev")
+            await pilot.pause(0.3)
+            width, height = screen.results.list.scrollable_content_region.size
+            return width, height
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ.pop("KZREADER_HOME", None)
+        size = asyncio.run(probe(Path(home)))
+    if not all(size):
+        raise SystemExit(f"the results list was not laid out at {terminal}: {size}")
+    return size
+
+
+def search_phase(
+    root: Path, work: Path, seed: int, entities: Path | None, screen: tuple[int, int]
+) -> dict:
     """Open the built index and run the query mix: in its own process, so that its peak
     RSS is that of reading and searching, not of the build before it.
 
@@ -121,24 +157,39 @@ def search_phase(root: Path, work: Path, seed: int, entities: Path | None) -> di
         index.entities = EntityGraph.build(corpus, cache_dir=entities)
     open_s = time.perf_counter() - started
     gc.freeze()  # as the app does once it has loaded (KzReaderApp.settle)
+    enough = fills(*screen)
     latencies: dict[str, list[float]] = {}
+    page = []  # until every hit listed has its passages too (what scrolling down shows)
     for kind, q, _ in mix:
         started = time.perf_counter()
-        # What the app asks before it shows the results (its first screenful's passages).
-        index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST)
+        # What the app asks before it shows the results: the passages of the hits in sight.
+        first = index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST, enough=enough)
         latencies.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+        index.complete(first)
+        page.append((time.perf_counter() - started) * 1000)
     # The same queries with nothing cached: each as if its words were new to this session.
     cold = []
     for _kind, q, _ in mix:
         bulk.clear_caches()
         started = time.perf_counter()
-        index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST)
+        index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST, enough=enough)
         cold.append((time.perf_counter() - started) * 1000)
-    return {"open_s": open_s, "latencies": latencies, "cold": cold, "peak_rss_mb": peak_rss_mb()}
+    return {
+        "open_s": open_s,
+        "latencies": latencies,
+        "page": page,
+        "cold": cold,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def bench_whoosh(
-    root: Path, work: Path, seed: int, procs: int | None, entities: Path | None
+    root: Path,
+    work: Path,
+    seed: int,
+    procs: int | None,
+    entities: Path | None,
+    screen: tuple[int, int],
 ) -> dict:
     index_dir = work / "whoosh"
     shutil.rmtree(index_dir, ignore_errors=True)
@@ -158,6 +209,8 @@ def bench_whoosh(
             "--seed",
             str(seed),
             *(["--entities", str(entities)] if entities else []),
+            "--list-size",
+            f"{screen[0]}x{screen[1]}",
         ],
         capture_output=True,
         text=True,
@@ -189,6 +242,8 @@ def bench_whoosh(
         "update_100_s": update_100,
         "p50_ms": percentile(every, 0.5),
         "p95_ms": percentile(every, 0.95),
+        "page_p50_ms": percentile(searched["page"], 0.5),
+        "page_p95_ms": percentile(searched["page"], 0.95),
         "cold_p50_ms": percentile(searched["cold"], 0.5),
         "cold_p95_ms": percentile(searched["cold"], 0.95),
         "by_kind_p50_ms": {k: percentile(v, 0.5) for k, v in latencies.items()},
@@ -249,10 +304,16 @@ def main() -> None:
         "--entities", type=Path, help="an entity cache folder: search with the graph, as the app"
     )
     parser.add_argument("--search-phase", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--list-size", help=argparse.SUPPRESS)  # WxH, for --search-phase
     args = parser.parse_args()
     if args.search_phase:
-        print(json.dumps(search_phase(args.corpus, args.search_phase, args.seed, args.entities)))
+        width, height = (int(n) for n in args.list_size.split("x"))
+        screen = (width, height)
+        found = search_phase(args.corpus, args.search_phase, args.seed, args.entities, screen)
+        print(json.dumps(found))
         return
+    screen = results_list_size()
+    print(f"results list at {TERMINAL[0]}x{TERMINAL[1]}: {screen[0]}x{screen[1]}", file=sys.stderr)
     runs = []
     for run in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
@@ -263,7 +324,7 @@ def main() -> None:
             mix = query_mix(
                 random.Random(args.seed), Corpus.open(root, catalog=work / "catalog.json")
             )
-            whoosh = bench_whoosh(root, work, args.seed, args.procs, args.entities)
+            whoosh = bench_whoosh(root, work, args.seed, args.procs, args.entities, screen)
             fts5 = bench_fts5(root, work, mix)
             runs.append({"whoosh": whoosh, "fts5": fts5})
             print(
@@ -276,6 +337,7 @@ def main() -> None:
 
     summary = {
         "articles": runs[0]["whoosh"]["articles"],
+        "results_list": f"{screen[0]}x{screen[1]} at a {TERMINAL[0]}x{TERMINAL[1]} terminal",
         "queries": len(mix),
         "runs": len(runs),
         **{
@@ -288,6 +350,8 @@ def main() -> None:
                 "update_100_s",
                 "p50_ms",
                 "p95_ms",
+                "page_p50_ms",
+                "page_p95_ms",
                 "cold_p50_ms",
                 "cold_p95_ms",
                 "peak_rss_mb",

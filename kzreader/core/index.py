@@ -24,7 +24,7 @@ import struct
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -386,13 +386,15 @@ class SearchIndex:
         limit: int = 20,
         passages: int = 5,
         passages_for: int | None = None,
+        enough: Callable[[Sequence[ArticleHit]], bool] | None = None,
     ) -> SearchResult:
         """Articles matching ``text``, best first, each with up to ``passages`` passages.
 
         Articles with every word come first; articles with only some follow.
-        With ``passages_for``, only the first so many hits get their passages; the
-        rest are ``pending`` until ``complete``: reading the articles is most of the
-        time of a search in a large corpus, and a screen shows a dozen hits.
+        With ``passages_for``, only the first so many hits get their passages, and
+        with ``enough`` (the hits so far fill the screen?) maybe fewer; the rest are
+        ``pending`` until ``complete``: reading the articles is most of the time of a
+        search in a large corpus, and a screen shows a few hits.
         Never raises for a bad query: the result's ``error`` says what was wrong.
         """
         started = time.perf_counter()
@@ -405,7 +407,12 @@ class SearchIndex:
         try:
             with self._lock, _collector_paused():
                 result = self._search(
-                    parsed, text, limit=max(1, limit), passages=passages, passages_for=passages_for
+                    parsed,
+                    text,
+                    limit=max(1, limit),
+                    passages=passages,
+                    passages_for=passages_for,
+                    enough=enough,
                 )
         except DAMAGE as error:  # a damaged index must not take the app down
             what = (
@@ -429,6 +436,7 @@ class SearchIndex:
         limit: int,
         passages: int,
         passages_for: int | None,
+        enough: Callable[[Sequence[ArticleHit]], bool] | None,
     ) -> SearchResult:
         searcher = self._current()
         strict, total = _top(searcher, parsed.strict, limit)
@@ -450,7 +458,7 @@ class SearchIndex:
         first = len(hits) if passages_for is None else passages_for
         if passages > 0 and first > 0:
             matcher = self._term_matcher(searcher, parsed)
-            hits[:first] = self._with_passages(hits[:first], matcher, passages)
+            hits[:first] = self._with_passages(hits[:first], matcher, passages, enough)
         corrected = self._did_you_mean(searcher, parsed, total) if total < 3 else None
         return SearchResult(query=text, corrected=corrected, total=total, hits=tuple(hits))
 
@@ -515,18 +523,27 @@ class SearchIndex:
         return replace(result, hits=tuple(self._with_passages(result.hits, matcher, passages)))
 
     def _with_passages(
-        self, hits: Iterable[ArticleHit], matcher: TermMatcher, passages: int
+        self,
+        hits: Iterable[ArticleHit],
+        matcher: TermMatcher,
+        passages: int,
+        enough: Callable[[Sequence[ArticleHit]], bool] | None = None,
     ) -> list[ArticleHit]:
-        """``hits`` with the pending ones' passages found (each article read once)."""
-        out = []
+        """``hits`` with the pending ones' passages found (each article read once), up to
+        the first after which ``enough`` is true."""
+        out: list[ArticleHit] = []
+        full = False
         for hit in hits:
-            if hit.pending:
+            if hit.pending and not full:
                 try:
                     article = self.corpus.article(hit.article)
                 except (KeyError, ArticleError):
                     continue  # gone, or unreadable, since it was indexed
                 found = tuple(matcher.passages(article, passages))
                 hit = replace(hit, title=article.title, passages=found, pending=False)
+                out.append(hit)
+                full = enough is not None and enough(out)
+                continue
             out.append(hit)
         return out
 
@@ -717,7 +734,11 @@ def _hits_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?<!\w['’])(?:{alternatives})(?!\w)(?!['’]\w)")
 
 
-_WORDS: Lru[tuple[str, str], WordSet] = Lru(256)  # articles: the pages of results in use
+#: The distinct words of recently searched articles: the pages of results in use, some
+#: 500 articles (a set of a few hundred words is tens of KB).
+_WORDS: Lru[tuple[str, str], WordSet] = Lru(
+    32 * 1024 * 1024, weigh=lambda found: 2048 + 128 * len(found.words)
+)
 
 
 def article_words(article: Article) -> WordSet:

@@ -63,6 +63,22 @@ def test_no_passages_asked_reads_no_article(
     assert bare.hits and not any(h.passages or h.pending for h in bare.hits)
 
 
+def test_passages_stop_when_the_hits_so_far_are_enough(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``enough`` (the screen is full) ends the first answer's reading; ``complete``
+    finds the rest, as a search with every passage would have."""
+    everything = index.search("Tokayev")
+    assert len(everything.hits) >= 3
+    read: list[str] = []
+    article = index.corpus.article
+    monkeypatch.setattr(index.corpus, "article", lambda i: read.append(i) or article(i))
+    first = index.search("Tokayev", passages_for=10, enough=lambda hits: len(hits) >= 2)
+    assert [h.pending for h in first.hits] == [False, False] + [True] * (len(first.hits) - 2)
+    assert read == [h.article for h in first.hits[:2]]
+    assert index.complete(first).hits == everything.hits
+
+
 def test_all_words_rank_before_some_words(index: SearchIndex) -> None:
     result = index.search("Tokayev Borat")
     # No article has both words: every article with either still appears.

@@ -30,14 +30,21 @@ async def test_results_come_with_the_first_passages_then_the_rest(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = main_screen(pilot)
+        screen.search_input.focus()
+        screen.search("grain")  # the list is laid out once its tab has been shown
+        await settle(pilot, 0.2)
         screen.search("Taraz")
         await settle(pilot, 0.2)
         first, last = shown[-2], shown[-1]
         assert len(first.hits) == len(last.hits) == 30
         pending = [hit.pending for hit in first.hits]
-        assert pending == [False] * reader_workers.RESULTS_FIRST + [True] * (
-            30 - reader_workers.RESULTS_FIRST
-        )
+        found = pending.index(True)
+        assert pending == [False] * found + [True] * (30 - found)
+        # As many as fill the list, fewer than the most a first answer has.
+        enough = screen.results.screenful()
+        assert enough is not None
+        assert enough(first.hits[:found]) and not enough(first.hits[: found - 1])
+        assert 1 < found < reader_workers.RESULTS_FIRST
         assert all(hit.passages and not hit.pending for hit in last.hits)
         listed = screen.results.list
         ids = [listed.get_option_at_index(i).id for i in range(listed.option_count)]
@@ -61,3 +68,31 @@ async def test_the_second_step_keeps_the_cursor_where_the_reader_put_it(tmp_path
         assert listed.get_option_at_index(listed.highlighted).id == last_hit
         pane.show_result(index.search("grain", limit=50))  # a new query starts at the top
         assert listed.highlighted == 0
+
+
+async def test_every_hit_in_sight_comes_with_its_passages(tmp_path: Path) -> None:
+    """The first answer stops finding passages once the list is full, not before."""
+    corpus = write_corpus(tmp_path / "corpus", 30)
+    for size in [(120, 40), (80, 24), (160, 60)]:
+        app = reader(corpus)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            screen = main_screen(pilot)
+            screen.search_input.focus()
+            screen.search("grain")
+            await settle(pilot, 0.2)
+            pane = screen.results
+            first = app.index.search(
+                "Taraz", limit=50, passages_for=30, enough=pane.screenful()
+            )
+            assert any(hit.pending for hit in first.hits)
+            pane.show_result(first)
+            await pilot.pause()
+            listed = pane.list
+            lines = [
+                listed.render_line(y).text.rstrip()
+                for y in range(listed.scrollable_content_region.height)
+            ]
+            headings = [line for line in lines if "Report" in line]
+            assert headings, lines
+            assert all(" passages" in h or " …" not in h for h in headings), lines

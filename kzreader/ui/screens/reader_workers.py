@@ -11,6 +11,7 @@ import contextlib
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -20,13 +21,15 @@ from ..messages import IndexProgress
 
 if TYPE_CHECKING:
     from ...core.corpus import Corpus
+    from ...core.results import ArticleHit
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
 RESULTS = 50  # articles a search lists
-#: Of those, the hits whose passages come with the first answer; the rest follow a moment
-#: later. A hit shows up to 5 passages of 2-3 lines: a 45-line terminal shows two or
-#: three, so 8 covers the first screens (finding passages is most of a search's time).
+#: Of those, the most hits whose passages come with the first answer, fewer when the
+#: results list is full sooner (``ResultsPane.screenful``); the rest follow a moment
+#: later. A hit shows up to 5 passages of about 3 lines: a 45-line terminal shows two
+#: to seven (finding passages is most of a search's time).
 RESULTS_FIRST = 8
 SLOW_ARTICLE = 512 * 1024  # bytes; larger articles show a loading indicator while parsed
 #: A file beside the index while a build is under way: found at start-up, the build resumes.
@@ -323,14 +326,20 @@ class ReaderWorkers:
             app.call_from_thread(refocus.focus)  # type: ignore[attr-defined]
 
     @work(thread=True, group="search", exclusive=True, exit_on_error=False)
-    def run_search(self, query: str, generation: int) -> None:
+    def run_search(
+        self,
+        query: str,
+        generation: int,
+        enough: Callable[[Sequence[ArticleHit]], bool] | None = None,
+    ) -> None:
         app = self.app  # type: ignore[attr-defined]
         index = app.index
         if index is None:
             return
-        # A screenful of hits with their passages first; the rest follow a moment later
-        # (reading the hit articles is most of the time of a search in a large corpus).
-        result = index.search(query, limit=RESULTS, passages_for=RESULTS_FIRST)
+        # The hits in sight with their passages first (``enough``: the list is full);
+        # the rest follow a moment later (reading the hit articles is most of the time
+        # of a search in a large corpus).
+        result = index.search(query, limit=RESULTS, passages_for=RESULTS_FIRST, enough=enough)
         if get_current_worker().is_cancelled:
             return
         app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]

@@ -74,7 +74,7 @@ class SearchFlow:
             self._pending_query = query
             self.results.set_status(f"The index is not ready yet; {query!r} runs when it is.")
             return
-        self.run_search(query, self._search_generation)
+        self.run_search(query, self._search_generation, self.results.screenful())
 
     def _show_result(self, result: SearchResult, generation: int) -> None:
         if generation != self._search_generation:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,7 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...core.results import SearchResult, Span
+from ...core.results import ArticleHit, SearchResult, Span
 from ..messages import GoBack, OpenArticle
 
 SNIPPET = 170  # characters of a passage shown around its first hit
@@ -35,6 +36,43 @@ def snippet(text: str, spans: tuple[Span, ...], size: int = SNIPPET) -> tuple[st
         (max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end
     ]
     return prefix + text[start:end] + suffix, moved
+
+
+def snippet_size(width: int) -> int:
+    """Characters of a passage shown in a list ``width`` wide: about three lines."""
+    return max(80, min(SNIPPET, 3 * (width or 40) - 20))
+
+
+def passage_label(paragraph: int) -> str:
+    return f"  ¶{paragraph:<4} "
+
+
+def hit_heading(rank: int, hit: ArticleHit) -> tuple[str, str, str]:
+    count = len(hit.passages)
+    passages = "  …" if hit.pending else f"  {count} passage{'s' if count != 1 else ''}"
+    return f"{rank}. ", hit.title, passages
+
+
+def least_lines(rank: int, hit: ArticleHit, width: int) -> int:
+    """The fewest lines ``hit`` (passages found) takes in a list ``width`` wide: its
+    heading and passages as ``ResultsPane.show_result`` writes them, wrapped at the
+    width exactly (wrapping at spaces only adds lines)."""
+    width = max(1, width)
+    lines = -(-len("".join(hit_heading(rank, hit))) // width)
+    size = snippet_size(width)
+    for passage in hit.passages:
+        shown = min(len(passage.text), size - 20)  # the window may start at a later space
+        lines += -(-(len(passage_label(passage.paragraph)) + shown) // width)
+    return lines
+
+
+def fills(width: int, height: int) -> Callable[[Sequence[ArticleHit]], bool]:
+    """Whether hits fill a results list ``width`` by ``height``."""
+
+    def enough(hits: Sequence[ArticleHit]) -> bool:
+        return sum(least_lines(n, hit, width) for n, hit in enumerate(hits, 1)) >= height
+
+    return enough
 
 
 class ResultsList(OptionList):
@@ -75,6 +113,12 @@ class ResultsPane(Vertical):
     @property
     def list(self) -> ResultsList:
         return self.query_one(ResultsList)
+
+    def screenful(self) -> Callable[[Sequence[ArticleHit]], bool] | None:
+        """Whether hits (passages found) fill the list as it is sized now: a search
+        finds the passages of the hits in sight first. None before it is laid out."""
+        width, height = self.list.scrollable_content_region.size
+        return fills(width, height) if width > 0 and height > 0 else None
 
     def set_status(self, text: str) -> None:
         self.query_one("#results-status", Static).update(Content(text))
@@ -125,8 +169,7 @@ class ResultsPane(Vertical):
         )
         options: list[Option | None] = []
         partial_started = False
-        # About three lines of the list per passage, whatever its width.
-        size = max(80, min(SNIPPET, 3 * (self.list.size.width or 40) - 20))
+        size = snippet_size(self.list.size.width)
         for rank, hit in enumerate(result.hits, 1):
             if not hit.all_words and not partial_started:
                 partial_started = True
@@ -134,15 +177,10 @@ class ResultsPane(Vertical):
                 options.append(
                     Option(Content.styled("Only some of the words:", "italic"), disabled=True)
                 )
-            count = len(hit.passages)
-            passages = "  …" if hit.pending else f"  {count} passage{'s' if count != 1 else ''}"
+            number, title, passages = hit_heading(rank, hit)
             options.append(
                 Option(
-                    Content.assemble(
-                        (f"{rank}. ", "dim"),
-                        (hit.title, "bold"),
-                        (passages, "dim"),
-                    ),
+                    Content.assemble((number, "dim"), (title, "bold"), (passages, "dim")),
                     id=f"a\t{hit.article}",
                 )
             )
@@ -151,7 +189,7 @@ class ResultsPane(Vertical):
                 prompt = Content(text)
                 for start, end in spans:
                     prompt = prompt.stylize("on $kz-hit", start, end)
-                label = Content.styled(f"  ¶{passage.paragraph:<4} ", "dim")
+                label = Content.styled(passage_label(passage.paragraph), "dim")
                 options.append(Option(label + prompt, id=f"p\t{hit.article}\t{passage.paragraph}"))
         results.add_options(options)
         if place is not None and place[0] is not None:
