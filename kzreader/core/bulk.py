@@ -125,15 +125,23 @@ class _Segment:
         self.norms: dict[str, tuple[tuple, list[float]]] = _NORMS.setdefault(reader, {})
 
     def postings(self, fieldname: str, btext: bytes) -> _Postings:
+        return self.postings_and_values(fieldname, btext, False)[0]
+
+    def postings_and_values(
+        self, fieldname: str, btext: bytes, values: bool
+    ) -> tuple[_Postings, dict[int, bytes] | None]:
+        """A term's postings, cached, and with ``values`` every posting's value (its
+        positions) when they had to be read: a phrase then decodes its words' blocks
+        once, not once for the documents and again for the positions."""
         segment = getattr(self.reader, "_segid", None)
-        if segment is None:
-            return self._read(fieldname, btext, None)[0]
         key = (segment, fieldname, btext)
-        found = POSTINGS.get(key)
-        if found is None:
-            found = self._read(fieldname, btext, None)[0]
+        found = POSTINGS.get(key) if segment is not None else None
+        if found is not None:
+            return found, None
+        found, read = self._read(fieldname, btext, None, every=values)
+        if segment is not None:
             POSTINGS.put(key, found)
-        return found
+        return found, read if values else None
 
     def expand(self, q: query.MultiTerm, schema) -> list[bytes]:  # type: ignore[no-untyped-def]
         """The segment's terms a wildcard or fuzzy term stands for (cached: whoosh walks
@@ -189,9 +197,15 @@ class _Segment:
         return words
 
     def phrase_docs(
-        self, fieldname: str, btexts: list[bytes], slop: int, candidates: list[int]
+        self,
+        fieldname: str,
+        btexts: list[bytes],
+        slop: int,
+        candidates: list[int],
+        known: Sequence[dict[int, bytes] | None],
     ) -> Sequence[int]:
-        """Which ``candidates`` (sorted; each has every word) have the words in order.
+        """Which ``candidates`` (sorted; each has every word) have the words in order;
+        ``known``: each word's positions by document if already read, else None.
 
         Cached like a term's postings: the positions of a common phrase's words are
         in thousands of documents, each a pickle to decode.
@@ -200,13 +214,19 @@ class _Segment:
         key = (segment, fieldname, b"\0%d " % slop + b" ".join(btexts))  # \0: in no term
         found = POSTINGS.get(key) if segment is not None else None
         if found is None:
-            where = [self._read(fieldname, b, candidates)[1] for b in btexts]
-            decode = _positions_decoder(self.reader.schema[fieldname].format)
+            where = [
+                values if values is not None else self._read(fieldname, b, candidates)[1]
+                for b, values in zip(btexts, known, strict=True)
+            ]
+            fmt = self.reader.schema[fieldname].format
             try:
+                columns = [
+                    _positions_lists(fmt, [values[d] for d in candidates]) for values in where
+                ]
                 docs = [
                     d
-                    for d in candidates
-                    if _in_order([decode(positions[d]) for positions in where], slop)
+                    for i, d in enumerate(candidates)
+                    if _in_order([column[i] for column in columns], slop)
                 ]
             except Exception as error:  # damaged positions unpickle into anything
                 raise EOFError(DAMAGED) from error
@@ -216,8 +236,9 @@ class _Segment:
         return found.ids
 
     def _read(
-        self, fieldname: str, btext: bytes, docs: list[int] | None
+        self, fieldname: str, btext: bytes, docs: list[int] | None, every: bool = False
     ) -> tuple[_Postings, dict[int, bytes]]:
+        """The postings, and the values of ``docs`` (of every posting if ``every``)."""
         terms = getattr(self.reader, "_terms", None)
         if W3LeafMatcher is not None and type(terms) is W3TermsReader:
             info = terms.term_info(fieldname, btext)
@@ -225,13 +246,13 @@ class _Segment:
                 ids, weights, found = info.inlined_postings()
                 wanted = set(docs or ())
                 return _Postings(list(ids), list(weights)), {
-                    d: v for d, v in zip(ids, found, strict=True) if d in wanted
+                    d: v for d, v in zip(ids, found, strict=True) if every or d in wanted
                 }
             offset, extent = info.extent()
             if isinstance(extent, tuple):  # whoosh reads it from the term info as a 1-tuple
                 (extent,) = extent
             fixedsize = self.reader.schema[fieldname].format.fixed_value_size()
-            return _read_blocks(terms._postfile, offset, extent, fixedsize, docs)
+            return _read_blocks(terms._postfile, offset, extent, fixedsize, docs, every)
         # Any other codec: whoosh's matcher, a posting at a time (deleted documents
         # are dropped at the end).
         matcher = self.reader.postings(fieldname, btext)
@@ -244,7 +265,7 @@ class _Segment:
             d = matcher.id()
             out.ids.append(d)
             out.weights.append(matcher.weight())
-            if d in wanted:
+            if every or d in wanted:
                 values[d] = matcher.value()
             matcher.next()
         return out, values
@@ -285,10 +306,12 @@ def _read_blocks(
     extent: int,
     fixedsize: int | None,
     docs: list[int] | None,
+    every: bool = False,
 ) -> tuple[_Postings, dict[int, bytes]]:
     """A term's postings, read at once and decoded as whoosh's W3 codec writes them: a
     header, then blocks of (length, pickled block info, pickled and maybe zlibbed data).
-    With ``docs`` (sorted), only the blocks that hold them, and their positions.
+    With ``docs`` (sorted), only the blocks that hold them, and their positions; with
+    ``every``, every block and every posting's positions.
 
     One read per term; whoosh's matcher reads each block in several small reads
     through a Python file object, which cost more than the scoring.
@@ -298,7 +321,7 @@ def _read_blocks(
     if len(data) != extent or data[: len(_HEADER)] != _HEADER:
         raise EOFError(DAMAGED)
     try:
-        return _decode_blocks(data, fixedsize, docs)
+        return _decode_blocks(data, fixedsize, docs, every)
     except Unsupported:
         raise
     except Exception as error:  # damaged bytes unpickle into anything, or fail any way
@@ -306,7 +329,7 @@ def _read_blocks(
 
 
 def _decode_blocks(
-    data: bytes, fixedsize: int | None, docs: list[int] | None
+    data: bytes, fixedsize: int | None, docs: list[int] | None, every: bool = False
 ) -> tuple[_Postings, dict[int, bytes]]:
     stream = io.BytesIO(data)
     out = _Postings([], [])
@@ -334,10 +357,13 @@ def _decode_blocks(
                 out.weights.extend(weights)
             else:
                 raise ValueError("a block's weights do not match its postings")
-            if wanted is not None:
+            if wanted is not None or every:
                 if fixedsize is not None and fixedsize >= 0:  # not a positions format
                     raise Unsupported(f"fixed-size postings values ({fixedsize})")
-                values.update((d, v) for d, v in zip(ids, found, strict=True) if d in wanted)
+                if every:
+                    values.update(zip(ids, found, strict=True))
+                else:
+                    values.update((d, v) for d, v in zip(ids, found, strict=True) if d in wanted)
         below = top
         if length < 0:  # the last block
             return out, values
@@ -423,12 +449,14 @@ class _Evaluator:
         btexts = [self._btext(fieldname, word) for word in q.words]
         if not btexts or any(b is None or (fieldname, b) not in seg.reader for b in btexts):
             return _Matched({}, {} if counting else None)
-        lists = [seg.postings(fieldname, b) for b in btexts]
+        read = [seg.postings_and_values(fieldname, b, True) for b in btexts]
+        lists = [found for found, _ in read]
         common = set(min(lists, key=lambda p: len(p.ids)).ids)
         for found in lists:
             common.intersection_update(found.ids)
         if common:
-            common = set(seg.phrase_docs(fieldname, btexts, q.slop, sorted(common)))
+            known = [values for _, values in read]
+            common = set(seg.phrase_docs(fieldname, btexts, q.slop, sorted(common), known))
         total: Scores = {}
         for b, found in zip(btexts, lists, strict=True):
             kept = _Postings(
@@ -571,17 +599,20 @@ def _add_counts(kept: _Matched, extra: _Matched, scores: Scores) -> Counts | Non
     return {d: kept.counts.get(d, 0) + more.get(d, 0) for d in scores}
 
 
-def _positions_decoder(fmt) -> Callable[[bytes], Iterable[int]]:  # type: ignore[no-untyped-def]
-    """whoosh's ``Positions.decode_positions`` with the delta loop done in C."""
+def _positions_lists(fmt, values: list[bytes]) -> list[Iterable[int]]:  # type: ignore[no-untyped-def]
+    """Each value's positions, as whoosh's ``Positions.decode_positions`` reads them, but
+    all in one pickle: each value is a count and a pickled list of position deltas, so
+    the lists, STOPs dropped, between the opcodes of an outer list unpickle at once
+    (one call for a word's thousands of documents, not one each)."""
     if type(fmt).decode_positions is not Positions.decode_positions:
-        return fmt.decode_positions
-
-    def decode(value: bytes) -> Iterable[int]:
-        if not value.endswith(b"."):  # whoosh stores the pickle without its STOP
-            value += b"."
-        return accumulate(pickle.loads(value[_INT.size :]))
-
-    return decode
+        return [fmt.decode_positions(value) for value in values]
+    inner = b"".join(
+        value[_INT.size : -1] if value.endswith(b".") else value[_INT.size :] for value in values
+    )
+    deltas = pickle.loads(b"\x80\x02](" + inner + b"e.")
+    if not isinstance(deltas, list) or len(deltas) != len(values):
+        raise ValueError("positions do not match their postings")
+    return [accumulate(each) for each in deltas]
 
 
 def _in_order(positions: list[Iterable[int]], slop: int) -> bool:

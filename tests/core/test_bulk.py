@@ -101,6 +101,24 @@ def test_every_query_shape_ranks_and_counts_as_whoosh(
         )
 
 
+@pytest.mark.parametrize("words_first", [False, True])
+def test_phrases_match_as_whooshs_whether_or_not_their_words_were_read(
+    index: SearchIndex, words_first: bool
+) -> None:
+    """A phrase's positions come with its words' postings when those are read for it,
+    or are read apart when the postings were cached by an earlier search."""
+    searcher = index._current()
+    reader = searcher.reader()
+    for text in ['"human rights"', '"Russian consul"', '"North Kazakhstan"~2']:
+        bulk.clear_caches()
+        q = fastpath.streamline(index.parse(text).strict.copy(), reader, FIELD_BOOSTS)
+        if words_first:
+            words = [t for t in text.strip('"~2').split()]
+            bulk.top(searcher, index.parse(" OR ".join(words)).strict, 5)
+        assert_as_whoosh(searcher, q, 50)
+        assert bulk.top(searcher, q, 50)[1] > 0  # type: ignore[index]
+
+
 def test_the_shapes_find_things(index: SearchIndex) -> None:
     """The comparisons above mean something only if most queries match."""
     found = [index.search(text).total for text in SHAPES]
@@ -235,7 +253,11 @@ def test_damaged_positions_are_damage(index: SearchIndex, monkeypatch: pytest.Mo
     segment = bulk._Segment(sub.reader())
     garbage = pickle.dumps(7)[:-1]  # unpickles into an int, not a list of positions
     monkeypatch.setattr(
-        bulk._Segment, "_read", lambda self, f, b, docs: (bulk._Postings([], []), {1: garbage})
+        bulk._Segment,
+        "_read",
+        lambda self, f, b, docs, every=False: (bulk._Postings([], []), {1: garbage}),
     )
     with pytest.raises(EOFError):
-        segment.phrase_docs("body", [b"zzqx1", b"zzqx2"], 1, [1])
+        segment.phrase_docs("body", [b"zzqx1", b"zzqx2"], 1, [1], [None, None])
+    with pytest.raises(EOFError):  # positions read with the postings
+        segment.phrase_docs("body", [b"zzqx3", b"zzqx4"], 1, [1], [{1: garbage}, None])
