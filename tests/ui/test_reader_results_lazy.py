@@ -82,9 +82,7 @@ async def test_every_hit_in_sight_comes_with_its_passages(tmp_path: Path) -> Non
             screen.search("grain")
             await settle(pilot, 0.2)
             pane = screen.results
-            first = app.index.search(
-                "Taraz", limit=50, passages_for=30, enough=pane.screenful()
-            )
+            first = app.index.search("Taraz", limit=50, passages_for=30, enough=pane.screenful())
             assert any(hit.pending for hit in first.hits)
             pane.show_result(first)
             await pilot.pause()
