@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from whoosh import query
+from whoosh.codec import whoosh3
 from whoosh.collectors import TopCollector
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
@@ -918,6 +919,7 @@ def _apply(
 # At import, not when a build starts: on platforms where multiprocessing spawns (macOS,
 # Windows), each indexing process imports this module afresh and gets it only so.
 fastpath.cache_segment_lengths(SegmentWriter)
+fastpath.modern_pickles(whoosh3)
 
 
 class _IndexingProcess(SubWriterTask):
