@@ -261,3 +261,54 @@ def test_damaged_positions_are_damage(index: SearchIndex, monkeypatch: pytest.Mo
         segment.phrase_docs("body", [b"zzqx1", b"zzqx2"], 1, [1], [None, None])
     with pytest.raises(EOFError):  # positions read with the postings
         segment.phrase_docs("body", [b"zzqx3", b"zzqx4"], 1, [1], [{1: garbage}, None])
+
+
+def _first_block_data(index: SearchIndex, fieldname: str, btext: bytes) -> bytes:
+    """The unpickled-to-be bytes of the first postings block of a term, as on disk."""
+    import zlib
+
+    sub, _offset = index._current().leaf_searchers()[0]
+    terms = sub.reader()._terms
+    info = terms.term_info(fieldname, btext)
+    assert not info.is_inlined()
+    offset, extent = info.extent()
+    extent = extent[0] if isinstance(extent, tuple) else extent
+    terms._postfile.seek(offset)
+    raw = io.BytesIO(terms._postfile.read(extent))
+    raw.seek(4 + 4)  # the header, then the block's length
+    _count, _top, _weight, compressed, _lo, _hi = pickle.load(raw)
+    end = 4 + 4 + abs(struct.unpack("!i", raw.getvalue()[4:8])[0])
+    data = raw.getvalue()[raw.tell() : end]
+    return zlib.decompress(data) if compressed else data
+
+
+def test_postings_are_pickled_with_bytes_as_bytes(index: SearchIndex) -> None:
+    """Protocol 2 writes each posting's positions as a call to _codecs.encode."""
+    data = _first_block_data(index, "body", b"kazakhstan")
+    assert data[:2] == b"\x80\x04"
+    assert b"_codecs" not in data
+
+
+def test_an_index_written_with_whooshs_own_pickles_reads_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Indexes built before (protocol 2) search as new ones do, through bulk and whoosh."""
+    from whoosh import compat
+    from whoosh.codec import whoosh3
+
+    root = tmp_path / "corpus"
+    write_corpus(root, 30)
+    new = SearchIndex.open(Corpus.open(root), tmp_path / "new", procs=1)
+    with monkeypatch.context() as patched:
+        patched.setattr(whoosh3, "dumps", compat.dumps)
+        old = SearchIndex.open(Corpus.open(root), tmp_path / "old", procs=1)
+    assert b"_codecs" in _first_block_data(old, "body", b"kazakhstan")
+    for text in SHAPES:
+        bulk.clear_caches()
+        expected = new.search(text, limit=50)
+        bulk.clear_caches()
+        found = old.search(text, limit=50)
+        assert [(h.article, h.passages) for h in found.hits] == [
+            (h.article, h.passages) for h in expected.hits
+        ], text
+        assert [h.score for h in found.hits] == pytest.approx([h.score for h in expected.hits])
