@@ -4,7 +4,9 @@ whoosh walks a tree of matchers one document at a time, several Python calls per
 posting. In news about one country the words people search for are in most articles
 ("Kazakhstan" is in 9,994 of 10,000), so a query visits most of the corpus that way,
 at tens of microseconds a document. Here each term's postings are read a block at a
-time and scored in one pass, and unions and intersections are dict operations.
+time, and every node of the query is a few NumPy arrays over the segment's documents
+(which match, their scores, how many terms each has): scoring, unions and
+intersections are array operations, in C.
 
 The results are whoosh's: the same BM25F (whoosh's own idf, field lengths, B and
 K1, and the field boosts of ``fastpath.FieldBoosts``), the coordination bonus of a
@@ -30,14 +32,14 @@ import pickle
 import re
 import struct
 import zlib
-from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from weakref import WeakKeyDictionary
 
+import numpy as np
 from whoosh import query
 from whoosh.codec.base import Automata
 from whoosh.formats import Positions
@@ -55,8 +57,9 @@ try:  # internals of whoosh's default codec, used only when present
 except ImportError:  # pragma: no cover - a whoosh without the W3 codec
     W3LeafMatcher = None
 
-Scores = dict[int, float]
-Counts = dict[int, int]
+Floats = np.ndarray  # float64, one per document of a segment
+Flags = np.ndarray  # bool, one per document
+Ints = np.ndarray  # int32, one per document
 
 _INT = struct.Struct("!i")
 #: Each open segment's BM25 length norms by field (see ``_Evaluator._norms``).
@@ -74,7 +77,7 @@ class Unsupported(Exception):
 
 @dataclass
 class _Postings:
-    ids: Sequence[int]
+    ids: Sequence[int]  # sorted document numbers (int32 array once cached)
     weights: Sequence[float]
 
 
@@ -92,11 +95,17 @@ class PostingsCache(Lru[tuple[str, str, bytes], _Postings]):
         super().__init__(budget, weigh=lambda p: 8 * len(p.ids) + 200)
 
     def put(self, key: tuple[str, str, bytes], value: _Postings) -> None:
-        # Weights as 32-bit floats: whoosh stores them so (term frequencies times a field
-        # boost of 1.0), so a cached search scores exactly as the first one did.
-        super().put(key, _Postings(array("I", value.ids), array("f", value.weights)))
+        super().put(key, _compact(value))
 
 
+def _compact(found: _Postings) -> _Postings:
+    """As arrays, weights as 32-bit floats: whoosh stores them so (term frequencies times
+    a field boost of 1.0), so a cached search scores exactly as the first one did."""
+    return _Postings(np.asarray(found.ids, np.int32), np.asarray(found.weights, np.float32))
+
+
+#: The key of a segment's deleted documents among its ``_NORMS`` (not a field name).
+_DELETED = "\0deleted"
 #: Each open segment's words by field, sorted (see ``_Segment._lexicon``).
 _LEXICONS: WeakKeyDictionary[object, dict[str, list[str]]] = WeakKeyDictionary()
 #: Recent wildcard and fuzzy expansions, by segment (see ``_Segment.expand``).
@@ -109,12 +118,18 @@ POSTINGS = PostingsCache(64 * 1024 * 1024)
 
 @dataclass
 class _Matched:
-    """One node's matches in one segment: scores, and for a coordination bonus the
-    number of the node's terms in each document and how many terms it has."""
+    """One node's matches in one segment, an entry per document: which match, their
+    scores, and for a coordination bonus how many of the node's terms each has (both 0
+    where none: a union adds every entry), and how many terms the node has."""
 
-    scores: Scores
-    counts: Counts | None = None
+    present: Flags
+    scores: Floats
+    counts: Ints | None = None
     terms: int = 0
+
+
+def _nothing(n: int, counting: bool) -> _Matched:
+    return _Matched(np.zeros(n, bool), np.zeros(n), np.zeros(n, np.int32) if counting else None)
 
 
 class _Segment:
@@ -139,6 +154,7 @@ class _Segment:
         if found is not None:
             return found, None
         found, read = self._read(fieldname, btext, None, every=values)
+        found = _compact(found)
         if segment is not None:
             POSTINGS.put(key, found)
         return found, read if values else None
@@ -270,6 +286,18 @@ class _Segment:
             matcher.next()
         return out, values
 
+    def deleted(self) -> Flags | None:
+        """Which documents are deleted, if any (kept while the segment is open)."""
+        if not self.reader.has_deletions():
+            return None
+        found = self.norms.get(_DELETED)
+        if found is None:
+            found = np.zeros(self.doc_count, bool)
+            is_deleted = self.reader.is_deleted
+            found[[d for d in range(self.doc_count) if is_deleted(d)]] = True
+            self.norms[_DELETED] = found
+        return found
+
     def lengths(self, fieldname: str) -> list[float]:
         """Each document's length of ``fieldname``, as whoosh's scorer reads it."""
         perdoc = getattr(self.reader, "_perdoc", None)
@@ -386,30 +414,28 @@ class _Evaluator:
 
     # -- leaves ---------------------------------------------------------------
 
-    def _norms(self, seg: _Segment, fieldname: str) -> list[float]:
+    def _norms(self, seg: _Segment, fieldname: str) -> Floats:
         K1, B = self.K1, self.field_B.get(fieldname, self.B)
         avgfl = self.searcher.avg_field_length(fieldname) or 1
         stats = (K1, B, avgfl)  # avgfl is the whole index's: a reused segment's changes
         cached = seg.norms.get(fieldname)
         if cached is None or cached[0] != stats:
             # whoosh's bm25(): K1 * ((1 - B) + B * fl / avgfl), term for term.
-            norms = [K1 * ((1 - B) + B * fl / avgfl) for fl in seg.lengths(fieldname)]
-            cached = seg.norms[fieldname] = (stats, norms)
+            lengths = np.asarray(seg.lengths(fieldname), np.float64)
+            cached = seg.norms[fieldname] = (stats, K1 * ((1 - B) + B * lengths / avgfl))
         return cached[1]
 
-    def _score(self, seg: _Segment, fieldname: str, btext: bytes, found: _Postings) -> Scores:
-        """BM25F of one term's postings, as whoosh's scorer (with the field's boost)."""
-        ids, weights = found.ids, found.weights
+    def _score(self, seg: _Segment, fieldname: str, btext: bytes, found: _Postings) -> Floats:
+        """BM25F of one term's postings, as whoosh's scorer (with the field's boost), as
+        the scores of the postings' documents (same operations, same order, in doubles)."""
+        weights = np.asarray(found.weights, np.float64)
         if not self.schema[fieldname].scorable:  # whoosh's WeightScorer
-            return dict(zip(ids, map(float, weights), strict=True))
+            return weights
         idf = self.searcher.idf(fieldname, btext)
-        norms = self._norms(seg, fieldname)
-        k1p1 = self.K1 + 1
+        norms = self._norms(seg, fieldname)[found.ids]
+        scores = idf * ((weights * (self.K1 + 1)) / (weights + norms))
         boost = self.boosts.get(fieldname, 1.0)
-        pairs = zip(ids, weights, strict=True)
-        if boost == 1.0:
-            return {d: idf * ((w * k1p1) / (w + norms[d])) for d, w in pairs}
-        return {d: idf * ((w * k1p1) / (w + norms[d])) * boost for d, w in pairs}
+        return scores if boost == 1.0 else scores * boost
 
     def _btext(self, fieldname: str, text: str | bytes) -> bytes | None:
         if fieldname not in self.schema:
@@ -421,52 +447,56 @@ class _Evaluator:
 
     def _term(self, seg: _Segment, fieldname: str, btext: bytes, counting: bool) -> _Matched:
         found = seg.postings(fieldname, btext)
-        scores = self._score(seg, fieldname, btext, found)
-        counts = dict.fromkeys(scores, 1) if counting else None
-        return _Matched(scores, counts, 1)
+        matched = _nothing(seg.doc_count, counting)
+        matched.scores[found.ids] = self._score(seg, fieldname, btext, found)
+        matched.present[found.ids] = True
+        if matched.counts is not None:
+            matched.counts[found.ids] = 1
+        matched.terms = 1
+        return matched
 
     def term(self, q: query.Term, seg: _Segment, counting: bool) -> _Matched:
         btext = self._btext(q.fieldname, q.text)
         if btext is None or (q.fieldname, btext) not in seg.reader:
-            return _Matched({}, {} if counting else None)
+            return _nothing(seg.doc_count, counting)
         matched = self._term(seg, q.fieldname, btext, counting)
         return _boosted(matched, q.boost)
 
     def multiterm(self, q: query.MultiTerm, seg: _Segment, counting: bool) -> _Matched:
         fieldname = q.field()
         if fieldname not in self.schema:
-            return _Matched({}, {} if counting else None)
+            return _nothing(seg.doc_count, counting)
         parts = [self._term(seg, fieldname, b, counting) for b in seg.expand(q, self.schema)]
-        return _boosted(_union(parts, counting), q.boost)
+        return _boosted(_union(parts, seg.doc_count, counting), q.boost)
 
     def phrase(self, q: query.Phrase, seg: _Segment, counting: bool) -> _Matched:
         fieldname = q.fieldname
         if fieldname not in self.schema:
-            return _Matched({}, {} if counting else None)
+            return _nothing(seg.doc_count, counting)
         fmt = self.schema[fieldname].format
         if not fmt or not fmt.supports("positions") or q.slop < 1:
             raise Unsupported(q)
         btexts = [self._btext(fieldname, word) for word in q.words]
         if not btexts or any(b is None or (fieldname, b) not in seg.reader for b in btexts):
-            return _Matched({}, {} if counting else None)
+            return _nothing(seg.doc_count, counting)
         read = [seg.postings_and_values(fieldname, b, True) for b in btexts]
-        lists = [found for found, _ in read]
-        common = set(min(lists, key=lambda p: len(p.ids)).ids)
-        for found in lists:
-            common.intersection_update(found.ids)
-        if common:
+        common = read[0][0].ids
+        for found, _ in read[1:]:
+            common = np.intersect1d(common, found.ids, assume_unique=True)
+        matched = _nothing(seg.doc_count, counting)
+        if len(common):
             known = [values for _, values in read]
-            common = set(seg.phrase_docs(fieldname, btexts, q.slop, sorted(common), known))
-        total: Scores = {}
-        for b, found in zip(btexts, lists, strict=True):
-            kept = _Postings(
-                [d for d in found.ids if d in common],
-                [w for d, w in zip(found.ids, found.weights, strict=True) if d in common],
-            )
-            for d, s in self._score(seg, fieldname, b, kept).items():
-                total[d] = total[d] + s if d in total else s
-        counts = dict.fromkeys(total, len(btexts)) if counting else None
-        return _boosted(_Matched(total, counts, len(btexts)), q.boost)
+            docs = seg.phrase_docs(fieldname, btexts, q.slop, common.tolist(), known)
+            matched.present[docs] = True
+        for b, (found, _) in zip(btexts, read, strict=True):
+            kept = matched.present[found.ids]
+            ids = found.ids[kept]
+            scores = self._score(seg, fieldname, b, _Postings(ids, found.weights[kept]))
+            matched.scores[ids] += scores
+        if matched.counts is not None:
+            matched.counts[matched.present] = len(btexts)
+        matched.terms = len(btexts)
+        return _boosted(matched, q.boost)
 
     # -- compounds ------------------------------------------------------------
 
@@ -487,21 +517,25 @@ class _Evaluator:
         if kind is query.AndNot:
             kept = self.evaluate(q.a, seg, counting)
             dropped = self.evaluate(q.b, seg, counting)
-            scores = {d: s for d, s in kept.scores.items() if d not in dropped.scores}
-            return _Matched(scores, kept.counts, kept.terms + dropped.terms)
+            present = kept.present & ~dropped.present
+            scores = np.where(present, kept.scores, 0.0)
+            counts = _only(kept.counts, present)
+            return _Matched(present, scores, counts, kept.terms + dropped.terms)
         if kind is query.Require:  # a's scores where b matches too; both count as terms
             kept = self.evaluate(q.a, seg, counting)
             needed = self.evaluate(q.b, seg, counting)
-            scores = {d: s for d, s in kept.scores.items() if d in needed.scores}
-            return _Matched(scores, _add_counts(kept, needed, scores), kept.terms + needed.terms)
+            present = kept.present & needed.present
+            scores = np.where(present, kept.scores, 0.0)
+            counts = _only(_add_counts(kept, needed), present)
+            return _Matched(present, scores, counts, kept.terms + needed.terms)
         if kind is query.AndMaybe:
             kept = self.evaluate(q.a, seg, counting)
-            extra = self.evaluate(q.b, seg, counting)
-            more = extra.scores
-            scores = {d: s + more[d] if d in more else s for d, s in kept.scores.items()}
-            return _Matched(scores, _add_counts(kept, extra, scores), kept.terms + extra.terms)
+            extra = self.evaluate(q.b, seg, counting)  # its scores are 0.0 where absent
+            scores = np.where(kept.present, kept.scores + extra.scores, 0.0)
+            counts = _only(_add_counts(kept, extra), kept.present)
+            return _Matched(kept.present, scores, counts, kept.terms + extra.terms)
         if q is query.NullQuery or isinstance(q, query.qcore._NullQuery):
-            return _Matched({}, {} if counting else None)
+            return _nothing(seg.doc_count, counting)
         raise Unsupported(q)
 
     def conjunction(self, q: query.And, seg: _Segment, counting: bool) -> _Matched:
@@ -511,92 +545,89 @@ class _Evaluator:
         positives = [s for s in subs if not isinstance(s, query.Not)]
         negatives = [s for s in subs if isinstance(s, query.Not)]
         parts = [self.evaluate(s, seg, counting) for s in positives]
-        parts.sort(key=lambda m: len(m.scores))
         # Only NOTs: every document (each NOT a whoosh InverseMatcher, intersected).
-        docs = set(parts[0].scores) if parts else set(range(seg.doc_count))
-        for part in parts[1:]:
-            docs.intersection_update(part.scores)
+        present = np.ones(seg.doc_count, bool)
+        for part in parts:
+            present &= part.present
         excluded = [self.evaluate(n.query, seg, counting) for n in negatives]
         for matched in excluded:
-            docs.difference_update(matched.scores)
-        if len(parts) == 2:
-            first, second = parts[0].scores, parts[1].scores
-            scores = {d: first[d] + second[d] for d in docs}
-        else:
-            scores = {d: sum(p.scores[d] for p in parts) + 0.0 for d in docs}
+            present &= ~matched.present
+        scores = np.zeros(seg.doc_count)
+        for part in parts:
+            scores += part.scores
         if negatives:
-            bonus = NOT_WEIGHT * len(negatives)
-            scores = {d: s + bonus for d, s in scores.items()}
+            scores += NOT_WEIGHT * len(negatives)
+        scores = np.where(present, scores, 0.0)
         counts = None
         terms = sum(p.terms for p in parts)
         if counting:
-            counts = {d: sum(p.counts[d] for p in parts) for d in docs}  # type: ignore[index]
+            counts = np.zeros(seg.doc_count, np.int32)
+            for part in parts:
+                counts += part.counts  # type: ignore[arg-type]
+            counts = _only(counts, present)
             terms += sum(matched.terms for matched in excluded)
-        return _boosted(_Matched(scores, counts, terms), q.boost)
+        return _boosted(_Matched(present, scores, counts, terms), q.boost)
 
     def disjunction(self, q: query.Or, seg: _Segment, counting: bool) -> _Matched:
         subs = q.subqueries
         if len(subs) == 1:
             return self.evaluate(subs[0], seg, counting)
         coord = bool(q.scale)
-        matched = _boosted(
-            _union([self.evaluate(s, seg, counting or coord) for s in subs], counting or coord),
-            q.boost,
-        )
+        parts = [self.evaluate(s, seg, counting or coord) for s in subs]
+        matched = _boosted(_union(parts, seg.doc_count, counting or coord), q.boost)
         if coord and matched.terms:
             termcount, scale = matched.terms, q.scale
             if termcount == scale:
-                matched.scores = dict.fromkeys(matched.scores, 0.0)
+                matched.scores = np.zeros(seg.doc_count)
             else:
                 spread = (termcount - scale) ** 2
                 factor = (termcount - 1) / termcount
-                counts = matched.counts or {}
-                matched.scores = {
-                    d: (s + ((counts[d] - 1) / spread)) * factor for d, s in matched.scores.items()
-                }
+                bonus = (matched.counts - 1) / spread  # type: ignore[operator]
+                matched.scores = np.where(matched.present, (matched.scores + bonus) * factor, 0.0)
         return matched
 
     def complement(self, q: query.Not, seg: _Segment, counting: bool) -> _Matched:
         excluded = self.evaluate(q.query, seg, counting)
-        docs = [d for d in range(seg.doc_count) if d not in excluded.scores]
+        present = ~excluded.present
         return _Matched(
-            dict.fromkeys(docs, NOT_WEIGHT),
-            dict.fromkeys(docs, 0) if counting else None,
+            present,
+            np.where(present, NOT_WEIGHT, 0.0),
+            np.zeros(seg.doc_count, np.int32) if counting else None,
             excluded.terms,  # whoosh's coordination counts a NOT's terms, never matched
         )
 
 
 def _boosted(matched: _Matched, boost: float) -> _Matched:
     if boost != 1.0:
-        matched.scores = {d: s * boost for d, s in matched.scores.items()}
+        matched.scores = matched.scores * boost
     return matched
 
 
-def _union(parts: list[_Matched], counting: bool) -> _Matched:
-    parts = [p for p in parts if p.scores or p.terms]
+def _union(parts: list[_Matched], n: int, counting: bool) -> _Matched:
     if not parts:
-        return _Matched({}, {} if counting else None)
-    # Into a copy of the largest (most often the body's): fewer documents to add.
-    parts.sort(key=lambda p: len(p.scores), reverse=True)
-    scores = dict(parts[0].scores)
-    counts = dict(parts[0].counts or {}) if counting else None
+        return _nothing(n, counting)
+    first = parts[0]
+    present, scores = first.present.copy(), first.scores.copy()
+    counts = first.counts.copy() if counting and first.counts is not None else None
+    if counting and counts is None:
+        counts = np.zeros(n, np.int32)
     for part in parts[1:]:
-        get = scores.get
-        for d, s in part.scores.items():
-            old = get(d)
-            scores[d] = s if old is None else old + s
-        if counts is not None:
-            cget = counts.get
-            for d, c in (part.counts or {}).items():
-                counts[d] = cget(d, 0) + c
-    return _Matched(scores, counts, sum(p.terms for p in parts))
+        present |= part.present
+        scores += part.scores
+        if counts is not None and part.counts is not None:
+            counts += part.counts
+    return _Matched(present, scores, counts, sum(p.terms for p in parts))
 
 
-def _add_counts(kept: _Matched, extra: _Matched, scores: Scores) -> Counts | None:
+def _only(counts: Ints | None, present: Flags) -> Ints | None:
+    """``counts`` where ``present``, 0 elsewhere: a union adds every entry up."""
+    return None if counts is None else np.where(present, counts, 0)
+
+
+def _add_counts(kept: _Matched, extra: _Matched) -> Ints | None:
     if kept.counts is None:
         return None
-    more = extra.counts or {}
-    return {d: kept.counts.get(d, 0) + more.get(d, 0) for d in scores}
+    return kept.counts if extra.counts is None else kept.counts + extra.counts
 
 
 def _positions_lists(fmt, values: list[bytes]) -> list[Iterable[int]]:  # type: ignore[no-untyped-def]
@@ -664,18 +695,20 @@ def top(
     total = 0
     try:
         for sub, offset in searcher.leaf_searchers():
-            reader = sub.reader()
-            seg = _Segment(reader)
-            scores = evaluator.evaluate(q, seg).scores
-            if reader.has_deletions():
-                deleted: Callable[[int], bool] = reader.is_deleted
-                scores = {d: s for d, s in scores.items() if not deleted(d)}
-            total += len(scores)
-            if len(scores) > limit:  # the page's lowest score, found in C, then the few above it
-                cut = sorted(scores.values(), reverse=True)[limit - 1]
-                best.extend((s, -(offset + d)) for d, s in scores.items() if s >= cut)
-            else:
-                best.extend((s, -(offset + d)) for d, s in scores.items())
+            seg = _Segment(sub.reader())
+            matched = evaluator.evaluate(q, seg)
+            present = matched.present
+            deleted = seg.deleted()
+            if deleted is not None:
+                present = present & ~deleted
+            docs = np.flatnonzero(present)
+            total += len(docs)
+            scores = matched.scores[docs]
+            if len(docs) > limit:  # the page's lowest score, then the few at or above it
+                cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+                kept = scores >= cut
+                docs, scores = docs[kept], scores[kept]
+            best.extend(zip(scores.tolist(), (-(docs + offset)).tolist(), strict=True))
     except Unsupported:
         return None
     ranked = heapq.nlargest(limit, best)
