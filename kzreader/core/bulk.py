@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import Any
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -136,8 +137,9 @@ class _Segment:
     def __init__(self, reader) -> None:  # type: ignore[no-untyped-def]
         self.reader = reader
         self.doc_count = reader.doc_count_all()
-        #: Per field, kept while the segment is open: a segment never changes.
-        self.norms: dict[str, tuple[tuple, list[float]]] = _NORMS.setdefault(reader, {})
+        #: Per field (and its deleted documents), kept while the segment is open: a
+        #: segment never changes.
+        self.norms: dict[str, Any] = _NORMS.setdefault(reader, {})
 
     def postings(self, fieldname: str, btext: bytes) -> _Postings:
         return self.postings_and_values(fieldname, btext, False)[0]
