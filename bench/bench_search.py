@@ -6,7 +6,9 @@
 Measures, for the corpus given: full index build (s, articles/s), incremental update
 of 1 and of 100 changed files, index open time, search latency p50/p95 over a fixed
 mix of >= 200 queries (words, AND, phrases, prefixes, fuzzy, fields, names) including
-the passages and highlights the UI shows, peak RSS; the same build and queries on
+the passages and highlights the UI shows with its first answer (those of the hits in
+sight: the results list's size at 140x45 is read off the app, laid out headless), and
+the time until every hit of the page has them; peak RSS; the same build and queries on
 FTS5 (with its snippet()) and the ratio whoosh / FTS5. Medians over --runs runs.
 The mix is run as a session would (words recur, so cached postings serve them), then
 again "cold": every cache of kzreader.core.bulk emptied before each query.
