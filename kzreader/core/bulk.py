@@ -674,6 +674,14 @@ def expansions(searcher: Searcher, q: query.MultiTerm) -> set[bytes]:
     return found
 
 
+def read_words(reader, fieldnames: Iterable[str]) -> None:  # type: ignore[no-untyped-def]
+    """Read a segment's sorted words of ``fieldnames`` ahead of a first wildcard or fuzzy
+    search, which would otherwise wait for them (0.7 s at 50,000 articles)."""
+    seg = _Segment(reader)
+    for fieldname in fieldnames:
+        seg._lexicon(fieldname)
+
+
 def clear_caches() -> None:
     """Forget every cached postings list, phrase and expansion (to measure cold searches)."""
     POSTINGS.clear()

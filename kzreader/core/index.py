@@ -38,7 +38,7 @@ from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
 from whoosh.multiproc import MpWriter, SubWriterTask
-from whoosh.reading import SegmentReader
+from whoosh.reading import ReaderClosed, SegmentReader
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import damerau_levenshtein
 from whoosh.writing import NO_MERGE, SegmentWriter
@@ -510,6 +510,24 @@ class SearchIndex:
             return None
         _, found = _top(searcher, better.loose, 1)
         return corrected if found > total else None
+
+    def prepare(self) -> None:
+        """Read ahead what a first wildcard or fuzzy search would need (each segment's
+        words), a segment at a time so that searches meanwhile wait little."""
+        if self._ix is None:
+            return
+        try:
+            with self._lock:
+                searcher = self._current()
+                readers = [sub.reader() for sub, _offset in searcher.leaf_searchers()]
+            fields = [name for name, field in self._schema.items() if isinstance(field, TEXT)]
+            for reader in readers:
+                with self._lock:
+                    if searcher is not self._current():
+                        return  # the index changed meanwhile: its next search reads anew
+                    bulk.read_words(reader, fields)
+        except (ReaderClosed, *DAMAGE):
+            return
 
     def complete(self, result: SearchResult, *, passages: int = 5) -> SearchResult:
         """``result`` with the passages of its pending hits found (see ``search``)."""

@@ -79,6 +79,26 @@ def test_passages_stop_when_the_hits_so_far_are_enough(
     assert index.complete(first).hits == everything.hits
 
 
+def test_prepared_wildcards_read_no_word_list(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``prepare`` reads each segment's words ahead, so a first wildcard or fuzzy search
+    does not stop to; what it finds is the same."""
+    from whoosh.reading import SegmentReader
+
+    from kzreader.core import bulk
+
+    bulk.clear_caches()
+    bulk._LEXICONS.clear()
+    expected = [index.search(q).hits for q in ("Tok*", "Tokaev~", "title:kaz*")]
+    bulk.clear_caches()
+    bulk._LEXICONS.clear()
+    index.prepare()
+    monkeypatch.setattr(SegmentReader, "lexicon", lambda *_: pytest.fail("read a word list"))
+    assert [index.search(q).hits for q in ("Tok*", "Tokaev~", "title:kaz*")] == expected
+    assert all(expected)
+
+
 def test_all_words_rank_before_some_words(index: SearchIndex) -> None:
     result = index.search("Tokayev Borat")
     # No article has both words: every article with either still appears.

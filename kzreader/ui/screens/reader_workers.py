@@ -249,6 +249,7 @@ class ReaderWorkers:
         if worker.is_cancelled:
             return
         app.call_from_thread(self._index_opened, index)
+        index.prepare()  # searching meanwhile: this reads ahead for the first wildcard
 
     def _index_stopped(self) -> None:
         self.results.show_progress(None, None)  # type: ignore[attr-defined]
