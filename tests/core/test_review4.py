@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+from test_bulk import whoosh_top, write_corpus
 from textual.pilot import Pilot
 from whoosh import query
 
@@ -19,8 +20,6 @@ from kzreader.core.results import ArticleHit, Passage, SearchResult
 from kzreader.ui.app import KzReaderApp
 from kzreader.ui.screens.main import MainScreen
 from kzreader.ui.widgets.results import least_lines
-
-from test_bulk import whoosh_top, write_corpus
 
 # -- results.least_lines ------------------------------------------------------------
 
@@ -124,7 +123,9 @@ def segmented(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     return SearchIndex.open(Corpus.open(root), home, procs=1)
 
 
-def _random_query(rng: random.Random, words: dict[str, list[str]], phrases: list[list[str]], depth: int) -> query.Query:  # fmt: skip
+def _random_query(
+    rng: random.Random, words: dict[str, list[str]], phrases: list[list[str]], depth: int
+) -> query.Query:
     fields = sorted(words)
     if depth <= 0 or rng.random() < 0.3:
         field = rng.choice(fields)
