@@ -523,8 +523,8 @@ class SearchIndex:
             fields = [name for name, field in self._schema.items() if isinstance(field, TEXT)]
             for reader in readers:
                 with self._lock:
-                    if searcher is not self._current():
-                        return  # the index changed meanwhile: its next search reads anew
+                    if self._searcher is not searcher:
+                        return  # closed, or changed by a search since: it reads what it needs
                     bulk.read_words(reader, fields)
         except (ReaderClosed, *DAMAGE):
             return

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from cancelling import cancel_after
 from seed_ids import A000, A001, A002, A003, A004
+from test_bulk import write_corpus
 
+from kzreader.core import bulk
 from kzreader.core.corpus import Corpus
 from kzreader.core.index import MANIFEST, WHOOSH_DIR, SearchIndex
 from kzreader.core.paths import DataPaths, bundled_seeds
@@ -85,8 +87,6 @@ def test_prepared_wildcards_read_no_word_list(
     """``prepare`` reads each segment's words ahead, so a first wildcard or fuzzy search
     does not stop to; what it finds is the same."""
     from whoosh.reading import SegmentReader
-
-    from kzreader.core import bulk
 
     bulk.clear_caches()
     bulk._LEXICONS.clear()
@@ -346,3 +346,26 @@ def test_disk_full_in_the_middle_of_indexing(
     ix = _open(seeds_copy, tmp_path / "home")
     assert "No space left on device" in (ix.report.message or "")
     assert articles(ix, "Kotov") == [A000]
+
+
+def test_closing_the_index_while_it_reads_ahead_leaves_no_searcher_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting (``close``) between two segments read ahead: no searcher is reopened."""
+    root = tmp_path / "corpus"
+    write_corpus(root, 60)
+    SearchIndex.open(Corpus.open(root), tmp_path / "index", procs=1).close()
+    for i in range(0, 60, 7):  # an update: a second segment
+        path = root / f"a{i:03d}.txt"
+        path.write_text(path.read_text(encoding="utf-8") + "\nTokayev in Astana.\n", "utf-8")
+    index = SearchIndex.open(Corpus.open(root), tmp_path / "index", procs=1)
+    assert len(index._current().leaf_searchers()) > 1
+    read = bulk.read_words
+
+    def read_then_quit(reader, fieldnames):  # type: ignore[no-untyped-def]
+        read(reader, fieldnames)
+        index.close()  # the app quits (action_quit) between two segments
+
+    monkeypatch.setattr(bulk, "read_words", read_then_quit)
+    index.prepare()
+    assert index._searcher is None
