@@ -131,7 +131,7 @@ def results_list_size(terminal: tuple[int, int] = TERMINAL) -> tuple[int, int]:
             screen.search_input.focus()
             screen.search("Tokayev")
             await pilot.pause(0.3)
-            width, height = screen.results.list.scrollable_content_region.size
+            width, height = screen.results.list.size
             return width, height
 
     with tempfile.TemporaryDirectory() as home:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reader_helpers import main_screen, reader, record_calls, settle
 
-from kzreader.core.results import SearchResult
+from kzreader.core.results import ArticleHit, Passage, SearchResult
 from kzreader.ui.screens import reader_workers
-from kzreader.ui.widgets.results import ResultsPane
+from kzreader.ui.widgets.results import ResultsPane, hit_lines
 
 
 def write_corpus(folder: Path, count: int) -> Path:
@@ -94,3 +95,57 @@ async def test_every_hit_in_sight_comes_with_its_passages(tmp_path: Path) -> Non
             headings = [line for line in lines if "Report" in line]
             assert headings, lines
             assert all(" passages" in h or " …" not in h for h in headings), lines
+
+
+def _hit_lines(listed, article: str) -> int:  # type: ignore[no-untyped-def]
+    """Lines the options of ``article``'s hit take in the list, as the list laid them out."""
+    listed._update_lines()  # the list's own line layout (what it scrolls and draws)
+    heights = listed._line_cache.heights
+    return sum(
+        heights[i]
+        for i in range(listed.option_count)
+        if (listed.get_option_at_index(i).id or "").split("\t")[1:2] == [article]
+    )
+
+
+def _broken_at_a_space(width: int) -> str:
+    """A title whose heading, "1. " + title + "  1 passage", is 2 * width + 1 characters
+    with a space at [width]: two lines wrapped at spaces (the space ends the first line
+    and takes no cell), three by len / width."""
+    return "x" * (width - 3) + " " + "y" * (width - len("  1 passage"))
+
+
+def _zero_width(width: int) -> str:
+    """Zero-width spaces (web pages are full of them; clean_text keeps them): characters
+    that take no cell."""
+    return "x\u200b" * (2 * width)
+
+
+@pytest.mark.parametrize("make_title", [_broken_at_a_space, _zero_width])
+async def test_a_hit_is_counted_the_lines_the_list_gives_it(tmp_path: Path, make_title) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Taraz\n\nTaraz grain.\n", encoding="utf-8")
+    app = reader(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        screen.search_input.focus()
+        screen.search("grain")  # the list is laid out once its tab has been shown
+        await settle(pilot, 0.2)
+        pane = screen.results
+        width = pane.list.scrollable_content_region.width
+        assert 20 < width <= pane.list.size.width
+        title = make_title(width)
+        hit = ArticleHit(
+            article="a",
+            title=title,
+            score=1.0,
+            passages=(Passage(1, "paragraph", "Taraz grain.", (), 1.0),),
+        )
+        pane.show_result(SearchResult(query="crafted", total=1, hits=(hit,)))
+        await pilot.pause()
+        shown = _hit_lines(pane.list, "a")
+        assert shown >= 3
+        assert hit_lines(1, hit, width) == shown  # wrapped as the list wraps it
+        assert hit_lines(1, hit, pane.list.size.width) <= shown  # what screenful counts

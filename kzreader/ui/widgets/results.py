@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...core.results import ArticleHit, SearchResult, Span
+from ...core.results import ArticleHit, Passage, SearchResult, Span
 from ..messages import GoBack, OpenArticle
 
 SNIPPET = 170  # characters of a passage shown around its first hit
@@ -43,34 +43,36 @@ def snippet_size(width: int) -> int:
     return max(80, min(SNIPPET, 3 * (width or 40) - 20))
 
 
-def passage_label(paragraph: int) -> str:
-    return f"  ¶{paragraph:<4} "
-
-
-def hit_heading(rank: int, hit: ArticleHit) -> tuple[str, str, str]:
+def heading(rank: int, hit: ArticleHit) -> Content:
+    """A hit's first line in the list: its rank, title and number of passages."""
     count = len(hit.passages)
     passages = "  …" if hit.pending else f"  {count} passage{'s' if count != 1 else ''}"
-    return f"{rank}. ", hit.title, passages
+    return Content.assemble((f"{rank}. ", "dim"), (hit.title, "bold"), (passages, "dim"))
 
 
-def least_lines(rank: int, hit: ArticleHit, width: int) -> int:
-    """The fewest lines ``hit`` (passages found) takes in a list ``width`` wide: its
-    heading and passages as ``ResultsPane.show_result`` writes them, wrapped at the
-    width exactly (wrapping at spaces only adds lines)."""
-    width = max(1, width)
-    lines = -(-len("".join(hit_heading(rank, hit))) // width)
+def passage_line(passage: Passage, size: int) -> Content:
+    """A passage in the list: its paragraph number, and ``size`` characters around its
+    first hit with the hits marked."""
+    text, spans = snippet(passage.text, passage.highlights, size)
+    prompt = Content(text)
+    for start, end in spans:
+        prompt = prompt.stylize("on $kz-hit", start, end)
+    return Content.styled(f"  ¶{passage.paragraph:<4} ", "dim") + prompt
+
+
+def hit_lines(rank: int, hit: ArticleHit, width: int) -> int:
+    """The lines ``hit`` takes in a list ``width`` wide, wrapped as the list wraps it."""
     size = snippet_size(width)
-    for passage in hit.passages:
-        shown = min(len(passage.text), size - 20)  # the window may start at a later space
-        lines += -(-(len(passage_label(passage.paragraph)) + shown) // width)
-    return lines
+    lines = len(heading(rank, hit).wrap(width))
+    return lines + sum(len(passage_line(p, size).wrap(width)) for p in hit.passages)
 
 
 def fills(width: int, height: int) -> Callable[[Sequence[ArticleHit]], bool]:
-    """Whether hits fill a results list ``width`` by ``height``."""
+    """Whether hits fill a results list ``width`` by ``height`` (its outer size: at most
+    as many lines are counted as it shows, with or without a scrollbar)."""
 
     def enough(hits: Sequence[ArticleHit]) -> bool:
-        return sum(least_lines(n, hit, width) for n, hit in enumerate(hits, 1)) >= height
+        return sum(hit_lines(n, hit, width) for n, hit in enumerate(hits, 1)) >= height
 
     return enough
 
@@ -117,7 +119,7 @@ class ResultsPane(Vertical):
     def screenful(self) -> Callable[[Sequence[ArticleHit]], bool] | None:
         """Whether hits (passages found) fill the list as it is sized now: a search
         finds the passages of the hits in sight first. None before it is laid out."""
-        width, height = self.list.scrollable_content_region.size
+        width, height = self.list.size
         return fills(width, height) if width > 0 and height > 0 else None
 
     def set_status(self, text: str) -> None:
@@ -177,20 +179,10 @@ class ResultsPane(Vertical):
                 options.append(
                     Option(Content.styled("Only some of the words:", "italic"), disabled=True)
                 )
-            number, title, passages = hit_heading(rank, hit)
-            options.append(
-                Option(
-                    Content.assemble((number, "dim"), (title, "bold"), (passages, "dim")),
-                    id=f"a\t{hit.article}",
-                )
-            )
+            options.append(Option(heading(rank, hit), id=f"a\t{hit.article}"))
             for passage in hit.passages:
-                text, spans = snippet(passage.text, passage.highlights, size)
-                prompt = Content(text)
-                for start, end in spans:
-                    prompt = prompt.stylize("on $kz-hit", start, end)
-                label = Content.styled(passage_label(passage.paragraph), "dim")
-                options.append(Option(label + prompt, id=f"p\t{hit.article}\t{passage.paragraph}"))
+                line = passage_line(passage, size)
+                options.append(Option(line, id=f"p\t{hit.article}\t{passage.paragraph}"))
         results.add_options(options)
         if place is not None and place[0] is not None:
             try:
