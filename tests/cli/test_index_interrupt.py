@@ -19,12 +19,15 @@ from kzreader.core.paths import DataPaths
 
 
 def write_corpus(root: Path, count: int) -> None:
+    """Articles of a few hundred words: a build long enough for a Ctrl-C to land in it
+    (one-line articles indexed so fast that the interrupt could come after the end)."""
     root.mkdir(parents=True)
     for n in range(count):
-        (root / f"a{n:04d}.txt").write_text(
-            f"Report {n}\n\nNews from Taraz about item{n}, the border and the grain trade.\n",
-            encoding="utf-8",
+        body = " ".join(
+            f"News from Taraz about item{n}, the border and the grain trade on day {k}."
+            for k in range(25)
         )
+        (root / f"a{n:04d}.txt").write_text(f"Report {n}\n\n{body}\n", encoding="utf-8")
 
 
 def group_alive(pgid: int) -> bool:
