@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -43,11 +44,20 @@ def snippet_size(width: int) -> int:
     return max(80, min(SNIPPET, 3 * (width or 40) - 20))
 
 
-def heading(rank: int, hit: ArticleHit) -> Content:
-    """A hit's first line in the list: its rank, title and number of passages."""
+def _heading_parts(rank: int, hit: ArticleHit) -> tuple[str, str, str]:
     count = len(hit.passages)
     passages = "  …" if hit.pending else f"  {count} passage{'s' if count != 1 else ''}"
-    return Content.assemble((f"{rank}. ", "dim"), (hit.title, "bold"), (passages, "dim"))
+    return f"{rank}. ", hit.title, passages
+
+
+def heading(rank: int, hit: ArticleHit) -> Content:
+    """A hit's first line in the list: its rank, title and number of passages."""
+    number, title, passages = _heading_parts(rank, hit)
+    return Content.assemble((number, "dim"), (title, "bold"), (passages, "dim"))
+
+
+def _passage_label(passage: Passage) -> str:
+    return f"  ¶{passage.paragraph:<4} "
 
 
 def passage_line(passage: Passage, size: int) -> Content:
@@ -57,22 +67,36 @@ def passage_line(passage: Passage, size: int) -> Content:
     prompt = Content(text)
     for start, end in spans:
         prompt = prompt.stylize("on $kz-hit", start, end)
-    return Content.styled(f"  ¶{passage.paragraph:<4} ", "dim") + prompt
+    return Content.styled(_passage_label(passage), "dim") + prompt
 
 
 def hit_lines(rank: int, hit: ArticleHit, width: int) -> int:
-    """The lines ``hit`` takes in a list ``width`` wide, wrapped as the list wraps it."""
+    """At least how many lines ``hit`` takes in a list ``width`` wide, never more: the
+    cells of its heading and of each passage line over ``width + 1`` a line (a line
+    broken at a space ends with the space, which takes no cell). Textual's own wrapping
+    gives the exact count at 0.45 ms a hit, too slow for the search's first answer."""
+    per_line = max(1, width) + 1
+    lines = -(-cell_len("".join(_heading_parts(rank, hit))) // per_line)
     size = snippet_size(width)
-    lines = len(heading(rank, hit).wrap(width))
-    return lines + sum(len(passage_line(p, size).wrap(width)) for p in hit.passages)
+    for passage in hit.passages:
+        text, _spans = snippet(passage.text, passage.highlights, size)
+        lines += -(-cell_len(_passage_label(passage) + text) // per_line)
+    return lines
 
 
 def fills(width: int, height: int) -> Callable[[Sequence[ArticleHit]], bool]:
     """Whether hits fill a results list ``width`` by ``height`` (its outer size: at most
     as many lines are counted as it shows, with or without a scrollbar)."""
 
+    counted: list[tuple[ArticleHit, int]] = []  # asked again with one hit more each time
+
     def enough(hits: Sequence[ArticleHit]) -> bool:
-        return sum(hit_lines(n, hit, width) for n, hit in enumerate(hits, 1)) >= height
+        for n, hit in enumerate(hits):
+            if n < len(counted) and counted[n][0] is hit:
+                continue
+            del counted[n:]
+            counted.append((hit, hit_lines(n + 1, hit, width)))
+        return sum(lines for _, lines in counted[: len(hits)]) >= height
 
     return enough
 
