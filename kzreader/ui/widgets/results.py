@@ -72,10 +72,11 @@ def passage_line(passage: Passage, size: int) -> Content:
 
 def hit_lines(rank: int, hit: ArticleHit, width: int) -> int:
     """At least how many lines ``hit`` takes in a list ``width`` wide, never more: the
-    cells of its heading and of each passage line over ``width + 1`` a line (a line
-    broken at a space ends with the space, which takes no cell). Textual's own wrapping
-    gives the exact count at 0.45 ms a hit, too slow for the search's first answer."""
-    per_line = max(1, width) + 1
+    cells of its heading and of each passage line over ``width + 2`` a line (a line
+    broken at spaces ends with them, which take no cell: at most two here, the heading's
+    "  N passages"). Textual's own wrapping gives the exact count at 0.45 ms a hit, too
+    slow for the search's first answer."""
+    per_line = max(1, width) + 2
     lines = -(-cell_len("".join(_heading_parts(rank, hit))) // per_line)
     size = snippet_size(width)
     for passage in hit.passages:
