@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 from reader_helpers import main_screen, reader, record_calls, settle
+from textual.pilot import Pilot
 
 from kzreader.core.results import ArticleHit, Passage, SearchResult
 from kzreader.ui.screens import reader_workers
+from kzreader.ui.screens.main import MainScreen
 from kzreader.ui.widgets.results import ResultsPane, hit_lines
 
 
@@ -23,17 +25,24 @@ def write_corpus(folder: Path, count: int) -> Path:
     return folder
 
 
+async def results_shown(pilot: Pilot) -> MainScreen:
+    """The reader with one search made: the results list is laid out once its tab has
+    been shown (before, it has no size to fill)."""
+    await settle(pilot)
+    screen = main_screen(pilot)
+    screen.search_input.focus()
+    screen.search("grain")
+    await settle(pilot, 0.2)
+    return screen
+
+
 async def test_results_come_with_the_first_passages_then_the_rest(
     tmp_path: Path, monkeypatch
 ) -> None:
     shown: list[SearchResult] = record_calls(monkeypatch, ResultsPane, "show_result")
     app = reader(write_corpus(tmp_path / "corpus", 30))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
-        screen.search_input.focus()
-        screen.search("grain")  # the list is laid out once its tab has been shown
-        await settle(pilot, 0.2)
+        screen = await results_shown(pilot)
         screen.search("Taraz")
         await settle(pilot, 0.2)
         first, last = shown[-2], shown[-1]
@@ -77,11 +86,7 @@ async def test_every_hit_in_sight_comes_with_its_passages(tmp_path: Path) -> Non
     for size in [(120, 40), (80, 24), (160, 60)]:
         app = reader(corpus)
         async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            screen = main_screen(pilot)
-            screen.search_input.focus()
-            screen.search("grain")
-            await settle(pilot, 0.2)
+            screen = await results_shown(pilot)
             pane = screen.results
             first = app.index.search("Taraz", limit=50, passages_for=30, enough=pane.screenful())
             assert any(hit.pending for hit in first.hits)
@@ -128,11 +133,7 @@ async def test_a_hit_is_counted_the_lines_the_list_gives_it(tmp_path: Path, make
     (folder / "a.txt").write_text("Taraz\n\nTaraz grain.\n", encoding="utf-8")
     app = reader(folder)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
-        screen.search_input.focus()
-        screen.search("grain")  # the list is laid out once its tab has been shown
-        await settle(pilot, 0.2)
+        screen = await results_shown(pilot)
         pane = screen.results
         width = pane.list.scrollable_content_region.width
         assert 20 < width <= pane.list.size.width
