@@ -49,6 +49,9 @@ def test_ctrl_c_stops_every_indexing_process_with_one_line(tmp_path: Path) -> No
         text=True,
         env=env,
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
+        # As from a terminal: a suite started in the background (`cmd &` in a script)
+        # ignores Ctrl-C, and an ignored signal stays ignored across exec.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert process.stderr is not None
     first = process.stderr.readline()  # "indexing: 120/1200": the build is under way
