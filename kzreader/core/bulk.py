@@ -37,7 +37,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -105,8 +104,8 @@ def _compact(found: _Postings) -> _Postings:
     return _Postings(np.asarray(found.ids, np.int32), np.asarray(found.weights, np.float32))
 
 
-#: The key of a segment's deleted documents among its ``_NORMS`` (not a field name).
-_DELETED = "\0deleted"
+#: Each open segment's deleted documents, if it has any (see ``_Segment.deleted``).
+_DELETED: WeakKeyDictionary[object, Flags] = WeakKeyDictionary()
 #: Each open segment's words by field, sorted (see ``_Segment._lexicon``).
 _LEXICONS: WeakKeyDictionary[object, dict[str, list[str]]] = WeakKeyDictionary()
 #: Recent wildcard and fuzzy expansions, by segment (see ``_Segment.expand``).
@@ -137,9 +136,8 @@ class _Segment:
     def __init__(self, reader) -> None:  # type: ignore[no-untyped-def]
         self.reader = reader
         self.doc_count = reader.doc_count_all()
-        #: Per field (and its deleted documents), kept while the segment is open: a
-        #: segment never changes.
-        self.norms: dict[str, Any] = _NORMS.setdefault(reader, {})
+        #: Per field, kept while the segment is open: a segment never changes.
+        self.norms: dict[str, tuple[tuple, Floats]] = _NORMS.setdefault(reader, {})
 
     def postings(self, fieldname: str, btext: bytes) -> _Postings:
         return self.postings_and_values(fieldname, btext, False)[0]
@@ -292,12 +290,12 @@ class _Segment:
         """Which documents are deleted, if any (kept while the segment is open)."""
         if not self.reader.has_deletions():
             return None
-        found = self.norms.get(_DELETED)
+        found = _DELETED.get(self.reader)
         if found is None:
             found = np.zeros(self.doc_count, bool)
             is_deleted = self.reader.is_deleted
             found[[d for d in range(self.doc_count) if is_deleted(d)]] = True
-            self.norms[_DELETED] = found
+            _DELETED[self.reader] = found
         return found
 
     def lengths(self, fieldname: str) -> list[float]:
