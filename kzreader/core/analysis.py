@@ -5,6 +5,10 @@
 * ``names`` terms: capitalised words only (at index time), under a transliteration
   variant key, so ``Jovtis`` finds ``Zhovtis`` and ``Токаев`` finds ``Tokayev``.
 * ``words`` terms: unstemmed folded words, the dictionary for "did you mean".
+* stop words (and one-letter words) are not terms a word query can find, but the text
+  fields index each under ``STOP`` + the folded word, with its position and no weight
+  (a field's length, so BM25, is unchanged): phrases match them, so
+  ``"fourth decade of its independence"`` is exact, stop words included.
 
 Each field has one tokenizer that does the whole job in a single regex pass, with
 the word → term mapping cached: whoosh's chain of generator filters costs several
@@ -30,6 +34,8 @@ from .translit import name_key, to_latin
 #: possessive can be stripped.
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CACHE = 200_000
+#: The prefix of a stop word's term: no word the tokenizer cuts starts with it.
+STOP = "\x02"
 
 
 def _base(word: str) -> str:
@@ -47,6 +53,19 @@ def text_term(word: str) -> str | None:
     if len(base) < 2 or base in STOP_WORDS:
         return None
     return stem(base)
+
+
+@lru_cache(maxsize=_CACHE)
+def stop_term(word: str) -> str | None:
+    """The term a stop word is indexed under for phrases, or None for any other word."""
+    if text_term(word) is not None:
+        return None
+    base = _base(word)
+    return STOP + base if base else None
+
+
+def is_stop(term: str | bytes) -> bool:
+    return term[:1] in (STOP, STOP.encode())
 
 
 @lru_cache(maxsize=_CACHE)
@@ -71,6 +90,7 @@ class _TermTokenizer(Tokenizer):
     """Tokenize with WORD and map each word through a cached term function."""
 
     capitalised_only = False  # at index time, keep only words starting with a capital
+    stops = False  # whether stop words are indexed (as STOP terms) for phrases
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -111,6 +131,8 @@ class _TermTokenizer(Tokenizer):
             if only_caps and not word[:1].isupper():
                 continue
             term = convert(word)
+            if term is None and mode == "phrase":  # indexed only where self.stops
+                term = stop_term(word)
             if term is None:
                 if removestops:
                     continue
@@ -130,14 +152,18 @@ class _TermTokenizer(Tokenizer):
             yield token
 
     def term_positions(self, value: str) -> dict[str, list[int]]:
-        """Each index term of ``value`` and its word positions (index mode, stop words out)."""
+        """Each index term of ``value`` and its word positions (index mode; stop words as
+        STOP terms if this field keeps them)."""
         convert = _TERMS[self.name]
         only_caps = self.capitalised_only
+        stops = self.stops
         out: dict[str, list[int]] = {}
         for position, word in enumerate(WORD.findall(value)):
             if only_caps and not word[:1].isupper():
                 continue
             term = convert(word)
+            if term is None and stops:
+                term = stop_term(word)
             if term is not None:
                 if term in out:
                     out[term].append(position)
@@ -161,10 +187,15 @@ class TermPositions(Positions):
         boost = self.field_boost
         encode = self.encode
         for term, positions in analyzer.term_positions(value).items():
-            yield term, len(positions), len(positions) * boost, encode(positions)
+            if term[0] == STOP:  # for phrases only: no weight, and not in the field's length
+                yield term, 0, 0.0, encode(positions)
+            else:
+                yield term, len(positions), len(positions) * boost, encode(positions)
 
 
 class TextTokenizer(_TermTokenizer):
+    stops = True
+
     def __init__(self) -> None:
         super().__init__("text")
 
@@ -253,13 +284,22 @@ def words_for(
         return out
 
 
-def iter_terms(text: str, field: str) -> Iterator[tuple[str, int, int]]:
-    """(term, start, end) for each word of ``text`` as ``field`` would index it at query time.
+def iter_terms(
+    text: str, field: str, stops: bool = False, capitalised: bool = False
+) -> Iterator[tuple[str, int, int]]:
+    """(term, start, end) for each word of ``text`` as ``field`` would index it at query time
+    (with ``stops``, stop words as their STOP terms, as phrases see them; with
+    ``capitalised``, only capitalised words, as the names field indexes them).
 
     Used for highlighting and passage scoring: no Token objects, just the cached mapping.
     """
     convert = _TERMS[field]
     for match in WORD.finditer(text):
-        term = convert(match.group())
+        word = match.group()
+        if capitalised and not word[:1].isupper():
+            continue
+        term = convert(word)
+        if term is None and stops:
+            term = stop_term(word)
         if term is not None:
             yield term, match.start(), match.end()

@@ -48,6 +48,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from .analysis import is_stop
 from .lru import Lru
 from .spelling import automaton_matches
 
@@ -174,7 +175,11 @@ class _Segment:
         found = _EXPANSIONS.get(key) if key[0] is not None else None
         if found is None:
             to_bytes = schema[fieldname].to_bytes
-            found = [t if isinstance(t, bytes) else to_bytes(t) for t in self._candidates(q) if t]
+            found = [
+                t if isinstance(t, bytes) else to_bytes(t)
+                for t in self._candidates(q)
+                if t and not is_stop(t)  # stop words are there for phrases only
+            ]
             if key[0] is not None:
                 _EXPANSIONS.put(key, found)
         return found
@@ -648,16 +653,44 @@ def _positions_lists(fmt, values: list[bytes]) -> list[Iterable[int]]:  # type: 
 
 def _in_order(positions: list[Iterable[int]], slop: int) -> bool:
     """Whether the words occur in order, each 1..``slop`` positions after the last
-    (whoosh's phrase matching: ``SpanNear2(ordered=True, mindist=1)``)."""
-    current = set(positions[0])
+    (whoosh's phrase matching: ``SpanNear2(ordered=True, mindist=1)``). The cost grows
+    with the positions, not with the slop."""
+    current = sorted(set(positions[0]))
     for following in positions[1:]:
         if slop == 1:
-            current = {p for p in following if p - 1 in current}
+            starts = set(current)
+            current = sorted({p for p in following if p - 1 in starts})
         else:
-            current = {p for p in following if any(p - k in current for k in range(1, slop + 1))}
+            current = sorted(
+                {
+                    p
+                    for p in following
+                    if (i := bisect_left(current, p - slop)) < len(current) and current[i] < p
+                }
+            )
         if not current:
             return False
     return True
+
+
+def matching(searcher: Searcher, q: query.Query, docs: set[int]) -> set[int] | None:
+    """Which of ``docs`` (global document numbers) match ``q``; None where whoosh must
+    say (see ``top``)."""
+    weighting = searcher.weighting
+    if W3LeafMatcher is None or not isinstance(weighting, BM25F):
+        return None
+    evaluator = _Evaluator(searcher, weighting, getattr(weighting, "boosts", {}))
+    found: set[int] = set()
+    try:
+        for sub, offset in searcher.leaf_searchers():
+            seg = _Segment(sub.reader())
+            local = [d - offset for d in docs if offset <= d < offset + seg.doc_count]
+            if local:
+                present = evaluator.evaluate(q, seg).present
+                found.update(d + offset for d in local if present[d])
+    except Unsupported:
+        return None
+    return found
 
 
 def expansions(searcher: Searcher, q: query.MultiTerm) -> set[bytes]:

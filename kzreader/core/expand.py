@@ -6,7 +6,10 @@ a merge or rename in the user's overlay changes search at once, with no re-index
 * ``person:Tokayev`` finds the articles the graph links to that person, matching any
   of its names there (so passages and highlights land on every form used).
 * A plain word or phrase that names a known entity also finds its other names:
-  ``KNB`` finds articles that say ``National Security Committee``.
+  ``KNB`` finds articles that say ``National Security Committee``. Only names that
+  stand for that entity alone: never a bare first name or patronymic (``Aleksei`` for
+  Aleksei Kotov), a title, or a name the graph gives to several entities. ``=word``
+  is never widened.
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ _FIELD = re.compile(
 )
 _TOKEN = re.compile(r'"[^"]*"|[^\s()"]+')
 _UNSAFE = re.compile(r'["()*?~^:\\]')
+#: Words that make a title, not a name, when they stand alone.
+TITLES = frozenset(
+    "president minister prime premier mr mrs ms dr general senator governor mayor "
+    "king queen prince chairman director ambassador deputy secretary".split()
+)
 
 
 class EntityLike(Protocol):
@@ -57,12 +65,27 @@ class NoSuchEntity(ValueError):
     """A ``person:``-style field names nothing the graph knows; the message says so."""
 
 
+@dataclass(frozen=True)
+class Widening:
+    """A name of the query and the other names it was widened to (with their queries,
+    once parsed: what tells which alias an article was found by)."""
+
+    typed: str
+    aliases: tuple[str, ...]
+    queries: tuple[object, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {"typed": self.typed, "aliases": list(self.aliases)}
+
+
 @dataclass
 class Expansion:
-    """The query text to parse, and the entities its placeholders stand for."""
+    """The query text to parse, the entities its placeholders stand for, and the names
+    widened."""
 
     text: str
     entities: dict[str, EntityLike] = field(default_factory=dict)
+    widened: list[Widening] = field(default_factory=list)
 
 
 def clean_alias(alias: str) -> str:
@@ -72,17 +95,33 @@ def clean_alias(alias: str) -> str:
 
 def alias_phrases(entity: EntityLike) -> list[str]:
     """An entity's names as quoted phrases, canonical name first, without repeats."""
+    return name_phrases([entity.name, *entity.aliases])
+
+
+#: The field prefix an acronym is searched with: the names field, whose words are the
+#: capitalised ones (``MID`` is not the "mid" of "the mid-17th").
+NAMES_FIELD = "kzname"
+
+
+def name_phrases(names: Sequence[str]) -> list[str]:
+    """Names as quoted phrases of the query language (acronyms in the names field)."""
     out: list[str] = []
     seen: set[str] = set()
-    for name in (entity.name, *entity.aliases):
+    for name in names:
         cleaned = clean_alias(name)
         if cleaned and cleaned.casefold() not in seen:
             seen.add(cleaned.casefold())
-            out.append(f'"{cleaned}"')
+            acronym = " " not in cleaned and cleaned.isupper() and len(cleaned) > 1
+            out.append(f'{NAMES_FIELD}:"{cleaned}"' if acronym else f'"{cleaned}"')
     return out[: MAX_ALIASES + 1]
 
 
-def expand(text: str, entities: EntityLookup | None) -> Expansion:
+def bare(phrase: str) -> str:
+    """The name in one of ``alias_phrases``."""
+    return phrase.removeprefix(f"{NAMES_FIELD}:").strip('"')
+
+
+def expand(text: str, entities: EntityLookup | None, *, widen: bool = True) -> Expansion:
     """Replace entity fields by placeholders and widen plain names to their aliases.
 
     Raises NoSuchEntity for a field naming an unknown entity, and when entity
@@ -112,9 +151,10 @@ def expand(text: str, entities: EntityLookup | None) -> Expansion:
         return f"article:{key}"
 
     text = _FIELD.sub(replace_field, text)
-    if entities is not None:
-        text = _widen_names(text, entities)
-    return Expansion(text, found)
+    widened: list[Widening] = []
+    if entities is not None and widen:
+        text = _widen_names(text, entities, widened)
+    return Expansion(text, found, widened)
 
 
 def _covers(typed: str, alias: str) -> bool:
@@ -130,12 +170,38 @@ def _covers(typed: str, alias: str) -> bool:
     return " " not in typed and typed in (w.casefold() for w in WORD.findall(alias))
 
 
-def _widen_names(text: str, entities: EntityLookup) -> str:
+def own_names(entity: EntityLike, entities: EntityLookup) -> list[str]:
+    """The names of ``entity`` a query may widen to: not a single word that is a title, a
+    first name or patronymic (a word of a longer name other than its last), nor a name
+    the graph also gives to another entity."""
+    names = [entity.name, *entity.aliases]
+    longer = [WORD.findall(n) for n in names if len(WORD.findall(n)) > 1]
+    lasts = {words[-1].casefold() for words in longer}
+    inner = {w.casefold() for words in longer for w in words[:-1]}
+    lookup_all = getattr(entities, "lookup_all", None)
+    out = []
+    for name in names:
+        words = [w.casefold() for w in WORD.findall(name)]
+        if not words:
+            continue
+        if all(w in TITLES for w in words):
+            continue
+        if longer and not any(w in lasts for w in words) and all(w in inner for w in words):
+            continue  # "Aleksei", "Vladimir Vladimirovich"
+        if lookup_all is not None and len(lookup_all(name)) > 1:
+            continue
+        out.append(name)
+    return out
+
+
+def _widen_names(text: str, entities: EntityLookup, widened: list[Widening]) -> str:
     """``KNB`` → ``(KNB OR "National Security Committee" OR …)`` for known names."""
     out: list[str] = []
     last = 0
     for match in _TOKEN.finditer(text):
         token = match.group()
+        if token.startswith("="):
+            continue  # literally, as typed
         if token.startswith('"'):
             candidate = token.strip('"').strip()
         elif token in _OPERATORS or ":" in token or any(c in token for c in "*?~^"):
@@ -145,13 +211,17 @@ def _widen_names(text: str, entities: EntityLookup) -> str:
         if len(candidate) < 2:
             continue
         entity = entities.lookup(candidate)
-        if entity is None:
-            continue
-        others = [p for p in alias_phrases(entity) if not _covers(candidate, p.strip('"'))]
+        if entity is None or candidate.casefold() not in (
+            n.casefold() for n in own_names(entity, entities)
+        ):
+            continue  # not a name, or one several entities share ("Sergey")
+        names = own_names(entity, entities)
+        others = [p for p in name_phrases(names) if not _covers(candidate, bare(p))]
         if not others:
             continue
         out.append(text[last : match.start()])
         out.append("(" + " OR ".join([token, *others]) + ")")
+        widened.append(Widening(candidate, tuple(bare(p) for p in others)))
         last = match.end()
     out.append(text[last:])
     return "".join(out)

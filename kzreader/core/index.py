@@ -48,6 +48,7 @@ from .analysis import (
     WORD,
     TermPositions,
     WordSet,
+    is_stop,
     iter_terms,
     names_analyzer,
     text_analyzer,
@@ -59,13 +60,22 @@ from .atomic import atomic_write_text
 from .corpus import ArticleError, Corpus
 from .expand import EntityLookup
 from .lru import Lru
-from .query import FIELD_BOOSTS, ParsedQuery, QueryError, parse, query_words
+from .query import (
+    FIELD_BOOSTS,
+    DateFilter,
+    ParsedQuery,
+    QueryError,
+    clean_text,
+    parse,
+    query_words,
+)
 from .results import ArticleHit, Passage, SearchResult, Span, merge_spans
 from .spelling import MIN_LENGTH, Dictionary
 from .translit import to_latin
 
 #: Bump when the schema or the analysis changes: older indexes are rebuilt.
-INDEX_VERSION = 5
+#: 6: stop words' positions kept for phrases; outlet and date fields.
+INDEX_VERSION = 6
 BATCH = 1000  # the fewest articles per commit (see batch_size)
 TINY = 50  # segments this small (or a tenth of the largest) merge at the next edit
 #: The most articles one indexing process takes per commit: its postings (about 600 an
@@ -148,6 +158,8 @@ def make_schema() -> Schema:
         body=_text(text),
         comments=_text(text),
         names=_text(names),
+        outlet=_text(text),
+        date=ID(),
         entity=KEYWORD(commas=True, lowercase=True, scorable=True),
     )
 
@@ -167,6 +179,8 @@ def article_document(article: Article, entities: Iterable[str] = ()) -> dict[str
         "body": body,
         "comments": comments,
         "names": everything,
+        "outlet": article.outlet or "",
+        "date": article.date or "",
         "entity": ",".join(sorted(set(entities))),
     }
 
@@ -377,8 +391,8 @@ class SearchIndex:
 
     # -- searching ------------------------------------------------------------
 
-    def parse(self, text: str) -> ParsedQuery:
-        return parse(self._schema, text, self.entities)
+    def parse(self, text: str, *, widen: bool = True) -> ParsedQuery:
+        return parse(self._schema, text, self.entities, widen=widen)
 
     def search(
         self,
@@ -388,10 +402,17 @@ class SearchIndex:
         passages: int = 5,
         passages_for: int | None = None,
         enough: Callable[[Sequence[ArticleHit]], bool] | None = None,
+        sort: str = "relevance",
+        widen: bool = True,
+        cancel: threading.Event | None = None,
     ) -> SearchResult:
         """Articles matching ``text``, best first, each with up to ``passages`` passages.
 
-        Articles with every word come first; articles with only some follow.
+        Articles with every word literally come first, then those that have them only
+        through a widened name (marked with the names), then — for an implicit query —
+        those with only some of the words (marked partial, with the words they have).
+        ``sort="date"``: newest first instead. ``widen=False``: no name widens. A set
+        ``cancel`` ends the search early with an error saying so.
         With ``passages_for``, only the first so many hits get their passages, and
         with ``enough`` (the hits so far fill the screen?) maybe fewer; the rest are
         ``pending`` until ``complete``: reading the articles is most of the time of a
@@ -401,8 +422,9 @@ class SearchIndex:
         started = time.perf_counter()
         if self._ix is None:
             return SearchResult(query=text, error=self.report.message or "no index")
+        text = clean_text(text)
         try:
-            parsed = self.parse(text)
+            parsed = self.parse(text, widen=widen)
         except QueryError as error:
             return SearchResult(query=text, error=str(error))
         try:
@@ -414,7 +436,11 @@ class SearchIndex:
                     passages=passages,
                     passages_for=passages_for,
                     enough=enough,
+                    sort=sort,
+                    cancel=cancel,
                 )
+        except SearchCancelled:
+            return SearchResult(query=text, error=CANCELLED)
         except DAMAGE as error:  # a damaged index must not take the app down
             what = (
                 "was deleted"
@@ -438,30 +464,89 @@ class SearchIndex:
         passages: int,
         passages_for: int | None,
         enough: Callable[[Sequence[ArticleHit]], bool] | None,
+        sort: str = "relevance",
+        cancel: threading.Event | None = None,
     ) -> SearchResult:
         searcher = self._current()
-        strict, total = _top(searcher, parsed.strict, limit)
-        ranked: list[tuple[str, float, bool]] = [(a, score, True) for a, score in strict]
-        # Articles with only some of the words fill what the page has left.
-        if parsed.has_loose and len(ranked) < limit:
-            loose, loose_total = _top(searcher, parsed.loose, limit)
-            seen = {a for a, _, _ in ranked}
-            extra = [(a, score, False) for a, score in loose if a not in seen]
-            ranked.extend(extra[: limit - len(ranked)])
-            total = max(total, loose_total)
-        hits = []
-        for article_id, score, all_words in ranked:
-            try:  # the catalog has the title: no article is read for the hits not shown yet
-                title = self.corpus.info(article_id).title
-            except KeyError:
-                continue  # gone from the corpus since it was indexed
-            hits.append(ArticleHit(article_id, title, score, (), all_words, pending=passages > 0))
+        tiers = _tiers(parsed, _date_query(searcher, parsed.dates))
+        by_date = sort == "date"
+        want = max(limit, searcher.doc_count_all()) if by_date else limit
+        ranked: list[tuple[int, str, float, str]] = []  # docnum, article, score, tier
+        seen: set[int] = set()
+        counts: dict[str, int] = {}
+        for tier, q in tiers:
+            if cancel is not None and cancel.is_set():
+                raise SearchCancelled()
+            found, counts[tier] = _top(searcher, q, want)
+            for docnum, article_id, score in found:
+                if docnum not in seen and (by_date or len(ranked) < limit):
+                    seen.add(docnum)
+                    ranked.append((docnum, article_id, score, tier))
+        total = counts[tiers[-1][0]]
+        hits = self._marked(searcher, parsed, self._hits(ranked, by_date, limit, passages))
         first = len(hits) if passages_for is None else passages_for
         if passages > 0 and first > 0:
             matcher = self._term_matcher(searcher, parsed)
             hits[:first] = self._with_passages(hits[:first], matcher, passages, enough)
         corrected = self._did_you_mean(searcher, parsed, total) if total < 3 else None
-        return SearchResult(query=text, corrected=corrected, total=total, hits=tuple(hits))
+        return SearchResult(
+            query=text,
+            corrected=corrected,
+            total=total,
+            hits=tuple(hits),
+            all_words_total=counts.get("strict", total),
+            widened=tuple((w.typed, w.aliases) for w in parsed.widened),
+        )
+
+    def _hits(
+        self, ranked: list[tuple[int, str, float, str]], by_date: bool, limit: int, passages: int
+    ) -> list[tuple[int, ArticleHit]]:
+        """The page of hits, from the catalog (no article is read for hits not shown yet)."""
+        hits = []
+        for docnum, article_id, score, tier in ranked:
+            try:
+                info = self.corpus.info(article_id)
+            except KeyError:
+                continue  # gone from the corpus since it was indexed
+            hit = ArticleHit(
+                article_id,
+                info.title,
+                score,
+                (),
+                tier != "loose",
+                pending=passages > 0,
+                outlet=info.outlet,
+                date=info.date,
+            )
+            hits.append((docnum, tier, hit))
+        if by_date:  # newest first; undated last; then as ranked
+            order = {"literal": 0, "strict": 1, "loose": 2}
+            hits.sort(key=lambda h: (order[h[1]], -h[2].score))
+            hits.sort(key=lambda h: h[2].date or "", reverse=True)
+            hits = hits[:limit]
+        return [(docnum, replace(hit, aliases=(tier,))) for docnum, tier, hit in hits]
+
+    def _marked(
+        self, searcher: Searcher, parsed: ParsedQuery, hits: list[tuple[int, ArticleHit]]
+    ) -> list[ArticleHit]:
+        """Each partial hit with the words it has; each hit found only through widened
+        names with those names. (``aliases`` holds the hit's tier until here.)"""
+        docs = {d for d, _ in hits}
+        clauses = [(c.text, _present(searcher, c.query, docs)) for c in parsed.clauses]
+        widened = parsed.literal is not None
+        aliases = [
+            (alias, _present(searcher, q, docs))
+            for w in parsed.widened
+            if widened
+            for alias, q in zip(w.aliases, w.queries, strict=True)
+        ]
+        out = []
+        for docnum, hit in hits:
+            tier = hit.aliases[0]
+            matched = tuple(t for t, where in clauses if docnum in where) if tier == "loose" else ()
+            via = tuple(a for a, where in aliases if docnum in where) if tier == "strict" else ()
+            out.append(replace(hit, matched=matched, aliases=via))
+        return out
 
     def _term_matcher(self, searcher: Searcher, parsed: ParsedQuery) -> TermMatcher:
         reader = searcher.reader()
@@ -469,7 +554,7 @@ class SearchIndex:
         phrases = [leaf for leaf in leaves if isinstance(leaf, query.Phrase)]
         others = query.Or([leaf for leaf in leaves if not isinstance(leaf, query.Phrase)])
         terms = existing_terms(others, reader, lambda leaf: bulk.expansions(searcher, leaf))
-        return TermMatcher(terms, reader, phrases)
+        return TermMatcher(terms, reader, phrases, kind=parsed.kind)
 
     def _words(self) -> Dictionary:
         if self._dictionary is None:
@@ -508,7 +593,7 @@ class SearchIndex:
             better = parse(self._schema, corrected, self.entities)
         except QueryError:
             return None
-        _, found = _top(searcher, better.loose, 1)
+        _, found = _top(searcher, _tiers(better, _date_query(searcher, better.dates))[-1][1], 1)
         return corrected if found > total else None
 
     def prepare(self) -> None:
@@ -600,8 +685,61 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _top(searcher: Searcher, q: query.Query, limit: int) -> tuple[list[tuple[str, float]], int]:
-    """The best ``limit`` matches as (article, score), and how many match in all.
+class SearchCancelled(Exception):
+    """The search was cancelled (a newer query, or quitting)."""
+
+
+CANCELLED = "search cancelled"
+
+
+def _tiers(parsed: ParsedQuery, dates: query.Query | None) -> list[tuple[str, query.Query]]:
+    """The queries of each tier of results, each narrowed by the date filters: literal
+    matches (names not widened, but NOT widened as it is in the query), every word, and
+    some of the words. Each tier's articles include the one before's."""
+
+    def narrowed(q: query.Query) -> query.Query:
+        if dates is None:
+            return q
+        return dates if isinstance(q, query.Every) else query.And([q, dates])
+
+    tiers: list[tuple[str, query.Query]] = []
+    if parsed.literal is not None:
+        tiers.append(("literal", narrowed(query.Require(parsed.literal, parsed.strict))))
+    tiers.append(("strict", narrowed(parsed.strict)))
+    if parsed.has_loose:
+        tiers.append(("loose", narrowed(parsed.loose)))
+    return tiers
+
+
+def _date_query(searcher: Searcher, filters: Sequence[DateFilter]) -> query.Query | None:
+    """The date filters as terms of the ``date`` field: the collection's distinct dates
+    are few (a few thousand at most), so each filter is an Or of those it accepts."""
+    if not filters:
+        return None
+    dates = [_as_str(t) for t in searcher.reader().lexicon("date")]
+    parts: list[query.Query] = []
+    for spec in filters:
+        inside = replace(spec, negate=False)
+        terms = [query.Term("date", d) for d in dates if inside.accepts(d)]
+        any_of: query.Query = query.Or(terms) if terms else query.NullQuery
+        parts.append(query.Not(any_of) if spec.negate else any_of)
+    return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+def _present(searcher: Searcher, q: query.Query, docs: set[int]) -> set[int]:
+    """Which of ``docs`` match ``q``."""
+    if not docs:
+        return set()
+    found = bulk.matching(searcher, q, docs)
+    if found is None:
+        found = set(searcher.docs_for_query(q)) & docs
+    return found
+
+
+def _top(
+    searcher: Searcher, q: query.Query, limit: int
+) -> tuple[list[tuple[int, str, float]], int]:
+    """The best ``limit`` matches as (docnum, article, score), and how many match in all.
 
     ``bulk`` matches every query the parser makes; whoosh's collector serves the rest,
     set up as follows. No block-max skipping (``usequality``): on news text the words people search
@@ -615,11 +753,11 @@ def _top(searcher: Searcher, q: query.Query, limit: int) -> tuple[list[tuple[str
     found = bulk.top(searcher, q, limit)
     if found is not None:
         ranked, total = found
-        return [(searcher.stored_fields(d)["article"], score) for d, score in ranked], total
+        return [(d, searcher.stored_fields(d)["article"], score) for d, score in ranked], total
     collector = TopCollector(limit=limit, usequality=False, replace=0)
     searcher.search_with_collector(q, collector)
     results = collector.results()
-    return [(hit["article"], hit.score) for hit in results], len(results)
+    return [(hit.docnum, hit["article"], hit.score) for hit in results], len(results)
 
 
 class TermMatcher:
@@ -642,7 +780,10 @@ class TermMatcher:
         terms: set[tuple[str, bytes]],
         reader,
         phrases: Iterable[query.Phrase] = (),
+        kind: str | None = None,
     ) -> None:
+        #: Which paragraphs may hold hits: ``kind:comment`` only comments, ``-kind:comment`` none.
+        self.kind = kind
         self.text_terms = {_as_str(t) for f, t in terms if f in self.TEXT_FIELDS}
         self.name_terms = {_as_str(t) for f, t in terms if f == "names"}
         # Phrases match only as a whole: their words alone are not hits.
@@ -679,12 +820,16 @@ class TermMatcher:
         for field, terms in (("text", self.text_terms), ("names", self.name_terms)):
             for term, found in words_for(terms, words, field).items():
                 for word in found:
-                    counts.setdefault(word, []).append(term)
+                    # The names field holds capitalised words only ("MID", not "mid-17th").
+                    if field == "text" or word[:1].isupper():
+                        counts.setdefault(word, []).append(term)
         phrases: list[tuple[str, set[tuple[str, ...]], list[str]]] = []
         for field, wanted in (("text", self.text_phrases), ("names", self.name_phrases)):
-            starts = words_for({w[0] for w in wanted}, words, field)
-            firsts = [w for phrase in wanted for w in starts.get(phrase[0], ())]
-            if firsts:
+            # A phrase is looked for where its first word that is not a stop word is.
+            keys = {phrase: next((w for w in phrase if not is_stop(w)), None) for phrase in wanted}
+            starts = words_for({k for k in keys.values() if k}, words, field)
+            firsts = [w for phrase, k in keys.items() if k for w in starts.get(k, ())]
+            if firsts or any(k is None for k in keys.values()):
                 phrases.append((field, wanted, firsts))
         return _Plan(_hits_pattern(tuple(sorted(counts))) if counts else None, counts, phrases)
 
@@ -697,9 +842,9 @@ class TermMatcher:
                 spans.append(match.span())
                 found.update(plan.counts[match.group()])
         for field, phrases, firsts in plan.phrases:
-            if not any(word in text for word in firsts):
+            if firsts and not any(word in text for word in firsts):
                 continue
-            tokens = list(iter_terms(text, field))
+            tokens = list(iter_terms(text, field, stops=True))
             for i, (term, start, _end) in enumerate(tokens):
                 for words in phrases:
                     n = len(words)
@@ -713,6 +858,8 @@ class TermMatcher:
         if plan.pattern is None and not plan.phrases:
             return
         for para in article.paragraphs:
+            if self.kind is not None and (para.kind is Kind.COMMENT) != (self.kind == "comment"):
+                continue
             spans, found = self._spans(para.text, plan)
             if spans:
                 yield para, spans, found

@@ -1,9 +1,18 @@
-"""Reading what the user typed into a whoosh query, or a clear reason why not.
+"""Reading what the user typed into whoosh queries, or a clear reason why not.
 
-The query language is whoosh's: words, ``"phrases"``, ``AND``/``OR``/``NOT``,
-``title:`` and ``author:`` fields, prefix ``*`` and fuzzy ``~``. Here we add the
-guard rails a search box needs: length limits, a minimum prefix length (short
-prefixes expand to thousands of terms), bounded fuzziness, and one-line messages
+The query language is whoosh's — words, ``"phrases"`` (``"a b"~3`` with slop),
+``AND``/``OR``/``NOT``, parentheses, ``title:``-style fields, prefix ``*``, fuzzy ``~``
+— with ``-word`` (not), ``+word`` (required), ``=word`` (literally: no widening to
+aliases, no transliteration), and filters: ``date:``, ``kind:comment``.
+
+Two readings of an *implicit* query (words side by side, no AND/OR): every word, and
+then — ranked after and marked partial — some of the words. A query with an explicit
+``AND`` or ``OR`` means exactly what it says and has no second reading. Names the
+entity graph knows widen to their other names (see ``expand``); the literal reading
+is kept too, so the search can rank literal matches first and mark the widened ones.
+
+Guard rails a search box needs: length limits, a minimum prefix length (short
+prefixes expand to thousands of terms), bounded fuzziness and slop, one-line messages
 for queries that cannot mean anything.
 """
 
@@ -14,33 +23,96 @@ from dataclasses import dataclass
 
 from whoosh import qparser, query
 from whoosh.fields import Schema
+from whoosh.qparser.plugins import PhrasePlugin, RegexTagger
+from whoosh.qparser.syntax import attach
 
-from .expand import PLACEHOLDER, EntityLike, EntityLookup, NoSuchEntity, alias_phrases, expand
+from .analysis import word_term
+from .expand import (
+    NAMES_FIELD,
+    PLACEHOLDER,
+    EntityLike,
+    EntityLookup,
+    NoSuchEntity,
+    Widening,
+    alias_phrases,
+    expand,
+    name_phrases,
+)
 from .text import strip_controls
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
 MIN_PREFIX = 3
 MAX_FUZZ = 2
+#: The most words a phrase's words may lie apart (``"a b"~N``): matching costs time
+#: in proportion, and past a sentence or two "near" means nothing.
+MAX_SLOP = 100
 
 #: Fields a plain word is looked for in, and how much a match there counts.
 DEFAULT_FIELDS = ("title", "body", "comments", "names")
 FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "comments": 0.35, "names": 0.6}
+#: The fields of the literal text (``=word``: no spelling variants).
+TEXT_FIELDS = ("title", "body", "comments")
 #: Field names users may type (``title:kazakh``), mapped to schema fields.
-USER_FIELDS = {"title": "title", "author": "author", "body": "body", "comments": "comments"}
+USER_FIELDS = {
+    "title": "title",
+    "author": "author",
+    "body": "body",
+    "comments": "comments",
+    "outlet": "outlet",
+}
+_OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")
+_BINARY = frozenset({"AND", "OR", "ANDNOT", "ANDMAYBE"})
 
 
 class QueryError(ValueError):
     """A query that cannot be run; the message is for the user."""
 
 
+class NothingToSearch(QueryError):
+    """Only stop words or punctuation."""
+
+
+NOTHING = "nothing to search for: only common words or punctuation"
+
+
 @dataclass(frozen=True)
-class ParsedQuery:
-    """A query read two ways: all words required, and any word enough (ranked after)."""
+class DateFilter:
+    """Articles whose date lies within ``low``..``high`` (inclusive, as padded strings)."""
+
+    low: str
+    high: str
+    negate: bool = False
+
+    def accepts(self, date: str | None) -> bool:
+        inside = date is not None and _pad(date, "00") >= self.low and _pad(date, "99") <= self.high
+        return inside != self.negate
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One word (or phrase, or group) of an implicit query, as typed, and its query."""
 
     text: str
-    strict: query.Query  # documents with every word
-    loose: query.Query  # documents with most words; ranks after strict
+    query: query.Query
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query read for each tier of results.
+
+    ``literal`` (names not widened) ⊆ ``strict`` (widened) ⊆ ``loose`` (some words).
+    """
+
+    text: str
+    strict: query.Query  # documents with every word (names widened)
+    loose: query.Query  # documents with some of the words; ranks after strict
+    literal: query.Query | None = None  # strict with no name widened (None: the same)
+    clauses: tuple[Clause, ...] = ()  # the optional words of an implicit query
+    widened: tuple[Widening, ...] = ()
+    dates: tuple[DateFilter, ...] = ()
+    kind: str | None = None  # "comment" (only comments) or "-comment" (no comments)
+    explicit: bool = False
     notice: str | None = None  # e.g. "query shortened"
 
     @property
@@ -48,14 +120,44 @@ class ParsedQuery:
         return self.loose != self.strict
 
 
-def _parser(schema: Schema, group: type) -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(
-        list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=group
-    )
+class _PhrasePlugin(PhrasePlugin):
+    """whoosh's phrases, with stop words kept (as the index keeps their positions) and
+    slop bounded by MAX_SLOP."""
+
+    class PhraseNode(PhrasePlugin.PhraseNode):
+        def query(self, parser):  # type: ignore[no-untyped-def]
+            fieldname = self.fieldname or parser.fieldname
+            words: list[str] = []
+            ranges: list[tuple[int, int]] = []
+            if parser.schema and fieldname in parser.schema:
+                sc = self.textstartchar
+                tokens = parser.schema[fieldname].tokenize(self.text, mode="phrase", chars=True)
+                for token in tokens:
+                    words.append(token.text)
+                    ranges.append((sc + token.startchar, sc + token.endchar))
+            q = parser.phraseclass(
+                fieldname, words, slop=self.slop, boost=self.boost, char_ranges=ranges
+            )
+            return attach(q, self)
+
+    class PhraseTagger(RegexTagger):
+        def create(self, parser, match):  # type: ignore[no-untyped-def]
+            slop = int(match.group("slop")) if match.group("slop") else 1
+            if slop > MAX_SLOP:
+                parser.kz_notices.append(f"phrase slop limited to ~{MAX_SLOP}")
+                slop = MAX_SLOP
+            return _PhrasePlugin.PhraseNode(match.group("text"), match.start("text"), slop)
+
+
+def _parser(schema: Schema, group: type, fields: tuple[str, ...] = DEFAULT_FIELDS):
+    parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=FIELD_BOOSTS, group=group)
+    parser.kz_notices = []  # type: ignore[attr-defined]
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)  # "word^2" reads as a typo here
     parser.remove_plugin_class(qparser.RangePlugin)
-    parser.remove_plugin_class(qparser.PlusMinusPlugin)
+    parser.remove_plugin_class(qparser.PlusMinusPlugin)  # -/+ are read here (see _signs)
+    parser.remove_plugin_class(PhrasePlugin)
+    parser.add_plugin(_PhrasePlugin())
     return parser
 
 
@@ -69,6 +171,8 @@ def _field_aliases(text: str) -> tuple[str, str | None]:
             return match.group()  # an entity field, already resolved (see expand)
         if name in USER_FIELDS:
             return f"{USER_FIELDS[name]}:"
+        if match["name"] == NAMES_FIELD:
+            return "names:"  # an acronym among a name's aliases (see expand)
         unknown.append(match["name"])
         return f"{match['name']} "
 
@@ -80,7 +184,7 @@ def _field_aliases(text: str) -> tuple[str, str | None]:
 def _check(q: query.Query) -> None:
     """Reject what whoosh would run badly or mean nothing by."""
     if q is query.NullQuery or isinstance(q, query.qcore._NullQuery):
-        raise QueryError("nothing to search for: only common words or punctuation")
+        raise NothingToSearch(NOTHING)
     for sub in q.leaves():
         if isinstance(sub, query.Every):
             raise QueryError("a lone * matches everything; add at least 3 letters (e.g. kaz*)")
@@ -102,59 +206,354 @@ def _fix_fuzzy(q: query.Query) -> query.Query:
     return q.apply(_fix_fuzzy)
 
 
-_OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")
-
-
-def _trim_operators(text: str) -> str:
+def _trim_operators(words: list[str]) -> list[str]:
     """Drop operators with nothing on one side: ``putin AND`` reads as ``putin``."""
-    words = text.split(" ")
+    words = list(words)
     while words and words[-1] in _OPERATORS:
         words.pop()
-    while words and words[0] in _OPERATORS and words[0] != "NOT":
+    while words and words[0] in _BINARY:
         words.pop(0)
-    if words == ["NOT"]:
-        return ""
-    return " ".join(words)
+    return words
 
 
-def parse(schema: Schema, raw: str, entities: EntityLookup | None = None) -> ParsedQuery:
+def clean_text(raw: str) -> str:
+    """What was typed, as text: invalid UTF-8 (surrogates from the command line) replaced,
+    control characters removed, whitespace collapsed."""
+    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates of any origin
+    return " ".join(strip_controls(text).split())
+
+
+def _balanced(text: str) -> tuple[str, str | None]:
+    """Quotes and parentheses closed; a stray ``)`` dropped."""
+    notice = None
+    if text.count('"') % 2:
+        text += '"'  # an unclosed phrase reads as a phrase to the end
+        notice = "closed an unbalanced quote"
+    out: list[str] = []
+    depth = 0
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            if not depth:
+                notice = notice or "dropped an unmatched )"
+                continue
+            depth -= 1
+        out.append(char)
+    if depth:
+        notice = notice or "closed an unbalanced ("
+    return "".join(out) + ")" * depth, notice
+
+
+def _items(text: str) -> list[str]:
+    """The top-level items of a query: words, phrases (maybe fielded, with slop) and
+    parenthesised groups, split at spaces outside quotes and parentheses."""
+    items: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        while i < n and text[i] == " ":
+            i += 1
+        start, depth, quoted = i, 0, False
+        while i < n:
+            char = text[i]
+            if char == '"':
+                quoted = not quoted
+            elif not quoted and char == "(":
+                depth += 1
+            elif not quoted and char == ")":
+                depth -= 1
+            elif char == " " and not quoted and depth <= 0:
+                break
+            i += 1
+        if i > start:
+            items.append(text[start:i])
+    return items
+
+
+_OUTSIDE_QUOTES = re.compile(r'"[^"]*"(?:~\d+)?|[^"]+')
+_SIGN = re.compile(r"(?:(?<=^)|(?<=[\s(]))-(?=[^\s()+-])")
+_DOUBLE_NOT = re.compile(r"(?:(?<=^)|(?<=[\s(]))NOT\s+NOT\s+")
+
+
+def _outside_quotes(text: str, change) -> str:  # type: ignore[no-untyped-def]
+    return "".join(
+        part if part.startswith('"') else change(part) for part in _OUTSIDE_QUOTES.findall(text)
+    )
+
+
+def _signs(text: str) -> str:
+    """``-word`` → ``NOT word`` and ``NOT NOT word`` → ``word``, outside phrases (``+word``
+    stays: an implicit query keeps it required, and whoosh reads ``+`` as nothing)."""
+
+    def change(part: str) -> str:
+        part = _SIGN.sub("NOT ", part)
+        while _DOUBLE_NOT.search(part):
+            part = _DOUBLE_NOT.sub("", part)
+        return part
+
+    return _outside_quotes(text, change)
+
+
+_LITERAL = re.compile(r'(?:(?<=^)|(?<=[\s(]))=("[^"]*"(?:~\d+)?|[^\s()"]+)')
+
+
+def _literals(text: str) -> str:
+    """``=word`` → the word in the literal text fields only (no spelling variants)."""
+
+    def repl(match: re.Match[str]) -> str:
+        word = match.group(1)
+        return "(" + " OR ".join(f"{f}:{word}" for f in TEXT_FIELDS) + ")"
+
+    return _LITERAL.sub(repl, text)
+
+
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_DATE_HELP = "date: takes YYYY, YYYY-MM or YYYY-MM-DD, a range A..B, or >A / <A (e.g. date:2022)"
+
+
+def _pad(date: str, fill: str) -> str:
+    """A partial ISO date as a full one: its first (fill 00) or last (fill 99) day."""
+    parts = date.split("-")
+    return "-".join(parts + [fill] * (3 - len(parts)))
+
+
+def _date_filter(value: str, negate: bool) -> DateFilter:
+    def valid(text: str) -> str:
+        if not _DATE.fullmatch(text):
+            raise QueryError(_DATE_HELP)
+        return text
+
+    if ".." in value:
+        low, high = value.split("..", 1)
+        low = _pad(valid(low), "00") if low else "0000-00-00"
+        high = _pad(valid(high), "99") if high else "9999-99-99"
+    elif value.startswith((">=", "<=")):
+        day = valid(value[2:])
+        low, high = (
+            (_pad(day, "00"), "9999-99-99") if value[0] == ">" else ("0000-00-00", _pad(day, "99"))
+        )
+    elif value.startswith(">"):
+        low, high = _pad(valid(value[1:]), "99") + "~", "9999-99-99"  # "~": after any day
+    elif value.startswith("<"):
+        low, high = "0000-00-00", _pad(valid(value[1:]), "00")[:-1] + "/"  # "/" sorts before 0
+    else:
+        low, high = _pad(valid(value), "00"), _pad(valid(value), "99")
+    return DateFilter(low, high, negate)
+
+
+_FILTER = re.compile(r"(?P<neg>-)?(?P<name>date|kind):(?P<value>\S*)", re.IGNORECASE)
+KINDS = ("comment",)
+
+
+def _filters(items: list[str]) -> tuple[list[str], list[DateFilter], str | None]:
+    """Take ``date:`` and ``kind:`` out of the top-level items (with a NOT or AND next to
+    them); they narrow the whole query."""
+    kept: list[str] = []
+    dates: list[DateFilter] = []
+    kind = None
+    for item in items:
+        match = _FILTER.fullmatch(item)
+        negate = bool(kept) and kept[-1] == "NOT"
+        if match is None:
+            kept.append(item)
+            continue
+        if kept and kept[-1] == "OR":
+            raise QueryError(f"{match['name']}: narrows the whole query; it cannot be OR-ed")
+        if negate:
+            kept.pop()
+        negate = negate != bool(match["neg"])
+        if kept and kept[-1] in ("AND", "ANDNOT", "ANDMAYBE"):
+            kept.pop()
+        if match["name"].lower() == "date":
+            dates.append(_date_filter(match["value"], negate))
+        else:
+            value = match["value"].lower().rstrip("s")
+            if value not in KINDS:
+                raise QueryError(
+                    "kind: takes comment (kind:comment, or -kind:comment to leave them out)"
+                )
+            kind = ("-" if negate else "") + value
+    return kept, dates, kind
+
+
+def _kind_fields(kind: str | None) -> tuple[str, ...]:
+    if kind == "comment":
+        return ("comments",)
+    if kind == "-comment":
+        return ("title", "body")
+    return DEFAULT_FIELDS
+
+
+def parse(
+    schema: Schema, raw: str, entities: EntityLookup | None = None, *, widen: bool = True
+) -> ParsedQuery:
     """Parse a user query. Raises QueryError with a message the user can act on.
 
-    With ``entities``, entity fields (``person:``…) resolve and known names widen
-    to their aliases (see ``expand``).
+    With ``entities``, entity fields (``person:``…) resolve, and (with ``widen``) known
+    names widen to their other names (see ``expand``).
     """
-    text = " ".join(strip_controls(raw).split())
-    notice = None
+    text = clean_text(raw)
+    notices: list[str] = []
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
-        notice = f"query shortened to its first {MAX_QUERY_CHARS} characters"
+        notices.append(f"query shortened to its first {MAX_QUERY_CHARS} characters")
     if not text:
         raise QueryError("type something to search for")
-    if text.count('"') % 2:
-        text = text + '"'  # an unclosed phrase reads as a phrase to the end
-        notice = notice or "closed an unbalanced quote"
-    text = _trim_operators(text)
-    if not text:
+    text, note = _balanced(text)
+    if note:
+        notices.append(note)
+    items = _items(_signs(text))
+    if len(items) > MAX_CLAUSES:
+        items = items[:MAX_CLAUSES]
+        notices.append(f"only the first {MAX_CLAUSES} words are searched")
+    items, dates, kind = _filters(items)
+    items = _trim_operators(items)
+    if not items and not dates:
         raise QueryError("nothing to search for: only operators (AND, OR, NOT)")
-    words = text.split()
-    if len(words) > MAX_CLAUSES:
-        text = " ".join(words[:MAX_CLAUSES])
-        notice = notice or f"only the first {MAX_CLAUSES} words are searched"
-    try:
-        expansion = expand(text, entities)
-    except NoSuchEntity as error:
-        raise QueryError(str(error)) from error
-    parsed_text, field_note = _field_aliases(expansion.text)
-    notice = notice or field_note
-    try:
-        strict = _parser(schema, qparser.AndGroup).parse(parsed_text).normalize()
-    except Exception as error:  # whoosh raises assorted errors on odd syntax
-        raise QueryError(f"cannot read the query ({error})") from error
-    _check(strict)
-    if expansion.entities:
-        strict = _resolve_placeholders(strict, expansion.entities, schema)
-    strict = _fix_fuzzy(strict)
-    return ParsedQuery(text=text, strict=strict, loose=_loosen(strict), notice=notice)
+    fields = _kind_fields(kind)
+    reader = _Reader(schema, entities, fields, notices)
+    explicit = any(item in _BINARY for item in items)
+    if not items:  # only filters: every article, narrowed by them
+        every = query.Every()
+        return ParsedQuery(
+            " ".join(items), every, every, dates=tuple(dates), kind=kind, notice=_first(notices)
+        )
+    if explicit:
+        whole = " ".join(items)
+        strict, widened = reader.read(whole, widen)
+        literal = reader.read(whole, False)[0] if widened else None
+        return ParsedQuery(
+            text=text,
+            strict=strict,
+            loose=strict,
+            literal=literal,
+            widened=widened,
+            dates=tuple(dates),
+            kind=kind,
+            explicit=True,
+            notice=_first(notices),
+        )
+    return _implicit(text, items, reader, widen, tuple(dates), kind, notices)
+
+
+def _first(notices: list[str]) -> str | None:
+    return "; ".join(dict.fromkeys(notices)) if notices else None
+
+
+def _implicit(
+    text: str,
+    items: list[str],
+    reader: _Reader,
+    widen: bool,
+    dates: tuple[DateFilter, ...],
+    kind: str | None,
+    notices: list[str],
+) -> ParsedQuery:
+    """Words side by side: all of them (strict), then some of them (loose)."""
+    required: list[Clause] = []
+    optional: list[Clause] = []
+    negatives: list[query.Query] = []
+    widened: list[Widening] = []
+    literal_parts: list[query.Query] = []
+    negate = False
+    for item in items:
+        if item == "NOT":
+            negate = not negate
+            continue
+        try:
+            q, found = reader.read(item, widen)
+        except NothingToSearch:
+            negate = False
+            continue  # a stop word on its own ("farmer and polonium")
+        widened.extend(found)
+        if negate:
+            negatives.append(q)  # NOT widens as the words it excludes would
+            literal_parts.append(query.Not(q))
+        else:
+            literal_parts.append(reader.read(item, False)[0] if found else q)
+            clauses = required if item.startswith("+") else optional
+            clauses.append(Clause(item, q))
+        negate = False
+    positives = [c.query for c in (*required, *optional)]
+    nots = [query.Not(q) for q in negatives]
+    if not positives and not nots:
+        raise NothingToSearch(NOTHING)
+    if not positives:
+        strict: query.Query = query.And(nots).normalize() if len(nots) > 1 else nots[0]
+        return ParsedQuery(text, strict, strict, dates=dates, kind=kind, notice=_first(notices))
+    strict = _and([*positives, *nots])
+    loose = strict
+    if len(optional) >= 2:
+        loose = _and(
+            [*(c.query for c in required), query.Or([c.query for c in optional], scale=0.9), *nots]
+        )
+    elif required and optional:
+        loose = _and([*(c.query for c in required), *nots])
+    literal = _and(literal_parts) if widened else None
+    return ParsedQuery(
+        text=text,
+        strict=strict,
+        loose=loose,
+        literal=literal,
+        clauses=tuple(optional) if loose is not strict else (),
+        widened=tuple(widened),
+        dates=dates,
+        kind=kind,
+        notice=_first(notices),
+    )
+
+
+def _and(parts: list[query.Query]) -> query.Query:
+    return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+class _Reader:
+    """Text → a checked whoosh query, with entity fields resolved and names widened."""
+
+    def __init__(
+        self,
+        schema: Schema,
+        entities: EntityLookup | None,
+        fields: tuple[str, ...],
+        notices: list[str],
+    ) -> None:
+        self.schema = schema
+        self.entities = entities
+        self.fields = fields
+        self.notices = notices
+        self._parser = _parser(schema, qparser.AndGroup, fields)
+
+    def read(self, text: str, widen: bool) -> tuple[query.Query, tuple[Widening, ...]]:
+        text = text.lstrip("+")
+        try:
+            expansion = expand(text, self.entities, widen=widen)
+        except NoSuchEntity as error:
+            raise QueryError(str(error)) from error
+        parsed_text, field_note = _field_aliases(_literals(expansion.text))
+        if field_note:
+            self.notices.append(field_note)
+        try:
+            q = self._parser.parse(parsed_text).normalize()
+        except Exception as error:  # whoosh raises assorted errors on odd syntax
+            raise QueryError(f"cannot read the query ({error})") from error
+        self.notices.extend(self._parser.kz_notices)
+        self._parser.kz_notices.clear()
+        _check(q)
+        if expansion.entities:
+            q = _resolve_placeholders(q, expansion.entities, self.schema)
+        widened = tuple(
+            Widening(w.typed, w.aliases, tuple(self._alias_query(a) for a in w.aliases))
+            for w in expansion.widened
+        )
+        return _fix_fuzzy(q), widened
+
+    def _alias_query(self, alias: str) -> query.Query:
+        text, _ = _field_aliases(name_phrases([alias])[0])
+        return self._parser.parse(text).normalize()
 
 
 def _resolve_placeholders(
@@ -172,34 +571,22 @@ def _resolve_placeholders(
 
 def entity_query(entity: EntityLike, schema: Schema) -> query.Query:
     """Any of an entity's names, in the articles the graph links to it."""
-    names = _parser(schema, qparser.OrGroup).parse(" OR ".join(alias_phrases(entity)))
+    text, _ = _field_aliases(" OR ".join(alias_phrases(entity)))
+    names = _parser(schema, qparser.OrGroup).parse(text)
     articles = query.Or([query.Term("article", a) for a in entity.articles])
     return query.And([names, articles]).normalize()
 
 
-def _loosen(strict: query.Query) -> query.Query:
-    """From "all of these words" to "any of them", keeping what NOT excludes."""
-    if not isinstance(strict, query.And):
-        return strict
-    positives = [q for q in strict.subqueries if not isinstance(q, query.Not)]
-    negatives = [q.query for q in strict.subqueries if isinstance(q, query.Not)]
-    if len(positives) < 2:
-        return strict
-    loose: query.Query = query.Or(positives, scale=0.9)
-    if negatives:
-        loose = query.AndNot(loose, query.Or(negatives) if len(negatives) > 1 else negatives[0])
-    return loose
-
-
-_WORD = re.compile(r"(?<![\w:*~])([^\W\d_][\w'’-]*)(?![\w*~:])")
+_WORD = re.compile(r"(?<![\w:*~=])([^\W\d_][\w'’-]*)(?![\w*~:])")
 
 
 def query_words(text: str) -> list[tuple[int, int, str]]:
-    """Plain words of a query (not operators, fields, phrases' quotes, wildcards)."""
+    """Plain words of a query that "did you mean" may respell: not operators (in any
+    case), stop words, fields, wildcards, fuzzy or literal (``=``) words."""
     out = []
     for match in _WORD.finditer(text):
         word = match.group(1)
-        if word in _OPERATORS:
+        if word.upper() in _OPERATORS or word_term(word) is None:
             continue
         out.append((match.start(1), match.end(1), word))
     return out

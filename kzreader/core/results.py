@@ -36,14 +36,31 @@ class ArticleHit:
     passages: tuple[Passage, ...]
     all_words: bool = True  # False for articles that match only some of the words
     pending: bool = False  # passages not looked for yet (SearchIndex.complete finds them)
+    matched: tuple[str, ...] = ()  # of a partial hit: the query's words it has
+    aliases: tuple[str, ...] = ()  # found through these other names only (widening)
+    outlet: str | None = None
+    date: str | None = None
+
+    @property
+    def partial(self) -> bool:
+        return not self.all_words
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "article": self.article,
             "title": self.title,
+            "outlet": self.outlet,
+            "date": self.date,
             "score": round(self.score, 4),
-            "passages": [p.to_json() for p in self.passages],
+            "partial": self.partial,
         }
+        if self.partial:
+            data["matched"] = list(self.matched)
+        if self.aliases:
+            data["via"] = "alias"
+            data["aliases"] = list(self.aliases)
+        data["passages"] = [p.to_json() for p in self.passages]
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +74,20 @@ class SearchResult:
     error: str | None = None
     notice: str | None = None
     elapsed_ms: float = 0.0
+    all_words_total: int | None = None  # of ``total``, those with every word (None: all)
+    widened: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name typed, other names searched)
+
+    @property
+    def complete_total(self) -> int:
+        return self.total if self.all_words_total is None else self.all_words_total
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
             "query": self.query,
             "corrected": self.corrected,
             "total": self.total,
+            "total_all_words": self.complete_total,
+            "widened": [{"name": name, "aliases": list(aliases)} for name, aliases in self.widened],
             "results": [hit.to_json() for hit in self.hits],
         }
         if self.error:

@@ -67,10 +67,11 @@ def test_search_json_shape_and_landing(home: Path) -> None:
     out = kz("search", "Zhovtis", "--json", home=home)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"query", "corrected", "total", "results"}
-    assert data["total"] == 1
+    assert set(data) == {"query", "corrected", "total", "total_all_words", "widened", "results"}
+    assert data["total"] == data["total_all_words"] == 1
     hit = data["results"][0]
-    assert set(hit) == {"article", "title", "score", "passages"}
+    assert set(hit) == {"article", "title", "outlet", "date", "score", "partial", "passages"}
+    assert hit["partial"] is False
     assert hit["article"] == A003
     for passage in hit["passages"]:
         assert set(passage) == {"paragraph", "kind", "text", "highlights"}
