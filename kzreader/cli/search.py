@@ -1,26 +1,51 @@
-"""``kzreader search``: ranked results with highlighted passages, as text or JSON."""
+"""``kzreader search``: ranked results with highlighted passages, as text, JSON,
+Markdown or CSV."""
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..core.index import SearchIndex
-from ..core.results import SearchResult
+from ..core.results import FORMATS, SearchResult, export
 from . import CliError, Context
 
-HELP = 'search the articles (words, "phrases", AND/OR/NOT, title:, author:, prefix*, fuzzy~)'
+HELP = (
+    'search the articles (words, "phrases", AND/OR/NOT, -word, =word, title:, author:, '
+    "outlet:, date:, kind:comment, prefix*, fuzzy~)"
+)
 CONTEXT_CHARS = 220  # how much of a long passage the text output shows around the first hit
+#: The longest line ``--batch`` reads as a query (queries are cut at 1,000 characters).
+MAX_BATCH_LINE = 64 * 1024
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="?", help="what to search for")
     parser.add_argument("--limit", type=int, default=10, metavar="N", help="articles to show (10)")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help="print JSON (as --format json)")
+    parser.add_argument(
+        "--format",
+        choices=("text", *FORMATS),
+        default=None,
+        help="text (the default), json, md (Markdown) or csv (one row per passage)",
+    )
+    parser.add_argument(
+        "--sort",
+        choices=("relevance", "date"),
+        default="relevance",
+        help="best match first (the default) or newest first",
+    )
+    parser.add_argument(
+        "--literal",
+        action="store_true",
+        help="no name widens to its aliases (as =word does for one word)",
+    )
     parser.add_argument(
         "--batch",
         metavar="FILE",
@@ -37,12 +62,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return _batch(args, ctx)
     if args.query is None:
         raise CliError("what should I search for? (kzreader search QUERY)", status=2)
-    result = ctx.index().search(args.query, limit=args.limit)
-    if args.json:
-        json.dump(result.to_json(), ctx.stdout, ensure_ascii=False, indent=2)
-        ctx.stdout.write("\n")
-    else:
+    result = ctx.index().search(
+        args.query, limit=args.limit, sort=args.sort, widen=not args.literal
+    )
+    form = "json" if args.json else (args.format or "text")
+    if form == "text":
         _print(result, ctx)
+    elif not result.error:
+        ctx.stdout.write(export(result, form))
+    else:
+        if form == "json":
+            ctx.stdout.write(export(result, "json"))
     if result.error:
         ctx.warn(result.error)
         return 1
@@ -52,21 +82,46 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def _batch(args: argparse.Namespace, ctx: Context) -> int:
     index = ctx.index()
     if args.batch == "-":
-        return _run_batch(sys.stdin, index, args.limit, ctx)
+        return _run_batch(sys.stdin.buffer, "stdin", index, args, ctx)
     try:
-        with Path(args.batch).open(encoding="utf-8") as source:
-            return _run_batch(source, index, args.limit, ctx)
+        with Path(args.batch).open("rb") as source:
+            return _run_batch(source, args.batch, index, args, ctx)
     except OSError as error:
         raise CliError(f"{args.batch}: cannot be read ({error.strerror})") from error
 
 
-def _run_batch(source: Iterable[str], index: SearchIndex, limit: int, ctx: Context) -> int:
-    for line in source:
+def batch_lines(source: BinaryIO | io.BufferedIOBase, name: str) -> Iterator[str]:
+    """The lines of ``source`` as text, each read with a bound (``/dev/zero`` is one endless
+    line); a line too long or not UTF-8 stops the batch with a one-line message."""
+    number = 0
+    while True:
+        line = source.readline(MAX_BATCH_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_BATCH_LINE and not line.endswith(b"\n"):
+            raise CliError(
+                f"{name}: line {number} is longer than {MAX_BATCH_LINE:,} bytes; "
+                "give one query per line"
+            )
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise CliError(
+                f"{name}: line {number} is not UTF-8 text (byte {error.start + 1}); "
+                "save the queries as UTF-8"
+            ) from error
+
+
+def _run_batch(
+    source: BinaryIO, name: str, index: SearchIndex, args: argparse.Namespace, ctx: Context
+) -> int:
+    for line in batch_lines(source, name):
         text = line.strip()
         if not text:
             continue
         started = time.perf_counter()
-        result = index.search(text, limit=limit)
+        result = index.search(text, limit=args.limit, sort=args.sort, widen=not args.literal)
         data = result.to_json()
         data["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 3)
         ctx.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
@@ -87,6 +142,8 @@ def _print(result: SearchResult, ctx: Context) -> None:
     if result.notice:
         header.append(f"  ({result.notice})", style="dim")
     console.print(header)
+    for name, aliases in result.widened:
+        console.print(Text(f"{name} also searched as: {', '.join(aliases)}", style="dim"))
     if result.corrected:
         console.print(
             Text.assemble(("Did you mean: ", "yellow"), (result.corrected, "bold yellow"))
@@ -97,7 +154,10 @@ def _print(result: SearchResult, ctx: Context) -> None:
             (f"{rank}. ", "dim"), (hit.title, "bold"), (f"  {hit.article}", "dim")
         )
         if not hit.all_words:
-            title.append("  (some words)", style="dim italic")
+            words = ", ".join(hit.matched)
+            title.append(f"  (only some words: {words})", style="dim italic")
+        if hit.aliases:
+            title.append(f"  (as {', '.join(hit.aliases)})", style="dim italic")
         console.print(title)
         for passage in hit.passages:
             console.print(

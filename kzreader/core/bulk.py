@@ -33,10 +33,13 @@ import re
 import struct
 import zlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import Protocol
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -74,6 +77,35 @@ _LENGTHS = [0.0] + [float(byte_to_length(b)) for b in range(1, 256)]
 
 class Unsupported(Exception):
     """A query node this module does not evaluate; whoosh does it instead."""
+
+
+class Cancelled(Exception):
+    """The search this evaluation is for was cancelled (see ``cancellable``)."""
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
+
+
+#: The current search's cancel flag, per thread (each search runs in one).
+_CANCEL: ContextVar[Cancel | None] = ContextVar("kzreader_search_cancel", default=None)
+
+
+@contextmanager
+def cancellable(cancel: Cancel | None) -> Iterator[None]:
+    """Evaluations in this block stop with Cancelled soon after ``cancel`` is set: between
+    segments, query nodes and every few hundred phrase candidates."""
+    token = _CANCEL.set(cancel)
+    try:
+        yield
+    finally:
+        _CANCEL.reset(token)
+
+
+def check_cancelled() -> None:
+    cancel = _CANCEL.get()
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
 
 
 @dataclass
@@ -244,11 +276,14 @@ class _Segment:
                 columns = [
                     _positions_lists(fmt, [values[d] for d in candidates]) for values in where
                 ]
-                docs = [
-                    d
-                    for i, d in enumerate(candidates)
-                    if _in_order([column[i] for column in columns], slop)
-                ]
+                docs = []
+                for i, d in enumerate(candidates):
+                    if not i % 256:
+                        check_cancelled()
+                    if _in_order([column[i] for column in columns], slop):
+                        docs.append(d)
+            except Cancelled:
+                raise
             except Exception as error:  # damaged positions unpickle into anything
                 raise EOFError(DAMAGED) from error
             found = _Postings(docs, ())
@@ -506,6 +541,7 @@ class _Evaluator:
     # -- compounds ------------------------------------------------------------
 
     def evaluate(self, q: query.Query, seg: _Segment, counting: bool = False) -> _Matched:
+        check_cancelled()
         kind = type(q)
         if kind is query.Term:
             return self.term(q, seg, counting)

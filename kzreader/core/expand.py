@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from .analysis import WORD
+from .translit import name_key
 
 #: Field names users type, and the entity type each asks for (None: any).
 ENTITY_FIELDS: dict[str, str | None] = {
@@ -171,23 +172,25 @@ def _covers(typed: str, alias: str) -> bool:
 
 
 def own_names(entity: EntityLike, entities: EntityLookup) -> list[str]:
-    """The names of ``entity`` a query may widen to: not a single word that is a title, a
-    first name or patronymic (a word of a longer name other than its last), nor a name
-    the graph also gives to another entity."""
+    """The names of ``entity`` a query may widen to: not a title alone, not a person's
+    name without the surname (a first name, or name and patronymic: ``Aleksei``,
+    ``Vladimir Vladimirovich``; the surname is the canonical name's last word, in any
+    spelling or script; a one-word alias that is no word of a longer name, such as a
+    respelling, stays), nor a name the graph also gives to another entity."""
     names = [entity.name, *entity.aliases]
-    longer = [WORD.findall(n) for n in names if len(WORD.findall(n)) > 1]
-    lasts = {words[-1].casefold() for words in longer}
-    inner = {w.casefold() for words in longer for w in words[:-1]}
+    canonical = WORD.findall(entity.name)
+    person = str(getattr(entity, "type", "")).endswith("person") and len(canonical) > 1
+    surname = name_key(canonical[-1]) if canonical else ""
+    inner = {name_key(w) for n in names for w in WORD.findall(n)[:-1]}
     lookup_all = getattr(entities, "lookup_all", None)
     out = []
     for name in names:
-        words = [w.casefold() for w in WORD.findall(name)]
-        if not words:
+        words = WORD.findall(name)
+        if not words or all(w.casefold() in TITLES for w in words):
             continue
-        if all(w in TITLES for w in words):
-            continue
-        if longer and not any(w in lasts for w in words) and all(w in inner for w in words):
-            continue  # "Aleksei", "Vladimir Vladimirovich"
+        keys = {name_key(w) for w in words}
+        if person and surname not in keys and (len(words) > 1 or keys <= inner):
+            continue  # a first name, or name and patronymic (a spelling variant stays)
         if lookup_all is not None and len(lookup_all(name)) > 1:
             continue
         out.append(name)

@@ -404,7 +404,7 @@ class SearchIndex:
         enough: Callable[[Sequence[ArticleHit]], bool] | None = None,
         sort: str = "relevance",
         widen: bool = True,
-        cancel: threading.Event | None = None,
+        cancel: bulk.Cancel | None = None,
     ) -> SearchResult:
         """Articles matching ``text``, best first, each with up to ``passages`` passages.
 
@@ -428,7 +428,7 @@ class SearchIndex:
         except QueryError as error:
             return SearchResult(query=text, error=str(error))
         try:
-            with self._lock, _collector_paused():
+            with self._lock, _collector_paused(), bulk.cancellable(cancel):
                 result = self._search(
                     parsed,
                     text,
@@ -437,9 +437,8 @@ class SearchIndex:
                     passages_for=passages_for,
                     enough=enough,
                     sort=sort,
-                    cancel=cancel,
                 )
-        except SearchCancelled:
+        except bulk.Cancelled:
             return SearchResult(query=text, error=CANCELLED)
         except DAMAGE as error:  # a damaged index must not take the app down
             what = (
@@ -465,7 +464,6 @@ class SearchIndex:
         passages_for: int | None,
         enough: Callable[[Sequence[ArticleHit]], bool] | None,
         sort: str = "relevance",
-        cancel: threading.Event | None = None,
     ) -> SearchResult:
         searcher = self._current()
         tiers = _tiers(parsed, _date_query(searcher, parsed.dates))
@@ -475,8 +473,7 @@ class SearchIndex:
         seen: set[int] = set()
         counts: dict[str, int] = {}
         for tier, q in tiers:
-            if cancel is not None and cancel.is_set():
-                raise SearchCancelled()
+            bulk.check_cancelled()
             found, counts[tier] = _top(searcher, q, want)
             for docnum, article_id, score in found:
                 if docnum not in seen and (by_date or len(ranked) < limit):
@@ -614,17 +611,22 @@ class SearchIndex:
         except (ReaderClosed, *DAMAGE):
             return
 
-    def complete(self, result: SearchResult, *, passages: int = 5) -> SearchResult:
-        """``result`` with the passages of its pending hits found (see ``search``)."""
+    def complete(
+        self, result: SearchResult, *, passages: int = 5, cancel: bulk.Cancel | None = None
+    ) -> SearchResult:
+        """``result`` with the passages of its pending hits found (see ``search``); as it
+        was if ``cancel`` is set meanwhile."""
         if self._ix is None or not any(hit.pending for hit in result.hits):
             return result
         try:
             parsed = self.parse(result.query)
             with self._lock:
                 matcher = self._term_matcher(self._current(), parsed)
-        except (QueryError, *DAMAGE):
+            with bulk.cancellable(cancel):
+                hits = self._with_passages(result.hits, matcher, passages)
+        except (QueryError, bulk.Cancelled, *DAMAGE):
             return result
-        return replace(result, hits=tuple(self._with_passages(result.hits, matcher, passages)))
+        return replace(result, hits=tuple(hits))
 
     def _with_passages(
         self,
@@ -639,6 +641,7 @@ class SearchIndex:
         full = False
         for hit in hits:
             if hit.pending and not full:
+                bulk.check_cancelled()
                 try:
                     article = self.corpus.article(hit.article)
                 except (KeyError, ArticleError):
@@ -685,10 +688,7 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-class SearchCancelled(Exception):
-    """The search was cancelled (a newer query, or quitting)."""
-
-
+#: A search's error when it was cancelled (a newer query, or quitting).
 CANCELLED = "search cancelled"
 
 

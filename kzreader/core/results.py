@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -106,3 +109,102 @@ def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
         else:
             out.append((start, end))
     return tuple(out)
+
+
+#: What a results list can be exported as (the CLI's ``--format``, the app's export).
+FORMATS = ("json", "md", "csv")
+
+
+def export(result: SearchResult, form: str) -> str:
+    """The results as JSON, Markdown (titles, outlet, date, the passages with ¶ numbers,
+    hits in bold) or CSV (one row per passage)."""
+    if form == "json":
+        return json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    if form == "md":
+        return _markdown(result)
+    if form == "csv":
+        return _csv(result)
+    raise ValueError(f"unknown format {form!r}")
+
+
+def _marks(hit: ArticleHit) -> list[str]:
+    marks = []
+    if hit.partial:
+        marks.append("only some words: " + ", ".join(hit.matched))
+    if hit.aliases:
+        marks.append("as " + ", ".join(hit.aliases))
+    return marks
+
+
+def _bold(text: str, spans: tuple[Span, ...]) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out += [_md(text[last:start]), "**", _md(text[start:end]), "**"]
+        last = end
+    out.append(_md(text[last:]))
+    return "".join(out)
+
+
+def _md(text: str) -> str:
+    """Text safe inside Markdown: its markup characters escaped."""
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+
+
+def _markdown(result: SearchResult) -> str:
+    lines = [f"# Search: {_md(result.query)}", ""]
+    count = f"{result.total} article{'s' if result.total != 1 else ''}"
+    if result.complete_total != result.total:
+        count += f" ({result.complete_total} with every word)"
+    lines += [count, ""]
+    for name, aliases in result.widened:
+        lines += [f"*{_md(name)}* also searched as: {_md(', '.join(aliases))}", ""]
+    for rank, hit in enumerate(result.hits, 1):
+        about = " · ".join(_md(x) for x in (hit.outlet, hit.date) if x)
+        lines.append(f"## {rank}. {_md(hit.title)}")
+        lines.append("")
+        lines.append(f"`{hit.article}`" + (f" · {about}" if about else ""))
+        for mark in _marks(hit):
+            lines.append(f"*({_md(mark)})*")
+        lines.append("")
+        for passage in hit.passages:
+            kind = "" if passage.kind == "body" else f" ({passage.kind})"
+            lines.append(f"> ¶{passage.paragraph}{kind}: {_bold(passage.text, passage.highlights)}")
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _csv(result: SearchResult) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "rank",
+            "article",
+            "title",
+            "outlet",
+            "date",
+            "partial",
+            "matched",
+            "via",
+            "paragraph",
+            "kind",
+            "text",
+        ]
+    )
+    for rank, hit in enumerate(result.hits, 1):
+        row = [
+            rank,
+            hit.article,
+            hit.title,
+            hit.outlet or "",
+            hit.date or "",
+            "yes" if hit.partial else "",
+            "; ".join(hit.matched),
+            "; ".join(hit.aliases),
+        ]
+        for passage in hit.passages or (None,):
+            if passage is None:
+                writer.writerow([*row, "", "", ""])
+            else:
+                writer.writerow([*row, passage.paragraph, passage.kind, passage.text])
+    return out.getvalue()

@@ -340,11 +340,26 @@ class ReaderWorkers:
         # The hits in sight with their passages first (``enough``: the list is full);
         # the rest follow a moment later (reading the hit articles is most of the time
         # of a search in a large corpus).
-        result = index.search(query, limit=RESULTS, passages_for=RESULTS_FIRST, enough=enough)
+        # A newer search (the group is exclusive) or quitting cancels the worker, and the
+        # search with it, at once: the core checks the flag as it goes.
+        cancel = _WorkerCancel(get_current_worker())
+        result = index.search(
+            query, limit=RESULTS, passages_for=RESULTS_FIRST, enough=enough, cancel=cancel
+        )
         if get_current_worker().is_cancelled:
             return
         app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]
         if any(hit.pending for hit in result.hits):
-            result = index.complete(result)
+            result = index.complete(result, cancel=cancel)
             if not get_current_worker().is_cancelled:
                 app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]
+
+
+class _WorkerCancel:
+    """A worker's cancellation as the flag a search checks (``bulk.Cancel``)."""
+
+    def __init__(self, worker: object) -> None:
+        self._worker = worker
+
+    def is_set(self) -> bool:
+        return bool(getattr(self._worker, "is_cancelled", False))

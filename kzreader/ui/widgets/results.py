@@ -44,20 +44,35 @@ def snippet_size(width: int) -> int:
     return max(80, min(SNIPPET, 3 * (width or 40) - 20))
 
 
-def _heading_parts(rank: int, hit: ArticleHit) -> tuple[str, str, str]:
+def _heading_parts(rank: int, hit: ArticleHit) -> tuple[str, str, str, str]:
     count = len(hit.passages)
     passages = "  …" if hit.pending else f"  {count} passage{'s' if count != 1 else ''}"
-    return f"{rank}. ", hit.title, passages
+    return f"{rank}. ", hit.title, passages, hit_mark(hit)
+
+
+def hit_mark(hit: ArticleHit) -> str:
+    """Why a hit is listed when it is not by every word, literally: the words it has, or
+    the other names it was found by."""
+    marks = []
+    if not hit.all_words:
+        marks.append("only " + ", ".join(hit.matched) if hit.matched else "some words")
+    if hit.aliases:
+        marks.append("≈ as " + ", ".join(hit.aliases))
+    return "".join(f"  [{mark}]" for mark in marks)
 
 
 def heading(rank: int, hit: ArticleHit) -> Content:
-    """A hit's first line in the list: its rank, title and number of passages."""
-    number, title, passages = _heading_parts(rank, hit)
-    return Content.assemble((number, "dim"), (title, "bold"), (passages, "dim"))
+    """A hit's first line in the list: its rank, title, number of passages, and its mark
+    (partial, or found through another name)."""
+    number, title, passages, mark = _heading_parts(rank, hit)
+    return Content.assemble(
+        (number, "dim"), (title, "bold"), (passages, "dim"), (mark, "italic $warning")
+    )
 
 
 def _passage_label(passage: Passage) -> str:
-    return f"  ¶{passage.paragraph:<4} "
+    kind = "" if passage.kind == "body" else f"{passage.kind} "
+    return f"  ¶{passage.paragraph:<4} {kind}"
 
 
 def passage_line(passage: Passage, size: int) -> Content:
@@ -190,9 +205,18 @@ class ResultsPane(Vertical):
         shown = len(result.hits)
         more = f", best {shown} shown" if shown < result.total else ""
         notice = f" · {result.notice}" if result.notice else ""
+        every = (
+            f" ({result.complete_total} with every word)"
+            if result.complete_total != result.total
+            else ""
+        )
+        widened = "".join(
+            f" · {name} also as {', '.join(aliases)} (=word: not)"
+            for name, aliases in result.widened
+        )
         self.set_status(
-            f"{result.total} article{'s' if result.total != 1 else ''} match{more}"
-            f" · {result.elapsed_ms:.0f} ms{notice}"
+            f"{result.total} article{'s' if result.total != 1 else ''} match{every}{more}"
+            f" · {result.elapsed_ms:.0f} ms{notice}{widened}"
         )
         options: list[Option | None] = []
         partial_started = False
