@@ -203,7 +203,7 @@ def _widen_names(text: str, entities: EntityLookup, widened: list[Widening]) -> 
     last = 0
     for match in _TOKEN.finditer(text):
         token = match.group()
-        if token.startswith("="):
+        if token.startswith("=") or text[match.start() - 1 : match.start()] == "=":
             continue  # literally, as typed
         if token.startswith('"'):
             candidate = token.strip('"').strip()
