@@ -130,7 +130,9 @@ class _TermTokenizer(Tokenizer):
             pos += 1  # stop words keep their place, so phrases line up
             if only_caps and not word[:1].isupper():
                 continue
-            term = convert(word)
+            # A prefix, wildcard or fuzzy word (whoosh passes them whole): folded, not
+            # stemmed, or "app*" would look for "ap*".
+            term = _base(word) if not tokenize and self.name == "text" else convert(word)
             if term is None and mode == "phrase":  # indexed only where self.stops
                 term = stop_term(word)
             if term is None:

@@ -198,6 +198,20 @@ def _check(q: query.Query) -> None:
             raise QueryError(f"fuzzy matching allows at most {MAX_FUZZ} edits (word~{MAX_FUZZ})")
 
 
+def _no_name_wildcards(q: query.Query) -> query.Query:
+    """Prefixes and wildcards only in the literal text: a name's spelling key folds letters
+    (``app`` → ``ap``), so a prefix of it would find words that do not start so."""
+
+    def visit(node: query.Query) -> query.Query:
+        if isinstance(node, query.Prefix | query.Wildcard) and node.fieldname == "names":
+            return query.NullQuery
+        return node
+
+    if not any(isinstance(leaf, query.Prefix | query.Wildcard) for leaf in q.leaves()):
+        return q
+    return q.accept(visit).normalize()
+
+
 def _fix_fuzzy(q: query.Query) -> query.Query:
     """Fuzzy terms keep their first letter fixed: far faster, and what users mean."""
     if isinstance(q, query.FuzzyTerm):
@@ -542,6 +556,7 @@ class _Reader:
             raise QueryError(f"cannot read the query ({error})") from error
         self.notices.extend(self._parser.kz_notices)
         self._parser.kz_notices.clear()
+        q = _no_name_wildcards(q)
         _check(q)
         if expansion.entities:
             q = _resolve_placeholders(q, expansion.entities, self.schema)
