@@ -17,7 +17,6 @@ import random
 import re
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
