@@ -202,3 +202,38 @@ async def test_a_failing_search_is_one_line_and_the_reader_goes_on(monkeypatch) 
         assert app.is_running
         await open_in_library(pilot, ALMATY)
         assert screen.active_view.article.id == ALMATY
+
+
+async def test_partial_and_widened_hits_are_marked_and_sort_and_export_work(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: a partial hit names the words it has; o lists newest first; x exports
+    the list (titles, outlet, date, passages with their ¶)."""
+    from kzreader.ui.screens.export_bookmarks import ExportBookmarksScreen
+
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await _search(pilot, "Tokayev Borat")
+        results = screen.query_one(ResultsList)
+        lines = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert any("[only Borat]" in line for line in lines)
+        assert any("[only Tokayev]" in line for line in lines)
+        status = str(screen.query_one("#results-status").render())
+        assert "(0 with every word)" in status
+        results.focus()
+        await pilot.press("o")
+        await settle(pilot, 0.1)
+        dates = [hit.date for hit in screen.results.result.hits]
+        assert dates == sorted(dates, reverse=True)
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportBookmarksScreen)
+        target = tmp_path / "results.md"
+        dialog.path_input.value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Search: Tokayev Borat")
+        assert "Eurasia Review · 2022-08" in text and "> ¶" in text
+        assert "only some words: Borat" in text

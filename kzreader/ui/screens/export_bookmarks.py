@@ -18,8 +18,8 @@ LABELS = {"md": "Markdown reading list", "json": "JSON", "csv": "CSV (spreadshee
 SUFFIXES = {"md": ".md", "json": ".json", "csv": ".csv"}
 
 
-def default_export_path(fmt: str = "md") -> Path:
-    return Path.home() / f"kzreader-bookmarks{SUFFIXES[fmt]}"
+def default_export_path(fmt: str = "md", stem: str = "kzreader-bookmarks") -> Path:
+    return Path.home() / f"{stem}{SUFFIXES[fmt]}"
 
 
 def shown_path(path: Path) -> str:
@@ -44,20 +44,29 @@ class ExportBookmarksScreen(ModalScreen[ExportRequest | None]):
         Binding("ctrl+s", "export", "Export", id="kz.bookmarks_export.save"),
     ]
 
-    def __init__(self, count: int, path: Path | None = None, fmt: str = "md") -> None:
+    def __init__(
+        self,
+        count: int,
+        path: Path | None = None,
+        fmt: str = "md",
+        *,
+        title: str = "Export bookmarks",
+        what: str | None = None,
+        stem: str = "kzreader-bookmarks",
+    ) -> None:
+        """(``title``, ``what`` and ``stem`` let the results list export through it too.)"""
         super().__init__()
         self._count = count
         self._fmt = fmt
-        self._path = path or default_export_path(fmt)
+        self._stem = stem
+        self._title = title
+        self._what = what or f"{count} bookmark{'s' if count != 1 else ''}, orphans included."
+        self._path = path or default_export_path(fmt, stem)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="kz-dialog") as dialog:
-            dialog.border_title = "Export bookmarks"
-            count = self._count
-            yield Static(
-                f"{count} bookmark{'s' if count != 1 else ''}, orphans included.",
-                markup=False,
-            )
+            dialog.border_title = self._title
+            yield Static(self._what, markup=False)
             with RadioSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(LABELS[fmt], value=fmt == self._fmt, name=fmt)
@@ -90,7 +99,7 @@ class ExportBookmarksScreen(ModalScreen[ExportRequest | None]):
             return
         path = Path(value).expanduser()
         if path.is_dir():
-            path = path / default_export_path(self._fmt).name
+            path = path / default_export_path(self._fmt, self._stem).name
         self.dismiss(ExportRequest(self._fmt, path))
 
     def action_cancel(self) -> None:

@@ -332,6 +332,7 @@ class ReaderWorkers:
         query: str,
         generation: int,
         enough: Callable[[Sequence[ArticleHit]], bool] | None = None,
+        sort: str = "relevance",
     ) -> None:
         app = self.app  # type: ignore[attr-defined]
         index = app.index
@@ -344,7 +345,12 @@ class ReaderWorkers:
         # search with it, at once: the core checks the flag as it goes.
         cancel = _WorkerCancel(get_current_worker())
         result = index.search(
-            query, limit=RESULTS, passages_for=RESULTS_FIRST, enough=enough, cancel=cancel
+            query,
+            limit=RESULTS,
+            passages_for=RESULTS_FIRST,
+            enough=enough,
+            cancel=cancel,
+            sort=sort,
         )
         if get_current_worker().is_cancelled:
             return

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from textual.timer import Timer
 from textual.widgets import Input, TabbedContent
 
-from ...core.results import SearchResult
+from ...core.atomic import atomic_write_text
+from ...core.results import SearchResult, export
 from ..messages import IndexProgress, RunSearch
 from ..widgets.results import ResultsList, ResultsPane
 
@@ -66,6 +67,60 @@ class SearchFlow:
         else:
             self.search(query)
 
+    #: How results are ordered (o in the results list switches).
+    _search_sort: str = "relevance"
+
+    def on_results_list_sort_toggled(self, event: ResultsList.SortToggled) -> None:
+        event.stop()
+        self._search_sort = "date" if self._search_sort == "relevance" else "relevance"
+        self.notify(
+            "Results newest first" if self._search_sort == "date" else "Results best first",
+            timeout=2,
+        )
+        last = self.results.result
+        if last is not None and not last.error:
+            self.search(last.query)
+
+    def on_results_list_export_asked(self, event: ResultsList.ExportAsked) -> None:
+        """x: the results as shown (titles, outlet, date, passages with ¶) to a file."""
+        event.stop()
+        result = self.results.result
+        if result is None or result.error or not result.hits:
+            self.notify("No results to export yet", timeout=3)
+            return
+
+        from .export_bookmarks import ExportBookmarksScreen, ExportRequest, shown_path
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is None:
+                return
+            try:
+                atomic_write_text(request.path, export(result, request.fmt))
+            except OSError as error:
+                self.notify(
+                    f"Cannot write {shown_path(request.path)}: {error.strerror}",
+                    severity="error",
+                    markup=False,
+                )
+                return
+            self.notify(
+                f"Exported {len(result.hits)} results to {shown_path(request.path)}",
+                timeout=6,
+                markup=False,
+            )
+
+        count = len(result.hits)
+        self.app.push_screen(
+            ExportBookmarksScreen(
+                count,
+                title="Export results",
+                what=f"{count} result{'s' if count != 1 else ''} of {result.query!r}, "
+                "with their passages.",
+                stem="kzreader-results",
+            ),
+            chosen,
+        )
+
     def search(self, query: str) -> None:
         """Search for ``query`` in a worker; older searches still running are dropped."""
         self._search_generation += 1
@@ -74,7 +129,9 @@ class SearchFlow:
             self._pending_query = query
             self.results.set_status(f"The index is not ready yet; {query!r} runs when it is.")
             return
-        self.run_search(query, self._search_generation, self.results.screenful())
+        self.run_search(
+            query, self._search_generation, self.results.screenful(), sort=self._search_sort
+        )
 
     def _show_result(self, result: SearchResult, generation: int) -> None:
         if generation != self._search_generation:

@@ -125,7 +125,21 @@ class ResultsList(OptionList):
         Binding("escape", "back", "Back", id="kz.results.back", show=False),
         Binding("j", "cursor_down", "Down", id="kz.results.down", show=False),
         Binding("k", "cursor_up", "Up", id="kz.results.up", show=False),
+        Binding("o", "sort", "Sort by relevance / date", id="kz.results.sort"),
+        Binding("x", "export", "Export results", id="kz.results.export"),
     ]
+
+    class SortToggled(Message):
+        """o: list the results newest first, or best first again."""
+
+    class ExportAsked(Message):
+        """x: write the results list to a file."""
+
+    def action_sort(self) -> None:
+        self.post_message(self.SortToggled())
+
+    def action_export(self) -> None:
+        self.post_message(self.ExportAsked())
 
     def action_back(self) -> None:
         self.post_message(GoBack())
