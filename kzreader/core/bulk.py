@@ -518,7 +518,9 @@ class _Evaluator:
         btexts = [self._btext(fieldname, word) for word in q.words]
         if not btexts or any(b is None or (fieldname, b) not in seg.reader for b in btexts):
             return _nothing(seg.doc_count, counting)
-        read = [seg.postings_and_values(fieldname, b, True) for b in btexts]
+        # Positions are read with the postings, except a stop word's (in nearly every
+        # article, many times): those only for the articles that have every word.
+        read = [seg.postings_and_values(fieldname, b, not is_stop(b)) for b in btexts]
         common = read[0][0].ids
         for found, _ in read[1:]:
             common = np.intersect1d(common, found.ids, assume_unique=True)

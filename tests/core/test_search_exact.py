@@ -2,24 +2,16 @@
 point of the issue, with the exact articles expected (checked against the texts by hand:
 e.g. ``grep -il`` for each word; 003 says "Putinite", never "Putin")."""
 
+# ruff: noqa: F811 - pytest passes the imported fixture `index` by name
+
 from __future__ import annotations
 
 import pytest
 from seed_ids import A000, A001, A002, A003, A004
+from test_search_entities import index  # noqa: F401 (the fixture: the bundled articles with the graph)
 
-from kzreader.core.corpus import Corpus
-from kzreader.core.entities import EntityGraph
 from kzreader.core.index import SearchIndex
-from kzreader.core.paths import bundled_seeds
 from kzreader.core.results import SearchResult
-
-
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    corpus = Corpus.open(bundled_seeds())
-    index = SearchIndex.open(corpus, tmp_path_factory.mktemp("index"))
-    index.entities = EntityGraph.build(corpus)
-    return index
 
 
 def run(index: SearchIndex, text: str, **kw: object) -> SearchResult:

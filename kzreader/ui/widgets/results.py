@@ -50,6 +50,10 @@ def _heading_parts(rank: int, hit: ArticleHit) -> tuple[str, str, str, str]:
     return f"{rank}. ", hit.title, passages, hit_mark(hit)
 
 
+def _quoted(name: str) -> str:
+    return f'"{name}"' if " " in name else name
+
+
 def hit_mark(hit: ArticleHit) -> str:
     """Why a hit is listed when it is not by every word, literally: the words it has, or
     the other names it was found by."""
@@ -225,7 +229,7 @@ class ResultsPane(Vertical):
             else ""
         )
         widened = "".join(
-            f" · {name} also as {', '.join(aliases)} (=word: not)"
+            f" · {name} also as {', '.join(aliases)} (={_quoted(name)} for it alone)"
             for name, aliases in result.widened
         )
         self.set_status(
