@@ -50,6 +50,12 @@ def _heading_parts(rank: int, hit: ArticleHit) -> tuple[str, str, str, str]:
     return f"{rank}. ", hit.title, passages, hit_mark(hit)
 
 
+def _some(names: Sequence[str], shown: int = 3) -> str:
+    """The first few names, and how many more (the status line is one of a narrow pane)."""
+    more = f" +{len(names) - shown}" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
 def _quoted(name: str) -> str:
     return f'"{name}"' if " " in name else name
 
@@ -229,7 +235,7 @@ class ResultsPane(Vertical):
             else ""
         )
         widened = "".join(
-            f" · {name} also as {', '.join(aliases)} (={_quoted(name)} for it alone)"
+            f" · {name} also as {_some(aliases)} (={_quoted(name)}: alone)"
             for name, aliases in result.widened
         )
         self.set_status(
