@@ -497,8 +497,9 @@ class SearchIndex:
 
     def _hits(
         self, ranked: list[tuple[int, str, float, str]], by_date: bool, limit: int, passages: int
-    ) -> list[tuple[int, ArticleHit]]:
-        """The page of hits, from the catalog (no article is read for hits not shown yet)."""
+    ) -> list[tuple[int, str, ArticleHit]]:
+        """The page of hits as (docnum, tier, hit), from the catalog (no article is read
+        for the hits not shown yet)."""
         hits = []
         for docnum, article_id, score, tier in ranked:
             try:
@@ -521,14 +522,14 @@ class SearchIndex:
             hits.sort(key=lambda h: (order[h[1]], -h[2].score))
             hits.sort(key=lambda h: h[2].date or "", reverse=True)
             hits = hits[:limit]
-        return [(docnum, replace(hit, aliases=(tier,))) for docnum, tier, hit in hits]
+        return hits
 
     def _marked(
-        self, searcher: Searcher, parsed: ParsedQuery, hits: list[tuple[int, ArticleHit]]
+        self, searcher: Searcher, parsed: ParsedQuery, hits: list[tuple[int, str, ArticleHit]]
     ) -> list[ArticleHit]:
         """Each partial hit with the words it has; each hit found only through widened
-        names with those names. (``aliases`` holds the hit's tier until here.)"""
-        docs = {d for d, _ in hits}
+        names with those names."""
+        docs = {d for d, _, _ in hits}
         clauses = [(c.text, _present(searcher, c.query, docs)) for c in parsed.clauses]
         widened = parsed.literal is not None
         aliases = [
@@ -538,8 +539,7 @@ class SearchIndex:
             for alias, q in zip(w.aliases, w.queries, strict=True)
         ]
         out = []
-        for docnum, hit in hits:
-            tier = hit.aliases[0]
+        for docnum, tier, hit in hits:
             matched = tuple(t for t, where in clauses if docnum in where) if tier == "loose" else ()
             via = tuple(a for a, where in aliases if docnum in where) if tier == "strict" else ()
             out.append(replace(hit, matched=matched, aliases=via))
