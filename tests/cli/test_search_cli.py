@@ -1,0 +1,76 @@
+"""``kzreader search`` as a subprocess: the marks of partial and widened hits in JSON,
+--format md|csv, --sort date, --literal (issue 14)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from seed_ids import A000, A001, A002, A003, A004
+from test_cli import kz
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("search") / "home"
+
+
+def search_json(home: Path, *args: str) -> dict:
+    out = kz("search", *args, "--json", home=home)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_partial_hits_say_so_with_the_words_they_have(home: Path) -> None:
+    data = search_json(home, "Tokayev Borat")
+    assert data["total"] == 4 and data["total_all_words"] == 0
+    marks = {r["article"]: (r["partial"], r["matched"]) for r in data["results"]}
+    assert marks == {
+        A001: (True, ["Tokayev"]),
+        A002: (True, ["Tokayev"]),
+        A004: (True, ["Tokayev"]),
+        A003: (True, ["Borat"]),
+    }
+
+
+def test_explicit_and_lists_nothing_partial(home: Path) -> None:
+    data = search_json(home, "Tokayev AND Borat")
+    assert data["total"] == 0 and data["results"] == []
+
+
+def test_widened_hits_say_which_name_found_them(home: Path) -> None:
+    data = search_json(home, '"Republic of Kazakhstan"')
+    first, *rest = data["results"]
+    assert first["article"] == A003 and "via" not in first
+    assert {r["article"] for r in rest} == {A000, A001, A002, A004}
+    assert all(r["via"] == "alias" and "Kazakhstan" in r["aliases"] for r in rest)
+    assert data["widened"][0]["name"] == "Republic of Kazakhstan"
+    literal = search_json(home, '"Republic of Kazakhstan"', "--literal")
+    assert [r["article"] for r in literal["results"]] == [A003]
+
+
+def test_sort_by_date(home: Path) -> None:
+    data = search_json(home, "Kazakhstan", "--sort", "date")
+    assert [r["date"] for r in data["results"]] == [
+        "2024-06",
+        "2022-08",
+        "2022-01",
+        "2021-11-25",
+        "2009-09",
+    ]
+
+
+def test_markdown_and_csv(home: Path) -> None:
+    md = kz("search", "Borat", "--format", "md", home=home)
+    assert md.returncode == 0, md.stderr
+    assert md.stdout.startswith("# Search: Borat\n")
+    assert "## 1. A Week in Almaty, Part 3" in md.stdout
+    assert "Robert Amsterdam · 2009-09" in md.stdout and "> ¶2: " in md.stdout
+    assert "**Borat**" in md.stdout
+    out = kz("search", "Borat", "--format", "csv", home=home)
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert {r["article"] for r in rows} == {A003}
+    assert all(r["paragraph"].isdigit() and "Borat" in r["text"] for r in rows)
