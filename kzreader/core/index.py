@@ -284,6 +284,8 @@ class SearchIndex:
         store.mkdir(parents=True, exist_ok=True)
         manifest = _read_manifest(index_dir / MANIFEST)
         message = None
+        if manifest is None and not rebuild and _older_version(index_dir / MANIFEST):
+            message = "the search index was from an older kzreader; rebuilt it (once)"
         ix = None
         if not rebuild and manifest is not None and any(store.glob("*.toc")):
             try:
@@ -1208,6 +1210,15 @@ def _read_manifest(path: Path) -> dict[str, str] | None:
         return None
     articles = data.get("articles")
     return dict(articles) if isinstance(articles, dict) else None
+
+
+def _older_version(path: Path) -> bool:
+    """Whether ``path`` is the manifest of an index of another INDEX_VERSION."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("version") != INDEX_VERSION
 
 
 def _write_manifest(path: Path | None, articles: dict[str, str]) -> None:

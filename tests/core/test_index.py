@@ -369,3 +369,22 @@ def test_closing_the_index_while_it_reads_ahead_leaves_no_searcher_open(
     monkeypatch.setattr(bulk, "read_words", read_then_quit)
     index.prepare()
     assert index._searcher is None
+
+
+def test_an_index_of_an_older_version_is_rebuilt_once_and_says_so(tmp_path: Path) -> None:
+    """Index version 6 keeps stop words' positions (exact phrases): an older index lacks
+    them, so it is rebuilt on the first start, with a message, and then opened as usual."""
+    import json
+
+    corpus = Corpus.open(bundled_seeds())
+    SearchIndex.open(corpus, tmp_path).close()
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    (tmp_path / MANIFEST).write_text(json.dumps({**manifest, "version": 5}))
+    rebuilt = SearchIndex.open(corpus, tmp_path)
+    assert rebuilt.report.action == "built" and "older kzreader" in (rebuilt.report.message or "")
+    assert [h.article for h in rebuilt.search('"fourth decade of its independence"').hits] == [
+        "002_851d0b61443ca080"
+    ]
+    rebuilt.close()
+    again = SearchIndex.open(corpus, tmp_path)
+    assert again.report.action == "unchanged" and again.report.message is None
