@@ -531,13 +531,12 @@ class SearchIndex:
     ) -> list[ArticleHit]:
         """Each partial hit with the words it has; each hit found only through widened
         names with those names."""
-        docs = {d for d, _, _ in hits}
-        clauses = [(c.text, _present(searcher, c.query, docs)) for c in parsed.clauses]
-        widened = parsed.literal is not None
+        partial = {d for d, tier, _ in hits if tier == "loose"}
+        clauses = [(c.text, _present(searcher, c.query, partial)) for c in parsed.clauses]
+        widened = {d for d, tier, _ in hits if tier == "strict"} if parsed.literal else set()
         aliases = [
-            (alias, _present(searcher, q, docs))
+            (alias, _present(searcher, q, widened))
             for w in parsed.widened
-            if widened
             for alias, q in zip(w.aliases, w.queries, strict=True)
         ]
         out = []
