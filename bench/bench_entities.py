@@ -85,8 +85,25 @@ def per_thousand_words(runs: int, ner: bool) -> dict[str, float]:
     }
 
 
+def anchor_seconds() -> float:
+    """A fixed pure-Python workload that no kzreader change touches: the yardstick for how
+    busy the (shared) machine is right now. Figures are reported as multiples of it too."""
+    import random
+    import re
+
+    start = time.perf_counter()
+    rng = random.Random(17)
+    words = ["".join(rng.choice("abcdefghij") for _ in range(8)) for _ in range(200_000)]
+    pattern = re.compile(r"[a-e]{3}")
+    hits = sum(1 for w in words if pattern.search(w))
+    sorted(words)
+    {w: hits for w in words}
+    return time.perf_counter() - start
+
+
 def _phase(folder: Path, cache: Path, catalog: Path, ner: bool, limit: int | None) -> dict:
     """One build in this (fresh) process: its time, what it extracted, this process's peak RSS."""
+    anchor = anchor_seconds()
     corpus = Corpus.open(folder, catalog=catalog)
     subset = Limited(corpus, limit)
     start = time.perf_counter()
@@ -111,6 +128,7 @@ def _phase(folder: Path, cache: Path, catalog: Path, ner: bool, limit: int | Non
     assert graph.report is not None
     return {
         "seconds": seconds,
+        "anchor_s": min(anchor, anchor_seconds()),
         "extracted": graph.report.extracted,
         "entities": len(graph),
         "article_ms": per_article_ms,
@@ -172,6 +190,8 @@ def corpus_builds(folder: Path, runs: int, ner: bool, limit: int | None) -> dict
         "corpus_open_s": round(open_s, 2),
         "cold_build_s": cold_s,
         "cold_articles_per_s": round(n / cold_s, 1),
+        "anchor_s": median(cold, "anchor_s", 3),
+        "cold_build_in_anchors": round(cold_s / median(cold, "anchor_s", 3), 1),
         "cold_peak_rss_mb": median(cold, "peak_rss_mb", 0),
         "warm_load_s": median(warm, "seconds", 3),
         "warm_rss_after_load_mb": median(warm, "rss_after_build_mb", 0),
