@@ -561,11 +561,14 @@ class Detector:
                         m -= 1
                     if m > k + 1:
                         end, k = tokens[m - 1].end, m
+        site = not (joined_place or joined_org) and self._site_after(text, tokens, k)
         surface = strip_possessive(text[words[0].start : end])
         end = words[0].start + len(surface)
         if not surface:
             return None
         cand = self._candidate(paragraph, words[0].start, end, heading, words)
+        if site:
+            cand.vote(PLACE, 3.0)
         if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
             return None
         if joined_place:
@@ -575,6 +578,19 @@ class Detector:
         self._shape_votes(cand, words)
         self._context_votes(text, tokens, a, k, cand, paragraph)
         return cand
+
+    @staticmethod
+    def _site_after(text: str, tokens: list[Token], k: int) -> bool:
+        """``X field``, ``X gas condensate field``: lower-case words naming a site follow."""
+        m = k
+        while m < len(tokens) and m < k + 4 and not _gap(text, tokens[m - 1], tokens[m]).strip():
+            low = tokens[m].lower
+            if low in lx.SITE_NOUNS:
+                return True
+            if low not in lx.SITE_MODIFIERS:
+                return False
+            m += 1
+        return False
 
     def _candidate(
         self, paragraph: Paragraph, start: int, end: int, heading: bool, words: list[Token]

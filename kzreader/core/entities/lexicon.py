@@ -85,6 +85,7 @@ CALENDAR = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
 
@@ -102,6 +103,8 @@ ORG_HEADS = _words(
     prosecutor's procuracy school college church mosque museum library theatre theater
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plant enterprise enterprises initiative project treasury exchange
+    llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
+    kenesh kenes majlis majlisi maslahaty khural kurultai
     """
 )
 
@@ -128,7 +131,8 @@ PLACE_HEADS = _words(
     province region oblast district krai raion county territory city town village river
     lake sea ocean mountains mountain valley steppe desert island islands peninsula street
     avenue square boulevard prospect highway bay gulf strait canal okrug municipality
-    mine reservoir dam airport bridge deposit oilfield gorge
+    mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
+    basin port terminal pipeline corridor route
     """
 )
 
@@ -146,12 +150,32 @@ PLACE_NOUNS_JOINED = _words(
     """
     province region oblast district krai raion county river lake street avenue square
     boulevard prospect highway mountains valley steppe desert okrug municipality mine
-    reservoir dam canal airport bridge deposit oilfield gorge pass
+    reservoir dam canal airport bridge gorge pass
+    """
+)
+
+#: Lower-case nouns of sites named after a word before them, which stays the name
+#: (``the Tengiz field``, ``the Bolashak processing plant``, ``the Aktau port``).
+SITE_NOUNS = _words(
+    """
+    field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
+    mines
+    """
+)
+
+#: Lower-case words that may stand between a name and its site noun
+#: (``Karachaganak gas condensate field``).
+SITE_MODIFIERS = _words(
+    """
+    oil gas condensate gold silver copper uranium coal iron ore zinc and processing
+    hydropower power chemical launch offshore onshore sour-gas export
     """
 )
 
 #: Lower-case words that make the following capitalised word a place.
-PLACE_BEFORE = _words("city town village region province district oblast capital river lake")
+PLACE_BEFORE = _words(
+    "city town village region province district oblast capital river lake port exclave enclave"
+)
 
 #: Prepositions after which a capitalised word is more likely a place.
 PLACE_PREPOSITIONS = _words(

@@ -446,7 +446,9 @@ class Resolver:
             if neighbours:
                 type_of[root] = neighbours.most_common(1)[0][0]
             else:
-                type_of[root] = EntityType.ORGANISATION if cluster.acronym else EntityType.PERSON
+                # No evidence of a kind: a name of unknown type, listed apart (a bare
+                # "Tengizchevroil" or "Kashagan" is not a person by default).
+                type_of[root] = EntityType.ORGANISATION if cluster.acronym else EntityType.NAME
 
         # 5. Records.
         records = self.records
