@@ -66,6 +66,7 @@ COMMON = _words(
     spring summer autumn fall winter morning evening night day days week weeks month months
     year years decade decades century centuries time times
     ngo ngos tv mp mps pr ceo it ok sizo ps pm am usd eur gdp trans civil
+    credit credits reporting editing writing summary sources risks
     who what when where why how which whose
     according amid despite regarding concerning following including excluding
     do don't doesn't didn't can't couldn't won't wouldn't isn't aren't wasn't weren't
@@ -162,6 +163,9 @@ SITE_NOUNS = _words(
     mines
     """
 )
+
+#: Lower-case nouns of routes named after their ends (``the Russia-China pipeline``).
+ROUTE_NOUNS = _words("pipeline pipelines railway railroad highway road corridor route link")
 
 #: Lower-case words that may stand between a name and its site noun
 #: (``Karachaganak gas condensate field``).
@@ -276,6 +280,16 @@ FIRST_NAMES = _words(
     marat medet meruert mukhtar murat nurlan nursultan olzhas rakhat rustam saule serik
     talgat timur  zhanar  zhanna zhandos daulet dulat nazgul aizhan assel
     islam shavkat sadyr almazbek emomali gurbanguly serdar ilham nikol rashid ahmed ali
+    abai abay abylai adil aibek aida aidana aigul aizada akmaral aliya almasadam amangeldy
+    amir anar anuar ardak arsen askhat asylbek ayan azat bakhytzhan bekzat beibut dana
+    darkhan dias dilnaz dimash yerbol yerzhan yernar gaukhar gulnar gulzhan kaisar
+    kamila karlygash kuat madi madina maksat marlen meirzhan miras moldir nurbol
+    nurdaulet nurlybek nurzhan raushan sabina samat sanzhar saltanat shynar temirlan
+    tokhtar ulan yerbolat zarina zhanibek zhansaya zhasulan zhomart maulen gauez kumar
+    adakhan akylbek bakyt kamchybek kurmanbek melis nurbek omurbek roza sooronbay tilek
+    taalai temir ulukbek ravshan rinat abdulaziz abdulla akmal alisher bakhodir
+    bakhtiyor davron dilshod farhod jamshid jasur komil nodir otabek sanjar sherzod
+    ulugbek jurabek amanbai dauletmurat imangali askar mukhtar
     mohammed muhammad hakan mehmet mustafa recep ahmet emre
     john james robert michael william david richard joseph thomas charles christopher
     daniel matthew anthony antony mark donald steven paul george kenneth joshua kevin
@@ -296,4 +310,21 @@ FIRST_NAMES = _words(
 #: Nicknames for centuries and regnal numbers that continue a name (``Nicholas II``).
 ROMAN_NUMERALS = _words(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI"
+)
+
+#: Endings of one-word company names of the region (``Gazprom``, ``Kazatomprom``,
+#: ``Uztransgaz``, ``Türkmennebit``, ``Lukoil``, ``Kazmortransflot``, ``Roscosmos``).
+COMPANY_STEMS = (
+    "gaz", "gas", "neft", "nebit", "prom", "atom", "kosmos", "cosmos", "flot", "oil",
+    "bank", "energo", "stroy", "invest", "telecom", "mash", "khim", "avia", "trans",
+    "holding", "group", "tech",
+)  # fmt: skip
+
+#: Family names that come first in Chinese and Korean names (``Wang Jianguo``).
+FAMILY_NAMES_FIRST = _words(
+    """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin gao luo zheng
+    liang xie song tang han feng deng cao peng xiao tian dong pan yuan cai jiang yu du
+    xi kim park lee choi
+    """
 )
