@@ -74,6 +74,11 @@ class Gazetteer:
             or name_key(word.lower()).split()[0] in self.first_words
         )
 
+    def keys_of(self, entry_id: str) -> list[str]:
+        """The name keys an entry answers to (its name and aliases)."""
+        entry = self.entries[entry_id]
+        return [k for k in (name_key(n) for n in (entry.name, *entry.aliases)) if k]
+
     def entry(self, key: str) -> GazEntry | None:
         entry_id = self.by_key.get(key)
         return self.entries[entry_id] if entry_id else None
