@@ -50,7 +50,8 @@ _KNOWN_NOUNS = (
 #: ``Baikonur Cosmodrome, Kazakhstan –``: a place (in capitals, or followed by more
 #: parts), then a country, a date or a news agency, then a dash.
 _DATELINE = re.compile(
-    r"^(?:(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]*[A-ZА-ЯЁ])|(?P<title>[A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,3})(?=,))"
+    r"^(?:(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]*[A-ZА-ЯЁ])"
+    r"|(?P<title>[A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,3})(?=,))"
     r"(?:,\s*[A-ZА-ЯЁ][\w'’.-]*(?: [\w'’.-]+){0,3}?)*"
     r"\s*(?:\([A-Z][\w./ -]{0,24}\))?\s*(?:--|—|–|-)\s+"
 )
