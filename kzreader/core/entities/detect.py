@@ -535,6 +535,8 @@ class Detector:
         j = self._run_end(text, tokens, i + 1)
         if not tokens[j - 1].cap or strip_possessive(tokens[j - 1].text).lower() in lx.DROP_HEADS:
             return False
+        if j == i + 2 and nxt.lower in lx.COMMON:
+            return False  # "Russian TV", "Kazakh Police": a description, not a name
         return any(
             t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[i + 1 : j]
         )

@@ -195,6 +195,16 @@ class _Cluster:
         return sorted(self.surfaces, key=lambda s: (-self.surfaces[s][0], self.surfaces[s][1]))
 
 
+def _person_enough(cluster: _Cluster) -> bool:
+    """Whether a one-word name has the evidence of a person: cues worth two votes (a
+    title, a role, an age) or a surname's shape. "Webuild said" alone is not enough:
+    companies say things too."""
+    if cluster.multi or cluster.tally(PERSON) >= 2.0:
+        return True
+    key = cluster.first_key
+    return len(key) >= 5 and key.endswith(lx.SURNAME_SUFFIXES)
+
+
 def _count(table: dict[str, list[int]], form: str, count: int, at: int) -> None:
     slot = table.get(form)
     if slot is None:
@@ -434,6 +444,8 @@ class Resolver:
             else:
                 best = max(_TYPES, key=cluster.tally)
                 type_of[root] = EntityType(best) if cluster.tally(best) > 0 else None
+                if best == PERSON and type_of[root] and not _person_enough(cluster):
+                    type_of[root] = EntityType.NAME
         # Names with no evidence take the type of what they are listed with ("A, B and C").
         edges: dict[int, list[int]] = defaultdict(list)
         for source, other in self._edges:
