@@ -186,8 +186,12 @@ class Detector:
             token = tokens[i]
             if (
                 not (token.cap or token.text[:1].isdigit())
-                and not self._lower_generic(tokens, i)
-                and not (_DOMAIN.search(token.text) and name_key(token.text) in gaz.by_key)
+                and not (token.text in _GENERIC_LOWER and self._lower_generic(tokens, i))
+                and not (
+                    "." in token.text
+                    and _DOMAIN.search(token.text)
+                    and name_key(token.text) in gaz.by_key
+                )
             ):
                 i += 1
                 continue
