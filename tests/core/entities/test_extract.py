@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copies_of_seeds
 
 from kzreader.core.corpus import Corpus
 from kzreader.core.entities import EntityGraph, extract
@@ -16,12 +17,7 @@ COPIES = 12  # 60 articles: past POOL_AFTER, so the pool starts
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    out = tmp_path / "corpus"
-    out.mkdir()
-    for path in sorted(bundled_seeds().glob("*.txt")):
-        for copy in range(COPIES):
-            shutil.copy(path, out / f"{copy:02}_{path.name}")
-    return out
+    return copies_of_seeds(tmp_path / "corpus", COPIES)
 
 
 def test_the_pool_gives_what_one_process_gives(
