@@ -426,6 +426,27 @@ class Detector:
         key = name_key(prev.text)
         return not (key in self.gaz.titles or self.gaz.country_of(key) or low in lx.COMMON)
 
+    def _official_after(self, text: str, tokens: list[Token], j: int) -> str | None:
+        """``Security Council Secretary Sergei Shoigu``: the country of a known official
+        named right after the body (a title or role word between)."""
+        gaz = self.gaz
+        k = j
+        while k < len(tokens) and k < j + 2 and not _gap(text, tokens[k - 1], tokens[k]).strip():
+            word = tokens[k].lower
+            if not (word in lx.ROLE_NOUNS or word in ("secretary", "spokesman") or
+                    name_key(tokens[k].text) in gaz.titles):  # fmt: skip
+                break
+            k += 1
+        if k == j:
+            return None
+        for width in (3, 2):
+            if k + width <= len(tokens):
+                key = name_key(strip_possessive(text[tokens[k].start : tokens[k + width - 1].end]))
+                entry_id = gaz.by_key.get(key)
+                if entry_id and entry_id in gaz.nationality:
+                    return gaz.nationality[entry_id]
+        return None
+
     def _of_country_end(self, text: str, tokens: list[Token], j: int) -> int:
         """One past ``of [the] <country>`` right after a generic body, or 0."""
         if j >= len(tokens) or tokens[j].lower != "of":
@@ -473,6 +494,9 @@ class Detector:
                 if country:
                     return country
         j = i + n
+        country = self._official_after(text, tokens, j)
+        if country:
+            return country
         if j < len(tokens) and tokens[j].lower == "of":
             j += 1
             if j < len(tokens) and tokens[j].lower == "the":

@@ -65,6 +65,7 @@ class Gazetteer:
     surnames: dict[str, str] = field(default_factory=dict)  # entry id → surname key
     caps_keys: frozenset[str] = frozenset()  # keys only ever written in capitals (US, UN)
     first_words: frozenset[str] = frozenset()  # first words of every listed name, as keys
+    nationality: dict[str, str] = field(default_factory=dict)  # person entry id → country
 
     def may_start(self, word: str) -> bool:
         """Whether a listed name can begin with this word (a cheap filter before n-grams)."""
@@ -180,7 +181,13 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
             if key:
                 first_words.add(key.split()[0])
 
+    nationality: dict[str, str] = {}
+    for country, people in (data.get("nationalities") or {}).items():
+        for person in _as_list(people):
+            nationality[entity_id(str(person), EntityType.PERSON)] = str(country)
+
     return Gazetteer(
+        nationality=nationality,
         entries=entries,
         by_key=by_key,
         weak_keys=weak,

@@ -707,10 +707,16 @@ def _short(gaz: Gazetteer, cd: Candidate) -> str:
 
 
 def _dominant_country(gaz: Gazetteer, cands: Sequence[Candidate]) -> str | None:
+    """The country an article is about, when one clearly leads (twice the mentions of the
+    next): an unqualified "Security Council" is then that country's. Without a clear
+    lead it stays unqualified rather than risk merging two countries' bodies."""
     counts = Counter(
         gaz.entries[cd.gaz].country for cd in cands if cd.gaz and gaz.entries[cd.gaz].country
     )
-    return counts.most_common(1)[0][0] if counts else None
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _people(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[tuple[int, str, str]]:
