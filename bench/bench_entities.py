@@ -85,13 +85,33 @@ def per_thousand_words(runs: int, ner: bool) -> dict[str, float]:
     }
 
 
+def anchor_seconds() -> float:
+    """A fixed pure-Python workload that no kzreader change touches: the yardstick for how
+    busy the (shared) machine is right now. Figures are reported as multiples of it too."""
+    import random
+    import re
+
+    start = time.perf_counter()
+    rng = random.Random(17)
+    words = ["".join(rng.choice("abcdefghij") for _ in range(8)) for _ in range(200_000)]
+    pattern = re.compile(r"[a-e]{3}")
+    hits = sum(1 for w in words if pattern.search(w))
+    sorted(words)
+    {w: hits for w in words}
+    return time.perf_counter() - start
+
+
 def _phase(folder: Path, cache: Path, catalog: Path, ner: bool, limit: int | None) -> dict:
     """One build in this (fresh) process: its time, what it extracted, this process's peak RSS."""
+    anchor = anchor_seconds()
     corpus = Corpus.open(folder, catalog=catalog)
     subset = Limited(corpus, limit)
+    cpu_main, cpu_workers = _cpu()
     start = time.perf_counter()
     graph = EntityGraph.build(subset, cache_dir=cache, use_ner=ner)
     seconds = time.perf_counter() - start
+    main_after, workers_after = _cpu()
+    cpu_main, cpu_workers = main_after - cpu_main, workers_after - cpu_workers
     loaded_mb = _rss_mb("VmRSS:")  # what the graph costs to keep, before anything is asked
     # What the reader then does: open articles (sidebar, marks), related articles, a card.
     sample = subset.ids[:: max(1, len(subset.ids) // 200)]
@@ -111,6 +131,9 @@ def _phase(folder: Path, cache: Path, catalog: Path, ner: bool, limit: int | Non
     assert graph.report is not None
     return {
         "seconds": seconds,
+        "anchor_s": min(anchor, anchor_seconds()),
+        "cpu_main_s": cpu_main,
+        "cpu_workers_s": cpu_workers,
         "extracted": graph.report.extracted,
         "entities": len(graph),
         "article_ms": per_article_ms,
@@ -120,6 +143,13 @@ def _phase(folder: Path, cache: Path, catalog: Path, ner: bool, limit: int | Non
         "rss_after_build_mb": loaded_mb,
         "peak_rss_mb": _rss_mb("VmHWM:"),
     }
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its (finished) worker processes so far."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, workers.ru_utime + workers.ru_stime
 
 
 def _rss_mb(field: str) -> float:
@@ -172,6 +202,19 @@ def corpus_builds(folder: Path, runs: int, ner: bool, limit: int | None) -> dict
         "corpus_open_s": round(open_s, 2),
         "cold_build_s": cold_s,
         "cold_articles_per_s": round(n / cold_s, 1),
+        "anchor_s": median(cold, "anchor_s", 3),
+        "cold_build_in_anchors": round(cold_s / median(cold, "anchor_s", 3), 1),
+        # On a machine shared with others, wall time says how busy it was; CPU time says
+        # what the build costs. On two idle cores a build takes about the larger of its
+        # own thread's CPU time and half the total.
+        "cold_cpu_main_s": median(cold, "cpu_main_s", 1),
+        "cold_cpu_workers_s": median(cold, "cpu_workers_s", 1),
+        "cold_two_idle_cores_s": round(
+            statistics.median(
+                max(r["cpu_main_s"], (r["cpu_main_s"] + r["cpu_workers_s"]) / 2) for r in cold
+            ),
+            1,
+        ),
         "cold_peak_rss_mb": median(cold, "peak_rss_mb", 0),
         "warm_load_s": median(warm, "seconds", 3),
         "warm_rss_after_load_mb": median(warm, "rss_after_build_mb", 0),

@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--type",
         metavar="TYPE",
-        help="only person, place or organisation (org)",
+        help="only person, place, organisation (org) or name (a name of unknown type)",
     )
     parser.add_argument(
         "--article", metavar="ID", help="only entities of one article (id or prefix)"

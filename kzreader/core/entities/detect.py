@@ -46,7 +46,32 @@ _GENERIC_LOWER = frozenset({"foreign", "interior", "defence", "defense", "justic
 _KNOWN_NOUNS = (
     lx.ROLE_NOUNS | lx.ORG_NOUNS_AFTER | lx.PLACE_NOUNS_JOINED | lx.WORK_NOUNS | lx.SAY_VERBS
 )
-_DATELINE = re.compile(r"^([A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,}),\s+[A-ZА-ЯЁ][\w .'’-]*?\s*(?:--|—|–)")
+#: A dateline: ``ALMATY --``, ``MOSCOW, Aug 2 (Reuters) –``, ``URALSK, Kazakhstan, June 14 --``,
+#: ``Baikonur Cosmodrome, Kazakhstan –``: a place (in capitals, or followed by more
+#: parts), then a country, a date or a news agency, then a dash.
+_DATELINE = re.compile(
+    r"^(?:(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]*[A-ZА-ЯЁ])"
+    r"|(?P<title>[A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,3})(?=,))"
+    r"(?:,\s*[A-ZА-ЯЁ][\w'’.-]*(?: [\w'’.-]+){0,3}?)*"
+    r"\s*(?:\([A-Z][\w./ -]{0,24}\))?\s*(?:--|—|–|-)\s+"
+)
+#: Credits: ``Reporting by``, ``Editing by``, ``Photo:``, ``Credit:`` (what follows is a
+#: person, or after a slash the agency).
+_CREDIT_WORDS = frozenset(
+    "reporting editing writing compiled photo photos reported written edited translated "
+    "additional".split()
+)
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:photo|photos|credit|credits|image|source|picture)s?\b\s*:?", re.I
+)
+#: An author line without "By": two or three capitalised words alone near the top.
+_AUTHOR_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ][\w'’-]+){1,2}$")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ам", "ям",
+               "ах", "ях", "ы", "и", "е", "у", "ю", "а", "я")  # fmt: skip
+#: Site navigation kept by a copy-paste: "1. Home", "2. Environment".
+_NAVIGATION = re.compile(r"^\s*\d{1,2}\.\s+\w+(?:\s+\w+)?\s*$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zа-яё][\w'’]{2,}")
 _DOMAIN = re.compile(r"\.(kz|ru|com|org|net|ua|kg|uz|info|news)$", re.IGNORECASE)
 FIRST_NAME_KEYS = frozenset(name_key(n) for n in lx.FIRST_NAMES)
 
@@ -61,19 +86,36 @@ def _is_calendar(token: Token) -> bool:
     return token.lower in lx.CALENDAR
 
 
+_CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][a-z]{2,}")
+
+
+def _company_word(word: str) -> bool:
+    """A one-word company name by its shape: ``QazaqGaz``, ``TotalEnergies``, ``Rosatom``."""
+    if _CAMEL.match(word):
+        return True
+    low = word.lower()
+    return any(low.endswith(stem) and len(low) >= len(stem) + 3 for stem in lx.COMPANY_STEMS)
+
+
 class Detector:
     """Finds candidates in articles; one instance per process (it holds the gazetteer)."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, proposer: Proposer | None = None):
         self.gaz = gazetteer or load_gazetteer()
         self.proposer = proposer
+        self._article_lower: frozenset[str] = frozenset()
 
     # ----------------------------------------------------------------- articles
     def detect(self, article: Article) -> list[Candidate]:
         """Every candidate in the article's paragraphs (boilerplate is skipped)."""
         out: list[Candidate] = []
+        # Words the article writes in lower case: in a title-case headline or at the
+        # start of a sentence, "Residents", "Shares" or "Deleted" are those words.
+        self._article_lower = frozenset(
+            w.lower() for p in article.paragraphs for w in _LOWER_WORD.findall(p.text)
+        )
         for paragraph in article.paragraphs:
-            if paragraph.kind is Kind.BOILERPLATE:
+            if paragraph.kind is Kind.BOILERPLATE or _NAVIGATION.match(paragraph.text):
                 continue
             self.detect_paragraph(paragraph, out)
         return out
@@ -83,11 +125,16 @@ class Detector:
         tokens = tokenize(text)
         if not tokens:
             return
-        dateline = _DATELINE.match(text)
+        dateline = _DATELINE.match(text) if paragraph.number <= 8 else None
+        place_end = 0
         if dateline:  # "KENKIYAK, Kazakhstan --": capitals that are a place, not an acronym
+            place_end = dateline.end("caps") if dateline.group("caps") else dateline.end("title")
             for token in tokens:
-                if token.end <= dateline.end(1):
+                if token.end <= place_end:
                     token.acronym = False
+                elif token.start >= dateline.end():
+                    token._initial = True  # the story's first word starts a sentence
+                    break
         heading = paragraph.heading or paragraph.kind is Kind.TITLE
         first_new = len(out)
         shouting = self._shouting(tokens)
@@ -97,7 +144,28 @@ class Detector:
             self._propose(paragraph, tokens, out, first_new, heading)
         new = sorted(out[first_new:], key=lambda c: c.start)
         out[first_new:] = new
+        self._frame_votes(paragraph, new, place_end)
         self._link_within(text, out, first_new)
+
+    def _frame_votes(self, paragraph: Paragraph, cands: list[Candidate], place_end: int) -> None:
+        """What a dateline, a credit line or an author line says its names are."""
+        text = paragraph.text
+        credit = paragraph.kind is Kind.CAPTION or bool(_CREDIT_LINE.match(text))
+        author = paragraph.number <= 6 and paragraph.kind is not Kind.TITLE
+        author = author and bool(_AUTHOR_LINE.match(text.strip()))
+        for cand in cands:
+            if cand.gaz or cand.generic:
+                continue
+            if cand.end <= place_end:
+                cand.vote(PLACE, 5.0)
+            if credit or " / " in text:
+                if text[cand.end : cand.end + 3] == " / " and 2 <= cand.tokens <= 3:
+                    cand.vote(PERSON, 2.5)  # "Bill Ingalls / NASA"
+                elif text[max(0, cand.start - 2) : cand.start] in ("/ ", "/") and credit:
+                    cand.vote(ORG, 2.0)  # "Yerlan Dzhumabayev / Orda.kz"
+            if author and cand.start == 0 and cand.end >= len(text.strip()) and cand.tokens >= 2:
+                named = cand.first in FIRST_NAME_KEYS or cand.last.endswith(lx.SURNAME_SUFFIXES)
+                cand.vote(PERSON, 2.5 if named else 1.0)
 
     # ------------------------------------------------------------ gazetteer pass
     def _shouting(self, tokens: list[Token]) -> bool:
@@ -118,14 +186,18 @@ class Detector:
             token = tokens[i]
             if (
                 not (token.cap or token.text[:1].isdigit())
-                and not self._lower_generic(tokens, i)
-                and not (_DOMAIN.search(token.text) and name_key(token.text) in gaz.by_key)
+                and not (token.text in _GENERIC_LOWER and self._lower_generic(tokens, i))
+                and not (
+                    "." in token.text
+                    and _DOMAIN.search(token.text)
+                    and name_key(token.text) in gaz.by_key
+                )
             ):
                 i += 1
                 continue
             matched = False
             longest = min(gaz.max_tokens, len(tokens) - i) if gaz.may_start(token.text) else 0
-            if not longest and _is_calendar(token):
+            if not longest and (_is_calendar(token) or _CYRILLIC.match(token.text)):
                 longest = 1
             reach = self._reach(text, tokens, i, longest)
             for n in range(longest, 0, -1):
@@ -141,21 +213,40 @@ class Detector:
                 if not key:
                     continue
                 kind = self._classify(key, tokens, i, n)
+                if kind is None and n == 1 and _CYRILLIC.search(stripped):
+                    key = self._inflected(stripped) or key
+                    kind = "entity" if key in gaz.by_key else None
                 if kind is None:
                     continue
+                if kind == "generic" and self._named_before(text, tokens, i):
+                    break  # "Collective Security Council" is not a security council
                 matched = True
+                site = self._route_end(text, tokens, i + n) if kind == "entity" else 0
+                if site:  # "the Central Asia–Center pipeline": a route, named after both ends
+                    cand = self._candidate(
+                        paragraph, token.start, tokens[site - 1].end, heading, tokens[i:site]
+                    )
+                    cand.vote(PLACE, 4.0)
+                    for t in tokens[i:site]:
+                        t.kind = "hard"
+                    out.append(cand)
+                    i = site
+                    break
                 for t in tokens[i : i + n]:
                     t.kind = "hard" if kind in ("entity", "generic", "weak") else kind
                 if kind in ("entity", "generic", "weak"):
-                    extended = self._extend_org(text, tokens, i, n)
+                    left, extended = self._extend_org(text, tokens, i, n)
                     if extended:
                         n = extended
                         last = tokens[i + n - 1]
-                        stripped = strip_possessive(text[token.start : last.end])
-                        end = token.start + len(stripped)
+                        first = tokens[i - left]
+                        stripped = strip_possessive(text[first.start : last.end])
+                        end = first.start + len(stripped)
                         cand = self._candidate(
-                            paragraph, token.start, end, heading, tokens[i : i + n]
+                            paragraph, first.start, end, heading, tokens[i - left : i + n]
                         )
+                        for t in tokens[i - left : i]:
+                            t.kind = "hard"
                         street = strip_possessive(tokens[i + n - 1].text).lower() in lx.STREET_HEADS
                         cand.vote(PLACE if street else ORG, 4.0)
                         for t in tokens[i : i + n]:
@@ -168,6 +259,13 @@ class Detector:
                         if kind == "generic":
                             cand.generic = gaz.generic[key].template
                             cand.country = self._qualifier(text, tokens, i, n)
+                            tail = self._of_country_end(text, tokens, i + n)
+                            if cand.country and tail:  # "Security Council of Kazakhstan"
+                                for t in tokens[i + n : tail]:
+                                    t.kind = "hard"
+                                cand.end = tokens[tail - 1].end
+                                cand.surface = text[cand.start : cand.end]
+                                n = tail - i
                         else:
                             entry_id = gaz.by_key.get(key) or gaz.weak_keys[key]
                             cand.gaz = entry_id
@@ -191,6 +289,9 @@ class Detector:
         keys = [name_key(p) for _, p in parts]
         if len(parts) < 2 or not all(k in self.gaz.by_key for k in keys):
             return
+        after = paragraph.text[token.end : token.end + 24].split()
+        if after and after[0].lower().strip(",.;") in lx.ROUTE_NOUNS:
+            return  # "the Russia-China pipeline" is one thing, named after both
         for (start, part), key in zip(parts, keys, strict=True):
             cand = self._candidate(paragraph, start, start + len(part), heading, [token])
             cand.key, cand.first, cand.last, cand.initial = key, key, key, False
@@ -269,26 +370,107 @@ class Detector:
                 return "soft"
         return None
 
-    def _extend_org(self, text: str, tokens: list[Token], i: int, n: int) -> int:
-        """``Petropavlovsk City Court``: a known place that starts an organisation's name."""
+    def _extend_org(self, text: str, tokens: list[Token], i: int, n: int) -> tuple[int, int]:
+        """``Petropavlovsk City Court``, ``SNURDC Astana Mining Company Limited``: a known
+        place inside an organisation's name. Returns (tokens added before, new length)."""
         j = i + n
         if tokens[j - 1].text.endswith(("'s", "’s")):
-            return 0  # "China's Ministry of Defense" is China's, not named after it
-        end = j
-        while end < len(tokens) and tokens[end].cap and not tokens[end].kind:
-            if _gap(text, tokens[end - 1], tokens[end]).strip():
-                break
-            end += 1
-        if end == j:
-            return 0
+            return 0, 0  # "China's Ministry of Defense" is China's, not named after it
+        if j >= len(tokens) or not tokens[j].cap or tokens[j].kind:
+            return 0, 0
+        if _gap(text, tokens[j - 1], tokens[j]).strip():
+            return 0, 0
+        end = self._run_end(text, tokens, j)
         run = tokens[j:end]
         head = strip_possessive(run[-1].text).lower()
         if head not in lx.ORG_HEADS and head not in lx.STREET_HEADS:
-            return 0
+            return 0, 0
         run_key = name_key(text[run[0].start : run[-1].end])
         if run_key in self.gaz.generic or run_key in self.gaz.by_key:
+            return 0, 0
+        left = 0
+        while i - left > 0 and left < 4 and head in lx.ORG_HEADS:
+            prev = tokens[i - left - 1]
+            if _gap(text, prev, tokens[i - left]) != " " or not prev.cap:
+                break
+            if prev.kind and not (prev.kind == "soft" and name_key(prev.text) in self.gaz.demonyms):
+                break
+            if prev.initial and prev.lower in lx.COMMON:
+                break
+            left += 1
+        return left, end - i
+
+    @staticmethod
+    def _route_end(text: str, tokens: list[Token], j: int) -> int:
+        """One past ``–Center`` in ``Central Asia–Center pipeline`` (a dash, names, a route
+        noun in lower case), or 0."""
+        if j >= len(tokens) or _gap(text, tokens[j - 1], tokens[j]) not in ("-", "–", "—"):
             return 0
-        return end - i
+        k = j
+        while k < len(tokens) and k < j + 3 and tokens[k].cap:
+            k += 1
+        if k == j or k >= len(tokens) or tokens[k].lower not in lx.ROUTE_NOUNS:
+            return 0
+        return k
+
+    def _named_before(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Whether a capitalised word of the same name precedes a generic body's name."""
+        if i == 0:
+            return False
+        prev = tokens[i - 1]
+        if not prev.cap or prev.kind or _gap(text, prev, tokens[i]) != " ":
+            return False
+        low = prev.lower
+        if prev.initial and (low in lx.COMMON or low in _ARTICLES):
+            return False
+        key = name_key(prev.text)
+        return not (key in self.gaz.titles or self.gaz.country_of(key) or low in lx.COMMON)
+
+    def _official_after(self, text: str, tokens: list[Token], j: int) -> str | None:
+        """``Security Council Secretary Sergei Shoigu``: the country of a known official
+        named right after the body (a title or role word between)."""
+        gaz = self.gaz
+        k = j
+        while k < len(tokens) and k < j + 2 and not _gap(text, tokens[k - 1], tokens[k]).strip():
+            word = tokens[k].lower
+            if not (word in lx.ROLE_NOUNS or word in ("secretary", "spokesman") or
+                    name_key(tokens[k].text) in gaz.titles):  # fmt: skip
+                break
+            k += 1
+        if k == j:
+            return None
+        for width in (3, 2):
+            if k + width <= len(tokens):
+                key = name_key(strip_possessive(text[tokens[k].start : tokens[k + width - 1].end]))
+                entry_id = gaz.by_key.get(key)
+                if entry_id and entry_id in gaz.nationality:
+                    return gaz.nationality[entry_id]
+        return None
+
+    def _of_country_end(self, text: str, tokens: list[Token], j: int) -> int:
+        """One past ``of [the] <country>`` right after a generic body, or 0."""
+        if j >= len(tokens) or tokens[j].lower != "of":
+            return 0
+        k = j + 1
+        if k < len(tokens) and tokens[k].lower == "the":
+            k += 1
+        for width in (3, 2, 1):
+            if k + width <= len(tokens):
+                words = text[tokens[k].start : tokens[k + width - 1].end]
+                if self.gaz.country_of(name_key(words)) and name_key(words) in self.gaz.by_key:
+                    return k + width
+        return 0
+
+    def _inflected(self, word: str) -> str | None:
+        """The gazetteer key of a Russian case form: ``Астане`` → Astana, ``Токаева`` → Tokayev."""
+        for ending in _RU_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: len(word) - len(ending)]
+                for restore in ("", "а", "я", "ь", "й"):
+                    key = name_key(stem + restore)
+                    if key in self.gaz.by_key:
+                        return key
+        return None
 
     def _qualifier(self, text: str, tokens: list[Token], i: int, n: int) -> str | None:
         """The country a generic body belongs to: ``Kazakh``/``Russia's`` before, ``of X`` after."""
@@ -306,7 +488,15 @@ class Detector:
                     country = gaz.country_of(name_key(words))
                     if country:
                         return country
+        if k >= 0 and tokens[k].lower in ("its", "own"):
+            for back in range(k - 1, max(-1, k - 15), -1):
+                country = gaz.country_of(name_key(strip_possessive(tokens[back].text)))
+                if country:
+                    return country
         j = i + n
+        country = self._official_after(text, tokens, j)
+        if country:
+            return country
         if j < len(tokens) and tokens[j].lower == "of":
             j += 1
             if j < len(tokens) and tokens[j].lower == "the":
@@ -332,6 +522,13 @@ class Detector:
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            if token.kind == "soft" and not heading and self._demonym_org(text, tokens, i):
+                j = self._run_end(text, tokens, i + 1)
+                cand = self._span_candidate(paragraph, tokens, (i, j), heading)
+                if cand is not None:
+                    out.append(cand)
+                i = j
+                continue
             if not token.cap or token.kind:
                 i += 1
                 continue
@@ -355,6 +552,22 @@ class Detector:
                 if cand is not None:
                     out.append(cand)
             i = j
+
+    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> bool:
+        """``Kazakh National University``, ``Georgian Railway``: a demonym starts the name."""
+        if name_key(tokens[i].text) not in self.gaz.demonyms or i + 1 >= len(tokens):
+            return False
+        nxt = tokens[i + 1]
+        if not nxt.cap or nxt.kind or _gap(text, tokens[i], nxt) != " ":
+            return False
+        j = self._run_end(text, tokens, i + 1)
+        if not tokens[j - 1].cap or strip_possessive(tokens[j - 1].text).lower() in lx.DROP_HEADS:
+            return False
+        if j == i + 2 and nxt.lower in lx.COMMON:
+            return False  # "Russian TV", "Kazakh Police": a description, not a name
+        return any(
+            t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[i + 1 : j]
+        )
 
     def _not_a_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """A work's title (``the film Borat``) or a law or event (``Criminal Code``)."""
@@ -396,6 +609,8 @@ class Detector:
                 and self._head_ahead(text, tokens, j + 1)
             ):
                 break  # "Ecological Inspectorate of the Ministry of Ecology": two bodies
+            if right.lower in ("and", "&") and self._is_head(left):
+                break  # "Freedom Finance JSC and Freedom Bank": two names
             if (
                 right.lower in _CONNECTORS
                 and right.lower != "the"
@@ -456,7 +671,9 @@ class Detector:
         if low in lx.CALENDAR or low in lx.COMMON:
             return True
         # "Analyst Marlen Abishev said": a sentence-initial noun is not part of the name.
-        return token.initial and low in _KNOWN_NOUNS
+        if not (token.initial or heading):
+            return False
+        return low in _KNOWN_NOUNS or low in self._article_lower
 
     def _split_run(
         self, text: str, tokens: list[Token], i: int, j: int, heading: bool, shouting: bool
@@ -561,11 +778,14 @@ class Detector:
                         m -= 1
                     if m > k + 1:
                         end, k = tokens[m - 1].end, m
+        site = not (joined_place or joined_org) and self._site_after(text, tokens, k)
         surface = strip_possessive(text[words[0].start : end])
         end = words[0].start + len(surface)
         if not surface:
             return None
         cand = self._candidate(paragraph, words[0].start, end, heading, words)
+        if site:
+            cand.vote(PLACE, 3.0)
         if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
             return None
         if joined_place:
@@ -575,6 +795,19 @@ class Detector:
         self._shape_votes(cand, words)
         self._context_votes(text, tokens, a, k, cand, paragraph)
         return cand
+
+    @staticmethod
+    def _site_after(text: str, tokens: list[Token], k: int) -> bool:
+        """``X field``, ``X gas condensate field``: lower-case words naming a site follow."""
+        m = k
+        while m < len(tokens) and m < k + 4 and not _gap(text, tokens[m - 1], tokens[m]).strip():
+            low = tokens[m].lower
+            if low in lx.SITE_NOUNS:
+                return True
+            if low not in lx.SITE_MODIFIERS:
+                return False
+            m += 1
+        return False
 
     def _candidate(
         self, paragraph: Paragraph, start: int, end: int, heading: bool, words: list[Token]
@@ -611,6 +844,10 @@ class Detector:
         if _DOMAIN.search(last):
             cand.vote(ORG, 3.0)
         first_is_name = cand.first in FIRST_NAME_KEYS
+        if len(words) == 2 and words[0].lower in lx.FAMILY_NAMES_FIRST and not first_is_name:
+            cand.vote(PERSON, 2.5)  # "Wang Jianguo", "Li Hongwei"
+        if len(words) == 1 and _company_word(last):
+            cand.vote(ORG, 2.5)  # "ExxonMobil", "Uztransgaz", "Kazmortransflot"
         if first_is_name and len(words) >= 2:
             cand.vote(PERSON, 2.5)
         elif first_is_name:
@@ -658,6 +895,8 @@ class Detector:
                 cand.vote(PERSON, 0.5)
             elif low in lx.PLACE_PREPOSITIONS:
                 cand.vote(PLACE, 0.7)
+            elif low == "by" and len(before) >= 2 and before[-2].lower in _CREDIT_WORDS:
+                cand.vote(PERSON, 3.0)  # "Reporting by …; Editing by …"
             elif low == "by":
                 cand.vote(PERSON, 0.5)
             elif low == "of" and len(before) >= 2 and before[-2].lower in lx.PLACE_BEFORE:
@@ -666,6 +905,8 @@ class Detector:
                 cand.vote(PLACE, 1.0)
         elif prev is not None and prev.lower in lx.WORK_NOUNS and prev_gap.strip() in "‘“\"'":
             cand.vote(DROP, 3.0)
+        elif prev is not None and prev_gap.strip() == "," and prev.lower in lx.ROLE_NOUNS:
+            cand.vote(PERSON, 2.0)  # "Its chairman, Wang Jianguo, said"
         if paragraph.kind is Kind.BYLINE:
             cand.vote(PERSON, 1.0)
         # After the span.

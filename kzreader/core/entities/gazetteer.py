@@ -65,6 +65,7 @@ class Gazetteer:
     surnames: dict[str, str] = field(default_factory=dict)  # entry id → surname key
     caps_keys: frozenset[str] = frozenset()  # keys only ever written in capitals (US, UN)
     first_words: frozenset[str] = frozenset()  # first words of every listed name, as keys
+    nationality: dict[str, str] = field(default_factory=dict)  # person entry id → country
 
     def may_start(self, word: str) -> bool:
         """Whether a listed name can begin with this word (a cheap filter before n-grams)."""
@@ -73,6 +74,11 @@ class Gazetteer:
             key.split()[0] in self.first_words
             or name_key(word.lower()).split()[0] in self.first_words
         )
+
+    def keys_of(self, entry_id: str) -> list[str]:
+        """The name keys an entry answers to (its name and aliases)."""
+        entry = self.entries[entry_id]
+        return [k for k in (name_key(n) for n in (entry.name, *entry.aliases)) if k]
 
     def entry(self, key: str) -> GazEntry | None:
         entry_id = self.by_key.get(key)
@@ -175,7 +181,13 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
             if key:
                 first_words.add(key.split()[0])
 
+    nationality: dict[str, str] = {}
+    for country, people in (data.get("nationalities") or {}).items():
+        for person in _as_list(people):
+            nationality[entity_id(str(person), EntityType.PERSON)] = str(country)
+
     return Gazetteer(
+        nationality=nationality,
         entries=entries,
         by_key=by_key,
         weak_keys=weak,

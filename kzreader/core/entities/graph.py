@@ -26,6 +26,7 @@ from ..corpus import ArticleError
 from .cache import CandidateCache, ResolutionCache
 from .candidate import Candidate
 from .detect import Detector
+from .extract import Item, detect_in_order
 from .gazetteer import load_gazetteer
 from .model import EXTRACTOR_VERSION, Entity, EntityType, Mention, RelatedArticle
 from .names import name_key
@@ -52,7 +53,7 @@ class BuildReport:
 
 _DETECTION_FILES = (
     "gazetteer.yaml", "detect.py", "tokens.py", "candidate.py", "lexicon.py", "names.py",
-    "gazetteer.py",
+    "gazetteer.py", "extract.py",
 )  # fmt: skip
 _RESOLUTION_FILES = ("resolve.py", "model.py", "cache.py", "store.py")
 
@@ -182,23 +183,31 @@ class EntityGraph:
                 graph.report = replace(graph.report, cached=len(ids), extracted=0, ner=ner)  # type: ignore[arg-type]
                 return graph
 
-        def candidates() -> Iterator[list[Candidate]]:
-            detector: Detector | None = None
-            for done, (article_id, sha) in enumerate(zip(ids, shas, strict=True)):
+        def items() -> Iterator[Item]:
+            for article_id, sha in zip(ids, shas, strict=True):
                 if cancel is not None and cancel.is_set():
                     raise Cancelled
                 found = cache.load(article_id, sha)
-                if found is None:
-                    detector = detector or Detector(proposer=proposer)
-                    try:
-                        article = corpus.article(article_id)  # type: ignore[attr-defined]
-                    except (ArticleError, KeyError, OSError) as error:
-                        messages.append(f"{article_id}: no entities ({error})")
-                        found = []
-                    else:
-                        found = detector.detect(article)
-                        cache.store(article_id, article.sha256, found)
-                yield found
+                if found is not None:
+                    yield found
+                    continue
+                try:
+                    yield corpus.article(article_id)  # type: ignore[attr-defined]
+                except (ArticleError, KeyError, OSError) as error:
+                    messages.append(f"{article_id}: no entities ({error})")
+                    yield []
+
+        def on_message(message: str) -> None:
+            if "entity cache not written" not in message:
+                messages.append(message)
+            elif not cache.errors:
+                cache.errors.append(message)
+
+        def candidates() -> Iterator[list[Candidate]]:
+            # Detection runs on every core once there is enough of it (extract.py).
+            found = detect_in_order(items(), cache, proposer, on_message=on_message)
+            for done, article_candidates in enumerate(found):
+                yield article_candidates
                 if progress is not None:
                     progress(done + 1, len(ids))
 

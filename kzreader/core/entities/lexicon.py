@@ -66,6 +66,7 @@ COMMON = _words(
     spring summer autumn fall winter morning evening night day days week weeks month months
     year years decade decades century centuries time times
     ngo ngos tv mp mps pr ceo it ok sizo ps pm am usd eur gdp trans civil
+    credit credits reporting editing writing summary sources risks
     who what when where why how which whose
     according amid despite regarding concerning following including excluding
     do don't doesn't didn't can't couldn't won't wouldn't isn't aren't wasn't weren't
@@ -85,6 +86,7 @@ CALENDAR = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
 
@@ -102,6 +104,8 @@ ORG_HEADS = _words(
     prosecutor's procuracy school college church mosque museum library theatre theater
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plant enterprise enterprises initiative project treasury exchange
+    llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
+    kenesh kenes majlis majlisi maslahaty khural kurultai
     """
 )
 
@@ -128,7 +132,8 @@ PLACE_HEADS = _words(
     province region oblast district krai raion county territory city town village river
     lake sea ocean mountains mountain valley steppe desert island islands peninsula street
     avenue square boulevard prospect highway bay gulf strait canal okrug municipality
-    mine reservoir dam airport bridge deposit oilfield gorge
+    mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
+    basin port terminal pipeline corridor route
     """
 )
 
@@ -146,12 +151,35 @@ PLACE_NOUNS_JOINED = _words(
     """
     province region oblast district krai raion county river lake street avenue square
     boulevard prospect highway mountains valley steppe desert okrug municipality mine
-    reservoir dam canal airport bridge deposit oilfield gorge pass
+    reservoir dam canal airport bridge gorge pass
+    """
+)
+
+#: Lower-case nouns of sites named after a word before them, which stays the name
+#: (``the Tengiz field``, ``the Bolashak processing plant``, ``the Aktau port``).
+SITE_NOUNS = _words(
+    """
+    field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
+    mines
+    """
+)
+
+#: Lower-case nouns of routes named after their ends (``the Russia-China pipeline``).
+ROUTE_NOUNS = _words("pipeline pipelines railway railroad highway road corridor route link")
+
+#: Lower-case words that may stand between a name and its site noun
+#: (``Karachaganak gas condensate field``).
+SITE_MODIFIERS = _words(
+    """
+    oil gas condensate gold silver copper uranium coal iron ore zinc and processing
+    hydropower power chemical launch offshore onshore sour-gas export
     """
 )
 
 #: Lower-case words that make the following capitalised word a place.
-PLACE_BEFORE = _words("city town village region province district oblast capital river lake")
+PLACE_BEFORE = _words(
+    "city town village region province district oblast capital river lake port exclave enclave"
+)
 
 #: Prepositions after which a capitalised word is more likely a place.
 PLACE_PREPOSITIONS = _words(
@@ -252,6 +280,16 @@ FIRST_NAMES = _words(
     marat medet meruert mukhtar murat nurlan nursultan olzhas rakhat rustam saule serik
     talgat timur  zhanar  zhanna zhandos daulet dulat nazgul aizhan assel
     islam shavkat sadyr almazbek emomali gurbanguly serdar ilham nikol rashid ahmed ali
+    abai abay abylai adil aibek aida aidana aigul aizada akmaral aliya almasadam amangeldy
+    amir anar anuar ardak arsen askhat asylbek ayan azat bakhytzhan bekzat beibut dana
+    darkhan dias dilnaz dimash yerbol yerzhan yernar gaukhar gulnar gulzhan kaisar
+    kamila karlygash kuat madi madina maksat marlen meirzhan miras moldir nurbol
+    nurdaulet nurlybek nurzhan raushan sabina samat sanzhar saltanat shynar temirlan
+    tokhtar ulan yerbolat zarina zhanibek zhansaya zhasulan zhomart maulen gauez kumar
+    adakhan akylbek bakyt kamchybek kurmanbek melis nurbek omurbek roza sooronbay tilek
+    taalai temir ulukbek ravshan rinat abdulaziz abdulla akmal alisher bakhodir
+    bakhtiyor davron dilshod farhod jamshid jasur komil nodir otabek sanjar sherzod
+    ulugbek jurabek amanbai dauletmurat imangali askar mukhtar
     mohammed muhammad hakan mehmet mustafa recep ahmet emre
     john james robert michael william david richard joseph thomas charles christopher
     daniel matthew anthony antony mark donald steven paul george kenneth joshua kevin
@@ -272,4 +310,21 @@ FIRST_NAMES = _words(
 #: Nicknames for centuries and regnal numbers that continue a name (``Nicholas II``).
 ROMAN_NUMERALS = _words(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI"
+)
+
+#: Endings of one-word company names of the region (``Gazprom``, ``Kazatomprom``,
+#: ``Uztransgaz``, ``Türkmennebit``, ``Lukoil``, ``Kazmortransflot``, ``Roscosmos``).
+COMPANY_STEMS = (
+    "gaz", "gas", "neft", "nebit", "prom", "atom", "kosmos", "cosmos", "flot", "oil",
+    "bank", "energo", "stroy", "invest", "telecom", "mash", "khim", "avia", "trans",
+    "holding", "group", "tech",
+)  # fmt: skip
+
+#: Family names that come first in Chinese and Korean names (``Wang Jianguo``).
+FAMILY_NAMES_FIRST = _words(
+    """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin gao luo zheng
+    liang xie song tang han feng deng cao peng xiao tian dong pan yuan cai jiang yu du
+    xi kim park lee choi
+    """
 )

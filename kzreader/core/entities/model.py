@@ -11,15 +11,21 @@ from enum import StrEnum
 from typing import NamedTuple
 
 #: Bump whenever detection or its cached output changes, so cached articles are redone.
-EXTRACTOR_VERSION = "entities-1"
+EXTRACTOR_VERSION = "entities-2"
 
 
 class EntityType(StrEnum):
-    """The three kinds of named thing the reader links between articles."""
+    """The kinds of named thing the reader links between articles.
+
+    ``NAME`` is a name whose kind the text gives no evidence for: listed apart, so a
+    company or an oil field with a bare name is never shown as a person; the user
+    types it with one key (the overlay's ``retype``).
+    """
 
     PERSON = "person"
     PLACE = "place"
     ORGANISATION = "organisation"
+    NAME = "name"
 
     @classmethod
     def parse(cls, value: str) -> EntityType:
@@ -39,9 +45,12 @@ class EntityType(StrEnum):
             "organisations": cls.ORGANISATION,
             "organizations": cls.ORGANISATION,
             "org": cls.ORGANISATION,
+            "name": cls.NAME,
+            "names": cls.NAME,
+            "unknown": cls.NAME,
         }
         if key not in aliases:
-            raise ValueError(f"unknown entity type {value!r} (person, place or organisation)")
+            raise ValueError(f"unknown entity type {value!r} (person, place, organisation or name)")
         return aliases[key]
 
 

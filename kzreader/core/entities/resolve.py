@@ -195,6 +195,16 @@ class _Cluster:
         return sorted(self.surfaces, key=lambda s: (-self.surfaces[s][0], self.surfaces[s][1]))
 
 
+def _person_enough(cluster: _Cluster) -> bool:
+    """Whether a one-word name has the evidence of a person: cues worth two votes (a
+    title, a role, an age) or a surname's shape. "Webuild said" alone is not enough:
+    companies say things too."""
+    if cluster.multi or cluster.tally(PERSON) >= 2.0:
+        return True
+    key = cluster.first_key
+    return len(key) >= 5 and key.endswith(lx.SURNAME_SUFFIXES)
+
+
 def _count(table: dict[str, list[int]], form: str, count: int, at: int) -> None:
     slot = table.get(form)
     if slot is None:
@@ -323,7 +333,12 @@ class Resolver:
             if cd.tokens == 1 and not cd.full:
                 target = _unique(p for p in people if p[1] == cd.key and p[0] != c)
                 if target is None and cd.key in FIRST_NAME_KEYS:
-                    target = _unique(p for p in people if p[2] == cd.key and p[0] != c)
+                    namesakes = [p for p in people if p[2] == cd.key and p[0] != c]
+                    target = _unique(namesakes)
+                    if target is None and len({p[1] for p in namesakes}) > 1:
+                        # "Another Nurlan" with two Nurlans about: nobody in particular.
+                        cd.vote(DROP, 10.0)
+                        continue
                 # A typo of a surname ("Zovtis" for "Zhovtis"): one edit, same ending or
                 # beginning, and only for a word the article uses once.
                 if (
@@ -415,17 +430,22 @@ class Resolver:
                 (target,) = targets
                 self._union(target, root)
 
+        self._join_misspellings()
         order = sorted(self._clusters, key=lambda r: self._clusters[r].first)
         type_of: dict[int, EntityType | None] = {}
+        dropped: set[int] = set()
         for root in order:
             cluster = self._clusters[root]
             if root in self._label:
                 type_of[root] = self._fixed_type[self._label[root]]
             elif not cluster.keep():
                 type_of[root] = None
+                dropped.add(root)
             else:
                 best = max(_TYPES, key=cluster.tally)
                 type_of[root] = EntityType(best) if cluster.tally(best) > 0 else None
+                if best == PERSON and type_of[root] and not _person_enough(cluster):
+                    type_of[root] = EntityType.NAME
         # Names with no evidence take the type of what they are listed with ("A, B and C").
         edges: dict[int, list[int]] = defaultdict(list)
         for source, other in self._edges:
@@ -433,7 +453,7 @@ class Resolver:
         self._edges = []
         for root in order:
             cluster = self._clusters[root]
-            if root in self._label or type_of[root] is not None or not cluster.keep():
+            if root in self._label or type_of[root] is not None or root in dropped:
                 continue
             neighbours: Counter[EntityType] = Counter()
             for other in edges.get(root, ()):
@@ -446,7 +466,9 @@ class Resolver:
             if neighbours:
                 type_of[root] = neighbours.most_common(1)[0][0]
             else:
-                type_of[root] = EntityType.ORGANISATION if cluster.acronym else EntityType.PERSON
+                # No evidence of a kind: a name of unknown type, listed apart (a bare
+                # "Tengizchevroil" or "Kashagan" is not a person by default).
+                type_of[root] = EntityType.ORGANISATION if cluster.acronym else EntityType.NAME
 
         # 5. Records.
         records = self.records
@@ -473,11 +495,43 @@ class Resolver:
                 )
             self._entity_of[root] = eid
             for surface in cluster.aliases():
+                if type_ is EntityType.PERSON and name_key(surface) in FIRST_NAME_KEYS:
+                    continue  # "Sergei" is many people: never an alias of one of them
                 _add_alias(record, surface)
             for alias in curated:
                 _add_alias(record, alias)
         self._clusters = {}
         return records
+
+    def _join_misspellings(self) -> None:
+        """``Vkontake`` is VKontakte: a one-word name one edit away from a known one-word name
+        (same first two and last letters, seven letters or more) joins it, unless its own
+        evidence says person (``Zhakenova`` is not ``Zhakenov``)."""
+        known: dict[str, list[str]] = defaultdict(list)
+        for key, entry_id in self.gaz.by_key.items():
+            if " " not in key and len(key) >= 7:
+                known[key[:2]].append(entry_id)
+        for root, cluster in list(self._clusters.items()):
+            key = cluster.first_key
+            if root in self._label or cluster.multi or len(key) < 7 or " " in key:
+                continue
+            if cluster.tally(PERSON) > max(cluster.tally(PLACE), cluster.tally(ORG)):
+                continue
+            matches = {
+                entry_id
+                for entry_id in known.get(key[:2], ())
+                if any(
+                    k[-1] == key[-1] and edit_distance(k, key, 1) == 1
+                    for k in self.gaz.keys_of(entry_id)
+                    if " " not in k and len(k) >= 7
+                )
+            }
+            if len(matches) != 1:
+                continue
+            (entry_id,) = matches
+            label = f"gaz:{entry_id}"
+            self._fixed_type[label] = self.gaz.entries[entry_id].type
+            self._union(self._node(label), root)
 
     def entity_of(self, handle: int) -> str | None:
         """The entity a candidate became (after ``finish``), or None when it was dropped."""
@@ -653,10 +707,16 @@ def _short(gaz: Gazetteer, cd: Candidate) -> str:
 
 
 def _dominant_country(gaz: Gazetteer, cands: Sequence[Candidate]) -> str | None:
+    """The country an article is about, when one clearly leads (twice the mentions of the
+    next): an unqualified "Security Council" is then that country's. Without a clear
+    lead it stays unqualified rather than risk merging two countries' bodies."""
     counts = Counter(
         gaz.entries[cd.gaz].country for cd in cands if cd.gaz and gaz.entries[cd.gaz].country
     )
-    return counts.most_common(1)[0][0] if counts else None
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _people(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[tuple[int, str, str]]:

@@ -46,8 +46,12 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; ``Mr.Tokayev`` and ``Almaty-based`` are split."""
     tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text):
         start, word = match.start(), match.group()
+        if word.islower() and "-" not in word:  # most words: no capital, nothing to split
+            append(Token(word, start, start + len(word), False, False, text))
+            continue
         pieces: list[tuple[int, str]] = []
         honorific = _HONORIFIC_DOT.match(word) if "." in word else None
         if honorific:
@@ -65,8 +69,8 @@ def tokenize(text: str) -> list[Token]:
         for piece_start, piece in pieces:
             acronym = False
             if not piece.islower():  # a word in lower case is no acronym: skip the letters
-                letters = [c for c in strip_possessive(piece) if c.isalpha()]
-                acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+                core = strip_possessive(piece)
+                acronym = core.isupper() and sum(c.isalpha() for c in core) >= 2
             tokens.append(
                 Token(
                     text=piece,

@@ -18,6 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.entities import Entity, EntityGraph, EntityType
+from ..widgets.entity_list import entity_style
 from ..widgets.entity_sidebar import folded
 
 PICKS = 60  # candidates the merge picker lists at once
@@ -75,7 +76,7 @@ class TypePrompt(ModalScreen[EntityType | None]):
             options = [
                 Option(
                     Content.assemble(
-                        (str(kind), f"$kz-entity-{kind}"),
+                        (str(kind), entity_style(kind)),
                         ("  (now)" if kind == self.entity.type else "", "$text-muted"),
                     ),
                     id=str(kind),
@@ -159,7 +160,7 @@ class MergePicker(ModalScreen[str | None]):
         listing.add_options(
             Option(
                 Content.assemble(
-                    (e.name, f"$kz-entity-{e.type}"),
+                    (e.name, entity_style(e.type)),
                     (f"  {e.type} · {e.mentions}× in {len(e.articles)}", "$text-muted"),
                 ),
                 id=e.id,

@@ -27,12 +27,18 @@ from textual.worker import get_current_worker
 
 from ...core.corpus import ArticleError
 from ...core.entities import Entity, EntityGraph, EntityType, Mention, context
+from ..widgets.entity_list import entity_style
 from .entity_actions import ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt
 
 if TYPE_CHECKING:
     from .entity_flow import EntityFlow
 
-TYPE_LABEL = {"person": "person", "place": "place", "organisation": "organisation"}
+TYPE_LABEL = {
+    "person": "person",
+    "place": "place",
+    "organisation": "organisation",
+    "name": "name of unknown type",
+}
 CONTEXT = 120  # characters gathered on each side of a mention (cut to the width later)
 CONCORDANCE = 2000  # mentions shown in context: each may mean reading another article
 
@@ -148,7 +154,7 @@ class EntityCard(ModalScreen[None]):
             return
         graph = self.graph
         assert graph is not None
-        style = f"$kz-entity-{entity.type}"
+        style = entity_style(entity.type)
         self.query_one("#card-title", Static).update(
             Content.assemble(
                 (entity.name, f"bold {style}"), "  ", (TYPE_LABEL[str(entity.type)], "$text-muted")
@@ -210,7 +216,7 @@ class EntityCard(ModalScreen[None]):
             options.append(
                 Option(
                     Content.assemble(
-                        (other.name, f"$kz-entity-{other.type}"),
+                        (other.name, entity_style(other.type)),
                         (f"  {paragraphs} ¶", "$text-muted"),
                     ),
                     id=f"e:{other_id}",
@@ -278,7 +284,7 @@ class EntityCard(ModalScreen[None]):
             return
         width = max(20, listing.scrollable_content_region.width - 1)
         self._width = width
-        style = f"$kz-entity-{entity.type}"
+        style = entity_style(entity.type)
         corpus = self.app.corpus
         keep = listing.highlighted_option.id if listing.highlighted_option else None
         options: list[Option] = []

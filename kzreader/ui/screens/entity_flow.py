@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress updates
-LAYERS = ("entity-person", "entity-place", "entity-organisation")
+LAYERS = ("entity-person", "entity-place", "entity-organisation", "entity-name")
 #: Keys of the main screen for entities (the sidebar adds Enter, a and f of its own).
 ENTITY_BINDINGS = [
     Binding("right_square_bracket", "mention(1)", "Next mention", id="kz.mention_next"),
@@ -403,6 +403,27 @@ class EntityFlow:
         self.app.notify(done, timeout=4, markup=False)
         self.build_entities()
         return True
+
+    def action_entity_retype(self) -> None:
+        """`t` in the entity list: say what the highlighted entity is (a name of unknown
+        type becomes a person, a place or an organisation; a wrong type is corrected)."""
+        from ...core.entities import EntityType
+        from .entity_actions import TypePrompt
+
+        graph = self.app.entities
+        entity_id = self.entity_sidebar.entity_list.current
+        entity = graph.entity(entity_id) if graph is not None and entity_id else None
+        if entity is None:
+            return
+
+        def retyped(new: EntityType | None) -> None:
+            if new is not None and new != entity.type:
+                label = "name of unknown type" if new is EntityType.NAME else str(new)
+                self.edit_entities(
+                    f"{entity.name} is now a {label}", lambda o: o.retype(entity, new)
+                )
+
+        self.app.push_screen(TypePrompt(entity), retyped)
 
     def action_entity_undo(self) -> None:
         """`u` in the entity list: the last merge, rename, retype or hide is undone."""

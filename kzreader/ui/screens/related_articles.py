@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ...core.article import Article
 from ...core.entities import EntityGraph
+from ..widgets.entity_list import entity_style
 
 SHARED_SHOWN = 5  # names listed per related article
 
@@ -78,7 +79,7 @@ class RelatedArticles(ModalScreen[str | None]):
             for entity_id in item.shared[:SHARED_SHOWN]:
                 entity = self.graph.entity(entity_id)
                 if entity is not None:
-                    names.append((entity.name, f"$kz-entity-{entity.type}"))
+                    names.append((entity.name, entity_style(entity.type)))
             more = len(item.shared) - len(names)
             shared: list[Any] = ["   "]
             for index, name in enumerate(names):

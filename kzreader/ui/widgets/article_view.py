@@ -91,6 +91,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--entity-person",
         "article-view--entity-place",
         "article-view--entity-organisation",
+        "article-view--entity-name",
         "article-view--selection",
         "article-view--bookmark-range",
     }

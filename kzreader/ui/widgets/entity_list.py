@@ -28,6 +28,12 @@ from .library_table import fit
 LINK = "◆"  # marks an entity found in two or more articles
 
 
+def entity_style(type_: object) -> str:
+    """The text style of an entity's name by its type; names of unknown type are muted
+    (themes give a colour to the three known types only)."""
+    return "$text-muted" if str(type_) == "name" else f"$kz-entity-{type_}"
+
+
 @dataclass(frozen=True, slots=True)
 class EntityRow:
     """One line of the list: a section header, a note, or an entity."""
@@ -64,6 +70,7 @@ class EntityList(ScrollView, can_focus=True):
         "entity-list--person",
         "entity-list--place",
         "entity-list--organisation",
+        "entity-list--name",
         "entity-list--note",
         "entity-list--dim",
         "entity-list--count",

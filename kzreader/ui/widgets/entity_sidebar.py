@@ -1,4 +1,4 @@
-"""The right-hand sidebar: People / Places / Organisations of this article or of all of them.
+"""The right-hand sidebar: People / Places / Organisations (and names of unknown type).
 
 It knows nothing about panes or workers: the main screen hands it the graph, the
 article in the active pane and the build's progress, and hears back which entity
@@ -24,7 +24,12 @@ from .entity_list import LINK, EntityList, EntityRow
 if TYPE_CHECKING:
     from ...core.entities import Entity, EntityGraph
 
-SECTIONS = (("person", "People"), ("place", "Places"), ("organisation", "Organisations"))
+SECTIONS = (
+    ("person", "People"),
+    ("place", "Places"),
+    ("organisation", "Organisations"),
+    ("name", "Names of unknown type"),  # too little evidence to say: `t` on the card types it
+)
 ARTICLE, CORPUS = "article", "corpus"
 
 
@@ -73,8 +78,8 @@ def entity_rows(
     rows: list[EntityRow] = []
     for type_name, title in SECTIONS:
         mine = [e for e in entities if e.type == type_name]
-        if words and not mine:
-            continue  # filtering: only the sections that have a match
+        if (words or type_name == "name") and not mine:
+            continue  # filtering: only the sections that have a match; no empty "names"
         rows.append(EntityRow(title, type=type_name, count=len(mine)))
         main = [e for e in mine if not dim(e)]
         aside = [e for e in mine if dim(e)]
@@ -117,6 +122,7 @@ class EntitySidebar(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "toggle_scope", "This article / all", id="kz.entities_toggle_scope"),
         Binding("f", "filter", "Filter names", id="kz.entities.filter", show=False),
+        Binding("t", "screen.entity_retype", "Change type", id="kz.entities.retype", show=False),
         Binding(
             "u", "screen.entity_undo", "Undo the last correction", id="kz.entities.undo", show=False
         ),

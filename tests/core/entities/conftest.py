@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,15 @@ def seed_graph(seeds: Corpus) -> EntityGraph:
 @pytest.fixture(scope="session")
 def extra_articles() -> list:
     return [read_article(p, p.stem)[0] for p in sorted((FIXTURES / "extra").glob("*.txt"))]
+
+
+def copies_of_seeds(out: Path, copies: int) -> Path:
+    """A folder of the seeds, each under ``copies`` names: a corpus that links across them."""
+    out.mkdir()
+    for path in sorted(bundled_seeds().glob("*.txt")):
+        for copy in range(copies):
+            shutil.copy(path, out / f"{copy}_{path.name}")
+    return out
 
 
 def article_id(corpus: Corpus, prefix: str) -> str:

@@ -178,3 +178,33 @@ def score(
         if len(names) > 1:
             result.false_merges.append(f"{eid}: {sorted(names)}")
     return result
+
+
+def score_folder(folder: Path, gold_path: Path, use_ner: bool = False) -> Score:
+    """Build a graph of every ``*.txt`` in ``folder`` and score it against ``gold_path``."""
+    from kzreader.core.corpus import read_article
+
+    articles = [read_article(p, p.stem)[0] for p in sorted(folder.glob("*.txt"))]
+    graph = EntityGraph.from_articles(articles, use_ner=use_ner)
+    ids = [a.id for a in articles]
+    return score(graph, load_gold(gold_path, ids), ids)
+
+
+if __name__ == "__main__":  # python tests/core/entities/entity_scoring.py dev [-v]
+    import sys
+
+    here = Path(__file__).parent / "fixtures"
+    which = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    result = score_folder(here / which, here / f"{which}_gold.yaml")
+    print(result.table(f"entities, {which}"))
+    if "-v" in sys.argv:
+        for title, items in (
+            ("missed", result.missed),
+            ("spurious", result.spurious),
+            ("false merges", result.false_merges),
+            ("split aliases", result.merge_failures),
+            ("broken links", result.link_failures),
+        ):
+            print(f"\n{title} ({len(items)}):")
+            for item in items:
+                print("  " + item)

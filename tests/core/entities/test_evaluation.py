@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import FIXTURES
-from entity_scoring import TYPES, load_gold, score
+from entity_scoring import TYPES, load_gold, score, score_folder
 
 from kzreader.core.entities import EntityGraph
 
@@ -67,3 +67,20 @@ def test_scoring_can_fail(seeds, seed_graph) -> None:
     wrong = score(seed_graph, bad_gold, seeds.ids)
     assert wrong.prf("person")[0] == 0.0  # every predicted person is now spurious
     assert wrong.prf("place")[1] < 0.6  # and the gold "places" that are people are missed
+
+
+DEV_FLOORS = {"person": 0.97, "place": 0.97, "organisation": 0.97}
+
+
+def test_development_set(capsys) -> None:
+    """The 20 articles of issue 17's development set (tuned on: not a general figure)."""
+    result = score_folder(FIXTURES / "dev", FIXTURES / "dev_gold.yaml")
+    _show(capsys, result.table("entities, development set (20 articles, tuned on)"))
+    for type_ in TYPES:
+        p, r, f = result.prf(type_)
+        assert f >= DEV_FLOORS[type_], (type_, p, r, f, result.missed, result.spurious)
+    assert result.prf("person")[0] >= 0.97
+    # Kazakhstan's KNB, Kyrgyzstan's GKNB and Tajikistan's are three bodies; the Security
+    # Council of d08 is Russia's (its secretary, Shoigu, says so), not Kazakhstan's.
+    assert not result.false_merges, result.false_merges
+    assert result.links_ok >= 0.95 * result.links_total, result.link_failures

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import gc
 import importlib
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 from cancelling import cancel_after
+from conftest import copies_of_seeds
 
 from kzreader.core.corpus import Corpus
 from kzreader.core.entities import Cancelled, Candidate, Detector, EntityGraph, Overlay
 from kzreader.core.entities.cache import CandidateCache
 from kzreader.core.entities.resolve import Resolver
 from kzreader.core.entities.store import MentionStore, MentionWriter
-from kzreader.core.paths import bundled_seeds
 
 COPIES = 4  # each seed four times: 20 articles
 
@@ -24,12 +23,7 @@ COPIES = 4  # each seed four times: 20 articles
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """The seeds, each under several names: a corpus of 20 articles that links across them."""
-    out = tmp_path / "corpus"
-    out.mkdir()
-    for path in sorted(bundled_seeds().glob("*.txt")):
-        for copy in range(COPIES):
-            shutil.copy(path, out / f"{copy}_{path.name}")
-    return out
+    return copies_of_seeds(tmp_path / "corpus", COPIES)
 
 
 def _count_detect(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -1,0 +1,141 @@
+"""Detection of many articles at once, on every core, in the order they were given.
+
+Detection is the expensive, per-article part of a build and needs nothing from the
+other articles, so a first build of a large collection hands it to worker processes
+(one per core; threads would share one core under the GIL). The caller's thread keeps
+reading articles and resolving what comes back, in corpus order, so resolution runs
+alongside. Workers write each article's cache file themselves.
+
+A few articles (an update, a small folder) are not worth starting processes for:
+they are detected in the caller's process, and the pool starts only once a build has
+met ``POOL_AFTER`` articles to extract. The optional spaCy proposer (a model in
+memory) always runs in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from ..article import Article
+from .cache import CandidateCache
+from .candidate import Candidate
+from .detect import Detector, Proposer
+
+#: Articles to extract before a build starts worker processes (start-up costs ~0.5 s).
+POOL_AFTER = 48
+#: Articles per task sent to a worker, and tasks in flight per worker.
+BATCH = 8
+AHEAD = 4
+
+_detector: Detector | None = None
+_cache: CandidateCache | None = None
+
+
+def _init(folder: str | None, version: str) -> None:
+    global _detector, _cache
+    _detector = Detector()
+    _cache = CandidateCache(Path(folder) if folder else None, version)
+
+
+def _detect_batch(articles: list[Article]) -> tuple[list[list[Candidate]], list[str]]:
+    """In a worker: detect and cache a batch; returns the candidates and messages."""
+    assert _detector is not None and _cache is not None
+    out: list[list[Candidate]] = []
+    for article in articles:
+        found = _detector.detect(article)
+        _cache.store(article.id, article.sha256, found)
+        out.append(found)
+    messages = _cache.errors
+    _cache.errors = []
+    return out, messages
+
+
+def workers() -> int:
+    """Worker processes for a build: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+#: An article to detect, or the candidates already known for one.
+Item = Article | list[Candidate]
+
+
+def detect_in_order(
+    items: Iterable[Item],
+    cache: CandidateCache,
+    proposer: Proposer | None = None,
+    pool_workers: int | None = None,
+    on_message: Callable[[str], None] | None = None,
+) -> Iterator[list[Candidate]]:
+    """Each item's candidates, in order: cached ones as they are, articles detected.
+
+    Articles are detected (and stored in ``cache``) in this process until ``POOL_AFTER``
+    of them have been seen, then by a pool of ``pool_workers`` processes (default: one
+    per core; 1 or a proposer: never). Closing the iterator stops the pool. Articles
+    cache failures in workers are reported through ``on_message``.
+    """
+    count = workers() if pool_workers is None else pool_workers
+    local: Detector | None = None
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[Future | list[Candidate]] = deque()
+    batch: list[Article] = []
+    seen = 0
+
+    def flush() -> None:
+        assert pool is not None
+        if batch:
+            pending.append(pool.submit(_detect_batch, list(batch)))
+            batch.clear()
+
+    def drain(limit: int) -> Iterator[list[Candidate]]:
+        while len(pending) > limit:
+            head = pending.popleft()
+            if isinstance(head, Future):
+                found, messages = head.result()
+                for message in messages:
+                    if on_message is not None:
+                        on_message(message)
+                yield from found
+            else:
+                yield head
+
+    try:
+        for item in items:
+            if isinstance(item, list):
+                if pool is None:
+                    yield item
+                else:
+                    flush()  # keep the order: what is before this item goes first
+                    pending.append(item)
+                continue
+            seen += 1
+            if pool is None and (proposer is not None or count < 2 or seen <= POOL_AFTER):
+                local = local or Detector(proposer=proposer)
+                found = local.detect(item)
+                cache.store(item.id, item.sha256, found)
+                yield found
+                continue
+            if pool is None:
+                pool = ProcessPoolExecutor(
+                    max_workers=count,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_init,
+                    initargs=(str(cache.folder) if cache.folder else None, cache.version),
+                )
+            batch.append(item)
+            if len(batch) >= BATCH:
+                flush()
+                yield from drain(count * AHEAD)
+        if pool is not None:
+            flush()
+        yield from drain(0)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
