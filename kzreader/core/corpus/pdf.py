@@ -48,6 +48,7 @@ class Line:
     bottom: float
     size: float
     text: str
+    first_word: float  # the width of the line's first word (what a wrapper moves down)
 
 
 class PdfParser:
@@ -107,9 +108,30 @@ def _read(data: bytes) -> tuple[list[Line], dict[int, float], dict[int, float], 
                     text = " ".join(item.get_text().split())
                     if not text:
                         continue
-                    sizes = [c.size for c in item if isinstance(c, LTChar)]
-                    size = round(Counter(round(s, 1) for s in sizes).most_common(1)[0][0], 1)
-                    lines.append(Line(number, item.x0, item.x1, item.y1, item.y0, size, text))
+                    chars = [c for c in item if isinstance(c, LTChar)]
+                    if not chars:
+                        continue
+                    size = Counter(round(c.size, 1) for c in chars).most_common(1)[0][0]
+                    word_end = next(
+                        (
+                            c.x1
+                            for c, n in itertools.pairwise([*chars, None])
+                            if n is None or n.get_text().isspace() or n.x0 - c.x1 > c.size * 0.2
+                        ),
+                        item.x1,
+                    )
+                    lines.append(
+                        Line(
+                            number,
+                            item.x0,
+                            item.x1,
+                            item.y1,
+                            item.y0,
+                            size,
+                            text,
+                            word_end - chars[0].x0,
+                        )
+                    )
     except (PSException, PDFSyntaxError, ValueError, KeyError, TypeError) as error:
         raise FormatError(f"not a PDF that can be read ({type(error).__name__})") from error
     except Exception as error:  # pdfminer raises many kinds on broken files
@@ -211,31 +233,35 @@ def _paragraphs(runs: list[list[Line]], body: float) -> list[Block]:
                 current.append(line)
                 continue
             last = current[-1]
+            resized = abs(line.size - last.size) > 0.5  # a heading, or out of one
             if index == 0:
-                # A new column or page: go on only when the last line ran to its edge.
-                full = last.x1 >= previous_edge - max(12.0, last.size * 2)
-                if (
-                    not full
-                    or (last.text.endswith(_TERMINAL) and last.x1 < previous_edge - 30)
-                    or abs(line.size - last.size) > 0.5
-                    or line.x0 > start + line.size
-                ):
+                # Another column or page: a paragraph goes on when its last line was full,
+                # or (a headline across the page) the next line sits right below it.
+                below = last.page == line.page and 0 <= last.bottom - line.top < last.size
+                if resized or not (below or not _stopped_short(last, line, previous_edge)):
                     flush()
+                elif line.x0 > start + line.size * 0.8:
+                    flush()  # an indented first line
                 current.append(line)
                 continue
             gap = last.bottom - line.top
-            new = (
-                abs(line.size - last.size) > 0.5  # a heading, or out of one
+            if (
+                resized
                 or gap > spacing * 0.9 + 1.5  # a blank line's worth more than usual
                 or line.x0 > start + line.size * 0.8  # an indented first line
-                or last.x1 < edge - max(12.0, last.size * 2.5)  # the line stopped short
-            )
-            if new:
+                or _stopped_short(last, line, edge)
+            ):
                 flush()
             current.append(line)
         previous_edge = edge
     flush()
     return blocks
+
+
+def _stopped_short(line: Line, following: Line, edge: float) -> bool:
+    """Whether ``following``'s first word would have fitted at the end of ``line``
+    (so the line ended on purpose): the geometric form of txt's wrap test."""
+    return line.x1 + line.size * 0.28 + following.first_word < edge  # 0.28 em: a space
 
 
 def _spacing(run: list[Line]) -> float:

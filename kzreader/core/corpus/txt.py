@@ -18,9 +18,10 @@ _BLANK = re.compile(r"\n[ \t]*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "”", "»", "’", "'", ")", "…")
 #: Lines longer than this are never wrapped lines: nobody wraps prose wider.
 WIDEST_WRAP = 200
-#: The first chunk of a line a wrapper could have moved up: a word, or a word's part
-#: up to a hyphen (``textwrap`` breaks "Trans-Caspian" after the hyphen).
-_FIRST_CHUNK = re.compile(r"[^\s-]*-(?=[^\W\d_])|\S+")
+#: The first word of a line: a wrapper moved it down because it did not fit. (A wrapper
+#: that breaks after hyphens may have moved only "Trans-" of "Trans-Caspian"; then the
+#: whole word did not fit either, so the whole word is the test for both kinds.)
+_FIRST_WORD = re.compile(r"\S+")
 #: Lines that start a new paragraph whatever fits: list items, and indented first lines.
 _ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
 _SOURCE = re.compile(
@@ -38,7 +39,7 @@ def _joins(line: str, following: str, width: int) -> bool:
     """Whether the break between two lines is a wrap (the lines belong to one paragraph)."""
     if _ITEM.match(following):
         return False
-    chunk = _FIRST_CHUNK.match(following)
+    chunk = _FIRST_WORD.match(following)
     room = 0 if line.endswith("-") else 1
     if chunk is None or len(line) + room + len(chunk.group(0)) <= width:
         return False  # the next word would have fitted: the line ended on purpose
