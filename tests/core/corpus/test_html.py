@@ -1,0 +1,94 @@
+"""A saved web page: the article's text and comments, none of the page's furniture."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from corpus_fixtures import DEV
+
+from kzreader.core.corpus import Corpus, Kind
+from kzreader.core.index import SearchIndex
+from kzreader.core.paths import DataPaths
+
+BODY = [
+    "Grain corridor talks stall in Astana",
+    "Negotiators from Kazakhstan and Russia left the third round of talks on the northern grain "
+    "corridor without a signed protocol on Friday, after a dispute over rail tariffs that "
+    "neither side would describe in detail.",
+    "The corridor, which would carry wheat from Kostanay and North Kazakhstan regions to Black "
+    "Sea ports, has been discussed since 2022. Officials in Astana say the tariff offered by "
+    "the Russian rail operator would make the route more expensive than shipping through the "
+    "Caspian.",
+    "Tariffs and timing",
+    "A spokesman for the Ministry of Trade said the next round would take place in Omsk in May. "
+    "He declined to say whether Kazakhstan would accept a compromise on the fee per tonne.",
+    "Farmers in the north, who harvested a record crop last autumn, have warned that storage is "
+    "running short and that prices at the elevator have fallen by a fifth since January.",
+]
+COMMENTS = [
+    "The storage problem has been obvious for months; the ministry should have acted in the "
+    "autumn.",
+    "Omsk in May is too late for the spring shipments, everybody in the trade knows this.",
+]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(DEV / "grain.html", folder / "grain.html")
+    return folder
+
+
+def test_the_page_gives_its_article_text_only(folder: Path) -> None:
+    article = Corpus.open(folder).article("grain")
+    body = [p.text for p in article.paragraphs if p.kind in (Kind.TITLE, Kind.BODY)]
+    assert body == BODY
+    assert article.paragraphs[0].kind is Kind.TITLE
+    assert [p.heading for p in article.paragraphs if p.text == "Tariffs and timing"] == [True]
+    everything = " ".join(p.text for p in article.paragraphs)
+    for furniture in ("cookies", "Subscribe", "Politics", "Related stories", "Privacy",
+                      "Leave a Reply", "Post Comment", "All rights reserved"):  # fmt: skip
+        assert furniture not in everything
+
+
+def test_reader_comments_are_kept_apart(folder: Path) -> None:
+    article = Corpus.open(folder).article("grain")
+    comments = [p.text for p in article.paragraphs if p.kind is Kind.COMMENT]
+    assert [c for c in comments if c in COMMENTS] == COMMENTS
+    assert all(p.kind is not Kind.COMMENT for p in article.body)
+
+
+def test_the_page_metadata_is_read(folder: Path) -> None:
+    info = Corpus.open(folder).info("grain")
+    assert info.title == "Grain corridor talks stall in Astana"
+    assert info.author == "Aigerim Sadykova"
+    assert info.date == "2025-03-14"
+    assert info.outlet == "Steppe Ledger"
+    assert info.url == "https://steppeledger.example/2025/03/grain-corridor"
+
+
+def test_a_link_in_the_page_is_kept_as_a_link(folder: Path) -> None:
+    paragraph = Corpus.open(folder).article("grain").paragraphs[2]
+    [link] = paragraph.links
+    assert paragraph.text[link.start : link.end] == "the Russian rail operator"
+    assert link.url == "https://rail.example/tariffs"
+
+
+def test_search_finds_the_page_and_highlights_its_text(folder: Path, tmp_path: Path) -> None:
+    corpus = Corpus.open(folder)
+    ix = SearchIndex.open(corpus, DataPaths.resolve(tmp_path / "home").index_dir(folder))
+    [hit] = ix.search("elevator").hits
+    [passage] = hit.passages
+    assert [passage.text[a:b] for a, b in passage.highlights] == ["elevator"]
+    assert not ix.search("cookies").hits
+
+
+def test_a_page_with_no_article_is_one_warning(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_text("<html><body><nav>Home</nav></body></html>", "utf-8")
+    corpus = Corpus.open(tmp_path)
+    assert corpus.ids == []
+    [issue] = corpus.issues
+    assert issue.path == "empty.html" and issue.message.startswith("skipped: ")
