@@ -134,7 +134,11 @@ def _context(corpus: str | None, data_dir: str | None) -> Context:
         paths = DataPaths.resolve(data_dir)
     except OSError as error:
         raise CliError(f"cannot use data folder {data_dir}: {error}") from error
-    return Context(corpus_dir=corpus_dir.resolve(), paths=paths)
+    try:
+        resolved = corpus_dir.resolve()
+    except (RuntimeError, OSError) as error:  # a loop of symbolic links (RuntimeError in 3.11)
+        raise CliError(f"{corpus_dir}: a loop of symbolic links, not a folder") from error
+    return Context(corpus_dir=resolved, paths=paths)
 
 
 if __name__ == "__main__":

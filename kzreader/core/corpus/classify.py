@@ -155,6 +155,7 @@ def classify(blocks: list[Block], *, title: str | None = None) -> ParsedText:
     kinds: list[Kind] = [Kind.BODY] * len(texts)
     given = [block.kind for block in kept]
     in_comments = False
+    comments_at = _comments_start(texts, given)
     title_index: int | None = None
     for i, para in enumerate(texts):
         if given[i] is Kind.COMMENT:
@@ -173,7 +174,7 @@ def classify(blocks: list[Block], *, title: str | None = None) -> ParsedText:
             continue
         short = len(para) <= SHORT
         if short and _COMMENTS_HEADER.match(para):
-            in_comments = True
+            in_comments = i == comments_at
             kinds[i] = Kind.BOILERPLATE
             continue
         if short and (issn := _ISSN.match(para)):
@@ -242,6 +243,27 @@ def classify(blocks: list[Block], *, title: str | None = None) -> ParsedText:
         for i, (kind, para, block) in enumerate(zip(kinds, texts, kept, strict=True))
     ]
     return result
+
+
+#: A comment section ends a page: a "Comments" header followed by more than this many
+#: paragraphs that is not the last such header does not start it (a file that joins
+#: several articles has a comment header in each; the articles after the first are not
+#: comments).
+COMMENTS_MOST = 200
+
+
+def _comments_start(texts: list[str], given: list[Kind | None]) -> int | None:
+    """Where the reader comments start: the first header with a plausible tail after
+    it, else the last header."""
+    headers = [
+        i
+        for i, para in enumerate(texts)
+        if given[i] is None and len(para) <= SHORT and _COMMENTS_HEADER.match(para)
+    ]
+    for i in headers:
+        if len(texts) - i - 1 <= COMMENTS_MOST:
+            return i
+    return headers[-1] if headers else None
 
 
 def parse_text(text: str, *, markdown: bool = False) -> ParsedText:
