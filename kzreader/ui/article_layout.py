@@ -192,7 +192,7 @@ class ArticleLayout:
         if meta:
             self._add(Role.META, None, meta)
         if article.url:
-            self._add(Role.META, None, f"{article.url}  (o opens it)")
+            self._add(Role.META, None, f"↗ {article.url}  (o opens)")
         for paragraph in flow[lead:]:
             self._add(_role(paragraph), paragraph.number, paragraph.text)
         if comments:

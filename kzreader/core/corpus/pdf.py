@@ -245,9 +245,11 @@ def _paragraphs(runs: list[list[Line]], body: float) -> list[Block]:
                 current.append(line)
                 continue
             gap = last.bottom - line.top
+            display = last.size > body * 1.15  # a headline's lines are set wider apart
             if (
                 resized
-                or gap > spacing * 0.9 + 1.5  # a blank line's worth more than usual
+                or (not display and gap > spacing * 0.9 + 1.5)  # a blank line's worth more
+                or (display and gap > last.size)
                 or line.x0 > start + line.size * 0.8  # an indented first line
                 or _stopped_short(last, line, edge)
             ):

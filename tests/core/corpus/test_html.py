@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,26 +13,9 @@ from kzreader.core.corpus import Corpus, Kind
 from kzreader.core.index import SearchIndex
 from kzreader.core.paths import DataPaths
 
-BODY = [
-    "Grain corridor talks stall in Astana",
-    "Negotiators from Kazakhstan and Russia left the third round of talks on the northern grain "
-    "corridor without a signed protocol on Friday, after a dispute over rail tariffs that "
-    "neither side would describe in detail.",
-    "The corridor, which would carry wheat from Kostanay and North Kazakhstan regions to Black "
-    "Sea ports, has been discussed since 2022. Officials in Astana say the tariff offered by "
-    "the Russian rail operator would make the route more expensive than shipping through the "
-    "Caspian.",
-    "Tariffs and timing",
-    "A spokesman for the Ministry of Trade said the next round would take place in Omsk in May. "
-    "He declined to say whether Kazakhstan would accept a compromise on the fee per tonne.",
-    "Farmers in the north, who harvested a record crop last autumn, have warned that storage is "
-    "running short and that prices at the elevator have fallen by a fifth since January.",
-]
-COMMENTS = [
-    "The storage problem has been obvious for months; the ministry should have acted in the "
-    "autumn.",
-    "Omsk in May is too late for the spring shipments, everybody in the trade knows this.",
-]
+EXPECTED = json.loads((DEV / "grain.expected.json").read_text(encoding="utf-8"))
+BODY: list[str] = EXPECTED["body"]
+COMMENTS: list[str] = EXPECTED["comments"]
 
 
 @pytest.fixture
@@ -63,11 +47,11 @@ def test_reader_comments_are_kept_apart(folder: Path) -> None:
 
 def test_the_page_metadata_is_read(folder: Path) -> None:
     info = Corpus.open(folder).info("grain")
-    assert info.title == "Grain corridor talks stall in Astana"
-    assert info.author == "Aigerim Sadykova"
-    assert info.date == "2025-03-14"
-    assert info.outlet == "Steppe Ledger"
-    assert info.url == "https://steppeledger.example/2025/03/grain-corridor"
+    assert info.title == "Grain corridor talks stall in Astana" == EXPECTED["title"]
+    assert info.author == "Aigerim Sadykova" == EXPECTED["author"]
+    assert info.date == "2025-03-14" == EXPECTED["date"]
+    assert info.outlet == "Steppe Ledger" == EXPECTED["outlet"]
+    assert info.url == "https://steppeledger.example/2025/03/grain-corridor" == EXPECTED["url"]
 
 
 def test_a_link_in_the_page_is_kept_as_a_link(folder: Path) -> None:
