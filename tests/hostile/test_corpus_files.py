@@ -226,3 +226,14 @@ def test_paragraphs_repeated_far_apart_are_all_shown(tmp_path: Path) -> None:
     assert body == repeated
     assert article.words > 20 * len(repeated)
     assert [p.text for p in article.comments] == ["A reader's note."]
+
+
+@pytest.mark.slow
+def test_the_issues_thirty_megabyte_file_opens_indexes_and_searches(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    text = "Tiny\n\n" + "\n\n".join(f"item {i % 1000}." for i in range(3_000_000))
+    (folder / "tiny.txt").write_text(text + "\n\nlastwordzhem\n", encoding="utf-8")
+    corpus = Corpus.open(folder)
+    assert len(corpus.article("tiny").paragraphs) <= MAX_PARAGRAPHS
+    assert found(index_of(corpus, tmp_path / "home"), "lastwordzhem") == ["tiny"]

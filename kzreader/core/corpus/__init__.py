@@ -7,9 +7,17 @@ their old names too, so code written before this package keeps working.
 from __future__ import annotations
 
 from .collection import Corpus, CorpusError, Progress, resolve_root
-from .formats import META_KEYS, SUFFIXES, Block, Extracted, FormatError, FormatParser
+from .formats import (
+    MAX_PARAGRAPHS,
+    META_KEYS,
+    SUFFIXES,
+    Block,
+    Extracted,
+    FormatError,
+    FormatParser,
+)
 from .model import ARTICLE_KINDS, Article, ArticleInfo, Kind, Link, Paragraph, count_words
-from .reading import MAX_FILE_BYTES, MAX_PARAGRAPHS, ArticleError, read_article, read_bounded
+from .reading import MAX_FILE_BYTES, ArticleError, read_article, read_bounded
 from .scan import LoadIssue, safe_id, scan_folder, shown_path
 from .sidecar import SIDECAR_NAMES, load_sidecar
 

@@ -16,6 +16,11 @@ from typing import Protocol
 from ..text import BinaryFileError, clean_text, decode_bytes
 from .model import Kind, Link
 
+#: Paragraphs an article may have. A 30 MB file of three million one-word lines is not
+#: three million paragraphs to index, lay out and draw: past this, neighbours are
+#: joined so that every word stays readable and searchable in fewer, longer ones.
+MAX_PARAGRAPHS = 50_000
+
 #: Metadata a parser or the sidecar may give (the sidecar wins, then the file's own).
 META_KEYS = ("title", "author", "outlet", "date", "url")
 
@@ -42,6 +47,15 @@ class Extracted:
     meta: dict[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)  # worth a warning (a guessed encoding)
+    bounded: str = ""  # set when paragraphs were joined to stay within MAX_PARAGRAPHS
+
+
+def bound_note(found: int, per: int) -> str:
+    """The notice for an article whose paragraphs were joined ``per`` to one."""
+    return (
+        f"{found:,} paragraphs, more than the {MAX_PARAGRAPHS:,} an article may have: "
+        f"every {per} shown as one"
+    )
 
 
 class FormatParser(Protocol):

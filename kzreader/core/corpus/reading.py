@@ -17,14 +17,18 @@ from pathlib import Path
 
 from .classify import classify as classify_blocks
 from .classify import fallback_title
-from .formats import META_KEYS, Block, FormatError, clean_url, parser_for
+from .formats import (
+    MAX_PARAGRAPHS,
+    META_KEYS,
+    Block,
+    FormatError,
+    bound_note,
+    clean_url,
+    parser_for,
+)
 from .model import Article
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-#: Paragraphs an article may have. A 30 MB file of three million one-word lines is not
-#: three million paragraphs to index, lay out and draw: past this, neighbours are
-#: joined so that every word stays readable and searchable in fewer, longer ones.
-MAX_PARAGRAPHS = 50_000
 _CHUNK = 1024 * 1024
 
 
@@ -119,11 +123,7 @@ def bound_paragraphs(blocks: list[Block], limit: int = MAX_PARAGRAPHS) -> tuple[
         Block(" ".join(b.text for b in blocks[i : i + per]), blocks[i].kind)
         for i in range(0, len(blocks), per)
     ]
-    note = (
-        f"{len(blocks):,} paragraphs, more than the {limit:,} an article may have: "
-        f"every {per} shown as one"
-    )
-    return joined, note
+    return joined, bound_note(len(blocks), per)
 
 
 def read_article(
@@ -157,7 +157,8 @@ def read_article(
         raise ArticleError(f"skipped: {error}") from error
     except RecursionError as error:  # a pathologically nested page or PDF
         raise ArticleError(f"skipped: the {parser.name} is nested too deeply to read") from error
-    blocks, bound_note = bound_paragraphs(extracted.blocks)
+    blocks, bounded = bound_paragraphs(extracted.blocks)
+    bounded = bounded or extracted.bounded
     if not any(block.text.strip() for block in blocks):
         raise ArticleError("skipped: the file is empty")
     file_meta = {k: v for k, v in extracted.meta.items() if k in META_KEYS and v}
@@ -172,8 +173,8 @@ def read_article(
     notes = []
     if parsed.dropped_repeats:
         notes.append(f"{parsed.dropped_repeats} repeated paragraph(s) shown once")
-    if bound_note:
-        notes.append(bound_note)
+    if bounded:
+        notes.append(bounded)
     article = Article(
         id=article_id,
         path=path,
@@ -189,5 +190,5 @@ def read_article(
         notes=tuple(notes),
         url=clean_url(meta.get("url")) or file_meta.get("url"),
     )
-    warnings = [*extracted.notes, *([bound_note] if bound_note else [])]
+    warnings = [*extracted.notes, *([bounded] if bounded else [])]
     return article, "; ".join(warnings) or None

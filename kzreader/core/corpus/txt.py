@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .formats import Block, Extracted, clean_url, decode_text
+from .formats import MAX_PARAGRAPHS, Block, Extracted, bound_note, clean_url, decode_text
 
 _BLANK = re.compile(r"\n[ \t]*\n")
 _TERMINAL = (".", "!", "?", ":", '"', "”", "»", "’", "'", ")", "…")
@@ -129,10 +129,29 @@ class TextParser:
 
     def parse(self, data: bytes) -> Extracted:
         text, encoding, notes = decode_text(data)
-        url, paragraphs = source_url(split_paragraphs(text))
+        paragraphs, bounded = coarse_split(text)
+        if not bounded:
+            paragraphs = split_paragraphs(text)
+        url, paragraphs = source_url(paragraphs)
         return Extracted(
             blocks=[Block(p) for p in paragraphs],
             meta={"url": url} if url else {},
             encoding=encoding,
             notes=notes,
+            bounded=bounded,
         )
+
+
+def coarse_split(text: str, limit: int = MAX_PARAGRAPHS) -> tuple[list[str], str]:
+    """For a file of far more lines than an article may have paragraphs (three million
+    one-word lines): its lines joined in runs, cheaply, so that there are at most
+    ``limit``; ``([], "")`` for any other file. Splitting line by line would take a
+    minute and gigabytes there, for paragraphs nobody can read one by one."""
+    if text.count("\n") <= 4 * limit:
+        return [], ""
+    lines = [line for line in text.split("\n") if line and not line.isspace()]
+    if len(lines) <= 4 * limit:
+        return [], ""
+    per = -(-len(lines) // limit)
+    runs = [" ".join(" ".join(lines[i : i + per]).split()) for i in range(0, len(lines), per)]
+    return runs, bound_note(len(lines), per)
