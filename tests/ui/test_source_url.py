@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from reader_helpers import all_text, main_screen, open_in_library, reader, settle
+from textual.pilot import Pilot
 
 from kzreader.ui.app import KzReaderApp
+from kzreader.ui.widgets.article_view import ArticleView
 
 URL = "https://steppeledger.example/2025/03/caspian-ferries"
 
@@ -32,20 +34,26 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+async def opened_article(pilot: Pilot, article_id: str) -> ArticleView:
+    """The view of ``article_id``, opened from the library and focused."""
+    await settle(pilot)
+    await open_in_library(pilot, article_id)
+    view = main_screen(pilot).active_view
+    view.focus()
+    return view
+
+
 async def test_header_shows_the_url_and_o_opens_it(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = opened(monkeypatch)
     app = reader(folder)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await open_in_library(pilot, "ferries")
-        view = main_screen(pilot).active_view
+        view = await opened_article(pilot, "ferries")
         text = all_text(view)
         assert URL in text
         assert text.index(URL) < text.index("Shippers say")  # in the header, above the text
         assert "example.org/fleet" not in text  # a link shows as its text
-        view.focus()
         await pilot.press("o")
         await settle(pilot)
         assert calls == [URL]
@@ -61,10 +69,7 @@ async def test_no_url_says_so_and_opens_nothing(
     calls = opened(monkeypatch)
     app = reader(folder)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        await open_in_library(pilot, "plain")
-        view = main_screen(pilot).active_view
-        view.focus()
+        await opened_article(pilot, "plain")
         await pilot.press("o")
         await settle(pilot)
         assert calls == []

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from corpus_fixtures import DEV
+from corpus_fixtures import DEV, folder_with, highlighted
 
 from kzreader.core.corpus import Corpus, Kind
-from kzreader.core.index import SearchIndex
-from kzreader.core.paths import DataPaths
 
 EXPECTED = json.loads((DEV / "grain.expected.json").read_text(encoding="utf-8"))
 BODY: list[str] = EXPECTED["body"]
@@ -20,10 +17,7 @@ COMMENTS: list[str] = EXPECTED["comments"]
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "saved"
-    folder.mkdir()
-    shutil.copy(DEV / "grain.html", folder / "grain.html")
-    return folder
+    return folder_with(tmp_path, "grain.html")
 
 
 def test_the_page_gives_its_article_text_only(folder: Path) -> None:
@@ -62,12 +56,9 @@ def test_a_link_in_the_page_is_kept_as_a_link(folder: Path) -> None:
 
 
 def test_search_finds_the_page_and_highlights_its_text(folder: Path, tmp_path: Path) -> None:
-    corpus = Corpus.open(folder)
-    ix = SearchIndex.open(corpus, DataPaths.resolve(tmp_path / "home").index_dir(folder))
-    [hit] = ix.search("elevator").hits
-    [passage] = hit.passages
-    assert [passage.text[a:b] for a, b in passage.highlights] == ["elevator"]
-    assert not ix.search("cookies").hits
+    home = tmp_path / "home"
+    assert highlighted(folder, home, "elevator") == [["elevator"]]
+    assert highlighted(folder, home, "cookies") == []
 
 
 def test_a_page_with_no_article_is_one_warning(tmp_path: Path) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from corpus_fixtures import DEV
+from corpus_fixtures import folder_with, highlighted
 
 from kzreader.core.corpus import Corpus, Kind
-from kzreader.core.index import SearchIndex
-from kzreader.core.paths import DataPaths
 
 EXPECTED = [
     "Middle Corridor cargo doubles as shippers avoid Russia",
@@ -33,10 +30,7 @@ EXPECTED = [
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    shutil.copy(DEV / "corridor.md", folder / "corridor.md")
-    return folder
+    return folder_with(tmp_path, "corridor.md")
 
 
 def test_markdown_is_rendered_into_paragraphs(folder: Path) -> None:
@@ -72,13 +66,10 @@ def test_links_keep_their_address_beside_the_text(folder: Path) -> None:
 
 
 def test_search_highlights_land_in_the_text_never_in_a_url(folder: Path, tmp_path: Path) -> None:
-    corpus = Corpus.open(folder)
-    ix = SearchIndex.open(corpus, DataPaths.resolve(tmp_path / "home").index_dir(folder))
-    [hit] = ix.search('"ADB report"').hits
-    [passage] = hit.passages
-    assert [passage.text[a:b] for a, b in passage.highlights] == ["ADB report"]
-    assert not ix.search("example").hits  # the links' host is nowhere in the text
-    assert not ix.search("caspianfreight").hits
+    home = tmp_path / "home"
+    assert highlighted(folder, home, '"ADB report"') == [["ADB report"]]
+    assert highlighted(folder, home, "example") == []  # the links' host is nowhere in the text
+    assert highlighted(folder, home, "caspianfreight") == []
 
 
 def test_one_paragraph_a_line_markdown_keeps_its_paragraphs(tmp_path: Path) -> None:
