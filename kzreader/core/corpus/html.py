@@ -113,10 +113,14 @@ def _blocks(section: object, kind: Kind | None, title: str | None) -> list[Block
         if tag == "head":
             if kind is Kind.COMMENT:
                 out.append(Block(text, Kind.BOILERPLATE))
-            elif title and not out and " ".join(title.split()).casefold() == text.casefold():
-                out.append(Block(text, Kind.TITLE))
+            elif not out and (element.get("rend") == "h1" or _same(title, text)):
+                out.append(Block(text, Kind.TITLE))  # the page's headline, first in the text
             else:
                 out.append(Block(text, kind, heading=True, links=links))
         else:
             out.append(Block(text, kind, links=links))
     return out
+
+
+def _same(title: str | None, text: str) -> bool:
+    return bool(title) and " ".join(str(title).split()).casefold() == text.casefold()
