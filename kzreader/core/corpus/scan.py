@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,18 +101,23 @@ def scan(root: Path, *, outside_links: bool = False) -> tuple[list[Found], list[
 
 
 def shown_path(rel: str) -> str:
-    """A path as text that is safe to show: valid UTF-8, no control characters."""
+    """A path as text that is safe to show and tells odd names apart: bytes that are not
+    UTF-8 and control characters written as escapes (``\\xff``, ``\\x1b[0m``, ``\\n``)."""
     if rel.isascii() and rel.isprintable():
         return rel
-    text = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return strip_controls(text.replace("\n", "\\n").replace("\t", " "))
+    text = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+#: What a terminal could act on: C0/C1 controls, DEL, bidi embeddings and isolates.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe_id(stem: str) -> str:
     """An article id from a file name: no control characters, no line breaks, valid UTF-8."""
     if stem.isascii() and stem.isprintable() and stem.strip() == stem and "  " not in stem:
         return stem or "_"
-    stem = stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    stem = stem.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return " ".join(strip_controls(stem.replace("\n", " ").replace("\t", " ")).split()) or "_"
 
 
