@@ -108,6 +108,10 @@ def parser_for(suffix: str) -> FormatParser | None:
         from .html import HtmlParser
 
         return HtmlParser()
+    if name == "docx":
+        from .word import DocxParser
+
+        return DocxParser()
     from .pdf import PdfParser
 
     return PdfParser()
@@ -121,6 +125,7 @@ SUFFIX_FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".docx": "docx",
 }
 SUFFIXES = frozenset(SUFFIX_FORMATS)
 
