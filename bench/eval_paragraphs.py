@@ -70,9 +70,7 @@ def evaluate(folder: Path) -> dict[str, list[tuple[int, int, bool]]]:
                 make_report(Path(tmp) / "r.pdf", expected[0], body * 4, columns=columns)
                 article = Corpus.open(tmp).article("r")
                 got = [p.text for p in article.paragraphs]
-                results[f"pdf, {columns} column(s)"].append(
-                    score([expected[0], *body * 4], got)
-                )
+                results[f"pdf, {columns} column(s)"].append(score([expected[0], *body * 4], got))
     results.pop("pdf", None)
     for path in sorted(folder.glob("*.html")):
         want = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
