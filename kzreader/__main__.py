@@ -43,6 +43,12 @@ def _common(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
         default=default,
         help="keep bookmarks, settings and caches under DIR (also: $KZREADER_HOME)",
     )
+    parser.add_argument(
+        "--follow-outside-links",
+        action="store_true",
+        default=argparse.SUPPRESS if sub else False,
+        help="read linked files that point outside the folder (by default: skipped, and named)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,6 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 build_parser().print_help()
                 return 0
             ctx = _context(args.corpus, args.data_dir)
+            ctx.outside_links = args.follow_outside_links
             module = command_module(args.command)
             assert module is not None
             return int(module.run(args, ctx) or 0)
@@ -106,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx = _context(args.dir or args.corpus, args.data_dir)
         from .ui.launch import run_app
 
-        return run_app(ctx.corpus_dir, ctx.paths)
+        return run_app(ctx.corpus_dir, ctx.paths, outside_links=args.follow_outside_links)
     except CliError as error:
         print(f"kzreader: {error}", file=sys.stderr)
         return error.status
@@ -134,7 +141,11 @@ def _context(corpus: str | None, data_dir: str | None) -> Context:
         paths = DataPaths.resolve(data_dir)
     except OSError as error:
         raise CliError(f"cannot use data folder {data_dir}: {error}") from error
-    return Context(corpus_dir=corpus_dir.resolve(), paths=paths)
+    try:
+        resolved = corpus_dir.resolve()
+    except (RuntimeError, OSError) as error:  # a loop of symbolic links (RuntimeError in 3.11)
+        raise CliError(f"{corpus_dir}: a loop of symbolic links, not a folder") from error
+    return Context(corpus_dir=resolved, paths=paths)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,7 @@ class Context:
     paths: DataPaths
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    outside_links: bool = False  # --follow-outside-links
     _corpus: Corpus | None = None
     _index: SearchIndex | None = None
     _entities: EntityGraph | None = None
@@ -71,7 +72,11 @@ class Context:
                 raise CliError(f"{self.corpus_dir}: no such folder")
             from ..core.corpus import Corpus
 
-            self._corpus = Corpus.open(self.corpus_dir, catalog=self.index_dir / "catalog.json")
+            self._corpus = Corpus.open(
+                self.corpus_dir,
+                catalog=self.index_dir / "catalog.json",
+                outside_links=self.outside_links,
+            )
             for issue in self._corpus.issues:
                 self.warn(str(issue))
         return self._corpus

@@ -23,6 +23,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "author": info.author,
             "outlet": info.outlet,
             "date": info.date,
+            "url": info.url,
             "paragraphs": info.paragraphs,
             "words": info.words,
             "path": str(corpus.root / info.path),

@@ -45,6 +45,7 @@ class KzReaderApp(App[int]):
     def __init__(self, corpus_dir: Path, paths: DataPaths) -> None:
         self.corpus_dir = Path(corpus_dir)
         self.paths = paths
+        self.outside_links = False  # --follow-outside-links
         self.corpus: Corpus | None = None
         self.index: Any = None  # kzreader.core.index.SearchIndex once it is open
         self.entities: Any = None  # kzreader.core.entities.EntityGraph once built (issue 4)
@@ -167,7 +168,12 @@ class KzReaderApp(App[int]):
         """Scan the corpus folder (called from a worker thread)."""
         from ..core.corpus import Corpus
 
-        return Corpus.open(self.corpus_dir, catalog=self.catalog_file, progress=progress)
+        return Corpus.open(
+            self.corpus_dir,
+            catalog=self.catalog_file,
+            progress=progress,
+            outside_links=self.outside_links,
+        )
 
     def update_settings(self, **changes: Any) -> None:
         self.settings = settings_io.updated(self.settings, **changes)

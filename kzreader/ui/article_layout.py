@@ -191,6 +191,8 @@ class ArticleLayout:
         meta = meta_line(article, words)
         if meta:
             self._add(Role.META, None, meta)
+        if article.url:
+            self._add(Role.META, None, f"↗ {article.url}  (o opens)")
         for paragraph in flow[lead:]:
             self._add(_role(paragraph), paragraph.number, paragraph.text)
         if comments:

@@ -8,14 +8,17 @@ from pathlib import Path
 from ..core.paths import DataPaths
 
 
-def run_app(corpus_dir: Path, paths: DataPaths) -> int:
-    """Run the reader on ``corpus_dir``; the exit status (0 after q / ctrl+q)."""
+def run_app(corpus_dir: Path, paths: DataPaths, *, outside_links: bool = False) -> int:
+    """Run the reader on ``corpus_dir``; the exit status (0 after q / ctrl+q).
+
+    ``outside_links``: read linked files that point outside the folder."""
     if not Path(corpus_dir).is_dir():
         print(f"kzreader: {corpus_dir} is not a folder of articles", file=sys.stderr)
         return 1
     from .app import KzReaderApp
 
     app = KzReaderApp(corpus_dir, paths)
+    app.outside_links = outside_links
     try:
         status = app.run()
     finally:

@@ -49,6 +49,7 @@ def test_articles_json(home: Path) -> None:
         "author",
         "outlet",
         "date",
+        "url",
         "paragraphs",
         "words",
         "path",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -154,7 +155,8 @@ def test_bad_files_are_skipped_with_one_warning_each(tmp_path: Path) -> None:
     corpus = Corpus.open(tmp_path)
     assert sorted(corpus.ids) == ["good", "latin1"]
     by_file = {issue.path: issue.message for issue in corpus.issues}
-    assert set(by_file) == {"empty.txt", "blank.md", "binary.txt", "latin1.txt"}
+    assert set(by_file) == {"empty.txt", "blank.md", "binary.txt", "latin1.txt", "notes.pdf"}
+    assert "not a PDF that can be read" in by_file["notes.pdf"]
     assert "empty" in by_file["empty.txt"]
     assert "binary" in by_file["binary.txt"]
     assert "not UTF-8" in by_file["latin1.txt"]
@@ -164,14 +166,14 @@ def test_bad_files_are_skipped_with_one_warning_each(tmp_path: Path) -> None:
 def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text("text", encoding="utf-8")
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self: Path) -> bytes:
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def deny(where: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(where).name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(where))
+        return real(where, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     corpus = Corpus.open(tmp_path)
     assert corpus.ids == []
     assert "cannot be read" in corpus.issues[0].message

@@ -24,7 +24,8 @@ LATER = (
     "whoosh",
     "charset_normalizer",
     "multiprocessing",
-    "kzreader.core.corpus",  # imported by the worker that lists the library
+    "kzreader.core.corpus.collection",  # imported by the worker that lists the library
+    "kzreader.core.corpus.classify",
     "kzreader.core.parse",
     "kzreader.core.index",
     "kzreader.core.entities",

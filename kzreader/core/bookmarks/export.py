@@ -24,7 +24,7 @@ _SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv"}
 
 CSV_COLUMNS = (
     "id", "article", "title", "paragraph", "start", "end", "quote", "note", "tags",
-    "created", "updated", "orphan", "match",
+    "created", "updated", "orphan", "match", "url",
 )  # fmt: skip
 
 
@@ -96,6 +96,8 @@ def export_markdown(
     for group in groups:
         lines += [f"## {group.title}", ""]
         about = [v for v in (group.author, group.outlet, group.date) if v]
+        if group.url:
+            about.append(f"<{group.url}>")
         lines += [" · ".join([*about, f"`{group.article}`"]), ""]
         for item in group.items:
             citation = f"{item.article} ¶{item.paragraph}"
@@ -123,6 +125,9 @@ def _record(item: Placed, corpus: Corpus | None) -> dict[str, object]:
     mark = item.bookmark
     record.update(
         title=title_of(corpus, item.article),
+        url=corpus.info(item.article).url
+        if corpus is not None and item.article in corpus
+        else None,
         prefix=mark.anchor.prefix,
         suffix=mark.anchor.suffix,
         match=item.match.value if item.match else None,
@@ -156,5 +161,6 @@ def export_csv(placed: Sequence[Placed], corpus: Corpus | None = None) -> str:
         record["tags"] = "; ".join(item.bookmark.tags)
         record["orphan"] = "yes" if item.orphan else "no"
         record["match"] = record["match"] or ""
+        record["url"] = record["url"] or ""
         writer.writerow([record[column] for column in CSV_COLUMNS])
     return out.getvalue()

@@ -21,6 +21,7 @@ class ArticleGroup:
     date: str | None
     items: tuple[Placed, ...]
     in_corpus: bool = True
+    url: str | None = None  # the article's source, for citations
 
 
 def _fold(text: str) -> str:
@@ -113,7 +114,13 @@ def group_by_article(placed: Iterable[Placed], corpus: Corpus | None = None) -> 
             info = corpus.info(article_id)
             out.append(
                 ArticleGroup(
-                    article_id, info.title, info.author, info.outlet, info.date, tuple(items)
+                    article_id,
+                    info.title,
+                    info.author,
+                    info.outlet,
+                    info.date,
+                    tuple(items),
+                    url=info.url,
                 )
             )
         else:

@@ -40,6 +40,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("N", "match(-1)", "Previous hit", id="kz.article.previous_hit"),
         Binding("c", "toggle_comments", "Comments", id="kz.article.comments"),
         Binding("w", "cycle_width", "Width", id="kz.article.width", show=False),
+        Binding("o", "open_source", "Open source", id="kz.article.open_source", show=False),
+        Binding("O", "open_link", "Open the ¶'s link", id="kz.article.open_link", show=False),
         # Keyboard selection inside the cursor's paragraph (what b bookmarks), issue 5.
         Binding("v", "select", "Select words", id="kz.article.select", show=False),
         Binding("right,l", "select_end(1)", "Select a word more", id="kz.article.select_more"),
@@ -430,6 +432,28 @@ class ArticleView(ScrollView, can_focus=True):
         self.set_measure(widths[index % len(widths)])
         self.post_message(self.WidthChanged(self.measure))
         self.notify(f"Reading width: {self.measure or 'full'}", timeout=2)
+
+    def action_open_source(self) -> None:
+        """Open the article's source URL (from the page, a ``URL:`` line, or the sidecar)."""
+        url = self.article.url if self.article is not None else None
+        if not url:
+            self.notify("This article has no source URL", timeout=3)
+            return
+        self._open(url)
+
+    def action_open_link(self) -> None:
+        """Open the first link of the paragraph under the cursor (Markdown, web pages)."""
+        if self.article is None or self.cursor is None:
+            return
+        links = self.article.paragraph(self.cursor).links
+        if not links:
+            self.notify("No link in this paragraph", timeout=3)
+            return
+        self._open(links[0].url)
+
+    def _open(self, url: str) -> None:
+        self.app.open_url(url)
+        self.notify(f"Opening {url}", timeout=3, markup=False)
 
     # -- events --------------------------------------------------------------
 
