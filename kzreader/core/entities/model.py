@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from ..yamlsafe import brief
+
 #: Bump whenever detection or its cached output changes, so cached articles are redone.
 EXTRACTOR_VERSION = "entities-1"
 
@@ -41,7 +43,7 @@ class EntityType(StrEnum):
             "org": cls.ORGANISATION,
         }
         if key not in aliases:
-            raise ValueError(f"unknown entity type {value!r} (person, place or organisation)")
+            raise ValueError(f"unknown entity type {brief(value)} (person, place or organisation)")
         return aliases[key]
 
 
