@@ -6,12 +6,15 @@ import sys
 from pathlib import Path
 
 from ..core.paths import DataPaths
+from ..core.terminal import printable
 
 
 def run_app(corpus_dir: Path, paths: DataPaths) -> int:
     """Run the reader on ``corpus_dir``; the exit status (0 after q / ctrl+q)."""
     if not Path(corpus_dir).is_dir():
-        print(f"kzreader: {corpus_dir} is not a folder of articles", file=sys.stderr)
+        print(
+            f"kzreader: {printable(str(corpus_dir))} is not a folder of articles", file=sys.stderr
+        )
         return 1
     from .app import KzReaderApp
 
