@@ -64,7 +64,7 @@ def load_yaml(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _measure(node)
+        _measure(node, text)
         return loader.construct_document(node)
     except yaml.YAMLError as error:
         raise YamlError(_reason(error)) from None
@@ -72,6 +72,41 @@ def load_yaml(text: str) -> Any:
         raise YamlError(f"nested more than {MAX_DEPTH} levels deep") from None
     finally:
         loader.dispose()
+
+
+#: Where an anchor (``&name``) may start: only a text with one can hold an alias.
+_ANCHOR = re.compile(r"(?:^|[\s\[\{,:?-])&[^\s,\[\]\{\}]")
+
+
+def _measure(root: Node, text: str) -> None:
+    """Refuse a node graph too deep, self-referring, or growing too much through aliases.
+
+    Without an anchor in the text the graph is a tree and only its depth is checked;
+    otherwise :func:`_measure_aliases` weighs it.
+    """
+    if _ANCHOR.search(text):
+        _measure_aliases(root)
+        return
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        if depth > MAX_DEPTH:
+            raise _too_deep(node)
+        if type(node) is SequenceNode:
+            for child in node.value:
+                if type(child) is not ScalarNode:
+                    push((child, depth + 1))
+        elif type(node) is MappingNode:
+            for key, value in node.value:
+                if type(key) is not ScalarNode:
+                    push((key, depth + 1))
+                if type(value) is not ScalarNode:
+                    push((value, depth + 1))
+
+
+def _too_deep(node: Node) -> YamlError:
+    return YamlError(f"nested more than {MAX_DEPTH} levels deep (line {node.start_mark.line + 1})")
 
 
 def _children(node: Node) -> list[Node]:
@@ -88,11 +123,11 @@ def _weight(node: Node) -> int:
     return 1
 
 
-def _measure(root: Node) -> None:
-    """Refuse a node graph too deep, self-referring, or growing too much through aliases.
+def _measure_aliases(root: Node) -> None:
+    """Weigh the graph without expanding it: each distinct node is visited once.
 
-    Walks each distinct node once (no expansion): ``size`` is what a node would weigh
-    with its aliases expanded, ``own`` what the distinct nodes weigh, i.e. the text.
+    ``size`` is what a node would weigh with its aliases expanded, ``own`` what the
+    distinct nodes weigh (the text); a node still open when reached again is a cycle.
     """
     size: dict[int, int] = {}
     depth: dict[int, int] = {}
@@ -110,9 +145,7 @@ def _measure(root: Node) -> None:
             size[key] = weight + sum(size[id(child)] for child in children)
             depth[key] = 1 + max((depth[id(child)] for child in children), default=0)
             if depth[key] > MAX_DEPTH:
-                raise YamlError(
-                    f"nested more than {MAX_DEPTH} levels deep (line {node.start_mark.line + 1})"
-                )
+                raise _too_deep(node)
             if size[key] > own + MAX_ALIAS_GROWTH:
                 raise YamlError(
                     "aliases (*name) expand to far more than the file holds "
