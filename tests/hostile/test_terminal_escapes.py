@@ -9,14 +9,12 @@ and the real app on a terminal — and no control byte may come out.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from reader_helpers import settle
+from test_text_in_ui import run_cli as run
 from textual.app import App
 
 from kzreader.core.paths import DataPaths
@@ -78,18 +76,6 @@ def hostile_home(home: Path) -> DataPaths:
         encoding="utf-8",
     )
     return paths
-
-
-def run(*args: str, home: Path, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "KZREADER_HOME": str(home), "COLUMNS": "200"}
-    env.pop("KZREADER_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kzreader", *args],
-        capture_output=True,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
 
 
 @pytest.fixture
