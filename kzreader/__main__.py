@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from typing import NoReturn
 from . import __version__
 from .cli import COMMANDS, CliError, Context, command_module
 from .core.paths import DataPaths, bundled_seeds
+from .core.terminal import OutputClosed, OutputError, printable
 
 EXIT_USAGE = 2
 
@@ -24,7 +26,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse with usage errors reported as one line (exit status 2)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)} (see --help)\n")
 
 
 def _common(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
@@ -108,34 +110,56 @@ def main(argv: Sequence[str] | None = None) -> int:
             ctx.outside_links = args.follow_outside_links
             module = command_module(args.command)
             assert module is not None
-            return int(module.run(args, ctx) or 0)
+            status = int(module.run(args, ctx) or 0)
+            ctx.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
+            return status
         args = build_app_parser().parse_args(argv)
-        ctx = _context(args.dir or args.corpus, args.data_dir)
+        ctx = _context(args.dir if args.dir is not None else args.corpus, args.data_dir)
         from .ui.launch import run_app
 
         return run_app(ctx.corpus_dir, ctx.paths, outside_links=args.follow_outside_links)
     except CliError as error:
-        print(f"kzreader: {error}", file=sys.stderr)
+        _say(str(error))
         return error.status
     except KeyboardInterrupt:
-        print("kzreader: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
-    except BrokenPipeError:
+    except (BrokenPipeError, OutputClosed):
         # The reader of our output went away (e.g. `| head`); not an error worth a word.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         return 0
+    except OutputError as error:
+        _discard_stdout()
+        _say(f"cannot write the output: {error.reason}")
+        return 1
     except Exception as error:  # a bug: still one line, never a traceback in the user's face
         if os.environ.get("KZREADER_DEBUG"):
             raise
-        print(
-            f"kzreader: internal error: {type(error).__name__}: {error} "
-            "(set KZREADER_DEBUG=1 to see the traceback)",
-            file=sys.stderr,
+        _say(
+            f"internal error: {type(error).__name__}: {error} "
+            "(set KZREADER_DEBUG=1 to see the traceback)"
         )
         return 1
 
 
+def _say(message: str) -> None:
+    """One line on stderr, through the sanitiser; silent if stderr itself is gone."""
+    with contextlib.suppress(OSError, ValueError):
+        print(f"kzreader: {printable(message)}", file=sys.stderr, flush=True)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _context(corpus: str | None, data_dir: str | None) -> Context:
+    # An empty value (`--corpus ""`, an unset shell variable) is a mistake, not "the default".
+    if corpus is not None and not corpus.strip():
+        raise CliError("--corpus: the folder name is empty", EXIT_USAGE)
+    if data_dir is not None and not data_dir.strip():
+        raise CliError("--data-dir: the folder name is empty", EXIT_USAGE)
     corpus_dir = Path(corpus).expanduser() if corpus else bundled_seeds()
     try:
         paths = DataPaths.resolve(data_dir)

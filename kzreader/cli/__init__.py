@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.paths import DataPaths
+from ..core.terminal import PrintableStream
 
 # The core's corpus, index and entities are imported where a command first needs them:
 # ``kzreader [DIR]`` only starts the app and must not wait for whoosh and the rest.
@@ -51,8 +52,9 @@ class Context:
 
     corpus_dir: Path
     paths: DataPaths
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    # Everything a command prints passes the one sanitiser (core.terminal).
+    stdout: TextIO = field(default_factory=lambda: PrintableStream(sys.stdout))  # type: ignore[assignment]
+    stderr: TextIO = field(default_factory=lambda: PrintableStream(sys.stderr))  # type: ignore[assignment]
     outside_links: bool = False  # --follow-outside-links
     _corpus: Corpus | None = None
     _index: SearchIndex | None = None

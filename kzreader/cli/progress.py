@@ -27,7 +27,9 @@ def progress(stream: TextIO, label: str, *, lines: bool = True) -> Iterator[Repo
             TimeRemainingColumn,
         )
 
-        console = Console(file=stream, markup=False, highlight=False)
+        # The bar moves the cursor (sequences the sanitising stream would show, not
+        # obey); it prints only our fixed label, so it draws on the stream beneath.
+        console = Console(file=getattr(stream, "raw", stream), markup=False, highlight=False)
         with Progress(
             TextColumn(label, markup=False),
             BarColumn(),

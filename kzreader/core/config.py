@@ -21,8 +21,12 @@ from typing import Any
 
 import yaml
 
-from .atomic import aside_path, atomic_write_text, fsync_dir
-from .themes import ANSI_THEME, DEFAULT_THEME, type_name
+from .atomic import atomic_write_text, move_aside, read_user_file
+from .themes import ANSI_THEME, DEFAULT_THEME
+from .yamlsafe import YamlError, brief, load_yaml, type_name
+
+#: A settings file is a few lines; anything this large is not one (and is not read).
+MAX_SETTINGS_BYTES = 1 << 20
 
 #: Narrowest reading measure that still makes sense (0 means "full width").
 MIN_READER_WIDTH = 20
@@ -84,9 +88,9 @@ def _validate(data: Mapping[Any, Any], where: str) -> tuple[Settings, list[str]]
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in SETTINGS_KEYS:
-            close = difflib.get_close_matches(str(key), SETTINGS_KEYS, n=1)
+            close = difflib.get_close_matches(brief(key, quote=False), SETTINGS_KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            messages.append(f"{where}: unknown key {key!r}{hint} — ignored (kept in the file)")
+            messages.append(f"{where}: unknown key {brief(key)}{hint} — ignored (kept in the file)")
             continue
         default = getattr(_DEFAULTS, key)
         if key == "theme":
@@ -102,7 +106,7 @@ def _validate(data: Mapping[Any, Any], where: str) -> tuple[Settings, list[str]]
             if ok and (value == 0 or MIN_READER_WIDTH <= value <= MAX_READER_WIDTH):
                 values[key] = value
             else:
-                got = repr(value) if ok else type_name(value)
+                got = brief(value) if ok else type_name(value)
                 messages.append(
                     f"{where}: 'reader_width': expected 0 (full width) or a number of columns "
                     f"from {MIN_READER_WIDTH} to {MAX_READER_WIDTH}, got {got} — {default} used"
@@ -128,11 +132,13 @@ def _validate(data: Mapping[Any, Any], where: str) -> tuple[Settings, list[str]]
             for binding, keys in value.items():
                 text = _keys_text(keys)
                 if not isinstance(binding, str) or not binding.strip():
-                    messages.append(f"{where}: 'keymap': {binding!r} is not a binding id — ignored")
+                    messages.append(
+                        f"{where}: 'keymap': {brief(binding)} is not a binding id — ignored"
+                    )
                 elif text is None:
                     messages.append(
-                        f"{where}: 'keymap.{binding}': expected keys such as \"m\" or "
-                        f'"ctrl+t,f2", got {keys!r} — ignored'
+                        f"{where}: 'keymap.{brief(binding, quote=False)}': expected keys such "
+                        f'as "m" or "ctrl+t,f2", got {brief(keys)} — ignored'
                     )
                 else:
                     keymap[binding.strip()] = text
@@ -164,7 +170,7 @@ def _read_mapping(path: Path) -> tuple[str, dict[Any, Any]] | None:
     OSError other than "not found" propagates (the file may be fine, just unreadable).
     """
     try:
-        raw = path.read_bytes()
+        raw = read_user_file(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return None
     try:
@@ -172,14 +178,9 @@ def _read_mapping(path: Path) -> tuple[str, dict[Any, Any]] | None:
     except UnicodeDecodeError:
         raise _Broken("not UTF-8 text") from None
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise _Broken(f"not valid YAML{at}: {problem}") from None
-    except RecursionError:
-        raise _Broken("YAML nested too deeply") from None
+        data = load_yaml(text)
+    except YamlError as error:
+        raise _Broken(str(error)) from None
     if data is None:
         return text, {}
     if not isinstance(data, dict):
@@ -292,9 +293,9 @@ def _edited_text(
     for key in changed:
         target[key] = _plain(settings, key)
     try:
-        if yaml.safe_load(edited) != target:
+        if load_yaml(edited) != target:
             return None
-    except yaml.YAMLError:
+    except YamlError:
         return None
     return edited
 
@@ -313,9 +314,7 @@ def save_settings(path: Path, settings: Settings) -> Path | None:
     try:
         found = _read_mapping(path)
     except _Broken:
-        moved = aside_path(path)
-        os.rename(path, moved)
-        fsync_dir(path.parent)
+        moved = move_aside(path)
         found = None
     if found is None:
         atomic_write_text(path, _fresh_text(settings, {}))

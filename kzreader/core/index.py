@@ -11,6 +11,7 @@ index (see spelling).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import json
@@ -43,7 +44,7 @@ from whoosh.searching import Searcher
 from whoosh.support.levenshtein import damerau_levenshtein
 from whoosh.writing import NO_MERGE, SegmentWriter
 
-from . import bulk, fastpath
+from . import buildlock, bulk, fastpath
 from .analysis import (
     WORD,
     TermPositions,
@@ -296,10 +297,11 @@ class SearchIndex:
             except Exception as error:
                 ix = None
                 message = f"the search index was unreadable ({_reason(error)}); rebuilt it"
+        notes: list[str] = []
         if ix is None:
             manifest = {}
             try:
-                ix = _create(store, manifest=index_dir / MANIFEST)
+                ix = _create(store, manifest=index_dir / MANIFEST, notes=notes)
             except LockError:
                 return cls(
                     corpus,
@@ -310,6 +312,8 @@ class SearchIndex:
                         message="another kzreader is building the index; search when it is done",
                     ),
                 )
+        message = "; ".join(filter(None, [message, *notes])) or None
+        notes.clear()
         wanted = {info.id: info.sha256 for info in corpus}
         removed = [i for i in manifest if i not in wanted]
         changed = [i for i in wanted if i in manifest and manifest[i] != wanted[i]]
@@ -341,6 +345,7 @@ class SearchIndex:
                 progress=progress,
                 cancel=cancel,
                 procs=procs,
+                notes=notes,
             )
         except LockError:
             return cls(
@@ -353,6 +358,7 @@ class SearchIndex:
                     message=READ_ONLY,
                 ),
             )
+        message = "; ".join(filter(None, [message, *notes])) or None
         action = "built" if not manifest or len(added) == len(wanted) else "updated"
         return cls(
             corpus,
@@ -971,7 +977,7 @@ def _storage(store: Path) -> FileStorage:
     return fastpath.SegmentStorage(str(store))
 
 
-def _create(store: Path, manifest: Path | None = None):
+def _create(store: Path, manifest: Path | None = None, notes: list[str] | None = None):
     """A fresh, empty index in ``store`` (raises LockError if another writer holds it).
 
     The old ``manifest`` goes first: killed after emptying the store, a manifest that
@@ -980,7 +986,11 @@ def _create(store: Path, manifest: Path | None = None):
     if _safe_exists(store):
         lock = _storage(store).open_index().lock("WRITELOCK")
         if not lock.acquire(blocking=False):
-            raise LockError("locked")
+            note = buildlock.take_over_stale(store)
+            if note is None or not lock.acquire(blocking=False):
+                raise LockError("locked")
+            if notes is not None:
+                notes.append(note)
         lock.release()
     if manifest is not None:
         manifest.unlink(missing_ok=True)
@@ -1022,6 +1032,7 @@ def _apply(
     progress: Progress | None,
     cancel: threading.Event | None,
     procs: int,
+    notes: list[str] | None = None,
 ) -> None:
     """Delete ``removed``, (re)index ``wanted``, committing batch by batch.
 
@@ -1032,9 +1043,10 @@ def _apply(
     an interruption.
     """
     total = len(wanted)
+    notes = [] if notes is None else notes
     present = _indexed_ids(ix, wanted)
     if removed:
-        writer = ix.writer(timeout=0.0)
+        writer = _take_writer(ix, lambda: ix.writer(timeout=0.0), notes)
         for article_id in removed:
             writer.delete_by_term("article", article_id)
             manifest.pop(article_id, None)
@@ -1046,9 +1058,13 @@ def _apply(
         batch = wanted[start : start + size]
         big = procs > 1 and len(batch) >= 200
         if big:
-            writer = ParallelWriter(ix, procs=procs, multisegment=True, timeout=0.0)
+            writer = _take_writer(
+                ix,
+                lambda: ParallelWriter(ix, procs=procs, multisegment=True, timeout=0.0),
+                notes,
+            )
         else:
-            writer = ix.writer(timeout=0.0)
+            writer = _take_writer(ix, lambda: ix.writer(timeout=0.0), notes)
         shas: dict[str, str] = {}
         try:
             for article_id in batch:
@@ -1074,7 +1090,7 @@ def _apply(
             writer.commit(mergetype=NO_MERGE if big else merge_tiny)
         except BaseException:
             if not writer.is_closed:  # not when the commit itself went through
-                writer.cancel()
+                _abandon(writer, ix)
             raise
         if manifest_path is not None and words.dirty:
             words.save(manifest_path.with_name(DICTIONARY))
@@ -1090,17 +1106,31 @@ fastpath.modern_pickles(whoosh3)
 
 class _IndexingProcess(SubWriterTask):
     """One of whoosh's indexing processes, deaf to Ctrl-C: the parent decides when to stop
-    (each child would otherwise print a KeyboardInterrupt traceback in the terminal)."""
+    (each child would otherwise print a KeyboardInterrupt traceback in the terminal).
+
+    It ends with its parent, however the parent ends (``kill -9`` included), and does
+    not hold the parent's write lock (see ``core.buildlock``).
+    """
+
+    #: The builder's pid and its write lock's descriptor, set before the process starts.
+    parent: int = 0
+    lock_fd: int | None = None
 
     def run(self) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if hasattr(signal, "pthread_sigmask"):  # blocked by the parent until now (see below)
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        if self.parent:
+            buildlock.follow_parent(self.parent)
+        if self.lock_fd is not None:  # inherited by fork: closing our copy keeps the lock
+            with contextlib.suppress(OSError):
+                os.close(self.lock_fd)
         super().run()
 
 
 class ParallelWriter(MpWriter):
-    """whoosh's multiprocessing writer, whose processes end when the build is cancelled.
+    """whoosh's multiprocessing writer, whose processes end when the build is cancelled
+    or the builder dies.
 
     whoosh's own ``cancel`` only flags its process objects in the parent, so the
     children went on waiting for work that never came.
@@ -1115,6 +1145,8 @@ class ParallelWriter(MpWriter):
             self.subargs,
             self.multisegment,
         )
+        task.parent = os.getpid()
+        task.lock_fd = getattr(self.writelock, "fd", None)
         self.tasks.append(task)
         # Started with Ctrl-C blocked, which the child inherits: one pressed before the
         # child has set it to be ignored would otherwise kill it with a traceback.
@@ -1127,6 +1159,8 @@ class ParallelWriter(MpWriter):
         finally:
             if masked:
                 signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if task.pid is not None:
+            buildlock.claim(Path(self.storage.folder), worker=task.pid)
         return task
 
     def cancel(self) -> None:
@@ -1137,6 +1171,36 @@ class ParallelWriter(MpWriter):
                 task.join(timeout=5)
         finally:
             SegmentWriter.cancel(self)
+
+
+def _take_writer(ix, make: Callable[[], SegmentWriter], notes: list[str]) -> SegmentWriter:
+    """A writer from ``make()``; a lock left by a build that died is taken over (noted).
+
+    Raises LockError while a live build holds the lock.
+    """
+    store = Path(ix.storage.folder)
+    try:
+        writer = make()
+    except LockError:
+        note = buildlock.take_over_stale(store)
+        if note is None:
+            raise
+        notes.append(note)
+        writer = make()
+    buildlock.claim(store)
+    return writer
+
+
+def _abandon(writer: SegmentWriter, ix) -> None:
+    """Cancel a failed batch and delete its partial files before the lock is let go."""
+    lock, writer.writelock = writer.writelock, None
+    try:
+        writer.cancel()
+        buildlock.discard_partial(ix.storage, Path(ix.storage.folder))
+    finally:
+        if lock is not None:
+            with contextlib.suppress(Exception):
+                lock.release()
 
 
 def merge_tiny(writer, segments: list) -> list:

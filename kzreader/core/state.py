@@ -14,10 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from .atomic import atomic_write_text
+from .atomic import atomic_write_text, read_user_file
+from .yamlsafe import YamlError, load_yaml
 
 STATE_VERSION = 1
 HISTORY_LIMIT = 100
+#: Positions in 50,000 articles take about 2 MB; a larger file is not ours.
+MAX_STATE_BYTES = 16 << 20
 
 
 class StateError(Exception):
@@ -126,17 +129,17 @@ class ReadingState:
 
 def _read(path: Path) -> tuple[dict[str, CorpusState], list[str]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_user_file(path, MAX_STATE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise
-    except (OSError, UnicodeDecodeError) as error:
-        why = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise StateError(f"cannot be read ({why})") from error
+    except OSError as error:
+        raise StateError(f"cannot be read ({error.strerror or error})") from error
+    except UnicodeDecodeError as error:
+        raise StateError(f"cannot be read (not UTF-8 text, byte {error.start})") from error
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise StateError(f"not valid YAML ({first})") from error
+        data = load_yaml(text)
+    except YamlError as error:
+        raise StateError(str(error)) from error
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -151,17 +154,18 @@ def _read(path: Path) -> tuple[dict[str, CorpusState], list[str]]:
         positions = value.get("positions") or {}
         entry = CorpusState(
             positions={
-                str(k): int(v)
+                k: v
                 for k, v in (positions.items() if isinstance(positions, dict) else ())
-                if isinstance(v, int) and not isinstance(v, bool) and v > 0
+                if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0
             },
-            last=str(value["last"]) if value.get("last") else None,
+            last=value["last"] if isinstance(value.get("last"), str) and value["last"] else None,
         )
-        corpora[str(key)] = entry
+        if isinstance(key, str):
+            corpora[key] = entry
     history = data.get("search_history") or []
     if not isinstance(history, list):
         history = []
-    return corpora, [str(q) for q in history if isinstance(q, str | int | float)][-HISTORY_LIMIT:]
+    return corpora, [q for q in history if isinstance(q, str)][-HISTORY_LIMIT:]
 
 
 def _dump(corpora: dict[str, CorpusState], history: list[str]) -> str:

@@ -24,7 +24,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
+from .atomic import read_user_file
+from .terminal import printable
+from .yamlsafe import YamlError, brief, load_yaml, type_name
+
+__all__ = ["type_name"]  # re-exported: messages about theme and settings values use it
 
 # --------------------------------------------------------------------------- schema
 
@@ -244,7 +248,7 @@ def parse_colour(text: str) -> Colour:
         close = difflib.get_close_matches(value, [*_NAMED, "ansi_default", "transparent"], n=1)
         if close:
             hint = f"; did you mean {close[0]!r}?"
-    raise ColourError(f"{value!r} is not a colour ({COLOUR_SYNTAX}){hint}")
+    raise ColourError(f"{brief(value)} is not a colour ({COLOUR_SYNTAX}){hint}")
 
 
 def blend(base: Colour, other: Colour, amount: float) -> Colour:
@@ -453,20 +457,6 @@ class ThemeCatalog:
         return tuple(spec.name for spec in self.themes)
 
 
-def type_name(value: object) -> str:
-    """How a YAML value's type reads in a message to the user ("a number", "a list")."""
-    if value is None:
-        return "nothing"
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "a mapping",
-    }.get(type(value), type(value).__name__)
-
-
 def _suggest(key: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(key, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -482,16 +472,16 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
         raise fail(f"a theme must be a mapping of keys to values, not {type_name(data)}")
     for key in data:
         if not isinstance(key, str):
-            raise fail(f"key {key!r} is not text")
+            raise fail(f"key {brief(key)} is not text")
         if key not in THEME_KEYS:
-            raise fail(f"unknown key {key!r}{_suggest(key, THEME_KEYS)}")
+            raise fail(f"unknown key {brief(key)}{_suggest(key, THEME_KEYS)}")
 
     name = data.get("name")
     if name is None:
         raise fail("'name': missing")
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
         raise fail(
-            f"'name': {name!r} is not a theme name (letters, digits, '-', '_', '.'; "
+            f"'name': {brief(name)} is not a theme name (letters, digits, '-', '_', '.'; "
             "at most 64 characters)"
         )
     if "dark" not in data:
@@ -528,17 +518,17 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
     for key, value in given.items():
         where = f"variables.{key}"
         if not isinstance(key, str):
-            raise fail(f"'variables': key {key!r} is not text")
+            raise fail(f"'variables': key {brief(key)} is not text")
         if key.startswith("kz-"):
             if key not in KZ_VARIABLES:
-                raise fail(f"unknown key {where!r}{_suggest(key, KZ_VARIABLES)}")
+                raise fail(f"unknown key {brief(where)}{_suggest(key, KZ_VARIABLES)}")
             kz[key] = _checked_colour(value, where, fail)
         else:
             # One of Textual's design variables; the UI layer checks the name exists.
             if not _TEXTUAL_VARIABLE_RE.fullmatch(key):
-                raise fail(f"{where!r}: not a variable name")
+                raise fail(f"{brief(where)}: not a variable name")
             if not isinstance(value, str | int | float) or isinstance(value, bool):
-                raise fail(f"{where!r}: expected text, got {type_name(value)}")
+                raise fail(f"{brief(where)}: expected text, got {type_name(value)}")
             textual[key] = str(value).strip()
 
     defaults = derived_variables(
@@ -554,7 +544,7 @@ def parse_theme(data: Any, path: Path | None = None, source: str = "shipped") ->
         name=name,
         dark=flags["dark"],
         ansi=flags["ansi"],
-        description=description.strip(),
+        description=printable(description.strip()),  # shown by `kzreader themes` and the app
         primary=colours["primary"] or "",
         secondary=colours["secondary"] or "",
         accent=colours["accent"] or "",
@@ -584,25 +574,11 @@ def _checked_colour(value: Any, key: str, fail: Any) -> str:
     return value.strip()
 
 
-def _yaml_reason(error: yaml.YAMLError) -> str:
-    tag = re.search(r"tag '([^']*)'", str(getattr(error, "problem", "")))
-    if isinstance(error, yaml.constructor.ConstructorError) and tag:
-        name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
-        return f"YAML tag {name!r} is not allowed (plain YAML only)"
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-    return f"not valid YAML{where}: {problem}"
-
-
 def load_theme_file(path: Path, source: str = "shipped") -> ThemeSpec:
-    """Read and validate one theme file (``yaml.safe_load`` only)."""
+    """Read and validate one theme file (through the one YAML loader, ``core.yamlsafe``)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_THEME_BYTES:
-            raise ThemeFileError(path, f"too large for a theme ({size} bytes)")
-        raw = path.read_bytes()
+        raw = read_user_file(path, MAX_THEME_BYTES)
     except OSError as error:
         raise ThemeFileError(path, f"cannot read: {error.strerror or error}") from None
     try:
@@ -610,11 +586,9 @@ def load_theme_file(path: Path, source: str = "shipped") -> ThemeSpec:
     except UnicodeDecodeError:
         raise ThemeFileError(path, "not UTF-8 text") from None
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ThemeFileError(path, _yaml_reason(error)) from None
-    except RecursionError:
-        raise ThemeFileError(path, "YAML nested too deeply") from None
+        data = load_yaml(text)
+    except YamlError as error:
+        raise ThemeFileError(path, str(error)) from None
     return parse_theme(data, path, source)
 
 
@@ -657,6 +631,9 @@ def discover_themes(
             spec = load_theme_file(path, source)
         except ThemeFileError as error:
             problems.append(ThemeProblem(path, error.reason))
+            return None
+        except Exception as error:  # a bug on one odd file must not cost the other themes
+            problems.append(ThemeProblem(path, f"cannot be used ({type(error).__name__})"))
             return None
         reason = check(spec) if check else None
         if reason:

@@ -12,12 +12,15 @@ from textual.timer import Timer
 
 from ..core.paths import DataPaths
 from ..core.state import ReadingState
+from ..core.terminal import printable
 from . import settings as settings_io
 from .providers import article_provider, commands_provider, search_provider
 from .screens.main import MainScreen
 from .theme_defaults import derived_defaults
 
 if TYPE_CHECKING:  # the corpus module is imported by the loading worker, after the first frame
+    from textual.notifications import SeverityLevel
+
     from ..core.corpus import Corpus, Progress
 
 STATE_SAVE_DELAY = 2.0
@@ -114,6 +117,28 @@ class KzReaderApp(App[int]):
     def on_mount(self) -> None:
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8, markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notification, with message and title through the one sanitiser.
+
+        Every notification of the app (screens' and widgets' ``notify`` call this one)
+        may name a file or echo a YAML key: a raw ESC in it would reach the terminal.
+        """
+        super().notify(
+            printable(message, multiline=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def settle(self) -> None:
         """Take what has been loaded so far (corpus, index, entity graph) out of the

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..core.paths import DataPaths
+from ..core.terminal import printable
 
 
 def run_app(corpus_dir: Path, paths: DataPaths, *, outside_links: bool = False) -> int:
@@ -13,7 +14,9 @@ def run_app(corpus_dir: Path, paths: DataPaths, *, outside_links: bool = False) 
 
     ``outside_links``: read linked files that point outside the folder."""
     if not Path(corpus_dir).is_dir():
-        print(f"kzreader: {corpus_dir} is not a folder of articles", file=sys.stderr)
+        print(
+            f"kzreader: {printable(str(corpus_dir))} is not a folder of articles", file=sys.stderr
+        )
         return 1
     from .app import KzReaderApp
 

@@ -313,10 +313,6 @@ BAD_FILES = {
         "version: 1\nbookmarks:\n- {id: a1, article: A, paragraph: two, quote: q}\n"
     ),
     "missing quote": "version: 1\nbookmarks:\n- {id: a1, article: A, paragraph: 2}\n",
-    "duplicate ids": (
-        "bookmarks:\n- {id: a1, article: A, paragraph: 2, quote: q}\n"
-        "- {id: a1, article: B, paragraph: 3, quote: r}\n"
-    ),
     "version not a number": "version: one\nbookmarks: []\n",
     "not UTF-8": b"version: 1\nbookmarks:\n- {id: a1, article: A, paragraph: 2, quote: \xff}\n",
 }

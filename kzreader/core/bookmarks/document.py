@@ -24,11 +24,13 @@ unquoted timestamps, a tag given as one word. Keys we do not know are kept.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 import yaml
 
 from ..text import strip_controls
+from ..yamlsafe import YamlError, brief, load_yaml, type_name
 from .model import Anchor, Bookmark, clean_note, normalize_tags
 
 SCHEMA_VERSION = 1
@@ -93,68 +95,64 @@ def _entry_to_yaml(mark: Bookmark) -> dict[str, object]:
     return entry
 
 
-def parse_document(text: str) -> tuple[int, tuple[Bookmark, ...], dict[str, object]]:
+def parse_document(
+    text: str, notes: list[str] | None = None
+) -> tuple[int, tuple[Bookmark, ...], dict[str, object]]:
     """Version, bookmarks and unknown top-level keys of a bookmarks file.
 
     Raises ``DocumentError`` (a one-line reason) for anything that is not a valid
-    document: bad YAML, tags that ``safe_load`` refuses, wrong types.
+    document: bad YAML, tags that ``safe_load`` refuses, wrong types. A repeated id
+    (two hand-merged files) is not one: both bookmarks are kept, the later one gets
+    ``ID-2`` (the same on every read, so it can be named before it is saved), and
+    ``notes`` receives a line saying so.
     """
     try:
-        data = _safe_load(text)
-    except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        at = f" at line {where.line + 1}" if where is not None else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise DocumentError(f"not valid YAML{at}: {problem}") from error
+        data = load_yaml(text)
+    except YamlError as error:
+        raise DocumentError(str(error)) from error
     if data is None:
         return SCHEMA_VERSION, (), {}
     if not isinstance(data, dict):
         raise DocumentError(
-            f"expected a mapping with 'version' and 'bookmarks', found {_kind(data)}"
+            f"expected a mapping with 'version' and 'bookmarks', found {type_name(data)}"
         )
     version = data.get("version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DocumentError(f"'version' must be a whole number ≥ 1, found {version!r}")
+        raise DocumentError(f"'version' must be a whole number ≥ 1, found {brief(version)}")
     entries = data.get("bookmarks")
     if entries is None:
         entries = []
     if not isinstance(entries, list):
-        raise DocumentError(f"'bookmarks' must be a list, found {_kind(entries)}")
-    marks: list[Bookmark] = []
-    seen: set[str] = set()
-    for number, entry in enumerate(entries, 1):
-        mark = _entry_from_yaml(entry, number)
-        if mark.id in seen:
-            raise DocumentError(f"bookmark {number}: id {mark.id!r} is used twice")
-        seen.add(mark.id)
-        marks.append(mark)
+        raise DocumentError(f"'bookmarks' must be a list, found {type_name(entries)}")
+    marks = [_entry_from_yaml(entry, number) for number, entry in enumerate(entries, 1)]
+    taken = {mark.id for mark in marks}
+    first: dict[str, int] = {}
+    for number, mark in enumerate(marks, 1):
+        if mark.id not in first:
+            first[mark.id] = number
+            continue
+        suffix = 2
+        while f"{mark.id}-{suffix}" in taken:
+            suffix += 1
+        fresh = f"{mark.id}-{suffix}"
+        taken.add(fresh)
+        marks[number - 1] = dataclasses.replace(mark, id=fresh)
+        if notes is not None:
+            notes.append(
+                f"bookmark {number}: id {brief(mark.id)} is also bookmark {first[mark.id]}'s; "
+                f"both kept, this one is now {brief(fresh)} (written at the next change)"
+            )
     extra = {str(k): v for k, v in data.items() if k not in ("version", "bookmarks")}
     return version, tuple(marks), extra
 
 
-def _safe_load(text: str) -> object:
-    """``yaml.safe_load``, with libyaml's safe loader when present (10x faster on big files).
-
-    Only the safe constructors are used either way: ``!!python/…`` tags are refused.
-    """
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
-
-
-def _kind(value: object) -> str:
-    return {dict: "a mapping", list: "a list", str: "text"}.get(type(value), type(value).__name__)
-
-
 def _entry_from_yaml(entry: object, number: int) -> Bookmark:
     if not isinstance(entry, dict):
-        raise DocumentError(f"bookmark {number}: expected a mapping, found {_kind(entry)}")
+        raise DocumentError(f"bookmark {number}: expected a mapping, found {type_name(entry)}")
 
     def fail(key: str, expected: str) -> DocumentError:
         return DocumentError(
-            f"bookmark {number}: {key!r} must be {expected}, found {entry.get(key)!r}"
+            f"bookmark {number}: {key!r} must be {expected}, found {brief(entry.get(key))}"
         )
 
     def text(key: str, *, required: bool = False) -> str:
@@ -214,8 +212,8 @@ def _entry_from_yaml(entry: object, number: int) -> Bookmark:
 def peek_version(text: str) -> int | None:
     """The version a document claims, even when the rest is not ours to read."""
     try:
-        data = _safe_load(text)
-    except yaml.YAMLError:
+        data = load_yaml(text)
+    except YamlError:
         return None
     if isinstance(data, dict):
         version = data.get("version")

@@ -16,6 +16,7 @@ Bookmarks are the only data the user makes, so the store is careful:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -23,7 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from ..atomic import aside_path, atomic_write_bytes, fsync_dir
+from ..atomic import (
+    atomic_write_bytes,
+    move_aside,
+    read_user_file,
+    read_user_file_stat,
+    write_target,
+)
 from .document import SCHEMA_VERSION, DocumentError, dump_document, parse_document, peek_version
 from .model import Anchor, Bookmark, new_id
 
@@ -33,6 +40,10 @@ except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
     fcntl = None  # type: ignore[assignment]
 
 LOCK_TIMEOUT = 10.0
+#: 20,000 bookmarks with notes take about 10 MB (parsed in 3-9 s on a busy 2-core
+#: machine); a larger file would cost that many seconds and GB on every command, so
+#: it is refused (left as it is, bookmarks read-only) with a message.
+MAX_BOOKMARKS_BYTES = 16 << 20
 
 T = TypeVar("T")
 
@@ -69,6 +80,7 @@ class _Snapshot:
     bookmarks: tuple[Bookmark, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
     stamp: tuple[int, int, int] | None = None
+    notes: tuple[str, ...] = ()  # what reading it repaired (a repeated id), to tell the user
 
 
 # -- the store -------------------------------------------------------------
@@ -189,6 +201,10 @@ class BookmarkStore:
     def _adopt(self, snapshot: _Snapshot) -> None:
         self._bookmarks = snapshot.bookmarks
         self._stamp = snapshot.stamp
+        for note in snapshot.notes:
+            message = f"{self.path}: {note}"
+            if message not in self.notices:
+                self._say(message)
         if snapshot.version > SCHEMA_VERSION:
             message = (
                 f"{self.path} was written by a newer kzreader (schema version "
@@ -201,27 +217,26 @@ class BookmarkStore:
     def _read(self) -> _Snapshot:
         """The file as it is now. Raises DocumentError or OSError."""
         try:
-            with open(self.path, "rb") as handle:
-                info = os.fstat(handle.fileno())
-                raw = handle.read()
+            raw, info = read_user_file_stat(self.path, MAX_BOOKMARKS_BYTES)
         except FileNotFoundError:
             return _Snapshot(raw=None)
         stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
         cached = self._snapshot
         if cached is not None and cached.raw == raw:
-            return _Snapshot(raw, cached.version, cached.bookmarks, cached.extra, stamp)
+            return dataclasses.replace(cached, stamp=stamp)
         try:
             text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is fine
         except UnicodeDecodeError as error:
             raise DocumentError(f"not UTF-8 text (byte {error.start})") from error
+        notes: list[str] = []
         try:
-            version, marks, extra = parse_document(text)
+            version, marks, extra = parse_document(text, notes)
         except DocumentError:
             version = peek_version(text)
             if version is None or version <= SCHEMA_VERSION:
                 raise
             marks, extra = (), {}  # a newer format we cannot read: show nothing, touch nothing
-        snapshot = _Snapshot(raw, version, marks, extra, stamp)
+        snapshot = _Snapshot(raw, version, marks, extra, stamp, tuple(notes))
         self._snapshot = snapshot
         return snapshot
 
@@ -238,10 +253,8 @@ class BookmarkStore:
             ) from error
 
     def _move_aside(self, reason: str) -> Path:
-        aside = aside_path(self.path)
         try:
-            os.rename(self.path, aside)
-            fsync_dir(self.path.parent)
+            aside = move_aside(self.path)
         except OSError as error:
             raise StoreReadOnly(
                 f"{self.path}: cannot be read ({reason}) nor moved aside "
@@ -326,11 +339,15 @@ class BookmarkStore:
         """
         source = Path(path) if path else (self.offered_backup or self.backup_path)
         try:
-            _, found, _ = parse_document(source.read_text(encoding="utf-8"))
+            _, found, _ = parse_document(
+                read_user_file(source, MAX_BOOKMARKS_BYTES).decode("utf-8-sig")
+            )
         except FileNotFoundError as error:
             raise BookmarkError(f"{source}: no such backup") from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise BookmarkError(f"{source}: cannot be read ({error})") from error
+        except OSError as error:
+            raise BookmarkError(f"{source}: cannot be read ({error.strerror or error})") from error
+        except UnicodeDecodeError as error:
+            raise BookmarkError(f"{source}: cannot be read (not UTF-8 text)") from error
         except DocumentError as error:
             raise BookmarkError(f"{source}: cannot be read ({error})") from error
 
@@ -400,16 +417,21 @@ class BookmarkStore:
             self._stamp = _stamp(self.path)
             self._snapshot = _Snapshot(
                 data, SCHEMA_VERSION, self._bookmarks, snapshot.extra, self._stamp
-            )
+            )  # written: the notes of the old file (a repeated id) are settled
             self.read_only = None
         return result
 
     def _clean_temporaries(self) -> None:
-        """Temporary files left by a writer that was killed mid-write (we hold the lock)."""
-        for name in (self.path.name, self.backup_path.name):
-            for stale in self.path.parent.glob(f".{name}.*.tmp"):
-                with contextlib.suppress(OSError):
-                    stale.unlink()
+        """Temporary files left by a writer that was killed mid-write (we hold the lock).
+
+        They lie beside the file written: a symlink's target, not the link.
+        """
+        for path in (self.path, self.backup_path):
+            with contextlib.suppress(OSError):
+                target = write_target(path)
+                for stale in target.parent.glob(f".{target.name}.*.tmp"):
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -451,7 +473,7 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 def _readable_backup(path: Path) -> bool:
     try:
-        _, marks, _ = parse_document(path.read_text(encoding="utf-8"))
+        _, marks, _ = parse_document(read_user_file(path, MAX_BOOKMARKS_BYTES).decode("utf-8"))
     except (OSError, UnicodeDecodeError, DocumentError):
         return False
     return bool(marks)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import yaml
-
+from ..atomic import read_user_file
 from ..text import clean_text
+from ..yamlsafe import YamlError, brief, load_yaml
 from .formats import META_KEYS
 from .scan import LoadIssue
 
 SIDECAR_NAMES = ("metadata.yaml", "metadata.yml")
+MAX_SIDECAR_BYTES = 64 << 20  # about 200,000 articles' curated metadata
 
 
 def load_sidecar(root: Path) -> tuple[dict[str, dict[str, str]], list[LoadIssue]]:
@@ -23,14 +23,12 @@ def load_sidecar(root: Path) -> tuple[dict[str, dict[str, str]], list[LoadIssue]
     else:
         return {}, []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        tag = re.search(r"tag '([^']*)'", str(getattr(error, "problem", "")))
-        if isinstance(error, yaml.constructor.ConstructorError) and tag:
-            tag_name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
-            reason = f"YAML tag {tag_name!r} is not allowed, plain YAML only"
-        return {}, [LoadIssue(name, f"ignored: not valid YAML ({reason})")]
+        data = load_yaml(read_user_file(path, MAX_SIDECAR_BYTES).decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as error:
+        why = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        return {}, [LoadIssue(name, f"ignored: cannot be read ({why})")]
+    except YamlError as error:
+        return {}, [LoadIssue(name, f"ignored: {error}")]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
@@ -39,11 +37,16 @@ def load_sidecar(root: Path) -> tuple[dict[str, dict[str, str]], list[LoadIssue]
     issues: list[LoadIssue] = []
     for key, value in data.items():
         if not isinstance(value, dict):
-            issues.append(LoadIssue(name, f"entry {key!r} ignored: expected a mapping"))
+            issues.append(LoadIssue(name, f"entry {brief(key)} ignored: expected a mapping"))
             continue
-        entry = {k: str(v) for k, v in value.items() if k in META_KEYS and v is not None}
-        unknown = sorted(str(k) for k in value if k not in META_KEYS)
+        entry = {
+            k: str(v)
+            for k, v in value.items()
+            if k in META_KEYS and v is not None and not isinstance(v, list | dict)
+        }
+        unknown = sorted(brief(k) for k in value if k not in META_KEYS)
         if unknown:
-            issues.append(LoadIssue(name, f"entry {key!r}: unknown keys ignored: {unknown}"))
+            listed = ", ".join(unknown[:5]) + (", …" if len(unknown) > 5 else "")
+            issues.append(LoadIssue(name, f"entry {brief(key)}: unknown keys ignored: {listed}"))
         out[str(key)] = {k: clean_text(v) for k, v in entry.items()}
     return out, issues

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..yamlsafe import load_yaml
 from .model import EntityType
 from .names import name_key, slugify
 
@@ -207,4 +206,4 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer (parsed once per process)."""
     text = resources.files(__package__).joinpath("gazetteer.yaml").read_text(encoding="utf-8")
-    return parse_gazetteer(yaml.safe_load(text))
+    return parse_gazetteer(load_yaml(text))

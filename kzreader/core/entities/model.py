@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from ..yamlsafe import brief
+
 #: Bump whenever detection or its cached output changes, so cached articles are redone.
 EXTRACTOR_VERSION = "entities-2"
 
@@ -50,7 +52,9 @@ class EntityType(StrEnum):
             "unknown": cls.NAME,
         }
         if key not in aliases:
-            raise ValueError(f"unknown entity type {value!r} (person, place, organisation or name)")
+            raise ValueError(
+                f"unknown entity type {brief(value)} (person, place, organisation or name)"
+            )
         return aliases[key]
 
 
