@@ -97,7 +97,7 @@ class BookmarksFlow:
 
     def _corpus_ready(self, corpus: Corpus) -> None:
         super()._corpus_ready(corpus)  # type: ignore[misc]
-        self.keeper.open(self.app.paths.bookmarks_file, corpus, then=self._bm_shelf_opened)
+        self.keeper.open(self.app.collection.bookmarks_file, corpus, then=self._bm_shelf_opened)
 
     def _bm_shelf_opened(self, count: int) -> None:
         self._bm_shelf_ready = True

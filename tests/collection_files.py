@@ -1,0 +1,15 @@
+"""Where a test's collection keeps its data: as the app and the CLI find it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzreader.core.collection import Collection
+from kzreader.core.migrate import open_collection
+from kzreader.core.paths import DataPaths, bundled_seeds
+
+
+def collection_of(folder: Path | None = None, home: Path | None = None) -> Collection:
+    """The collection of ``folder`` (default: the bundled articles) in ``home`` (default:
+    this test's KZREADER_HOME), registered as opening it would."""
+    return open_collection(DataPaths.resolve(home), folder or bundled_seeds())
