@@ -91,6 +91,8 @@ class ReaderWorkers:
             if worker.is_cancelled:
                 raise _Stopped
 
+        if not worker.is_cancelled:  # before the scan: a change during it is seen after it
+            app.call_from_thread(self.live_folder.start)  # type: ignore[attr-defined]
         try:
             corpus = app.open_corpus(progress=progress)
         except _Stopped:
@@ -173,9 +175,10 @@ class ReaderWorkers:
             self.library.set_articles(list(corpus), keep_view=listed is not None)  # type: ignore[attr-defined]
         if listed is None:
             self._open_last_article(corpus)
-        self.entity_sidebar.set_waiting(  # type: ignore[attr-defined]
-            "People, places and organisations are found once the search index is ready…"
-        )
+        if app.entities is None:  # a rescan keeps the graph shown until it is rebuilt
+            self.entity_sidebar.set_waiting(  # type: ignore[attr-defined]
+                "People, places and organisations are found once the search index is ready…"
+            )
 
     def _open_last_article(self, corpus: Corpus) -> None:
         app = self.app  # type: ignore[attr-defined]
