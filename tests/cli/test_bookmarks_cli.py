@@ -5,14 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import kz
 
 from kzreader.core.migrate import open_collection
 from kzreader.core.paths import DataPaths, bundled_seeds
@@ -36,19 +34,6 @@ def home(tmp_path: Path) -> Path:
 def store_file(home: Path, corpus: Path | None = None) -> Path:
     """The bookmarks file of the collection of ``corpus`` (default: the bundled articles)."""
     return open_collection(DataPaths.resolve(home), corpus or bundled_seeds()).bookmarks_file
-
-
-def kz(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KZREADER_HOME": str(home), "COLUMNS": "120"}
-    env.pop("KZREADER_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kzreader", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
 
 
 def ok(home: Path, *args: str) -> str:

@@ -4,12 +4,12 @@ old global files are migrated, a file warning is said once, ``index`` sees every
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import kz
+from collection_files import small_folder
 from seed_ids import A001
 
 from kzreader.core.bookmarks import Bookmark, BookmarkStore, make_anchor
@@ -19,7 +19,6 @@ from kzreader.core.entities.overlay import OverlayOp
 from kzreader.core.paths import DataPaths, bundled_seeds
 
 SEEDS = bundled_seeds()
-NOTE = "Astana news\n\nAstana is the capital. Tokayev spoke there on Monday.\n"
 
 
 @pytest.fixture
@@ -29,23 +28,7 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def other(tmp_path: Path) -> Path:
-    folder = tmp_path / "other"
-    folder.mkdir()
-    (folder / "note1.txt").write_text(NOTE, encoding="utf-8")
-    return folder
-
-
-def kz(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KZREADER_HOME": str(home), "COLUMNS": "120"}
-    env.pop("KZREADER_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kzreader", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
+    return small_folder(tmp_path / "other")
 
 
 def ok(home: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from collection_files import collection_of
+from collection_files import collection_of, small_folder
 from reader_helpers import ALMATY, main_screen, open_in_library, reader, settle
 
 from kzreader.core.bookmarks import Bookmark, BookmarkStore, make_anchor
@@ -19,15 +19,11 @@ from kzreader.ui.app import KzReaderApp
 
 SIZE = (140, 45)
 SEEDS = bundled_seeds()
-NOTE = "Astana news\n\nAstana is the capital. Tokayev spoke there on Monday.\n"
 
 
 @pytest.fixture
 def other(tmp_path: Path) -> Path:
-    folder = tmp_path / "other"
-    folder.mkdir()
-    (folder / "note1.txt").write_text(NOTE, encoding="utf-8")
-    return folder
+    return small_folder(tmp_path / "other")
 
 
 async def at_paragraph(pilot, article: str, paragraph: int) -> None:  # type: ignore[no-untyped-def]
