@@ -231,10 +231,13 @@ class Collections:
                 key = _free_key(root, registry.entries)
                 entry = Entry(id=key, path=wanted, name=root.name)
                 registry.entries[key] = entry
+            before = (entry.path, entry.name, entry.sketch, entry.articles, entry.seen[:10])
             entry.seen = now_iso()
             if id_set is not None and fingerprint is not None:
                 entry.sketch, entry.articles = fingerprint, len(id_set)
-            self._write(registry)
+            after = (entry.path, entry.name, entry.sketch, entry.articles, entry.seen[:10])
+            if before != after:  # not at every command: the day it was last seen will do
+                self._write(registry)
         collection = self.collection(entry, moved_from=moved_from)
         with contextlib.suppress(OSError):  # a read-only data folder: nothing is saved
             collection.folder.mkdir(parents=True, exist_ok=True)

@@ -106,6 +106,7 @@ class BookmarksList(OptionList):
             "screen.bookmarks_everywhere",
             "Bookmarks of all collections",
             id="kz.bookmarks_everywhere",
+            show=False,  # the footer is full here; ? and the palette list it
         ),
         Binding("escape", "back", "Back", id="kz.bookmarks.back", show=False),
         Binding("j", "cursor_down", "Down", id="kz.bookmarks.down", show=False),
