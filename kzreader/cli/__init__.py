@@ -22,6 +22,7 @@ from ..core.terminal import PrintableStream
 # The core's corpus, index and entities are imported where a command first needs them:
 # ``kzreader [DIR]`` only starts the app and must not wait for whoosh and the rest.
 if TYPE_CHECKING:
+    from ..core.collection import Collection
     from ..core.corpus import Corpus
     from ..core.entities import EntityGraph
     from ..core.index import Progress, SearchIndex
@@ -56,7 +57,10 @@ class Context:
     stdout: TextIO = field(default_factory=lambda: PrintableStream(sys.stdout))  # type: ignore[assignment]
     stderr: TextIO = field(default_factory=lambda: PrintableStream(sys.stderr))  # type: ignore[assignment]
     outside_links: bool = False  # --follow-outside-links
+    #: Warn about every file problem, also those shown before (``kzreader index``).
+    repeat_warnings: bool = False
     _corpus: Corpus | None = None
+    _collection: Collection | None = None
     _index: SearchIndex | None = None
     _entities: EntityGraph | None = None
 
@@ -68,20 +72,37 @@ class Context:
         return self.paths.index_dir(self.corpus_dir)
 
     def corpus(self) -> Corpus:
-        """The corpus, opened once; each file that could not be loaded is reported once."""
+        """The corpus, opened once; each file that could not be loaded is reported once
+        (and not again by later commands while the file is unchanged)."""
         if self._corpus is None:
             if not self.corpus_dir.is_dir():
                 raise CliError(f"{self.corpus_dir}: no such folder")
             from ..core.corpus import Corpus
+            from ..core.warned import unseen
 
             self._corpus = Corpus.open(
                 self.corpus_dir,
                 catalog=self.index_dir / "catalog.json",
                 outside_links=self.outside_links,
             )
-            for issue in self._corpus.issues:
+            collection = self.collection()
+            issues = self._corpus.issues
+            fresh = unseen(issues, self._corpus.root, collection.warned_file)
+            for issue in issues if self.repeat_warnings else fresh:
                 self.warn(str(issue))
         return self._corpus
+
+    def collection(self) -> Collection:
+        """The collection of the corpus folder: where its bookmarks, corrections and
+        positions live (old global files are migrated into it the first time)."""
+        if self._collection is None:
+            from ..core.migrate import open_collection
+
+            corpus = self.corpus()
+            self._collection = open_collection(self.paths, self.corpus_dir, corpus.ids)
+            for notice in self._collection.notices:
+                self.warn(notice)
+        return self._collection
 
     def index(
         self, *, rebuild: bool = False, progress: Progress | None = None, entities: bool = True
@@ -124,7 +145,7 @@ class Context:
                 self._entities = EntityGraph.build(
                     corpus,
                     cache_dir=self.index_dir / "entities",
-                    overlay=Overlay.load(self.paths.overlay_file),
+                    overlay=Overlay.load(self.collection().overlay_file),
                     use_ner=use_ner,
                     progress=report,
                 )

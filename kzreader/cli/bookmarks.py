@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
+from pathlib import Path
 
+from ..core.atomic import atomic_write_text
 from ..core.bookmarks import (
     FORMATS,
     AnchorError,
@@ -18,6 +21,8 @@ from ..core.bookmarks import (
     group_by_article,
     split_orphans,
 )
+from ..core.bookmarks.everywhere import CollectionShelf, all_shelves, export_all
+from ..core.bookmarks.model import now_iso
 from . import CliError, Context
 
 HELP = "list, add, remove and export bookmarked passages"
@@ -32,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
     _tag_option(listing, "only bookmarks with this tag (repeat for several: all must match)")
     listing.add_argument("--orphans", action="store_true", help="only passages no longer found")
+    _all_option(listing, "list the bookmarks of every folder opened, not only this one")
 
     add = sub.add_parser("add", help="bookmark a paragraph, or part of one; prints the new id")
     add.add_argument("article", metavar="ARTICLE", help="article id (see `kzreader articles`)")
@@ -50,6 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     _tag_option(export, "only bookmarks with this tag")
+    _all_option(export, "export the bookmarks of every folder opened (md or json)")
 
     restore = sub.add_parser("restore-backup", help="merge the bookmarks of a backup file back in")
     restore.add_argument(
@@ -63,10 +70,14 @@ def _tag_option(parser: argparse.ArgumentParser, help_text: str) -> None:
     )
 
 
+def _all_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--all-collections", action="store_true", help=help_text)
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     command = getattr(args, "bookmarks_command", None) or "list"
     corpus = ctx.corpus()
-    shelf = Shelf.open(ctx.paths.bookmarks_file, corpus)
+    shelf = Shelf.open(ctx.collection().bookmarks_file, corpus)
     for notice in shelf.notices:
         ctx.warn(notice)
     if shelf.store.moved_aside is not None and shelf.store.offered_backup is not None:
@@ -104,6 +115,8 @@ def _add(args: argparse.Namespace, ctx: Context, shelf: Shelf) -> int:
 
 
 def _export(args: argparse.Namespace, ctx: Context, shelf: Shelf) -> int:
+    if args.all_collections:
+        return _export_all(args, ctx)
     items = filter_placed(shelf.placed(), tags=args.tags)
     fmt = args.format or (format_for(args.output) if args.output else None) or "md"
     if args.output:
@@ -117,18 +130,69 @@ def _export(args: argparse.Namespace, ctx: Context, shelf: Shelf) -> int:
     return 0
 
 
+def _export_all(args: argparse.Namespace, ctx: Context) -> int:
+    fmt = args.format or (format_for(args.output) if args.output else None) or "md"
+    if fmt not in ("md", "json"):
+        raise CliError("--all-collections exports md or json (csv holds one collection)")
+    shelves = all_shelves(ctx.paths, ctx.collection(), ctx.corpus())
+    text = export_all(shelves, fmt, tags=args.tags, now=now_iso())
+    if not args.output:
+        ctx.stdout.write(text)
+        return 0
+    try:
+        atomic_write_text(Path(args.output), text)
+    except OSError as error:
+        raise CliError(f"cannot write {args.output}: {error.strerror or error}") from error
+    count = sum(len(filter_placed(item.placed(), tags=args.tags)) for item in shelves)
+    ctx.stdout.write(
+        f"exported {count} bookmark{'s' if count != 1 else ''} of {len(shelves)} "
+        f"collection{'s' if len(shelves) != 1 else ''} to {args.output} ({fmt})\n"
+    )
+    return 0
+
+
 def _list(args: argparse.Namespace, ctx: Context, shelf: Shelf) -> int:
     tags = getattr(args, "tags", [])
     orphans_only = getattr(args, "orphans", False)
-    items = filter_placed(shelf.placed(), tags=tags, orphans=True if orphans_only else None)
-    anchored, orphans = split_orphans(by_position(items, shelf.corpus))
+    filtered = bool(tags or orphans_only)
+    everywhere = getattr(args, "all_collections", False)
+    shelves = all_shelves(ctx.paths, ctx.collection(), shelf.corpus) if everywhere else None
+    if shelves is not None and shelves and shelves[0].current:
+        shelves[0] = replace(shelves[0], shelf=shelf)
+    rows: list[dict[str, object]] = []
+    sections = []
+    for item in shelves if shelves is not None else [None]:
+        one = shelf if item is None else item.shelf
+        items = filter_placed(one.placed(), tags=tags, orphans=True if orphans_only else None)
+        anchored, orphans = split_orphans(by_position(items, one.corpus))
+        if item is None:
+            rows += [p.to_json() for p in anchored + orphans]
+        else:
+            rows += [item.to_json(p) for p in anchored + orphans]
+        sections.append((item, one, anchored, orphans))
     if getattr(args, "json", False):
-        rows = [p.to_json() for p in anchored + orphans]
         json.dump({"bookmarks": rows}, ctx.stdout, ensure_ascii=False, indent=2)
         ctx.stdout.write("\n")
         return 0
-    _print_list(ctx, shelf, anchored, orphans, filtered=bool(tags or orphans_only))
+    for item, one, anchored, orphans in sections:
+        if item is not None:
+            _print_heading(ctx, item)
+        _print_list(ctx, one, anchored, orphans, filtered=filtered or item is not None)
+    if shelves is not None and not shelves:
+        ctx.stdout.write("No bookmarks in any collection yet.\n")
     return 0
+
+
+def _print_heading(ctx: Context, item: CollectionShelf) -> None:
+    from rich.console import Console
+    from rich.rule import Rule
+
+    where = f"{item.title} — {item.folder}" if item.folder else item.title
+    if item.current:
+        where += " (this folder)"
+    Console(file=ctx.stdout, markup=False, highlight=False, emoji=False).print(
+        Rule(where, align="left")
+    )
 
 
 def _short(text: str, limit: int = QUOTE_CHARS) -> str:

@@ -16,6 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    ctx.repeat_warnings = True  # checking the folder: every file problem, also known ones
     corpus = ctx.corpus()
     try:
         return _index(args, ctx)

@@ -45,18 +45,29 @@ class DataPaths:
 
     def index_dir(self, corpus_dir: Path) -> Path:
         """One index per corpus folder, keyed by its absolute path."""
-        resolved = str(Path(corpus_dir).expanduser().resolve())
-        key = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        name = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(resolved).name)[:40]
-        return self.index_root / f"{name or 'root'}-{key}"
+        return self.index_root / folder_key(corpus_dir)
+
+    @property
+    def collections_root(self) -> Path:
+        """Each collection's own data (bookmarks, corrections, positions) in a folder here."""
+        return self.data / "collections"
+
+    @property
+    def collections_file(self) -> Path:
+        """The registry of collections: id → folder, with a fingerprint of its articles."""
+        return self.data / "collections.yaml"
+
+    # The global files of kzreader before collections (issue 18): read once, to migrate
+    # their contents into the collections they belong to (``core.collection``).
 
     @property
     def bookmarks_file(self) -> Path:
+        """The old global bookmarks file (migrated; see ``Collection.bookmarks_file``)."""
         return self.data / "bookmarks.yaml"
 
     @property
     def state_file(self) -> Path:
-        """Reading positions and other small UI state remembered between runs."""
+        """The old global reading state (migrated; see ``Collection.state_file``)."""
         return self.data / "state.yaml"
 
     @property
@@ -65,11 +76,20 @@ class DataPaths:
 
     @property
     def overlay_file(self) -> Path:
+        """The old global entity overlay (migrated; see ``Collection.overlay_file``)."""
         return self.config / "overlay.yaml"
 
     @property
     def themes_dir(self) -> Path:
         return self.config / "themes"
+
+
+def folder_key(folder: str | os.PathLike[str]) -> str:
+    """A file name for a folder: its name, readable, and a hash of its absolute path."""
+    resolved = str(Path(folder).expanduser().resolve())
+    key = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(resolved).name)[:40]
+    return f"{name or 'root'}-{key}"
 
 
 def _bundled(name: str) -> Path:

@@ -1,6 +1,6 @@
 """Small things the reader remembers between runs: where you were, what you searched.
 
-Kept in ``DataPaths.state_file`` (YAML). Losing it costs only convenience, but it is
+Kept per collection in ``Collection.state_file`` (YAML). Losing it costs only convenience, but it is
 still written atomically, and a file that cannot be read is reported and left alone
 (never overwritten), so a user can look at it or fix it. Two running readers merge
 their positions on save instead of overwriting each other's.

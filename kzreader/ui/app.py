@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
 
+from ..core.collection import Collection, Collections
 from ..core.paths import DataPaths
 from ..core.state import ReadingState
 from ..core.terminal import printable
@@ -53,7 +54,10 @@ class KzReaderApp(App[int]):
         self.index: Any = None  # kzreader.core.index.SearchIndex once it is open
         self.entities: Any = None  # kzreader.core.entities.EntityGraph once built (issue 4)
         self.settings, self._warnings = settings_io.load(paths.settings_file)
-        self.state, state_warnings = ReadingState.load(paths.state_file)
+        #: Where this folder's own data lives; settled by the loading worker (a new
+        #: folder may be a moved one, old global files may need migrating).
+        self.collection: Collection = Collections(paths).planned(self.corpus_dir)
+        self.state, state_warnings = ReadingState.load(self.collection.state_file)
         self._warnings += state_warnings
         self._state_timer: Timer | None = None
         self.kz_themes: list[str] = []  # the YAML themes, in the order ctrl+t visits them
@@ -66,8 +70,27 @@ class KzReaderApp(App[int]):
 
     @property
     def corpus_key(self) -> str:
-        """Positions are remembered per corpus folder."""
-        return str(self.corpus_dir.resolve())
+        """Positions are remembered per collection (which follows a moved folder)."""
+        return self.collection.id
+
+    def open_collection(self) -> Collection:
+        """Find this folder's collection, migrating old global data (a worker thread)."""
+        from ..core.migrate import open_collection
+
+        return open_collection(self.paths, self.corpus_dir)
+
+    def use_collection(self, collection: Collection) -> bool:
+        """Take the settled collection (UI thread); True when its reading state was read
+        again (another collection than planned, or data migrated into it)."""
+        again = collection.id != self.collection.id or bool(collection.notices)
+        self.collection = collection
+        if again:
+            self.state, problems = ReadingState.load(collection.state_file)
+            for problem in problems:
+                self.notify(problem, severity="warning", timeout=8, markup=False)
+        for notice in collection.notices:
+            self.notify(notice, title="Your data", timeout=12, markup=False)
+        return again
 
     @property
     def keymap(self) -> dict[str, str]:

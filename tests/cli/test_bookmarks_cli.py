@@ -5,16 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import kz
 
-from kzreader.core.paths import bundled_seeds
+from kzreader.core.migrate import open_collection
+from kzreader.core.paths import DataPaths, bundled_seeds
 
 A000 = "000_5a428d05ab98c0ea"
 A001 = "001_3cd9964ab855c274"
@@ -32,17 +31,9 @@ def home(tmp_path: Path) -> Path:
     return folder
 
 
-def kz(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KZREADER_HOME": str(home), "COLUMNS": "120"}
-    env.pop("KZREADER_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kzreader", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
+def store_file(home: Path, corpus: Path | None = None) -> Path:
+    """The bookmarks file of the collection of ``corpus`` (default: the bundled articles)."""
+    return open_collection(DataPaths.resolve(home), corpus or bundled_seeds()).bookmarks_file
 
 
 def ok(home: Path, *args: str) -> str:
@@ -83,7 +74,7 @@ def test_add_prints_the_id_and_list_json_has_the_documented_shape(home: Path) ->
     assert (part["start"], part["end"], part["quote"]) == (1, 31, "Vladimir Vladimirovich (Putin)")
     assert part["tags"] == ["a", "b", "c"]
     assert str(part["created"]).endswith("Z")
-    assert (home / "bookmarks.yaml").is_file()
+    assert store_file(home).is_file()
 
 
 def test_bad_input_is_one_line_and_status_1(home: Path) -> None:
@@ -95,7 +86,7 @@ def test_bad_input_is_one_line_and_status_1(home: Path) -> None:
     assert "no bookmark 'abc'" in fails(home, "bookmarks", "remove", "abc")
     assert "invalid int value" in fails(home, "bookmarks", "add", A001, "five", status=2)
     assert "invalid choice" in fails(home, "bookmarks", "export", "--format", "pdf", status=2)
-    assert not (home / "bookmarks.yaml").exists()
+    assert not store_file(home).exists()
 
 
 def test_remove_and_filters(home: Path) -> None:
@@ -160,14 +151,14 @@ def test_export_formats_to_stdout_and_files(home: Path, tmp_path: Path) -> None:
 def test_data_dir_option_and_the_default_action(home: Path, tmp_path: Path) -> None:
     other = tmp_path / "elsewhere"
     ok(home, "--data-dir", str(other), "bookmarks", "add", A000, "2")
-    assert (other / "bookmarks.yaml").is_file()
-    assert not (home / "bookmarks.yaml").exists()
+    assert store_file(other).is_file()
+    assert not store_file(home).exists()
     assert ok(home, "bookmarks").startswith("No bookmarks yet.")
     assert A000 in ok(home, "--data-dir", str(other), "bookmarks")
 
 
 def test_a_broken_file_is_moved_aside_and_reported(home: Path) -> None:
-    (home / "bookmarks.yaml").write_text("bookmarks: [unclosed\n", encoding="utf-8")
+    store_file(home).write_text("bookmarks: [unclosed\n", encoding="utf-8")
     result = kz(home, "bookmarks", "list")
     assert result.returncode == 0
     assert result.stdout.startswith("No bookmarks yet.")
@@ -180,16 +171,16 @@ def test_a_broken_file_is_moved_aside_and_reported(home: Path) -> None:
 
 def test_a_newer_file_is_not_written(home: Path) -> None:
     text = "version: 9\nbookmarks: []\n"
-    (home / "bookmarks.yaml").write_text(text, encoding="utf-8")
+    store_file(home).write_text(text, encoding="utf-8")
     result = kz(home, "bookmarks", "add", A000, "2")
     assert result.returncode == 1
     assert "read-only" in result.stderr.splitlines()[-1]
-    assert (home / "bookmarks.yaml").read_text(encoding="utf-8") == text
+    assert store_file(home).read_text(encoding="utf-8") == text
 
 
 def test_restore_backup_after_a_bad_edit(home: Path) -> None:
     first = ok(home, "bookmarks", "add", A000, "2").strip()
-    (home / "bookmarks.yaml").write_text("{{{", encoding="utf-8")
+    store_file(home).write_text("{{{", encoding="utf-8")
     result = kz(home, "bookmarks", "list")
     assert "restore-backup" in result.stderr
     later = ok(home, "bookmarks", "add", A001, "3").strip()  # saving on first rotates .bak

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from collection_files import collection_of
 from reader_helpers import ALMATY, main_screen, open_in_library, reader, settle
 
 from kzreader.__main__ import main
@@ -323,9 +324,9 @@ async def test_two_apps_on_one_home_lose_no_bookmark(isolated_home: Path) -> Non
             await settle(two, 0.1)
         first.save_state()
         second.save_state()
-    store = BookmarkStore.open(DataPaths.resolve().bookmarks_file)
+    store = BookmarkStore.open(collection_of().bookmarks_file)
     assert len(store) == 6, [(b.article, b.paragraph) for b in store]
-    state = DataPaths.resolve().state_file
+    state = collection_of().state_file
     assert state.exists() and yaml.safe_load(state.read_text(encoding="utf-8")) is not None
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from collection_files import collection_of
 
 from kzreader.core.bookmarks.store import BookmarkStore
 from kzreader.core.paths import DataPaths, bundled_seeds
@@ -164,7 +165,8 @@ def test_app_starts_and_quits_in_a_dumb_terminal(extra: dict[str, str], tmp_path
 def check_files_parse(home: Path) -> None:
     """Every file kzreader keeps is whole: it parses (or is absent)."""
     paths = DataPaths.resolve(home)
-    for path in (paths.settings_file, paths.state_file, paths.bookmarks_file):
+    mine = [paths.collections_file, *paths.collections_root.rglob("*.yaml")]
+    for path in (paths.settings_file, *mine):
         if path.exists():
             yaml.safe_load(path.read_text(encoding="utf-8"))
     for path in paths.index_root.rglob("*.json"):
@@ -225,7 +227,7 @@ def kill_app_many_times(corpus: Path, home: Path, rounds: int, seed: int) -> Non
             os.killpg(app.process.pid, signal.SIGKILL)
             app.finish(5)
         check_files_parse(home)
-    store = BookmarkStore.open(DataPaths.resolve(home).bookmarks_file)
+    store = BookmarkStore.open(collection_of(corpus, home).bookmarks_file)
     assert not store.take_notices(), "the bookmarks file needed repair"
     with PtyApp([str(corpus)], env, size=(100, 30)) as app:
         assert app.wait_for(READY, 20)

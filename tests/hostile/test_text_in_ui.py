@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from collection_files import collection_of
 from reader_helpers import all_text, main_screen, open_in_library, settle
 
 from kzreader.core.paths import DataPaths
@@ -164,7 +165,7 @@ async def test_entity_sidebar_shows_a_name_with_markup_literally(
 
     paths = DataPaths.resolve()
     evil = "[@click=app.quit]Boss[/] [bold red]x \\"
-    Overlay(paths.overlay_file).append(
+    Overlay(collection_of(corpus).overlay_file).append(
         OverlayOp("rename", "person:kassym-jomart-tokayev", "Kassym-Jomart Tokayev", evil)
     )
     app = KzReaderApp(corpus, paths)

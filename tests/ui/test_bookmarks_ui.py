@@ -9,6 +9,7 @@ from pathlib import Path
 from unittest.mock import patch
 
 import pytest
+from collection_files import collection_of
 from reader_helpers import (
     ALMATY,
     SEEDS,
@@ -37,7 +38,7 @@ FIXED_TIME = "2026-11-20T09:30:00Z"
 
 def shelf_on(corpus_dir: Path = SEEDS) -> Shelf:
     """The bookmarks file of this test's KZREADER_HOME, as the CLI would open it."""
-    return Shelf.open(DataPaths.resolve().bookmarks_file, Corpus.open(corpus_dir))
+    return Shelf.open(collection_of(corpus_dir).bookmarks_file, Corpus.open(corpus_dir))
 
 
 def messages(app: KzReaderApp) -> list[str]:
@@ -396,7 +397,7 @@ async def test_a_thousand_bookmarks_list_and_filter_quickly() -> None:
         tags = ("law",) if n % 10 == 0 else ("misc",)
         when = f"2026-01-01T00:{n // 60 % 60:02d}:{n % 60:02d}Z"
         marks.append(Bookmark(f"{n:08x}", anchor, f"note {n}", tags, when, when))
-    path = DataPaths.resolve().bookmarks_file
+    path = collection_of().bookmarks_file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump_document(marks), encoding="utf-8")
     app = reader()
@@ -425,7 +426,7 @@ async def test_broken_file_is_moved_aside_and_the_backup_offered() -> None:
     shelf = shelf_on()
     shelf.add(ALMATY, 4)
     shelf.add(ALMATY, 5)  # a second write leaves a .bak of a good file
-    target = DataPaths.resolve().bookmarks_file
+    target = collection_of().bookmarks_file
     target.write_text("bookmarks: [unclosed\n", encoding="utf-8")
     app = reader()
     async with app.run_test(size=SIZE) as pilot:
@@ -450,7 +451,7 @@ async def test_broken_file_is_moved_aside_and_the_backup_offered() -> None:
 
 
 async def test_broken_file_without_backup_still_lets_one_bookmark() -> None:
-    target = DataPaths.resolve().bookmarks_file
+    target = collection_of().bookmarks_file
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(b"\x00\xff not yaml at all: [")
     app = reader()
@@ -486,7 +487,7 @@ async def test_a_write_that_fails_is_one_line_and_the_list_stays_true(
 
 async def test_a_file_from_a_newer_version_is_shown_and_never_written() -> None:
     shelf_on().add(ALMATY, 4, note="kept as it is")
-    target = DataPaths.resolve().bookmarks_file
+    target = collection_of().bookmarks_file
     text = target.read_text(encoding="utf-8")
     assert "\nversion: 1\n" in text
     target.write_text(text.replace("\nversion: 1\n", "\nversion: 2\n", 1), encoding="utf-8")

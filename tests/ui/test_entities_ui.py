@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from collection_files import collection_of
 from reader_helpers import ALMATY, THREATS, main_screen, open_in_library, reader, settle
 from textual.widgets import Input, OptionList
 
@@ -446,7 +447,7 @@ async def _card(pilot, entity_id: str, article: str = THREATS) -> EntityCard:
 
 
 def _operations() -> list[dict]:
-    path = DataPaths.resolve().overlay_file
+    path = collection_of().overlay_file
     return yaml.safe_load(path.read_text(encoding="utf-8"))["operations"]
 
 
@@ -491,7 +492,7 @@ async def test_hide_asks_first_then_removes_the_entity() -> None:
         await pilot.press("n")  # no: nothing happens
         await settle(pilot)
         assert isinstance(app.screen, EntityCard)
-        assert not DataPaths.resolve().overlay_file.exists()
+        assert not collection_of().overlay_file.exists()
         await pilot.press("h")
         await settle(pilot)
         await pilot.press("y")
@@ -585,7 +586,7 @@ async def test_u_undoes_the_last_correction_in_the_card_and_in_the_list() -> Non
 
 
 async def test_a_broken_overlay_is_reported_once_and_never_overwritten() -> None:
-    path: Path = DataPaths.resolve().overlay_file
+    path: Path = collection_of().overlay_file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("operations: [op: [\n", encoding="utf-8")
     app = reader()

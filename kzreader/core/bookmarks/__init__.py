@@ -2,7 +2,7 @@
 
 Most callers want a ``Shelf`` (a store placed in a corpus)::
 
-    shelf = Shelf.open(paths.bookmarks_file, corpus)
+    shelf = Shelf.open(collection.bookmarks_file, corpus)  # core.collection
     placed = shelf.add("001_3cd9964ab855c274", 12, note="key claim", tags=["law"])
     shelf.query("putin", tags=["law"], sort="date")
 """

@@ -19,7 +19,7 @@ import contextlib
 import dataclasses
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -329,6 +329,31 @@ class BookmarkStore:
 
         return self._commit(apply)
 
+    def take_in(self, bookmarks: Iterable[Bookmark]) -> int:
+        """Add bookmarks from elsewhere with their ids and times, in one write (those
+        whose id is already here are skipped); returns how many were added."""
+        incoming = list(bookmarks)
+
+        def apply(marks: list[Bookmark]) -> int:
+            present = {m.id for m in marks}
+            new = [m for m in incoming if m.id not in present]
+            marks.extend(new)
+            return len(new)
+
+        return self._commit(apply)
+
+    def give_away(self, bookmark_ids: Iterable[str]) -> int:
+        """Remove the bookmarks with these ids in one write; returns how many were here."""
+        wanted = set(bookmark_ids)
+
+        def apply(marks: list[Bookmark]) -> int:
+            kept = [m for m in marks if m.id not in wanted]
+            gone = len(marks) - len(kept)
+            marks[:] = kept
+            return gone
+
+        return self._commit(apply)
+
     def restore_backup(self, path: str | os.PathLike[str] | None = None) -> int:
         """Merge the bookmarks of a backup into the store; returns how many were added.
 
@@ -351,13 +376,7 @@ class BookmarkStore:
         except DocumentError as error:
             raise BookmarkError(f"{source}: cannot be read ({error})") from error
 
-        def apply(marks: list[Bookmark]) -> int:
-            present = {m.id for m in marks}
-            new = [m for m in found if m.id not in present]
-            marks.extend(new)
-            return len(new)
-
-        added = self._commit(apply)
+        added = self.take_in(found)
         if source == self.offered_backup:
             self._retire_offer(".restored")
         return added

@@ -1,6 +1,6 @@
 """The user's corrections to extraction: merge, rename, retype, hide.
 
-Kept as YAML in the config folder (``DataPaths.overlay_file``) and applied, in
+Kept as YAML per collection (``Collection.overlay_file``) and applied, in
 order, after every extraction, so a correction survives re-extraction. Operations
 name entities by id and also record the name they had, so an operation still
 finds its entity if a new extractor gives it a different id.

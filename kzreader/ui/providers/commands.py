@@ -51,6 +51,14 @@ class CommandsProvider(Provider):
                     screen.resume_indexing,  # type: ignore[union-attr]
                 )
             )
+        if hasattr(screen, "action_rescan"):
+            out.append(
+                (
+                    "Rescan the folder",
+                    "pick up files added, changed or removed (also watched as they happen)",
+                    screen.action_rescan,  # type: ignore[union-attr]
+                )
+            )
         return [(t, h, c) for t, h, c in out if screen is not None]
 
     @staticmethod

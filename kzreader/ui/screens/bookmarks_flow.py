@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from textual import work
 from textual.binding import Binding
 from textual.widgets import TabbedContent
 
@@ -97,7 +98,7 @@ class BookmarksFlow:
 
     def _corpus_ready(self, corpus: Corpus) -> None:
         super()._corpus_ready(corpus)  # type: ignore[misc]
-        self.keeper.open(self.app.paths.bookmarks_file, corpus, then=self._bm_shelf_opened)
+        self.keeper.open(self.app.collection.bookmarks_file, corpus, then=self._bm_shelf_opened)
 
     def _bm_shelf_opened(self, count: int) -> None:
         self._bm_shelf_ready = True
@@ -286,6 +287,35 @@ class BookmarksFlow:
         order = self.bookmarks_panel.toggle_sort()
         self.notify(
             "Bookmarks by article" if order == "article" else "Bookmarks newest first", timeout=2
+        )
+
+    def action_bookmarks_everywhere(self) -> None:
+        """A: show (or hide) the bookmarks of every other collection below this one's."""
+        panel = self.bookmarks_panel
+        self.query_one(TabbedContent).active = "bookmarks"
+        if panel.others is not None:
+            panel.show_others(None)
+            self.notify("Bookmarks of this collection only", timeout=2)
+            return
+        self._bm_elsewhere()
+
+    @work(thread=True, group="bookmarks-elsewhere", exclusive=True, exit_on_error=False)
+    def _bm_elsewhere(self) -> None:
+        from ...core.bookmarks.everywhere import all_shelves
+        from ..widgets.bookmarks_panel import Elsewhere
+
+        app = self.app
+        others = [
+            Elsewhere(item.title, str(item.folder or ""), item.placed(), item.shelf.corpus)
+            for item in all_shelves(app.paths)
+            if item.id != app.collection.id
+        ]
+        count = sum(len(o.placed) for o in others)
+        app.call_from_thread(self.bookmarks_panel.show_others, others)
+        app.call_from_thread(
+            self.notify,
+            f"With all collections: {count} more bookmark(s) in {len(others)} other(s)",
+            timeout=3,
         )
 
     def action_bookmarks_filter(self) -> None:

@@ -119,7 +119,7 @@ class EntityFlow:
             graph = EntityGraph.build(
                 corpus,
                 cache_dir=app.paths.index_dir(app.corpus_dir) / "entities",
-                overlay=Overlay.load(app.paths.overlay_file),
+                overlay=Overlay.load(app.collection.overlay_file),
                 progress=progress,
                 cancel=cancel,
             )
@@ -392,7 +392,7 @@ class EntityFlow:
         """Append one correction to the overlay file, then rebuild; False (and a line) on error."""
         from ...core.entities import Overlay, OverlayError
 
-        overlay = Overlay.load(self.app.paths.overlay_file)
+        overlay = Overlay.load(self.app.collection.overlay_file)
         try:
             change(overlay)
         except OverlayError as error:
@@ -433,7 +433,7 @@ class EntityFlow:
         """Take the last correction out of the overlay file, then rebuild."""
         from ...core.entities import Overlay, OverlayError
 
-        overlay = Overlay.load(self.app.paths.overlay_file)
+        overlay = Overlay.load(self.app.collection.overlay_file)
         if overlay.error is None and not overlay.operations:
             self.app.notify("There is no correction to undo", timeout=3)
             return False

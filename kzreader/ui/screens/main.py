@@ -31,6 +31,7 @@ from ..widgets.results import ResultsList, ResultsPane
 from ..widgets.search_input import SearchInput
 from .bookmarks_flow import BOOKMARK_BINDINGS, BookmarksFlow
 from .entity_flow import ENTITY_BINDINGS, EntityFlow
+from .live_folder import LiveFolder
 from .reader_workers import ReaderWorkers
 from .search_flow import SearchFlow
 
@@ -73,6 +74,7 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         self._pending_query: str | None = None
         self._back: list[Widget] = []  # where Esc returns the focus to, most recent last
         self.active_pane: ArticlePane | None = None
+        self.live_folder = LiveFolder(self)  # type: ignore[arg-type]
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings_value
@@ -111,6 +113,14 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         self._apply_size(self.size.width)
         # After the first frame: the loading thread would otherwise compete with it.
         self.call_after_refresh(self.start_loading)
+
+    def on_unmount(self) -> None:
+        self.live_folder.stop()
+
+    def action_rescan(self) -> None:
+        """Look at the folder again (the palette's "Rescan the folder")."""
+        self.notify("Looking at the folder again…", timeout=2)
+        self.live_folder.rescan(manual=True)
 
     # -- parts ---------------------------------------------------------------
 

@@ -72,6 +72,15 @@ class ReaderWorkers:
         app = self.app  # type: ignore[attr-defined]
         worker = get_current_worker()
         try:
+            collection = app.open_collection()
+        except OSError as error:  # the reader still reads; the data stays where planned
+            app.call_from_thread(
+                app.notify, f"cannot set up this folder's data: {error}", severity="warning"
+            )
+        else:
+            if not worker.is_cancelled:
+                app.call_from_thread(self._collection_ready, collection)
+        try:
             listed = app.listed_corpus()
         except Exception:  # a cache: at worst the library waits for the scan
             listed = None
@@ -82,6 +91,8 @@ class ReaderWorkers:
             if worker.is_cancelled:
                 raise _Stopped
 
+        if not worker.is_cancelled:  # before the scan: a change during it is seen after it
+            app.call_from_thread(self.live_folder.start)  # type: ignore[attr-defined]
         try:
             corpus = app.open_corpus(progress=progress)
         except _Stopped:
@@ -94,6 +105,39 @@ class ReaderWorkers:
         if not worker.is_cancelled:
             app.call_from_thread(self._corpus_ready, corpus)
             app.call_from_thread(self.start_indexing)
+            self._note_issues(corpus)
+
+    def _note_issues(self, corpus: Corpus) -> None:
+        """Warn about the files with problems not shown before (worker thread); the
+        folder's fingerprint is brought up to date on the way (for a later move)."""
+        from ...core.collection import Collections
+        from ...core.warned import unseen
+
+        app = self.app  # type: ignore[attr-defined]
+        with contextlib.suppress(OSError):
+            Collections(app.paths).open(corpus.root, corpus.ids)
+        try:
+            fresh = unseen(corpus.issues, corpus.root, app.collection.warned_file)
+        except OSError:
+            fresh = list(corpus.issues)
+        if fresh:
+            app.call_from_thread(self._show_issues, fresh)
+
+    def _collection_ready(self, collection: object) -> None:
+        app = self.app  # type: ignore[attr-defined]
+        if app.use_collection(collection):
+            self.search_input.history = list(app.state.history)  # type: ignore[attr-defined]
+
+    def _show_issues(self, issues: Sequence[object]) -> None:
+        shown = "; ".join(str(issue) for issue in issues[:3])
+        more = f"; and {len(issues) - 3} more" if len(issues) > 3 else ""
+        self.app.notify(  # type: ignore[attr-defined]
+            f"{len(issues)} file(s) need attention: {shown}{more}",
+            title="Loading the articles",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A bug in a worker is one line for the user, not a traceback; the reader goes on."""
@@ -129,21 +173,12 @@ class ReaderWorkers:
         self.header.set_corpus(corpus.name, len(corpus))  # type: ignore[attr-defined]
         if listed is None or not listed.same_articles(corpus):
             self.library.set_articles(list(corpus), keep_view=listed is not None)  # type: ignore[attr-defined]
-        if corpus.issues:
-            shown = "; ".join(str(issue) for issue in corpus.issues[:3])
-            more = f"; and {len(corpus.issues) - 3} more" if len(corpus.issues) > 3 else ""
-            app.notify(
-                f"{len(corpus.issues)} file(s) need attention: {shown}{more}",
-                title="Loading the articles",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
         if listed is None:
             self._open_last_article(corpus)
-        self.entity_sidebar.set_waiting(  # type: ignore[attr-defined]
-            "People, places and organisations are found once the search index is ready…"
-        )
+        if app.entities is None:  # a rescan keeps the graph shown until it is rebuilt
+            self.entity_sidebar.set_waiting(  # type: ignore[attr-defined]
+                "People, places and organisations are found once the search index is ready…"
+            )
 
     def _open_last_article(self, corpus: Corpus) -> None:
         app = self.app  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,6 +31,15 @@ if TYPE_CHECKING:
 QUOTE_CHARS = 150  # at most, of a quote shown in the list (about three lines of it)
 NOTE_CHARS = 120
 FILTER_DELAY = 0.08  # seconds of typing pause before the list is rebuilt
+
+
+class Elsewhere(NamedTuple):
+    """Another collection's bookmarks, placed in its own articles (``corpus``)."""
+
+    title: str
+    folder: str
+    placed: list[Placed]
+    corpus: Any
 
 
 def short(text: str, limit: int) -> str:
@@ -92,6 +101,13 @@ class BookmarksList(OptionList):
             id="kz.bookmarks_grouping",
         ),
         Binding("f", "screen.bookmarks_filter", "Filter bookmarks", id="kz.bookmarks_filter"),
+        Binding(
+            "A",
+            "screen.bookmarks_everywhere",
+            "Bookmarks of all collections",
+            id="kz.bookmarks_everywhere",
+            show=False,  # the footer is full here; ? and the palette list it
+        ),
         Binding("escape", "back", "Back", id="kz.bookmarks.back", show=False),
         Binding("j", "cursor_down", "Down", id="kz.bookmarks.down", show=False),
         Binding("k", "cursor_up", "Up", id="kz.bookmarks.up", show=False),
@@ -121,6 +137,10 @@ class BookmarksPanel(Vertical):
         self._haystacks: dict[str, str] = {}
         self._timer: Timer | None = None
         self._width = 0  # the list's width when last filled (quotes are cut to fit it)
+        #: Other collections' bookmarks, shown below this one's when asked for (A):
+        #: None when not shown.
+        self.others: list[Elsewhere] | None = None
+        self._other_items: dict[str, tuple[Elsewhere, Placed]] = {}  # option id → which
 
     def compose(self) -> ComposeResult:
         # The backup offer (rare) is mounted when first made: see set_backup_offer.
@@ -187,6 +207,15 @@ class BookmarksPanel(Vertical):
         banner.remove_class("-hidden")
         self.query_one("#bookmarks-backup-text", Static).update(text)
 
+    def show_others(self, others: list[Elsewhere] | None) -> None:
+        """Show the bookmarks of other collections below this one's (None: hide them)."""
+        self.others = others
+        self.rebuild()
+
+    def other_at(self, option_id: str | None) -> tuple[Elsewhere, Placed] | None:
+        """The collection and bookmark when the option is another collection's bookmark."""
+        return self._other_items.get(option_id or "")
+
     def toggle_sort(self) -> str:
         self.sort = "date" if self.sort == "article" else "article"
         self.rebuild()
@@ -200,19 +229,25 @@ class BookmarksPanel(Vertical):
     def matching(self) -> list[Placed]:
         """The bookmarks the filter lets through, in the panel's order."""
         # The bookmarks core is imported on first use: the first frame does not need it.
-        from ...core.bookmarks.query import filter_placed, haystack, title_of
+        from ...core.bookmarks.query import haystack, title_of
+
+        text, _ = parse_filter(self.filter_input.value)
+        if text and not self._haystacks:
+            self._haystacks = {
+                p.id: haystack(p, title_of(self.corpus, p.article)) for p in self.placed
+            }
+        return self._filtered(self.placed, self._haystacks)
+
+    def _filtered(self, placed: list[Placed], haystacks: dict[str, str] | None) -> list[Placed]:
+        from ...core.bookmarks.query import filter_placed
 
         text, tags = parse_filter(self.filter_input.value)
-        found = self.placed
+        found = placed
         if tags:
-            known = {t.casefold() for p in self.placed for t in p.bookmark.tags}
+            known = {t.casefold() for p in placed for t in p.bookmark.tags}
             found = [p for p in found if all(_tag_matches(p, t, known) for t in tags)]
         if text:
-            if not self._haystacks:
-                self._haystacks = {
-                    p.id: haystack(p, title_of(self.corpus, p.article)) for p in self.placed
-                }
-            found = filter_placed(found, text=text, haystacks=self._haystacks)
+            found = filter_placed(found, text=text, haystacks=haystacks)
         return found
 
     def rebuild(self) -> None:
@@ -255,12 +290,43 @@ class BookmarksPanel(Vertical):
             )
             self._add_items(options, orphans, with_title=True)
         self.shown = shown + orphans
+        self._add_others(options)
         listing.set_options(options)
         self._status(len(found))
         if keep is not None and any(p.id == keep.id for p in self.shown):
             self.select(keep.id)
         elif self.shown:
             self.select(self.shown[0].id)
+
+    def _add_others(self, options: list[Option | None]) -> None:
+        """Other collections' bookmarks, each collection under its folder's name."""
+        self._other_items = {}
+        if self.others is None:
+            return
+        if not self.others:
+            options.append(
+                Option(Content.styled("No bookmarks in other collections", "dim"), id="\tn")
+            )
+        for n, other in enumerate(self.others):
+            found = self._filtered(other.placed, None)
+            options.append(
+                Option(
+                    Content.assemble(
+                        (other.title, "bold $text-accent"),
+                        (f"  {other.folder}  {len(found)}", "dim"),
+                    ),
+                    id=f"\tc\t{n}",
+                    disabled=True,
+                )
+            )
+            for m, item in enumerate(found):
+                if m:
+                    options.append(None)
+                option = self._option(
+                    item, with_title=True, key=f"{n}\t{item.id}", corpus=other.corpus
+                )
+                self._other_items[option.id or ""] = (other, item)
+                options.append(option)
 
     def _add_items(
         self, options: list[Option | None], items: Sequence[Placed], *, with_title: bool
@@ -271,13 +337,15 @@ class BookmarksPanel(Vertical):
                 options.append(None)
             options.append(self._option(item, with_title=with_title))
 
-    def _option(self, item: Placed, *, with_title: bool) -> Option:
+    def _option(
+        self, item: Placed, *, with_title: bool, key: str | None = None, corpus: Any = None
+    ) -> Option:
         from ...core.bookmarks.query import title_of
 
         mark = item.bookmark
         head = Content.styled(f"¶{item.paragraph}", "bold")
         if with_title:
-            title = title_of(self.corpus, item.article)
+            title = title_of(self.corpus if key is None else corpus, item.article)
             head = Content.assemble((short(title, 34), "bold"), " ", head)
         parts: list[Content | str | tuple[str, str]] = [head, ("  " + mark.created[:10], "dim")]
         if mark.tags:
@@ -291,7 +359,7 @@ class BookmarksPanel(Vertical):
             lines.append(Content.styled("✎ " + note, "italic"))
         if item.orphan:
             lines.append(Content.styled(item.reason or "not found in the current text", "dim"))
-        return Option(Content("\n").join(lines), id=mark.id)
+        return Option(Content("\n").join(lines), id=key or mark.id)
 
     def _status(self, count: int) -> None:
         total = len(self.placed)
@@ -306,7 +374,8 @@ class BookmarksPanel(Vertical):
         what = f"{total} bookmark{'s' if total != 1 else ''}"
         if count != total:
             what = f"{count} of {total} bookmarks"
-        status.update(f"{what} · {order} (o)")
+        everywhere = " · all collections (A)" if self.others is not None else ""
+        status.update(f"{what} · {order} (o){everywhere}")
 
     # -- events --------------------------------------------------------------
 
@@ -331,6 +400,16 @@ class BookmarksPanel(Vertical):
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        other = self.other_at(event.option.id)
+        if other is not None:
+            where = other[0]
+            self.notify(
+                f"This bookmark belongs to the collection {where.title}: "
+                f"open it with kzreader {where.folder}",
+                timeout=6,
+                markup=False,
+            )
+            return
         item = next((p for p in self.shown if p.id == event.option.id), None)
         if item is None:
             return
