@@ -17,9 +17,12 @@ from typing import Any, TextIO
 # C0 controls (tab and newline are decided per call), DEL, C1 controls, the bidi
 # embedding/override/isolate characters (they reorder what is shown), the line and
 # paragraph separators, and lone surrogates (undecodable bytes of a file name).
-_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_OTHER = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE = "\x00-\x08\x0b-\x1f" + _OTHER
 _UNSAFE_LINE = re.compile(f"[\n\t{_UNSAFE}]")
-_UNSAFE_TEXT = re.compile(f"[{_UNSAFE}]")
+# Text of several lines keeps CRLF line ends (CSV's) but not a lone CR, which would
+# draw the rest of a line over its start.
+_UNSAFE_TEXT = re.compile(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f{_OTHER}]")
 
 #: Style (SGR) sequences only: the one escape sequence a CLI's own colours use.
 _SGR = re.compile(r"\x1b\[[0-9;:]*m")
