@@ -66,9 +66,9 @@ from .query import (
     DateFilter,
     ParsedQuery,
     QueryError,
-    clean_text,
     parse,
     query_words,
+    valid_text,
 )
 from .results import ArticleHit, Passage, SearchResult, Span, merge_spans
 from .spelling import MIN_LENGTH, Dictionary
@@ -430,7 +430,7 @@ class SearchIndex:
         started = time.perf_counter()
         if self._ix is None:
             return SearchResult(query=text, error=self.report.message or "no index")
-        text = clean_text(text)
+        text = valid_text(text)  # as typed (the query's own reading cleans it further)
         try:
             parsed = self.parse(text, widen=widen)
         except QueryError as error:

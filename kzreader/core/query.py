@@ -230,12 +230,17 @@ def _trim_operators(words: list[str]) -> list[str]:
     return words
 
 
-def clean_text(raw: str) -> str:
-    """What was typed, as text: invalid UTF-8 (surrogates from the command line) replaced,
-    control characters removed, whitespace collapsed."""
+def valid_text(raw: str) -> str:
+    """``raw`` as valid Unicode: invalid UTF-8 (surrogates from the command line) and lone
+    surrogates of any origin replaced by U+FFFD."""
     text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates of any origin
-    return " ".join(strip_controls(text).split())
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def clean_text(raw: str) -> str:
+    """What was typed, as query text: valid, control characters removed, whitespace
+    collapsed."""
+    return " ".join(strip_controls(valid_text(raw)).split())
 
 
 def _balanced(text: str) -> tuple[str, str | None]:
