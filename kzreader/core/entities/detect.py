@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from ..article import Article, Kind, Paragraph
 from . import lexicon as lx
 from .candidate import DROP, ORG, PERSON, PLACE, Candidate
 from .gazetteer import Gazetteer, load_gazetteer
+from .model import EntityType
 from .names import name_key, strip_possessive
 from .tokens import Token, tokenize
 from .tokens import gap as _gap
@@ -135,6 +137,9 @@ class Detector:
                 elif token.start >= dateline.end():
                     token._initial = True  # the story's first word starts a sentence
                     break
+        for a, b in pairwise(tokens):
+            if a.lower in lx.MONTH_ABBREVIATIONS and b.text[:1].isdigit():
+                a.kind = "soft"  # "Aug 23", but "Jan Harvey" is a man
         heading = paragraph.heading or paragraph.kind is Kind.TITLE
         first_new = len(out)
         shouting = self._shouting(tokens)
@@ -341,7 +346,16 @@ class Detector:
             # Short all-capital aliases (US, UN, RT) only match when written in capitals.
             if key in gaz.caps_keys and n == 1 and not token.acronym:
                 return None
-            del entry
+            prev = tokens[i - 1] if i else None
+            if (
+                n == 1
+                and entry.type is EntityType.PERSON
+                and prev is not None
+                and prev.cap
+                and not prev.kind
+                and prev.end + 1 == token.start
+            ):
+                return None  # "Farrukh Karimov" is not Islam Karimov
             return "entity"
         if key in gaz.generic:
             if not token.cap and (i == 0 or not gaz.country_of(name_key(tokens[i - 1].text))):
@@ -625,6 +639,7 @@ class Detector:
                     k < len(tokens)
                     and tokens[k].cap
                     and tokens[k].kind != "title"
+                    and tokens[k].lower not in lx.CALENDAR  # "Kloop Media on Tuesday"
                     and not _gap(text, tokens[k - 1], tokens[k]).strip()
                 ):
                     j = k
