@@ -68,6 +68,8 @@ _CREDIT_LINE = re.compile(
 )
 #: An author line without "By": two or three capitalised words alone near the top.
 _AUTHOR_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ][\w'’-]+){1,2}$")
+#: Place heads after a known name that make another place (``Naryn River``, not Naryn).
+_NATURAL = frozenset("river lake valley mountains mountain gorge reservoir dam pass".split())
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ам", "ям",
                "ах", "ях", "ы", "и", "е", "у", "ю", "а", "я")  # fmt: skip
@@ -252,7 +254,8 @@ class Detector:
                         )
                         for t in tokens[i - left : i]:
                             t.kind = "hard"
-                        street = strip_possessive(tokens[i + n - 1].text).lower() in lx.STREET_HEADS
+                        head = strip_possessive(tokens[i + n - 1].text).lower()
+                        street = head in lx.STREET_HEADS or head in _NATURAL
                         cand.vote(PLACE if street else ORG, 4.0)
                         for t in tokens[i : i + n]:
                             t.kind = "hard"
@@ -397,7 +400,7 @@ class Detector:
         end = self._run_end(text, tokens, j)
         run = tokens[j:end]
         head = strip_possessive(run[-1].text).lower()
-        if head not in lx.ORG_HEADS and head not in lx.STREET_HEADS:
+        if head not in lx.ORG_HEADS and head not in lx.STREET_HEADS and head not in _NATURAL:
             return 0, 0
         run_key = name_key(text[run[0].start : run[-1].end])
         if run_key in self.gaz.generic or run_key in self.gaz.by_key:
@@ -536,8 +539,9 @@ class Detector:
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if token.kind == "soft" and not heading and self._demonym_org(text, tokens, i):
-                j = self._run_end(text, tokens, i + 1)
+            first = self._demonym_org(text, tokens, i) if token.kind == "soft" else 0
+            if first and not heading:
+                j = self._run_end(text, tokens, first)
                 cand = self._span_candidate(paragraph, tokens, (i, j), heading)
                 if cand is not None:
                     out.append(cand)
@@ -567,21 +571,32 @@ class Detector:
                     out.append(cand)
             i = j
 
-    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> bool:
-        """``Kazakh National University``, ``Georgian Railway``: a demonym starts the name."""
-        if name_key(tokens[i].text) not in self.gaz.demonyms or i + 1 >= len(tokens):
-            return False
-        nxt = tokens[i + 1]
-        if not nxt.cap or nxt.kind or _gap(text, tokens[i], nxt) != " ":
-            return False
-        j = self._run_end(text, tokens, i + 1)
+    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
+        """``Kazakh National University``, ``Eurasian Development Bank``, ``Central Asian
+        Power System``: adjectives of a people or region start the name. Returns the index
+        of the name's first word after them, or 0."""
+        gaz = self.gaz
+        k = i
+        while k < len(tokens) and k < i + 2 and tokens[k].kind == "soft" and tokens[k].cap:
+            key = name_key(tokens[k].text)
+            two = name_key(text[tokens[i].start : tokens[k].end])
+            if not (key in gaz.demonyms or two in gaz.non_entities or key in gaz.non_entities):
+                break
+            k += 1
+        if k == i or k >= len(tokens):
+            return 0
+        nxt = tokens[k]
+        if not nxt.cap or nxt.kind or _gap(text, tokens[k - 1], nxt) != " ":
+            return 0
+        j = self._run_end(text, tokens, k)
         if not tokens[j - 1].cap or strip_possessive(tokens[j - 1].text).lower() in lx.DROP_HEADS:
-            return False
-        if j == i + 2 and nxt.lower in lx.COMMON:
-            return False  # "Russian TV", "Kazakh Police": a description, not a name
-        return any(
-            t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[i + 1 : j]
+            return 0
+        if j == k + 1 and nxt.lower in lx.COMMON:
+            return 0  # "Russian TV", "Kazakh Police": a description, not a name
+        headed = any(
+            t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[k:j]
         )
+        return k if headed else 0
 
     def _not_a_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """A work's title (``the film Borat``) or a law or event (``Criminal Code``)."""
