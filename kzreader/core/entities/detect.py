@@ -70,6 +70,8 @@ _CREDIT_LINE = re.compile(
 _AUTHOR_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ][\w'’-]+){1,2}$")
 #: Place heads after a known name that make another place (``Naryn River``, not Naryn).
 _NATURAL = frozenset("river lake valley mountains mountain gorge reservoir dam pass".split())
+#: Lower-case particles inside a person's name.
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "al", "bin", "ibn"})
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ам", "ям",
                "ах", "ях", "ы", "и", "е", "у", "ю", "а", "я")  # fmt: skip
@@ -660,6 +662,16 @@ class Detector:
                     j = k
                     continue
                 break
+            if (
+                right.text in _NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and tokens[j + 1].cap
+                and not tokens[j + 1].kind
+                and name_key(tokens[i].text) in FIRST_NAME_KEYS
+                and not _gap(text, right, tokens[j + 1]).strip()
+            ):
+                j += 2  # "Anna van Densky", "Ursula von der Leyen" (one particle)
+                continue
             if right.lower == "the" and j + 1 < len(tokens) and tokens[j + 1].lower in _EPITHETS:
                 j += 2
                 break
@@ -744,6 +756,9 @@ class Detector:
                 if current and tokens[k].text.isdigit():
                     current.append(k)  # Katun 24
                     continue
+                if current and tokens[k].text in _NAME_PARTICLES and k + 1 in run:
+                    current.append(k)  # Anna van Densky (joined by _run_end)
+                    continue
                 if not tokens[k].cap and tokens[k].lower not in _EPITHETS:
                     if current:
                         spans.append((current[0], current[-1] + 1))
@@ -767,6 +782,12 @@ class Detector:
             if shouting and all(t.acronym for t in words):
                 continue
             if any(_SHOUT.match(t.text) for t in words):
+                continue
+            if (
+                words[0].initial
+                and words[0].lower.endswith("ly")
+                and all(t.text[:1].isdigit() for t in words[1:])
+            ):  # "Roughly 80"
                 continue
             if len(words) == 1:
                 word = words[0].text
