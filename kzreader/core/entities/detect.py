@@ -899,6 +899,8 @@ class Detector:
             cand.vote(PERSON, 2.5)  # "Wang Jianguo", "Li Hongwei"
         if len(words) == 1 and _company_word(last):
             cand.vote(ORG, 2.5)  # "ExxonMobil", "Uztransgaz", "Kazmortransflot"
+        elif len(words) >= 2 and low_last in lx.BUSINESS_WORDS and words[-1].cap:
+            cand.vote(ORG, 2.5)  # "Halyk Finance", "Globalink Logistics"
         if first_is_name and len(words) >= 2:
             cand.vote(PERSON, 2.5)
         elif first_is_name:

@@ -221,7 +221,7 @@ ROLE_NOUNS = _words(
     lad boy girl pensioner veteran ataman cossack emigrant migrant refugee prisoner convict
     defendant victim witness widow heir ruler king queen tsar emperor empress khan manager
     coordinator administrator welder herder shepherd miner steelworker driver teacher
-    executive
+    executive astronaut cosmonaut
     """
 )
 
@@ -329,5 +329,15 @@ FAMILY_NAMES_FIRST = _words(
     wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin gao luo zheng
     liang xie song tang han feng deng cao peng xiao tian dong pan yuan cai jiang yu du
     xi kim park lee choi
+    """
+)
+
+#: Last words of company names that are no organisation head in general English
+#: (``Halyk Finance``, ``Globalink Logistics``, ``Steppe Gold``).
+BUSINESS_WORDS = _words(
+    """
+    finance financial logistics capital energy mining shipping gold oil gas motors systems
+    solutions telecom trading partners consulting resources metals minerals industries
+    construction development airlines airline petroleum chemicals pharma technologies
     """
 )
