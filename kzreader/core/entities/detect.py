@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from ..article import Article, Kind, Paragraph
 from . import lexicon as lx
 from .candidate import DROP, ORG, PERSON, PLACE, Candidate
 from .gazetteer import Gazetteer, load_gazetteer
+from .model import EntityType
 from .names import name_key, strip_possessive
 from .tokens import Token, tokenize
 from .tokens import gap as _gap
@@ -66,6 +68,10 @@ _CREDIT_LINE = re.compile(
 )
 #: An author line without "By": two or three capitalised words alone near the top.
 _AUTHOR_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ][\w'’-]+){1,2}$")
+#: Place heads after a known name that make another place (``Naryn River``, not Naryn).
+_NATURAL = frozenset("river lake valley mountains mountain gorge reservoir dam pass".split())
+#: Lower-case particles inside a person's name.
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "al", "bin", "ibn"})
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ам", "ям",
                "ах", "ях", "ы", "и", "е", "у", "ю", "а", "я")  # fmt: skip
@@ -135,6 +141,9 @@ class Detector:
                 elif token.start >= dateline.end():
                     token._initial = True  # the story's first word starts a sentence
                     break
+        for a, b in pairwise(tokens):
+            if a.lower in lx.MONTH_ABBREVIATIONS and b.text[:1].isdigit():
+                a.kind = "soft"  # "Aug 23", but "Jan Harvey" is a man
         heading = paragraph.heading or paragraph.kind is Kind.TITLE
         first_new = len(out)
         shouting = self._shouting(tokens)
@@ -247,7 +256,8 @@ class Detector:
                         )
                         for t in tokens[i - left : i]:
                             t.kind = "hard"
-                        street = strip_possessive(tokens[i + n - 1].text).lower() in lx.STREET_HEADS
+                        head = strip_possessive(tokens[i + n - 1].text).lower()
+                        street = head in lx.STREET_HEADS or head in _NATURAL
                         cand.vote(PLACE if street else ORG, 4.0)
                         for t in tokens[i : i + n]:
                             t.kind = "hard"
@@ -341,7 +351,16 @@ class Detector:
             # Short all-capital aliases (US, UN, RT) only match when written in capitals.
             if key in gaz.caps_keys and n == 1 and not token.acronym:
                 return None
-            del entry
+            prev = tokens[i - 1] if i else None
+            if (
+                n == 1
+                and entry.type is EntityType.PERSON
+                and prev is not None
+                and prev.cap
+                and not prev.kind
+                and prev.end + 1 == token.start
+            ):
+                return None  # "Farrukh Karimov" is not Islam Karimov
             return "entity"
         if key in gaz.generic:
             if not token.cap and (i == 0 or not gaz.country_of(name_key(tokens[i - 1].text))):
@@ -383,7 +402,7 @@ class Detector:
         end = self._run_end(text, tokens, j)
         run = tokens[j:end]
         head = strip_possessive(run[-1].text).lower()
-        if head not in lx.ORG_HEADS and head not in lx.STREET_HEADS:
+        if head not in lx.ORG_HEADS and head not in lx.STREET_HEADS and head not in _NATURAL:
             return 0, 0
         run_key = name_key(text[run[0].start : run[-1].end])
         if run_key in self.gaz.generic or run_key in self.gaz.by_key:
@@ -522,8 +541,9 @@ class Detector:
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if token.kind == "soft" and not heading and self._demonym_org(text, tokens, i):
-                j = self._run_end(text, tokens, i + 1)
+            first = self._demonym_org(text, tokens, i) if token.kind == "soft" else 0
+            if first and not heading:
+                j = self._run_end(text, tokens, first)
                 cand = self._span_candidate(paragraph, tokens, (i, j), heading)
                 if cand is not None:
                     out.append(cand)
@@ -553,21 +573,32 @@ class Detector:
                     out.append(cand)
             i = j
 
-    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> bool:
-        """``Kazakh National University``, ``Georgian Railway``: a demonym starts the name."""
-        if name_key(tokens[i].text) not in self.gaz.demonyms or i + 1 >= len(tokens):
-            return False
-        nxt = tokens[i + 1]
-        if not nxt.cap or nxt.kind or _gap(text, tokens[i], nxt) != " ":
-            return False
-        j = self._run_end(text, tokens, i + 1)
+    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
+        """``Kazakh National University``, ``Eurasian Development Bank``, ``Central Asian
+        Power System``: adjectives of a people or region start the name. Returns the index
+        of the name's first word after them, or 0."""
+        gaz = self.gaz
+        k = i
+        while k < len(tokens) and k < i + 2 and tokens[k].kind == "soft" and tokens[k].cap:
+            key = name_key(tokens[k].text)
+            two = name_key(text[tokens[i].start : tokens[k].end])
+            if not (key in gaz.demonyms or two in gaz.non_entities or key in gaz.non_entities):
+                break
+            k += 1
+        if k == i or k >= len(tokens):
+            return 0
+        nxt = tokens[k]
+        if not nxt.cap or nxt.kind or _gap(text, tokens[k - 1], nxt) != " ":
+            return 0
+        j = self._run_end(text, tokens, k)
         if not tokens[j - 1].cap or strip_possessive(tokens[j - 1].text).lower() in lx.DROP_HEADS:
-            return False
-        if j == i + 2 and nxt.lower in lx.COMMON:
-            return False  # "Russian TV", "Kazakh Police": a description, not a name
-        return any(
-            t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[i + 1 : j]
+            return 0
+        if j == k + 1 and nxt.lower in lx.COMMON:
+            return 0  # "Russian TV", "Kazakh Police": a description, not a name
+        headed = any(
+            t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[k:j]
         )
+        return k if headed else 0
 
     def _not_a_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """A work's title (``the film Borat``) or a law or event (``Criminal Code``)."""
@@ -625,11 +656,22 @@ class Detector:
                     k < len(tokens)
                     and tokens[k].cap
                     and tokens[k].kind != "title"
+                    and tokens[k].lower not in lx.CALENDAR  # "Kloop Media on Tuesday"
                     and not _gap(text, tokens[k - 1], tokens[k]).strip()
                 ):
                     j = k
                     continue
                 break
+            if (
+                right.text in _NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and tokens[j + 1].cap
+                and not tokens[j + 1].kind
+                and name_key(tokens[i].text) in FIRST_NAME_KEYS
+                and not _gap(text, right, tokens[j + 1]).strip()
+            ):
+                j += 2  # "Anna van Densky", "Ursula von der Leyen" (one particle)
+                continue
             if right.lower == "the" and j + 1 < len(tokens) and tokens[j + 1].lower in _EPITHETS:
                 j += 2
                 break
@@ -714,6 +756,9 @@ class Detector:
                 if current and tokens[k].text.isdigit():
                     current.append(k)  # Katun 24
                     continue
+                if current and tokens[k].text in _NAME_PARTICLES and k + 1 in run:
+                    current.append(k)  # Anna van Densky (joined by _run_end)
+                    continue
                 if not tokens[k].cap and tokens[k].lower not in _EPITHETS:
                     if current:
                         spans.append((current[0], current[-1] + 1))
@@ -737,6 +782,12 @@ class Detector:
             if shouting and all(t.acronym for t in words):
                 continue
             if any(_SHOUT.match(t.text) for t in words):
+                continue
+            if (
+                words[0].initial
+                and words[0].lower.endswith("ly")
+                and all(t.text[:1].isdigit() for t in words[1:])
+            ):  # "Roughly 80"
                 continue
             if len(words) == 1:
                 word = words[0].text
@@ -848,6 +899,8 @@ class Detector:
             cand.vote(PERSON, 2.5)  # "Wang Jianguo", "Li Hongwei"
         if len(words) == 1 and _company_word(last):
             cand.vote(ORG, 2.5)  # "ExxonMobil", "Uztransgaz", "Kazmortransflot"
+        elif len(words) >= 2 and low_last in lx.BUSINESS_WORDS and words[-1].cap:
+            cand.vote(ORG, 2.5)  # "Halyk Finance", "Globalink Logistics"
         if first_is_name and len(words) >= 2:
             cand.vote(PERSON, 2.5)
         elif first_is_name:

@@ -19,6 +19,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..article import Article
@@ -78,33 +79,55 @@ def detect_in_order(
 
     Articles are detected (and stored in ``cache``) in this process until ``POOL_AFTER``
     of them have been seen, then by a pool of ``pool_workers`` processes (default: one
-    per core; 1 or a proposer: never). Closing the iterator stops the pool. Articles
-    cache failures in workers are reported through ``on_message``.
+    per core; 1 or a proposer: never). Closing the iterator stops the pool. Cache
+    failures in workers are reported through ``on_message``; if the pool cannot run (a
+    worker killed, processes not allowed), its articles are detected here instead.
     """
     count = workers() if pool_workers is None else pool_workers
     local: Detector | None = None
     pool: ProcessPoolExecutor | None = None
-    pending: deque[Future | list[Candidate]] = deque()
+    pending: deque[tuple[Future, list[Article]] | list[Candidate]] = deque()
+    broken = False
     batch: list[Article] = []
     seen = 0
 
     def flush() -> None:
         assert pool is not None
-        if batch:
-            pending.append(pool.submit(_detect_batch, list(batch)))
-            batch.clear()
+        if batch and broken:
+            pending.extend(here(a) for a in batch)
+        elif batch:
+            try:
+                pending.append((pool.submit(_detect_batch, list(batch)), list(batch)))
+            except BrokenProcessPool:
+                pending.extend(here(a) for a in batch)
+        batch.clear()
+
+    def here(article: Article) -> list[Candidate]:
+        nonlocal local
+        local = local or Detector(proposer=proposer)
+        found = local.detect(article)
+        cache.store(article.id, article.sha256, found)
+        return found
 
     def drain(limit: int) -> Iterator[list[Candidate]]:
+        nonlocal broken
         while len(pending) > limit:
             head = pending.popleft()
-            if isinstance(head, Future):
-                found, messages = head.result()
-                for message in messages:
-                    if on_message is not None:
-                        on_message(message)
-                yield from found
-            else:
+            if isinstance(head, list):
                 yield head
+                continue
+            future, articles = head
+            try:
+                found, messages = future.result()
+            except BrokenProcessPool as error:
+                if not broken and on_message is not None:
+                    on_message(f"entities: worker processes stopped ({error}); going on in one")
+                broken = True
+                found, messages = [here(a) for a in articles], []
+            for message in messages:
+                if on_message is not None:
+                    on_message(message)
+            yield from found
 
     try:
         for item in items:
@@ -116,11 +139,12 @@ def detect_in_order(
                     pending.append(item)
                 continue
             seen += 1
-            if pool is None and (proposer is not None or count < 2 or seen <= POOL_AFTER):
-                local = local or Detector(proposer=proposer)
-                found = local.detect(item)
-                cache.store(item.id, item.sha256, found)
-                yield found
+            alone = proposer is not None or count < 2 or seen <= POOL_AFTER
+            if (pool is None and alone) or broken:
+                if pool is not None:
+                    flush()  # what came before goes first
+                yield from drain(0)
+                yield here(item)
                 continue
             if pool is None:
                 pool = ProcessPoolExecutor(

@@ -86,9 +86,11 @@ CALENDAR = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
+
+#: Abbreviated months: calendar words only before a day (``Aug 23``; ``Jan Harvey``).
+MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
 
 #: Nouns that end an organisation's name (``National Security Committee``).
 ORG_HEADS = _words(
@@ -219,6 +221,7 @@ ROLE_NOUNS = _words(
     lad boy girl pensioner veteran ataman cossack emigrant migrant refugee prisoner convict
     defendant victim witness widow heir ruler king queen tsar emperor empress khan manager
     coordinator administrator welder herder shepherd miner steelworker driver teacher
+    executive astronaut cosmonaut
     """
 )
 
@@ -326,5 +329,15 @@ FAMILY_NAMES_FIRST = _words(
     wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin gao luo zheng
     liang xie song tang han feng deng cao peng xiao tian dong pan yuan cai jiang yu du
     xi kim park lee choi
+    """
+)
+
+#: Last words of company names that are no organisation head in general English
+#: (``Halyk Finance``, ``Globalink Logistics``, ``Steppe Gold``).
+BUSINESS_WORDS = _words(
+    """
+    finance financial logistics capital energy mining shipping gold oil gas motors systems
+    solutions telecom trading partners consulting resources metals minerals industries
+    construction development airlines airline petroleum chemicals pharma technologies
     """
 )

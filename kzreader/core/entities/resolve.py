@@ -199,7 +199,9 @@ def _person_enough(cluster: _Cluster) -> bool:
     """Whether a one-word name has the evidence of a person: cues worth two votes (a
     title, a role, an age) or a surname's shape. "Webuild said" alone is not enough:
     companies say things too."""
-    if cluster.multi or cluster.tally(PERSON) >= 2.0:
+    if cluster.tally(PERSON) >= 2.0:
+        return True
+    if cluster.multi:
         return True
     key = cluster.first_key
     return len(key) >= 5 and key.endswith(lx.SURNAME_SUFFIXES)

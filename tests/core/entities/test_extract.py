@@ -52,3 +52,34 @@ def test_few_articles_are_detected_in_process(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(futures, "ProcessPoolExecutor", no_pool)
     graph = EntityGraph.build(Corpus.open(bundled_seeds()), use_ner=False)
     assert len(graph) > 50
+
+
+def test_a_broken_pool_goes_on_in_one_process(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers killed (or processes not allowed): the build finishes here, and says so."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            self.calls = 0
+
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            self.calls += 1
+            if self.calls > 2:
+                raise BrokenProcessPool("gone")
+            future: Future = Future()
+            future.set_exception(BrokenProcessPool("killed"))
+            return future
+
+        def shutdown(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            pass
+
+    monkeypatch.setattr(extract, "ProcessPoolExecutor", Broken)
+    broken = EntityGraph.build(Corpus.open(folder), cache_dir=tmp_path / "a", use_ner=False)
+    monkeypatch.setattr(extract, "POOL_AFTER", 10**9)
+    alone = EntityGraph.build(Corpus.open(folder), cache_dir=tmp_path / "b", use_ner=False)
+    assert broken.to_json() == alone.to_json()
+    assert broken.report is not None
+    assert any("worker processes stopped" in m for m in broken.report.messages)
