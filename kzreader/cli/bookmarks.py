@@ -211,6 +211,8 @@ def _print_list(
     if not anchored and not orphans:
         if filtered or len(shelf):
             console.print(Text("No bookmarks match."))
+        elif not shelf.store.writable:  # the file could not be read (said on stderr)
+            console.print(Text("No bookmarks could be read."))
         else:
             console.print(
                 Text("No bookmarks yet. Add one: kzreader bookmarks add ARTICLE PARAGRAPH")

@@ -1159,7 +1159,7 @@ class ParallelWriter(MpWriter):
         finally:
             if masked:
                 signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-        if task.pid is not None:
+        if task.pid is not None and getattr(self.storage, "folder", ""):
             buildlock.claim(Path(self.storage.folder), worker=task.pid)
         return task
 
@@ -1178,7 +1178,10 @@ def _take_writer(ix, make: Callable[[], SegmentWriter], notes: list[str]) -> Seg
 
     Raises LockError while a live build holds the lock.
     """
-    store = Path(ix.storage.folder)
+    folder = getattr(ix.storage, "folder", "")
+    if not folder:  # an index in memory: its lock is a thread lock, nobody else's
+        return make()
+    store = Path(folder)
     try:
         writer = make()
     except LockError:
@@ -1196,7 +1199,8 @@ def _abandon(writer: SegmentWriter, ix) -> None:
     lock, writer.writelock = writer.writelock, None
     try:
         writer.cancel()
-        buildlock.discard_partial(ix.storage, Path(ix.storage.folder))
+        if getattr(ix.storage, "folder", ""):
+            buildlock.discard_partial(ix.storage, Path(ix.storage.folder))
     finally:
         if lock is not None:
             with contextlib.suppress(Exception):

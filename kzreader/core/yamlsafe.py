@@ -84,7 +84,7 @@ def _measure(root: Node, text: str) -> None:
     Without an anchor in the text the graph is a tree and only its depth is checked;
     otherwise :func:`_measure_aliases` weighs it.
     """
-    if _ANCHOR.search(text):
+    if "&" in text and _ANCHOR.search(text):
         _measure_aliases(root)
         return
     stack: list[tuple[Node, int]] = [(root, 1)]

@@ -219,3 +219,17 @@ def test_a_batch_failing_on_a_full_disk_leaves_no_partial_segment(
     again = SearchIndex.open(Corpus.open(seeds_copy), index_dir)  # and the lock was let go
     assert again.report.action == "updated"
     again.close()
+
+
+def test_an_index_in_memory_writes_nothing_where_it_runs(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    ix = SearchIndex.open(Corpus.open(seeds_copy), blocker / "index")  # cannot be written
+    assert ix.search("Almaty").hits
+    ix.close()
+    assert list(cwd.iterdir()) == []  # no lock record or partial file dropped in the cwd

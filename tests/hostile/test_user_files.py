@@ -89,6 +89,7 @@ def test_fifo_as_bookmarks_file_is_refused_not_waited_on(home: Path) -> None:
     listed = kz("bookmarks", "list", home=home, timeout=30)
     assert one_clear_line(listed.stderr)
     assert b"named pipe" in listed.stderr
+    assert b"could be read" in listed.stdout  # not "No bookmarks yet"
     added = add_bookmark(home)
     assert added.returncode == 1 and b"named pipe" in added.stderr  # never "saved"
     assert stat.S_ISFIFO(os.lstat(paths.bookmarks_file).st_mode)  # left as it was
