@@ -20,7 +20,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from collection_files import collection_of
 
+from kzreader.core.collection import Collection
 from kzreader.core.paths import DataPaths
 
 MEMORY_LIMIT = 2 << 30
@@ -69,6 +71,14 @@ def home(tmp_path: Path) -> Path:
     return tmp_path / "home"
 
 
+def files_of(home: Path, folder: Path | None = None) -> Collection:
+    """Where the collection of ``folder`` (the bundled articles by default) keeps its
+    bookmarks, overlay and state: the files the commands below read and write."""
+    collection = collection_of(folder, home)
+    collection.folder.mkdir(parents=True, exist_ok=True)
+    return collection
+
+
 def paths_of(home: Path) -> DataPaths:
     paths = DataPaths.resolve(home)
     for folder in (paths.data, paths.config, paths.themes_dir):
@@ -84,7 +94,7 @@ def add_bookmark(home: Path, note: str = "") -> subprocess.CompletedProcess[byte
 
 
 def test_fifo_as_bookmarks_file_is_refused_not_waited_on(home: Path) -> None:
-    paths = paths_of(home)
+    paths = files_of(home)
     os.mkfifo(paths.bookmarks_file)
     listed = kz("bookmarks", "list", home=home, timeout=30)
     assert one_clear_line(listed.stderr)
@@ -103,7 +113,7 @@ def test_fifo_as_settings_file_is_refused(home: Path) -> None:
 
 
 def test_fifo_as_overlay_file_is_refused(home: Path) -> None:
-    paths = paths_of(home)
+    paths = files_of(home)
     os.mkfifo(paths.overlay_file)
     done = kz("entities", "--json", home=home, timeout=60)
     assert done.returncode == 0 and b"named pipe" in done.stderr
@@ -111,7 +121,7 @@ def test_fifo_as_overlay_file_is_refused(home: Path) -> None:
 
 
 def test_fifo_as_state_file_is_refused(home: Path) -> None:
-    paths = paths_of(home)
+    paths = files_of(home)
     os.mkfifo(paths.state_file)
     code = (
         "from kzreader.core.state import ReadingState;"
@@ -128,7 +138,7 @@ def test_fifo_as_state_file_is_refused(home: Path) -> None:
 
 
 def test_bookmarks_file_that_is_a_symlink_is_written_through(home: Path, tmp_path: Path) -> None:
-    paths = paths_of(home)
+    paths = files_of(home)
     real = tmp_path / "dotfiles" / "bookmarks.yaml"
     real.parent.mkdir()
     real.write_text("version: 1\nbookmarks: []\n", encoding="utf-8")
@@ -256,11 +266,12 @@ def test_hostile_yaml_in_every_file_is_one_line_and_quick(
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / f"{SEEDS_ARTICLE}.txt").write_text("A title\n\nTokayev in Almaty.\n")
+    own = files_of(home, corpus)
     where = {
         "settings": paths.settings_file,
-        "overlay": paths.overlay_file,
-        "bookmarks": paths.bookmarks_file,
-        "state": paths.state_file,
+        "overlay": own.overlay_file,
+        "bookmarks": own.bookmarks_file,
+        "state": own.state_file,
         "theme": paths.themes_dir / "hostile.yaml",
         "metadata": corpus / "metadata.yaml",
     }[file]
@@ -308,7 +319,7 @@ def test_aliases_that_add_little_are_still_fine(home: Path) -> None:
 
 
 def test_a_forty_megabyte_bookmarks_file_is_refused_quickly_and_kept(home: Path) -> None:
-    paths = paths_of(home)
+    paths = files_of(home)
     with paths.bookmarks_file.open("w", encoding="utf-8") as handle:
         handle.write("version: 1\nbookmarks: []\n")
         line = "# " + "x" * 1000 + "\n"
@@ -320,11 +331,11 @@ def test_a_forty_megabyte_bookmarks_file_is_refused_quickly_and_kept(home: Path)
     added = add_bookmark(home)
     assert added.returncode == 1 and b"too large" in added.stderr
     assert paths.bookmarks_file.stat().st_size == size  # untouched, not moved aside
-    assert not list(paths.data.glob("bookmarks.yaml.broken-*"))
+    assert not list(paths.folder.glob("bookmarks.yaml.broken-*"))
 
 
 def test_one_repeated_bookmark_id_keeps_both(home: Path) -> None:
-    paths = paths_of(home)
+    paths = files_of(home)
     entry = {"article": SEEDS_ARTICLE, "paragraph": 2, "start": 0, "end": 5}
     paths.bookmarks_file.write_text(
         yaml.safe_dump(
@@ -346,7 +357,7 @@ def test_one_repeated_bookmark_id_keeps_both(home: Path) -> None:
     ids = {row["note"]: row["id"] for row in rows}
     assert ids["one"] == "a1" and ids["two"] == "a1-2" and ids["three"] == "b2"
     assert b"a1-2" in listed.stderr  # said so
-    assert not list(paths.data.glob("bookmarks.yaml.broken-*"))  # nothing set aside
+    assert not list(paths.folder.glob("bookmarks.yaml.broken-*"))  # nothing set aside
     removed = kz("bookmarks", "remove", "a1-2", home=home)  # the new id can be used at once
     assert removed.returncode == 0, removed.stderr
     notes = [b["note"] for b in yaml.safe_load(paths.bookmarks_file.read_text())["bookmarks"]]
