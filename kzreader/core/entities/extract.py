@@ -14,8 +14,10 @@ memory) always runs in-process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -54,6 +56,25 @@ def _detect_batch(articles: list[Article]) -> tuple[list[list[Candidate]], list[
     messages = _cache.errors
     _cache.errors = []
     return out, messages
+
+
+@contextlib.contextmanager
+def _real_stderr() -> Iterator[None]:
+    """The process's own stderr while workers start: a UI that captures ``sys.stderr``
+    (Textual does) gives an object without a usable file descriptor, and starting the
+    processes (their resource tracker inherits stderr) fails on it."""
+    saved = sys.stderr
+    real = sys.__stderr__
+    try:
+        usable = saved is not None and saved.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if not usable and real is not None:
+        sys.stderr = real
+    try:
+        yield
+    finally:
+        sys.stderr = saved
 
 
 def workers() -> int:
@@ -97,10 +118,18 @@ def detect_in_order(
             pending.extend(here(a) for a in batch)
         elif batch:
             try:
-                pending.append((pool.submit(_detect_batch, list(batch)), list(batch)))
-            except BrokenProcessPool:
+                with _real_stderr():
+                    pending.append((pool.submit(_detect_batch, list(batch)), list(batch)))
+            except (BrokenProcessPool, OSError, ValueError, RuntimeError) as error:
+                stop(error)
                 pending.extend(here(a) for a in batch)
         batch.clear()
+
+    def stop(error: BaseException) -> None:
+        nonlocal broken
+        if not broken and on_message is not None:
+            on_message(f"entities: worker processes stopped ({error}); going on in one")
+        broken = True
 
     def here(article: Article) -> list[Candidate]:
         nonlocal local
@@ -110,7 +139,6 @@ def detect_in_order(
         return found
 
     def drain(limit: int) -> Iterator[list[Candidate]]:
-        nonlocal broken
         while len(pending) > limit:
             head = pending.popleft()
             if isinstance(head, list):
@@ -120,9 +148,7 @@ def detect_in_order(
             try:
                 found, messages = future.result()
             except BrokenProcessPool as error:
-                if not broken and on_message is not None:
-                    on_message(f"entities: worker processes stopped ({error}); going on in one")
-                broken = True
+                stop(error)
                 found, messages = [here(a) for a in articles], []
             for message in messages:
                 if on_message is not None:
@@ -147,12 +173,18 @@ def detect_in_order(
                 yield here(item)
                 continue
             if pool is None:
-                pool = ProcessPoolExecutor(
-                    max_workers=count,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_init,
-                    initargs=(str(cache.folder) if cache.folder else None, cache.version),
-                )
+                try:
+                    with _real_stderr():  # creating it starts the resource tracker
+                        pool = ProcessPoolExecutor(
+                            max_workers=count,
+                            mp_context=multiprocessing.get_context("spawn"),
+                            initializer=_init,
+                            initargs=(str(cache.folder) if cache.folder else None, cache.version),
+                        )
+                except (OSError, ValueError, RuntimeError) as error:
+                    stop(error)
+                    yield here(item)
+                    continue
             batch.append(item)
             if len(batch) >= BATCH:
                 flush()
