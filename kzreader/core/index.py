@@ -523,6 +523,7 @@ class SearchIndex:
                 pending=passages > 0,
                 outlet=info.outlet,
                 date=info.date,
+                url=info.url,
             )
             hits.append((docnum, tier, hit))
         if by_date:  # newest first; undated last; then as ranked

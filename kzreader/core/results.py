@@ -43,6 +43,7 @@ class ArticleHit:
     aliases: tuple[str, ...] = ()  # found through these other names only (widening)
     outlet: str | None = None
     date: str | None = None
+    url: str | None = None  # the article's source, where its file or metadata names one
 
     @property
     def partial(self) -> bool:
@@ -54,6 +55,7 @@ class ArticleHit:
             "title": self.title,
             "outlet": self.outlet,
             "date": self.date,
+            "url": self.url,
             "score": round(self.score, 4),
             "partial": self.partial,
         }
@@ -163,6 +165,9 @@ def _markdown(result: SearchResult) -> str:
         lines.append(f"## {rank}. {_md(hit.title)}")
         lines.append("")
         lines.append(f"`{hit.article}`" + (f" · {about}" if about else ""))
+        if hit.url:  # a link where it is one, else shown as text
+            plain = any(c.isspace() or c in "<>" for c in hit.url)
+            lines.append(_md(hit.url) if plain else f"<{hit.url}>")
         for mark in _marks(hit):
             lines.append(f"*({_md(mark)})*")
         lines.append("")
@@ -183,6 +188,7 @@ def _csv(result: SearchResult) -> str:
             "title",
             "outlet",
             "date",
+            "url",
             "partial",
             "matched",
             "via",
@@ -198,6 +204,7 @@ def _csv(result: SearchResult) -> str:
             hit.title,
             hit.outlet or "",
             hit.date or "",
+            hit.url or "",
             "yes" if hit.partial else "",
             "; ".join(hit.matched),
             "; ".join(hit.aliases),

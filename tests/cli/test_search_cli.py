@@ -74,3 +74,23 @@ def test_markdown_and_csv(home: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert {r["article"] for r in rows} == {A003}
     assert all(r["paragraph"].isdigit() and "Borat" in r["text"] for r in rows)
+
+
+def test_the_source_url_goes_with_each_hit_into_every_format(tmp_path: Path) -> None:
+    folder = tmp_path / "own"
+    folder.mkdir()
+    (folder / "pipeline.txt").write_text(
+        "Tengiz output rises\n\nURL: https://example.org/news/tengiz\n\n"
+        "Output at the Tengiz field rose again in March, the operator said.\n",
+        encoding="utf-8",
+    )
+    (folder / "note.txt").write_text("A note\n\nTengiz is mentioned here too.\n")
+    home = tmp_path / "home"
+    data = json.loads(kz("--corpus", str(folder), "search", "Tengiz", "--json", home=home).stdout)
+    urls = {r["article"]: r["url"] for r in data["results"]}
+    assert urls == {"pipeline": "https://example.org/news/tengiz", "note": None}
+    md = kz("--corpus", str(folder), "search", "Tengiz", "--format", "md", home=home).stdout
+    assert "<https://example.org/news/tengiz>" in md
+    out = kz("--corpus", str(folder), "search", "Tengiz", "--format", "csv", home=home).stdout
+    rows = {r["article"]: r["url"] for r in csv.DictReader(io.StringIO(out))}
+    assert rows == {"pipeline": "https://example.org/news/tengiz", "note": ""}
