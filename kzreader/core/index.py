@@ -708,7 +708,9 @@ def _tiers(parsed: ParsedQuery, dates: query.Query | None) -> list[tuple[str, qu
     def narrowed(q: query.Query) -> query.Query:
         if dates is None:
             return q
-        return dates if isinstance(q, query.Every) else query.And([q, dates])
+        if isinstance(q, query.Every) and not q.fieldname:  # every article: the dates alone
+            return dates
+        return query.And([q, dates])
 
     tiers: list[tuple[str, query.Query]] = []
     if parsed.literal is not None:
@@ -885,8 +887,10 @@ class TermMatcher:
         scored.sort(key=lambda p: (-p.score, p.paragraph))
         if scored:
             return scored[:limit]
-        # A match on the title or author field alone: show where the article starts.
-        first = next((p for p in article.paragraphs if p.kind is Kind.BODY), None)
+        # A match on the title or author field alone, or filters only: show where the
+        # article starts (where its comments start, for kind:comment).
+        start = Kind.COMMENT if self.kind == "comment" else Kind.BODY
+        first = next((p for p in article.paragraphs if p.kind is start), None)
         return [Passage(first.number, str(first.kind), first.text, (), 0.0)] if first else []
 
     def highlights(self, article: Article) -> dict[int, list[Span]]:

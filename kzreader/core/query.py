@@ -431,13 +431,13 @@ def parse(
         notices.append(f"only the first {MAX_CLAUSES} words are searched")
     items, dates, kind = _filters(items)
     items = _trim_operators(items)
-    if not items and not dates:
+    if not items and not dates and kind is None:
         raise QueryError("nothing to search for: only operators (AND, OR, NOT)")
     fields = _kind_fields(kind)
     reader = _Reader(schema, entities, fields, notices)
     explicit = any(item in _BINARY for item in items)
-    if not items:  # only filters: every article, narrowed by them
-        every = query.Every()
+    if not items:  # only filters: every article (with comments, for kind:comment), narrowed
+        every = query.Every("comments") if kind == "comment" else query.Every()
         return ParsedQuery(
             " ".join(items), every, every, dates=tuple(dates), kind=kind, notice=_first(notices)
         )

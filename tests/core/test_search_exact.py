@@ -149,6 +149,13 @@ def test_an_acronym_is_not_a_lowercase_word(index: SearchIndex) -> None:
         ("author:Tazhutov", {A002, A004}),
         ("title:Almaty", {A003}),
         ("kind:comment Russia", {A000, A004}),
+        # filters with no word: kind:comment is every article with reader comments
+        ("kind:comment", {A000, A004}),
+        ("-kind:comment", {A000, A001, A002, A003, A004}),
+        ("date:2024 kind:comment", set()),
+        ("kind:comment date:2009", set()),
+        ("-date:2022 kind:comment", {A000}),
+        ("-kind:comment date:2022", {A002, A004}),
     ],
 )
 def test_filters(index: SearchIndex, text: str, expected: set[str]) -> None:
@@ -160,6 +167,12 @@ def test_kind_comment_lands_on_comments_only(index: SearchIndex) -> None:
     assert {p.kind for h in result.hits for p in h.passages} == {"comment"}
     without = run(index, "-kind:comment Russia")
     assert "comment" not in {p.kind for h in without.hits for p in h.passages}
+
+
+def test_kind_comment_alone_shows_where_the_comments_start(index: SearchIndex) -> None:
+    result = run(index, "kind:comment")
+    assert result.error is None
+    assert {p.kind for h in result.hits for p in h.passages} == {"comment"}
 
 
 def test_bad_date_is_a_clear_message(index: SearchIndex) -> None:
