@@ -26,7 +26,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "url": info.url,
             "paragraphs": info.paragraphs,
             "words": info.words,
-            "path": str(corpus.root / info.path),
+            # The real name (the sanitiser writes its control bytes as \u escapes, so
+            # JSON keeps it losslessly), not the name as shown in messages.
+            "path": str(corpus.path(info.id)),
         }
         for info in corpus
     ]

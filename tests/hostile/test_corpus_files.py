@@ -6,7 +6,10 @@ Each test failed on the code before the fix (f5bcdec).
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -237,3 +240,24 @@ def test_the_issues_thirty_megabyte_file_opens_indexes_and_searches(tmp_path: Pa
     corpus = Corpus.open(folder)
     assert len(corpus.article("tiny").paragraphs) <= MAX_PARAGRAPHS
     assert found(index_of(corpus, tmp_path / "home"), "lastwordzhem") == ["tiny"]
+
+
+def test_articles_json_gives_each_file_s_real_path(tmp_path: Path) -> None:
+    """The paths a script reads from ``articles --json`` open the files, odd names too
+    (control bytes as JSON escapes, invalid UTF-8 as lone surrogates)."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    for name in (b"evil\x1b]0;PWNED\x07.txt", b"bad\xff.txt", b"plain.txt"):
+        write(folder, name, "Atyrau")
+    env = {**os.environ, "KZREADER_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-m", "kzreader", "--corpus", str(folder), "articles", "--json"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"\x1b" not in done.stdout and b"\x07" not in done.stdout
+    paths = [row["path"] for row in json.loads(done.stdout)["articles"]]
+    assert len(paths) == 3
+    assert all(os.path.exists(os.fsencode(p)) for p in paths), paths

@@ -119,6 +119,17 @@ async def test_a_bad_query_is_one_line_in_the_results_not_a_traceback() -> None:
         assert screen.query_one(ResultsList).option_count == 0
 
 
+async def test_no_match_still_says_how_the_query_was_read() -> None:
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("slash", "quotation_mark")
+        await _search(pilot, "zzqx unclosed")
+        status = str(screen.query_one("#results-status").render())
+        assert status.startswith("No article matches") and "closed an unbalanced quote" in status
+
+
 async def test_history_is_kept_and_recalled_with_up_and_down_across_runs() -> None:
     app = reader()
     async with app.run_test(size=(140, 45)) as pilot:

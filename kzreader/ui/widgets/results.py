@@ -224,7 +224,8 @@ class ResultsPane(Vertical):
             self.set_status(f"Cannot search: {result.error}")
             return
         if not result.hits:
-            self.set_status(f"No article matches {result.query!r}.")
+            notice = f" ({result.notice})" if result.notice else ""
+            self.set_status(f"No article matches {result.query!r}{notice}.")
             return
         shown = len(result.hits)
         more = f", best {shown} shown" if shown < result.total else ""
