@@ -93,7 +93,7 @@ async def test_sidebar_lists_the_articles_people_places_and_organisations_with_c
         headers = [r for r in rows if not r.is_entity and not r.note]
         known = ["People", "Places", "Organisations"]
         # Names the text gives no kind for are listed apart, after the three (issue 17).
-        unknown = ["Names of unknown type"] if graph.entities(type="name", article=THREATS) else []
+        unknown = ["Other names"] if graph.entities(type="name", article=THREATS) else []
         assert [h.label for h in headers] == known + unknown
         counts = graph.counts(THREATS)
         listed = {r.entity_id: r for r in rows if r.is_entity}

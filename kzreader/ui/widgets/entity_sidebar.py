@@ -28,7 +28,7 @@ SECTIONS = (
     ("person", "People"),
     ("place", "Places"),
     ("organisation", "Organisations"),
-    ("name", "Names of unknown type"),  # too little evidence to say: `t` on the card types it
+    ("name", "Other names"),  # too little evidence to say: `t` on the card types it
 )
 ARTICLE, CORPUS = "article", "corpus"
 
