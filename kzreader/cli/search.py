@@ -150,8 +150,12 @@ def _print(result: SearchResult, ctx: Context) -> None:
         )
     for rank, hit in enumerate(result.hits, 1):
         console.print()
+        about = " · ".join(x for x in (hit.outlet, hit.date) if x)
         title = Text.assemble(
-            (f"{rank}. ", "dim"), (hit.title, "bold"), (f"  {hit.article}", "dim")
+            (f"{rank}. ", "dim"),
+            (hit.title, "bold"),
+            (f"  {about}" if about else "", "dim"),
+            (f"  {hit.article}", "dim"),
         )
         if not hit.all_words:
             words = ", ".join(hit.matched)

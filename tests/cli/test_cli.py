@@ -71,7 +71,7 @@ def test_search_json_shape_and_landing(home: Path) -> None:
     assert set(data) == {"query", "corrected", "total", "total_all_words", "widened", "results"}
     assert data["total"] == data["total_all_words"] == 1
     hit = data["results"][0]
-    assert set(hit) == {"article", "title", "outlet", "date", "score", "partial", "passages"}
+    assert set(hit) == {"article", "title", "outlet", "date", "url", "score", "partial", "passages"}
     assert hit["partial"] is False
     assert hit["article"] == A003
     for passage in hit["passages"]:

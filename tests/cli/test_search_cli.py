@@ -61,6 +61,9 @@ def test_sort_by_date(home: Path) -> None:
         "2021-11-25",
         "2009-09",
     ]
+    text = kz("search", "Kazakhstan", "--sort", "date", home=home).stdout
+    shown = [d for d in ("2024-06", "2022-08", "2022-01", "2021-11-25", "2009-09") if d in text]
+    assert shown == sorted(shown, key=text.index) and len(shown) == 5  # dated, newest first
 
 
 def test_markdown_and_csv(home: Path) -> None:
