@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from .atomic import atomic_write_text
-from .paths import DataPaths, folder_key
+from .paths import DataPaths, bundled_seeds, folder_key
 
 try:
     import fcntl
@@ -183,9 +183,12 @@ class Collections:
     def find(self, root: str | os.PathLike[str]) -> Collection | None:
         """The collection registered at ``root`` (by path alone), if any."""
         wanted = str(Path(root).expanduser().resolve())
-        for entry in self._read().entries.values():
+        entries = self._read().entries
+        for entry in entries.values():
             if entry.path == wanted:
                 return self.collection(entry)
+        if _is_bundled(wanted) and BUNDLED in entries:
+            return self.collection(entries[BUNDLED])
         return None
 
     def planned(self, root: str | os.PathLike[str]) -> Collection:
@@ -195,7 +198,7 @@ class Collections:
         if found is not None:
             return found
         resolved = Path(root).expanduser().resolve()
-        key = _free_key(resolved, self._read().entries)
+        key = BUNDLED if _is_bundled(resolved) else _free_key(resolved, self._read().entries)
         return Collection(key, resolved, self.paths.collections_root / key, resolved.name)
 
     def needs_ids(self, root: str | os.PathLike[str]) -> bool:
@@ -223,6 +226,16 @@ class Collections:
             registry = self._read()
             entry = next((e for e in registry.entries.values() if e.path == wanted), None)
             moved_from = None
+            relocated = False  # the bundled articles, found at another install's path
+            if entry is None and _is_bundled(root):
+                # The bundled articles are one collection wherever kzreader is installed
+                # (a new virtual environment, an upgrade): no "moved" notice.
+                entry = registry.entries.get(BUNDLED)
+                if entry is None:
+                    entry = registry.entries[BUNDLED] = Entry(
+                        id=BUNDLED, path=wanted, name=root.name
+                    )
+                relocated, entry.path = entry.path != wanted, wanted
             if entry is None and fingerprint:
                 entry = _moved(registry.entries.values(), fingerprint)
                 if entry is not None:
@@ -236,7 +249,9 @@ class Collections:
             if id_set is not None and fingerprint is not None:
                 entry.sketch, entry.articles = fingerprint, len(id_set)
             after = (entry.path, entry.name, entry.sketch, entry.articles, entry.seen[:10])
-            if before != after:  # not at every command: the day it was last seen will do
+            if (
+                before != after or relocated
+            ):  # not at every command: the day it was last seen will do
                 self._write(registry)
         collection = self.collection(entry, moved_from=moved_from)
         with contextlib.suppress(OSError):  # a read-only data folder: nothing is saved
@@ -330,6 +345,14 @@ def exclusive_lock(lock: Path) -> Iterator[None]:
         os.close(fd)
 
 
+#: The id of the bundled articles' collection, the same wherever the package lives.
+BUNDLED = "bundled"
+
+
+def _is_bundled(root: str | os.PathLike[str]) -> bool:
+    return str(Path(root).resolve()) == str(bundled_seeds().resolve())
+
+
 def _free_key(root: Path, taken: dict[str, Entry]) -> str:
     """A new collection's id: the folder's key, unless a folder once registered at this
     path has moved away and kept it."""
@@ -343,7 +366,7 @@ def _moved(entries: Iterable[Entry], fingerprint: tuple[str, ...]) -> Entry | No
     """The registered collection whose folder is gone and whose articles match best."""
     best, best_score = None, MOVED_SIMILARITY
     for entry in entries:
-        if not entry.sketch or Path(entry.path).is_dir():
+        if entry.id == BUNDLED or not entry.sketch or Path(entry.path).is_dir():
             continue
         score = similarity(entry.sketch, fingerprint)
         if score >= best_score:

@@ -226,3 +226,24 @@ def test_a_file_warning_is_shown_once_until_the_file_changes(tmp_path: Path) -> 
     assert unseen(Corpus.open(root).issues, root, memory) == []
     saved = yaml.safe_load(memory.read_text(encoding="utf-8"))
     assert saved["files"] == {}  # a problem gone is forgotten: if it comes back, it is said
+
+
+def test_the_bundled_articles_are_one_collection_wherever_kzreader_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second install (a new virtual environment: the wheel's copy of the seeds in
+    another place, the old one still there) keeps the bookmarks of the bundled articles."""
+    import kzreader.core.collection as collection_module
+
+    first = shutil.copytree(bundled_seeds(), tmp_path / "venv1" / "seeds")
+    second = shutil.copytree(bundled_seeds(), tmp_path / "venv2" / "seeds")
+    collections = Collections(paths())
+    monkeypatch.setattr(collection_module, "bundled_seeds", lambda: first)
+    one = collections.open(first, folder_ids(first))
+    monkeypatch.setattr(collection_module, "bundled_seeds", lambda: second)
+    assert collections.planned(second).folder == one.folder
+    two = collections.open(second, folder_ids(second))
+    assert two.id == one.id == "bundled" and two.folder == one.folder
+    assert not two.notices  # not "moved": it is the same collection
+    other = collections.open(first, folder_ids(first))  # now just a copy of the articles
+    assert other.folder != one.folder
