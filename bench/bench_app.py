@@ -189,7 +189,7 @@ def big_article(folder: Path, size: int = 5 * 1024 * 1024) -> Path:
 
 
 async def article_bench() -> None:
-    from kzreader.core.corpus import read_article
+    from kzreader.core.corpus.reading import read_article
     from kzreader.ui.app import KzReaderApp
 
     folder = Path(tempfile.mkdtemp()) / "big"
@@ -255,7 +255,7 @@ def library_corpus(count: int) -> Path:
 
 
 async def library_bench(count: int) -> None:
-    from kzreader.core.corpus import Corpus
+    from kzreader.core.corpus.collection import Corpus
     from kzreader.ui.app import KzReaderApp
     from kzreader.ui.screens.main import MainScreen
 

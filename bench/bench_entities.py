@@ -32,8 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kzreader.core.article import Kind, count_words
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind, count_words
 from kzreader.core.entities import Detector, EntityGraph, resolve
 from kzreader.core.paths import bundled_seeds
 

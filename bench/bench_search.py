@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kzreader.core import bulk
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph
 from kzreader.core.index import SearchIndex
 from kzreader.ui.screens.reader_workers import RESULTS, RESULTS_FIRST

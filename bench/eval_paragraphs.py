@@ -27,7 +27,8 @@ sys.path.insert(0, str(TESTS))
 
 from corpus_fixtures import FIXTURES, paragraphs_of, wrapped  # noqa: E402
 
-from kzreader.core.corpus import Corpus, Kind  # noqa: E402
+from kzreader.core.corpus.collection import Corpus  # noqa: E402
+from kzreader.core.corpus.model import Kind  # noqa: E402
 from kzreader.core.corpus.txt import split_paragraphs  # noqa: E402
 
 WIDTHS = (60, 72, 100, 120, 140)

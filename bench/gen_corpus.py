@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kzreader.core.article import Kind
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind
 from kzreader.core.paths import bundled_seeds
 
 # A widened vocabulary: names, places and organisations the seeds don't have.

@@ -14,17 +14,19 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
+from ..core.library import Library
 from ..core.paths import DataPaths
 from ..core.terminal import PrintableStream
 
-# The core's corpus, index and entities are imported where a command first needs them:
-# ``kzreader [DIR]`` only starts the app and must not wait for whoosh and the rest.
+# The core's corpus, index and entities are imported where a command first needs them
+# (the Library imports each with its stage): ``kzreader [DIR]`` only starts the app and
+# must not wait for whoosh and the rest.
 if TYPE_CHECKING:
     from ..core.collection import Collection
-    from ..core.corpus import Corpus
-    from ..core.entities import EntityGraph
+    from ..core.corpus.collection import Corpus
+    from ..core.entities.graph import EntityGraph
     from ..core.index import Progress, SearchIndex
 
 #: Sub-commands in the order ``--help`` lists them.
@@ -49,57 +51,55 @@ def command_module(name: str) -> ModuleType | None:
 
 @dataclass
 class Context:
-    """What every sub-command needs: where the corpus is and where data goes."""
+    """What every sub-command needs: the folder's ``Library``, built on first use, and
+    the two output streams."""
 
     corpus_dir: Path
     paths: DataPaths
     # Everything a command prints passes the one sanitiser (core.terminal).
-    stdout: TextIO = field(default_factory=lambda: PrintableStream(sys.stdout))  # type: ignore[assignment]
-    stderr: TextIO = field(default_factory=lambda: PrintableStream(sys.stderr))  # type: ignore[assignment]
+    stdout: TextIO = field(default_factory=lambda: cast(TextIO, PrintableStream(sys.stdout)))
+    stderr: TextIO = field(default_factory=lambda: cast(TextIO, PrintableStream(sys.stderr)))
     outside_links: bool = False  # --follow-outside-links
     #: Warn about every file problem, also those shown before (``kzreader index``).
     repeat_warnings: bool = False
-    _corpus: Corpus | None = None
+    _library: Library | None = None
     _collection: Collection | None = None
-    _index: SearchIndex | None = None
-    _entities: EntityGraph | None = None
 
     def warn(self, message: str) -> None:
         print(f"kzreader: {message}", file=self.stderr)
 
     @property
+    def library(self) -> Library:
+        if self._library is None:
+            self._library = Library(self.corpus_dir, self.paths, outside_links=self.outside_links)
+        return self._library
+
+    @property
     def index_dir(self) -> Path:
-        return self.paths.index_dir(self.corpus_dir)
+        return self.library.index_dir
 
     def corpus(self) -> Corpus:
         """The corpus, opened once; each file that could not be loaded is reported once
         (and not again by later commands while the file is unchanged)."""
-        if self._corpus is None:
+        library = self.library
+        if library.corpus is None:
             if not self.corpus_dir.is_dir():
                 raise CliError(f"{self.corpus_dir}: no such folder")
-            from ..core.corpus import Corpus
-            from ..core.warned import unseen
-
-            self._corpus = Corpus.open(
-                self.corpus_dir,
-                catalog=self.index_dir / "catalog.json",
-                outside_links=self.outside_links,
-            )
-            collection = self.collection()
-            issues = self._corpus.issues
-            fresh = unseen(issues, self._corpus.root, collection.warned_file)
-            for issue in issues if self.repeat_warnings else fresh:
+            corpus = library.scan()
+            library.corpus = corpus
+            self.collection()
+            issues = corpus.issues if self.repeat_warnings else library.unseen_issues(corpus)
+            for issue in issues:
                 self.warn(str(issue))
-        return self._corpus
+        return library.corpus
 
     def collection(self) -> Collection:
         """The collection of the corpus folder: where its bookmarks, corrections and
         positions live (old global files are migrated into it the first time)."""
         if self._collection is None:
-            from ..core.migrate import open_collection
-
+            library = self.library
             corpus = self.corpus()
-            self._collection = open_collection(self.paths, self.corpus_dir, corpus.ids)
+            self._collection = library.collection = library.open_collection(corpus.ids)
             for notice in self._collection.notices:
                 self.warn(notice)
         return self._collection
@@ -111,23 +111,22 @@ class Context:
 
         With ``entities``, the entity graph too (for ``person:`` and aliases).
         """
-        if self._index is None or rebuild:
-            from ..core.index import SearchIndex
-
+        library = self.library
+        index = library.search
+        if index is None or rebuild:
             corpus = self.corpus()
             try:
-                self._index = SearchIndex.open(
-                    corpus, self.index_dir, rebuild=rebuild, progress=progress
-                )
+                index = library.open_search(corpus, rebuild=rebuild, progress=progress)
             except OSError as error:
                 raise CliError(
                     f"cannot write the index in {self.index_dir}: {error.strerror}"
                 ) from error
-            if self._index.report.message:
-                self.warn(self._index.report.message)
-        if entities and self._index.entities is None:
-            self._index.entities = self.entities()
-        return self._index
+            library.search = index
+            if index.report.message:
+                self.warn(index.report.message)
+        if entities and library.entities is None:
+            self.entities()
+        return index
 
     def entities(self, *, use_ner: bool | None = None, lines: bool = False) -> EntityGraph:
         """The people, places and organisations of the corpus (cached per article).
@@ -135,20 +134,17 @@ class Context:
         Finding them in a large corpus the first time takes minutes: a progress bar on
         a terminal (and progress lines elsewhere with ``lines``).
         """
-        if self._entities is None:
-            from ..core.entities import EntityGraph, Overlay
+        library = self.library
+        graph = library.entities
+        if graph is None:
             from .progress import progress
 
             corpus = self.corpus()
+            self.collection()  # the overlay is the settled collection's
             label = "finding people, places, organisations"
             with progress(self.stderr, label, lines=lines) as report:
-                self._entities = EntityGraph.build(
-                    corpus,
-                    cache_dir=self.index_dir / "entities",
-                    overlay=Overlay.load(self.collection().overlay_file),
-                    use_ner=use_ner,
-                    progress=report,
-                )
-            for message in self._entities.report.messages if self._entities.report else ():
+                graph = library.build_entities(corpus, use_ner=use_ner, progress=report)
+            library.entities = graph
+            for message in graph.report.messages if graph.report else ():
                 self.warn(message)
-        return self._entities
+        return graph

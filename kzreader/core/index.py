@@ -56,9 +56,10 @@ from .analysis import (
     text_term,
     words_for,
 )
-from .article import Article, Kind, Paragraph
 from .atomic import atomic_write_text
-from .corpus import ArticleError, Corpus
+from .corpus.collection import Corpus
+from .corpus.model import Article, Kind, Paragraph
+from .corpus.reading import ArticleError
 from .expand import EntityLookup
 from .lru import Lru
 from .query import (

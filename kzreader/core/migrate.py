@@ -36,7 +36,7 @@ DONE_SUFFIX = ".migrated"
 
 def folder_ids(root: Path) -> list[str]:
     """The article ids of a folder, from its file names alone (no file is read)."""
-    from .corpus import scan_folder
+    from .corpus.scan import scan_folder
 
     files, _ = scan_folder(root)
     return [path.stem for path in files]
@@ -237,7 +237,7 @@ def _names(*values: str) -> set[str]:
 
 def _mentioned(root: Path, names: set[str]) -> set[str]:
     """Which of ``names`` occur in the folder's files (read as text, case-blind)."""
-    from .corpus import scan_folder
+    from .corpus.scan import scan_folder
 
     if not names:
         return set()

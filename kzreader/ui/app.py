@@ -1,4 +1,4 @@
-"""The reader app: the services every screen uses (corpus, index, state, settings)."""
+"""The reader app: what every screen shares (the folder's Library, reading state, settings)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,21 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
 
-from ..core.collection import Collection, Collections
+from ..core.collection import Collection
+from ..core.library import Library
 from ..core.paths import DataPaths
 from ..core.state import ReadingState
 from ..core.terminal import printable
 from . import settings as settings_io
 from .providers import article_provider, commands_provider, search_provider
 from .screens.main import MainScreen
-from .theme_defaults import derived_defaults
 
-if TYPE_CHECKING:  # the corpus module is imported by the loading worker, after the first frame
+if TYPE_CHECKING:  # the core's heavy modules load in the workers, after the first frame
     from textual.notifications import SeverityLevel
 
-    from ..core.corpus import Corpus, Progress
+    from ..core.corpus.collection import Corpus
+    from ..core.entities.graph import EntityGraph
+    from ..core.index import SearchIndex
 
 STATE_SAVE_DELAY = 2.0
 
@@ -49,14 +51,10 @@ class KzReaderApp(App[int]):
     def __init__(self, corpus_dir: Path, paths: DataPaths) -> None:
         self.corpus_dir = Path(corpus_dir)
         self.paths = paths
-        self.outside_links = False  # --follow-outside-links
-        self.corpus: Corpus | None = None
-        self.index: Any = None  # kzreader.core.index.SearchIndex once it is open
-        self.entities: Any = None  # kzreader.core.entities.EntityGraph once built (issue 4)
+        #: The folder's services (corpus, search, entity graph, bookmarks), built in
+        #: workers by the main screen and installed here on the app's thread.
+        self.library = Library(self.corpus_dir, paths)
         self.settings, self._warnings = settings_io.load(paths.settings_file)
-        #: Where this folder's own data lives; settled by the loading worker (a new
-        #: folder may be a moved one, old global files may need migrating).
-        self.collection: Collection = Collections(paths).planned(self.corpus_dir)
         self.state, state_warnings = ReadingState.load(self.collection.state_file)
         self._warnings += state_warnings
         self._state_timer: Timer | None = None
@@ -68,22 +66,55 @@ class KzReaderApp(App[int]):
             self._warnings += settings_io.keymap_problems(keymap)
             self.set_keymap(keymap)
 
+    # -- the library's services, as the screens name them ----------------------
+
+    @property
+    def outside_links(self) -> bool:
+        return self.library.outside_links
+
+    @outside_links.setter
+    def outside_links(self, follow: bool) -> None:  # --follow-outside-links
+        self.library.outside_links = follow
+
+    @property
+    def collection(self) -> Collection:
+        """Where this folder's own data lives (settled by the loading worker)."""
+        return self.library.collection
+
+    @property
+    def corpus(self) -> Corpus | None:
+        return self.library.corpus
+
+    @corpus.setter
+    def corpus(self, corpus: Corpus | None) -> None:
+        self.library.corpus = corpus
+
+    @property
+    def index(self) -> SearchIndex | None:
+        return self.library.search
+
+    @index.setter
+    def index(self, index: SearchIndex | None) -> None:
+        self.library.search = index
+
+    @property
+    def entities(self) -> EntityGraph | None:
+        return self.library.entities
+
+    @entities.setter
+    def entities(self, graph: EntityGraph | None) -> None:
+        self.library.entities = graph
+
     @property
     def corpus_key(self) -> str:
         """Positions are remembered per collection (which follows a moved folder)."""
         return self.collection.id
 
-    def open_collection(self) -> Collection:
-        """Find this folder's collection, migrating old global data (a worker thread)."""
-        from ..core.migrate import open_collection
-
-        return open_collection(self.paths, self.corpus_dir)
-
     def use_collection(self, collection: Collection) -> bool:
         """Take the settled collection (UI thread); True when its reading state was read
         again (another collection than planned, or data migrated into it)."""
         again = collection.id != self.collection.id or bool(collection.notices)
-        self.collection = collection
+        self.library.collection = collection
         if again:
             self.state, problems = ReadingState.load(collection.state_file)
             for problem in problems:
@@ -100,21 +131,16 @@ class KzReaderApp(App[int]):
         return settings_io.value(self.settings, name, default)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        try:
-            from .theming import theme_variable_defaults
-        except ImportError:
-            return derived_defaults(self.current_theme)
+        from .theming import theme_variable_defaults
+
         return theme_variable_defaults(self.current_theme)
 
     def _themes_loaded(self) -> None:
         """Register the YAML themes and start with the one the settings name."""
-        try:
-            from ..core.config import startup_theme
-            from .theming import load_themes
+        from ..core.config import startup_theme
+        from .theming import load_themes
 
-            themes, problems = load_themes(self.paths)
-        except Exception:
-            return
+        themes, problems = load_themes(self.paths)
         for theme in themes:
             self.register_theme(theme)
         self.kz_themes = [theme.name for theme in themes]
@@ -202,27 +228,6 @@ class KzReaderApp(App[int]):
 
     # -- persistence ---------------------------------------------------------
 
-    @property
-    def catalog_file(self) -> Path:
-        return self.paths.index_dir(self.corpus_dir) / "catalog.json"
-
-    def listed_corpus(self) -> Corpus | None:
-        """The corpus as the catalog last saw it (called from a worker thread)."""
-        from ..core.corpus import Corpus
-
-        return Corpus.from_catalog(self.corpus_dir, self.catalog_file)
-
-    def open_corpus(self, progress: Progress | None = None) -> Corpus:
-        """Scan the corpus folder (called from a worker thread)."""
-        from ..core.corpus import Corpus
-
-        return Corpus.open(
-            self.corpus_dir,
-            catalog=self.catalog_file,
-            progress=progress,
-            outside_links=self.outside_links,
-        )
-
     def update_settings(self, **changes: Any) -> None:
         self.settings = settings_io.updated(self.settings, **changes)
         problem = settings_io.save(self.paths.settings_file, self.settings)
@@ -247,7 +252,5 @@ class KzReaderApp(App[int]):
             screen.remember_position()
             screen.stop_indexing()  # quitting never waits for a build; it resumes next time
         self.save_state()
-        index = self.index
-        if index is not None and hasattr(index, "close"):
-            index.close()
+        self.library.close()
         self.exit(0)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rich.cells import cell_len, get_character_cell_size
 
-from ..core.article import Article, Kind, Paragraph
+from ..core.corpus.model import Article, Kind, Paragraph
 
 
 class Role(StrEnum):

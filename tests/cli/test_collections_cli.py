@@ -13,7 +13,7 @@ from collection_files import small_folder
 from seed_ids import A001
 
 from kzreader.core.bookmarks import Bookmark, BookmarkStore, make_anchor
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import Overlay
 from kzreader.core.entities.overlay import OverlayOp
 from kzreader.core.paths import DataPaths, bundled_seeds

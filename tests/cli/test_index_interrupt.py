@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from cancelling import cancel_after
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.index import IndexCancelled, SearchIndex, committed_articles
 from kzreader.core.paths import DataPaths
 

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from kzreader.core.bookmarks import Anchor, Bookmark, new_id, now_iso
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.paths import bundled_seeds
 
 A000, A001, A002, A003, A004 = (

@@ -12,7 +12,6 @@ from bookmarks_helpers import A000, A001, A004, article_file, copy_seeds, edit_a
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from kzreader.core.article import Article, Kind, Paragraph
 from kzreader.core.bookmarks import (
     CONTEXT_CHARS,
     Anchor,
@@ -22,7 +21,8 @@ from kzreader.core.bookmarks import (
     Match,
     make_anchor,
 )
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Article, Kind, Paragraph
 
 P4 = (
     "A week before, on June 6, Konaev (a city in the Almaty Oblast) resident Andrei Astakhov "

@@ -11,7 +11,7 @@ import pytest
 from bookmarks_helpers import A000, A001, A003, copy_seeds, edit_article
 
 from kzreader.core.bookmarks import Shelf, export_file, export_text
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 
 NOTE = "Key claim — *not* <b>markup</b>, [a link](x) & `code`\nsecond line"
 

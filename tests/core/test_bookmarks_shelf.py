@@ -19,7 +19,7 @@ from kzreader.core.bookmarks import (
     parse_tags,
 )
 from kzreader.core.bookmarks import model as model_module
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 
 
 @pytest.fixture

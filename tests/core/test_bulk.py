@@ -13,7 +13,7 @@ from whoosh import query
 from whoosh.collectors import TopCollector
 
 from kzreader.core import bulk, fastpath
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.index import SearchIndex
 from kzreader.core.paths import bundled_seeds
 from kzreader.core.query import FIELD_BOOSTS

@@ -14,7 +14,7 @@ from seed_ids import A001, A003
 
 from kzreader.core.bookmarks import Bookmark, BookmarkStore, make_anchor
 from kzreader.core.collection import Collections, similarity, sketch
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph, Overlay
 from kzreader.core.entities.overlay import OverlayOp
 from kzreader.core.migrate import folder_ids, open_collection

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from seed_ids import A000, A001, A002, A003, A004
 
-from kzreader.core.article import Kind
-from kzreader.core.corpus import Corpus
-from kzreader.core.parse import split_paragraphs as split_paragraphs_for_tests
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind
+from kzreader.core.corpus.txt import split_paragraphs as split_paragraphs_for_tests
 from kzreader.core.paths import bundled_seeds
 
 

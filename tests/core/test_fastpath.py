@@ -13,8 +13,8 @@ from whoosh.scoring import BM25F
 
 from kzreader.core import fastpath
 from kzreader.core.analysis import TermPositions, is_stop, iter_terms, names_analyzer, text_analyzer
-from kzreader.core.article import Kind, Paragraph
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind, Paragraph
 from kzreader.core.index import WHOOSH_DIR, SearchIndex
 from kzreader.core.paths import bundled_seeds
 from kzreader.core.query import FIELD_BOOSTS

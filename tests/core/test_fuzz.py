@@ -13,10 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kzreader.core.article import Kind
-from kzreader.core.corpus import ArticleError, Corpus, read_article, safe_id
+from kzreader.core.corpus.classify import parse_text
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind
+from kzreader.core.corpus.reading import ArticleError, read_article
+from kzreader.core.corpus.scan import safe_id
 from kzreader.core.index import SearchIndex
-from kzreader.core.parse import parse_text
 from kzreader.core.paths import bundled_seeds
 from kzreader.core.text import BinaryFileError, clean_text, decode_bytes, is_clean
 

@@ -12,7 +12,7 @@ from seed_ids import A000, A001, A002, A003, A004
 from test_bulk import write_corpus
 
 from kzreader.core import bulk
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.index import MANIFEST, WHOOSH_DIR, SearchIndex
 from kzreader.core.paths import DataPaths, bundled_seeds
 

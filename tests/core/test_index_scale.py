@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import kzreader.core.index as index_module
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.index import WHOOSH_DIR, SearchIndex, batch_size, default_procs
 
 TOWNS = ["Almaty", "Astana", "Taraz", "Shymkent", "Aktobe", "Pavlodar", "Oral", "Semey"]

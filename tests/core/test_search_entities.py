@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from seed_ids import A001, A002, A003, A004
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph
 from kzreader.core.expand import expand
 from kzreader.core.index import SearchIndex

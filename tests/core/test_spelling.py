@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.index import DICTIONARY, SearchIndex
 from kzreader.core.paths import bundled_seeds
 from kzreader.core.spelling import Dictionary

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from kzreader.__main__ import main
-from kzreader.core.corpus import MAX_PARAGRAPHS, ArticleError, Corpus, CorpusError
+from kzreader.core.corpus.collection import Corpus, CorpusError
+from kzreader.core.corpus.formats import MAX_PARAGRAPHS
+from kzreader.core.corpus.reading import ArticleError
 from kzreader.core.index import SearchIndex
 from kzreader.core.paths import DataPaths
 from kzreader.core.text import is_clean

@@ -285,7 +285,7 @@ async def test_index_deleted_or_truncated_while_the_app_runs(isolated_home: Path
 def test_index_files_truncated_then_deleted_under_an_open_index(seeds_copy: Path) -> None:
     """Truncating a memory-mapped index file would kill the process (SIGBUS); here it
     is one line saying what happened and what to do."""
-    from kzreader.core.corpus import Corpus
+    from kzreader.core.corpus.collection import Corpus
     from kzreader.core.index import SearchIndex
 
     corpus = Corpus.open(seeds_copy)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.core.corpus import MAX_FILE_BYTES, ArticleError, Corpus
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.reading import MAX_FILE_BYTES, ArticleError
 from kzreader.core.index import MANIFEST, SearchIndex
 from kzreader.core.paths import DataPaths
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from whoosh.writing import SegmentWriter
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.index import SearchIndex
 from kzreader.core.paths import DataPaths
 

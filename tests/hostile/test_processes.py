@@ -254,7 +254,7 @@ class Killed(BaseException):
 
 
 def _index(corpus: Path, home: Path, **kwargs: object):
-    from kzreader.core.corpus import Corpus
+    from kzreader.core.corpus.collection import Corpus
     from kzreader.core.index import SearchIndex
 
     paths = DataPaths.resolve(home)

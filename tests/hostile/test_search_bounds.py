@@ -16,7 +16,7 @@ from reader_helpers import main_screen, reader, settle
 from seed_ids import A003
 
 from kzreader.core import bulk
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.index import SearchIndex
 from kzreader.core.paths import bundled_seeds
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from kzreader.core.article import Article, Kind, Paragraph
+from kzreader.core.corpus.model import Article, Kind, Paragraph
 from kzreader.ui.article_layout import ArticleLayout, Role, wrap_offsets
 
 

@@ -23,7 +23,7 @@ from reader_helpers import (
 from textual.widgets import Input, RadioButton, TextArea
 
 from kzreader.core.bookmarks import Bookmark, Shelf, dump_document, make_anchor
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.paths import DataPaths, bundled_themes
 from kzreader.core.themes import discover_themes
 from kzreader.ui.app import KzReaderApp

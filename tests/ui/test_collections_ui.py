@@ -11,7 +11,7 @@ from collection_files import collection_of, small_folder
 from reader_helpers import ALMATY, main_screen, open_in_library, reader, settle
 
 from kzreader.core.bookmarks import Bookmark, BookmarkStore, make_anchor
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import Overlay
 from kzreader.core.entities.overlay import OverlayOp
 from kzreader.core.paths import DataPaths, bundled_seeds

@@ -11,7 +11,7 @@ from collection_files import collection_of
 from reader_helpers import ALMATY, THREATS, main_screen, open_in_library, reader, settle
 from textual.widgets import Input, OptionList
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph
 from kzreader.core.index import SearchIndex
 from kzreader.core.paths import DataPaths, bundled_seeds

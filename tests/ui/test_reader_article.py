@@ -15,7 +15,7 @@ from reader_helpers import (
     view_text,
 )
 
-from kzreader.core.article import Kind
+from kzreader.core.corpus.model import Kind
 
 
 async def test_enter_in_library_opens_the_article_with_cursor_on_first_paragraph() -> None:

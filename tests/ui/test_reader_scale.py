@@ -19,7 +19,7 @@ from reader_helpers import main_screen, reader, record_calls, settle
 from textual.pilot import Pilot
 
 from kzreader.core import index as index_module
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.paths import DataPaths
 from kzreader.ui.app import KzReaderApp
 from kzreader.ui.messages import IndexProgress

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from textual.color import Color
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.paths import DataPaths, bundled_seeds
 from kzreader.ui.app import KzReaderApp
 
@@ -26,7 +26,7 @@ LATER = (
     "multiprocessing",
     "kzreader.core.corpus.collection",  # imported by the worker that lists the library
     "kzreader.core.corpus.classify",
-    "kzreader.core.parse",
+    "kzreader.core.corpus.parsers",
     "kzreader.core.index",
     "kzreader.core.entities",
     "kzreader.core.bookmarks",

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ..article import Article
-from ..corpus import ArticleError, Corpus
+from ..corpus.collection import Corpus
+from ..corpus.model import Article
+from ..corpus.reading import ArticleError
 from .model import CONTEXT_CHARS, Anchor, Bookmark, Location, Match, Placed
 
 #: How much the surrounding context counts beside the quote when choosing a fuzzy candidate.

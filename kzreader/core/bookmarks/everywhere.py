@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..collection import Collection, Collections
-from ..corpus import Corpus
+from ..corpus.collection import Corpus
 from ..paths import DataPaths
 from .export import export_text
 from .model import Placed

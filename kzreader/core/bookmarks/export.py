@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..atomic import atomic_write_text
-from ..corpus import Corpus
+from ..corpus.collection import Corpus
 from .model import Match, Placed
 from .query import by_position, group_by_article, split_orphans, title_of
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..corpus import Corpus
+from ..corpus.collection import Corpus
 from ..text import fold_accents
 from .model import Bookmark, Placed
 

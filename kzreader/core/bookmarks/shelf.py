@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from ..corpus import Corpus
+from ..corpus.collection import Corpus
 from .anchor import Anchorer, AnchorError
 from .export import export_file, export_text
 from .model import Bookmark, Placed, clean_note, new_id, normalize_tags, now_iso

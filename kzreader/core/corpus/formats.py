@@ -87,36 +87,6 @@ def clean_url(value: str | None) -> str | None:
     return match.group(0).rstrip(".,;)") if match else None
 
 
-def parser_for(suffix: str) -> FormatParser | None:
-    """The parser for a file suffix (lower case, with the dot), or None if none reads it.
-
-    Imported on first use: the PDF and HTML libraries cost start-up time for folders
-    that hold only text.
-    """
-    name = SUFFIX_FORMATS.get(suffix)
-    if name is None:
-        return None
-    if name == "txt":
-        from .txt import TextParser
-
-        return TextParser()
-    if name == "md":
-        from .md import MarkdownParser
-
-        return MarkdownParser()
-    if name == "html":
-        from .html import HtmlParser
-
-        return HtmlParser()
-    if name == "docx":
-        from .word import DocxParser
-
-        return DocxParser()
-    from .pdf import PdfParser
-
-    return PdfParser()
-
-
 SUFFIX_FORMATS = {
     ".txt": "txt",
     ".text": "txt",

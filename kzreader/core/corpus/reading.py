@@ -24,9 +24,9 @@ from .formats import (
     FormatError,
     bound_note,
     clean_url,
-    parser_for,
 )
 from .model import Article
+from .parsers import parser_for
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _CHUNK = 1024 * 1024

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from ..article import Article, Kind, Paragraph
+from ..corpus.model import Article, Kind, Paragraph
 from . import lexicon as lx
 from .candidate import DROP, ORG, PERSON, PLACE, Candidate
 from .gazetteer import Gazetteer, load_gazetteer

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ..article import Article
+from ..corpus.model import Article
 from .cache import CandidateCache
 from .candidate import Candidate
 from .detect import Detector, Proposer

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from ..article import Article
-from ..corpus import ArticleError
+from ..corpus.model import Article
+from ..corpus.reading import ArticleError
 from .cache import CandidateCache, ResolutionCache
 from .candidate import Candidate
 from .detect import Detector

@@ -23,7 +23,7 @@ from ..widgets.bookmarks_panel import BookmarksList, BookmarksPanel, short
 # first used (the shelf opens after the first frame), not here: start-up time.
 if TYPE_CHECKING:
     from ...core.bookmarks import Bookmark, Placed
-    from ...core.corpus import Corpus
+    from ...core.corpus.collection import Corpus
     from ..bookmarks_worker import ShelfDone, ShelfKeeper
     from .bookmark_edit import BookmarkEdit
     from .export_bookmarks import ExportRequest

@@ -25,7 +25,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ...core.corpus import ArticleError
+from ...core.corpus.reading import ArticleError
 from ...core.entities import Entity, EntityGraph, EntityType, Mention, context
 from ..widgets.entity_list import entity_style
 from .entity_actions import ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt

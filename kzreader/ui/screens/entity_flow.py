@@ -23,7 +23,7 @@ from textual.css.query import NoMatches
 from textual.events import DescendantFocus
 from textual.worker import get_current_worker
 
-from ...core.article import Article, Kind
+from ...core.corpus.model import Article, Kind
 from ..messages import OpenArticle
 from ..widgets.article_view import ArticleView
 from ..widgets.entity_sidebar import EntitySidebar
@@ -105,7 +105,7 @@ class EntityFlow:
         last = [0.0]
         sidebar = self.entity_sidebar
         # Imported here, not at the top: the entity core is not needed for the first frame.
-        from ...core.entities import Cancelled, EntityGraph, Overlay
+        from ...core.entities import Cancelled
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
@@ -116,13 +116,7 @@ class EntityFlow:
                 app.call_from_thread(sidebar.show_progress, done, total)
 
         try:
-            graph = EntityGraph.build(
-                corpus,
-                cache_dir=app.paths.index_dir(app.corpus_dir) / "entities",
-                overlay=Overlay.load(app.collection.overlay_file),
-                progress=progress,
-                cancel=cancel,
-            )
+            graph = app.library.build_entities(corpus, progress=progress, cancel=cancel)
         except Cancelled:  # stop_indexing has said so; the cached articles are kept
             return
         except Exception as error:  # the reader works without entities
@@ -144,9 +138,6 @@ class EntityFlow:
         first = getattr(self.app, "entities", None) is None
         self.app.entities = graph
         self.app.settle()
-        index = self.app.index
-        if index is not None:
-            index.entities = graph
         self._report_entity_messages(graph)
         if state.selected is not None and state.selected not in graph:
             state.selected = state.redirect.get(state.selected)
@@ -390,9 +381,9 @@ class EntityFlow:
         self, done: str, change: Callable[[Overlay], object], redirect: dict[str, str] | None = None
     ) -> bool:
         """Append one correction to the overlay file, then rebuild; False (and a line) on error."""
-        from ...core.entities import Overlay, OverlayError
+        from ...core.entities import OverlayError
 
-        overlay = Overlay.load(self.app.collection.overlay_file)
+        overlay = self.app.library.load_overlay()
         try:
             change(overlay)
         except OverlayError as error:
@@ -431,9 +422,9 @@ class EntityFlow:
 
     def undo_entity_edit(self) -> bool:
         """Take the last correction out of the overlay file, then rebuild."""
-        from ...core.entities import Overlay, OverlayError
+        from ...core.entities import OverlayError
 
-        overlay = Overlay.load(self.app.collection.overlay_file)
+        overlay = self.app.library.load_overlay()
         if overlay.error is None and not overlay.operations:
             self.app.notify("There is no correction to undo", timeout=3)
             return False

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from ...core.corpus import Corpus
+    from ...core.corpus.collection import Corpus
     from ...core.watch import Changes
     from ..widgets.article_pane import ArticlePane
 
@@ -164,7 +164,7 @@ class LiveFolder:
         app = host.app
         before = app.corpus
         try:
-            corpus = app.open_corpus()
+            corpus = app.library.scan()
         except (OSError, ValueError) as error:
             app.call_from_thread(
                 app.notify, f"{app.corpus_dir}: cannot be read ({error})", severity="error"
@@ -179,9 +179,7 @@ class LiveFolder:
         app.call_from_thread(host._corpus_ready, corpus)
         index = None
         try:
-            from ...core.index import SearchIndex
-
-            index = SearchIndex.open(corpus, app.paths.index_dir(corpus.root))
+            index = app.library.open_search(corpus)
         except Exception as error:  # the library is current; search stays as it was
             app.call_from_thread(
                 app.notify, f"The search index was not updated: {error}", severity="warning"

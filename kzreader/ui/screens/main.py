@@ -19,7 +19,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from ...core.article import Article
+from ...core.corpus.model import Article
 from ..messages import GoBack, OpenArticle
 from ..widgets.article_pane import ArticlePane
 from ..widgets.article_view import ArticleView

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ..messages import IndexProgress
 
 if TYPE_CHECKING:
-    from ...core.corpus import Corpus
+    from ...core.corpus.collection import Corpus
     from ...core.results import ArticleHit
     from ..widgets.article_pane import ArticlePane
 
@@ -72,7 +72,7 @@ class ReaderWorkers:
         app = self.app  # type: ignore[attr-defined]
         worker = get_current_worker()
         try:
-            collection = app.open_collection()
+            collection = app.library.open_collection()
         except OSError as error:  # the reader still reads; the data stays where planned
             app.call_from_thread(
                 app.notify, f"cannot set up this folder's data: {error}", severity="warning"
@@ -81,7 +81,7 @@ class ReaderWorkers:
             if not worker.is_cancelled:
                 app.call_from_thread(self._collection_ready, collection)
         try:
-            listed = app.listed_corpus()
+            listed = app.library.list_catalog()
         except Exception:  # a cache: at worst the library waits for the scan
             listed = None
         if listed is not None and not worker.is_cancelled:
@@ -94,7 +94,7 @@ class ReaderWorkers:
         if not worker.is_cancelled:  # before the scan: a change during it is seen after it
             app.call_from_thread(self.live_folder.start)  # type: ignore[attr-defined]
         try:
-            corpus = app.open_corpus(progress=progress)
+            corpus = app.library.scan(progress)
         except _Stopped:
             return
         except (OSError, ValueError) as error:
@@ -110,14 +110,12 @@ class ReaderWorkers:
     def _note_issues(self, corpus: Corpus) -> None:
         """Warn about the files with problems not shown before (worker thread); the
         folder's fingerprint is brought up to date on the way (for a later move)."""
-        from ...core.collection import Collections
-        from ...core.warned import unseen
-
         app = self.app  # type: ignore[attr-defined]
+        library = app.library
         with contextlib.suppress(OSError):
-            Collections(app.paths).open(corpus.root, corpus.ids)
+            library.register(corpus)
         try:
-            fresh = unseen(corpus.issues, corpus.root, app.collection.warned_file)
+            fresh = library.unseen_issues(corpus)
         except OSError:
             fresh = list(corpus.issues)
         if fresh:
@@ -261,15 +259,11 @@ class ReaderWorkers:
                     IndexProgress(done, total, offset=offset[0], resumed=resumed)
                 )
 
-        try:
-            from ...core.index import IndexCancelled, SearchIndex
-        except ImportError:
-            app.call_from_thread(self._index_failed, "search is not available in this build")
-            app.call_from_thread(self.start_entities)  # type: ignore[attr-defined]
-            return
+        from ...core.index import IndexCancelled
+
         self._index_threads = getattr(self, "_index_threads", 0) + 1
         try:
-            index = SearchIndex.open(corpus, index_dir, progress=progress, cancel=cancel)
+            index = app.library.open_search(corpus, progress=progress, cancel=cancel)
         except IndexCancelled:  # stop_indexing has said so in the header
             return
         except Exception as error:  # the reader stays usable without search
@@ -333,7 +327,7 @@ class ReaderWorkers:
             slow = False
         if slow:  # a long parse: say so in the pane rather than look frozen
             app.call_from_thread(setattr, target, "loading", True)
-        from ...core.corpus import ArticleError  # loaded with the corpus by now
+        from ...core.corpus.reading import ArticleError  # loaded with the corpus by now
 
         try:
             article = corpus.article(article_id)

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.article import Article
+from ...core.corpus.model import Article
 from ...core.entities import EntityGraph
 from ..widgets.entity_list import entity_style
 

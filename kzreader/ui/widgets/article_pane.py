@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Input
 
-from ...core.article import Article
+from ...core.corpus.model import Article
 from ..messages import GoBack
 from .article_view import ArticleView
 from .find_bar import FindBar, find_spans

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection as TextSelection
 from textual.strip import Strip
 
-from ...core.article import Article, Kind
+from ...core.corpus.model import Article, Kind
 from ..article_layout import ArticleLayout, Role
 from ..selection import Selection, covering, point_to_offset
 from .article_lines import GUTTER, LineState, Match, Spans, hint_line, paint_line

@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from ...core.article import Article
+from ...core.corpus.model import Article
 
 
 def find_spans(article: Article, needle: str) -> dict[int, list[tuple[int, int]]]:

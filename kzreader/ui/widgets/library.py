@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from ...core.article import ArticleInfo
+from ...core.corpus.model import ArticleInfo
 from ..messages import OpenArticle
 from .library_table import LibraryTable, by_line
 

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.article import ArticleInfo
+from ...core.corpus.model import ArticleInfo
 from ..messages import GoBack
 
 DATE = 10

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kzreader.core.bookmarks import Shelf, export_text
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 
 URL = "https://steppeledger.example/2024/05/transit"
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from corpus_fixtures import DEV, folder_with, highlighted
 
-from kzreader.core.corpus import Corpus, Kind
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind
 
 EXPECTED = json.loads((DEV / "grain.expected.json").read_text(encoding="utf-8"))
 BODY: list[str] = EXPECTED["body"]

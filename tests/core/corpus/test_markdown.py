@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from corpus_fixtures import folder_with, highlighted
 
-from kzreader.core.corpus import Corpus, Kind
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind
 
 EXPECTED = [
     "Middle Corridor cargo doubles as shippers avoid Russia",

@@ -9,7 +9,8 @@ from fpdf import FPDF
 from pdf_maker import make_report
 from pdfminer.high_level import extract_pages
 
-from kzreader.core.corpus import Corpus, Kind
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind
 
 PARAGRAPHS = [p.replace("—", "-") for p in paragraphs_of(DEV / "water.txt")[3:]]
 TITLE = "Syr Darya: a river shared, a summer feared"

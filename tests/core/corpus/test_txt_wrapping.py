@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from corpus_fixtures import DEV, paragraphs_of, wrapped
 
-from kzreader.core.corpus import Corpus, Kind
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind
 from kzreader.core.corpus.txt import split_paragraphs
 
 TEXTS = sorted(DEV.glob("*.txt"))

@@ -8,7 +8,8 @@ from pathlib import Path
 import docx
 from corpus_fixtures import DEV, paragraphs_of
 
-from kzreader.core.corpus import Corpus, Kind
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.model import Kind
 
 
 def test_a_word_document_reads_as_written(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kzreader.core.corpus import Corpus, read_article
+from kzreader.core.corpus.collection import Corpus
+from kzreader.core.corpus.reading import read_article
 from kzreader.core.entities import EntityGraph
 from kzreader.core.paths import bundled_seeds
 

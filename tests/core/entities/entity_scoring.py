@@ -182,7 +182,7 @@ def score(
 
 def score_folder(folder: Path, gold_path: Path, use_ner: bool = False) -> Score:
     """Build a graph of every ``*.txt`` in ``folder`` and score it against ``gold_path``."""
-    from kzreader.core.corpus import read_article
+    from kzreader.core.corpus.reading import read_article
 
     articles = [read_article(p, p.stem)[0] for p in sorted(folder.glob("*.txt"))]
     graph = EntityGraph.from_articles(articles, use_ner=use_ner)

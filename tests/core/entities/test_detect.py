@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzreader.core.article import Kind, Paragraph
+from kzreader.core.corpus.model import Kind, Paragraph
 from kzreader.core.entities import Detector, EntityGraph
 from kzreader.core.entities.candidate import Candidate
 
@@ -63,7 +63,7 @@ def test_sentence_initial_and_heading_words_are_only_candidates() -> None:
 
 
 def test_real_name_in_heading_is_kept() -> None:
-    from kzreader.core.article import Article
+    from kzreader.core.corpus.model import Article
 
     article = Article(
         "a", None, "t", None, None, None,  # type: ignore[arg-type]
@@ -120,7 +120,7 @@ def test_shouting_comment_is_not_a_list_of_acronyms() -> None:
 
 
 def _article(texts: list[str], article_id: str = "t"):
-    from kzreader.core.article import Article
+    from kzreader.core.corpus.model import Article
 
     paragraphs = tuple(
         Paragraph(i + 1, Kind.BODY, text, heading=not text.endswith("."))

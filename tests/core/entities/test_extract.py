@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import copies_of_seeds
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph, extract
 from kzreader.core.paths import bundled_seeds
 

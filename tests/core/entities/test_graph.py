@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import article_id
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import Cancelled, EntityGraph, EntityType, RelatedArticle, context
 
 
@@ -149,7 +149,7 @@ def test_unwritable_cache_only_costs_speed(seeds, tmp_path: Path) -> None:
 def test_article_gone_since_the_scan_is_reported(
     seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kzreader.core.corpus import ArticleError
+    from kzreader.core.corpus.reading import ArticleError
 
     corpus = Corpus.open(seeds_copy)
     read = corpus.article

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph, EntityType, Overlay, OverlayError
 from kzreader.core.paths import DataPaths
 

@@ -11,7 +11,7 @@ import pytest
 from cancelling import cancel_after
 from conftest import copies_of_seeds
 
-from kzreader.core.corpus import Corpus
+from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import Cancelled, Candidate, Detector, EntityGraph, Overlay
 from kzreader.core.entities.cache import CandidateCache
 from kzreader.core.entities.resolve import Resolver
