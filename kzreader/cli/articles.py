@@ -47,6 +47,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     table.add_column("words", justify="right", no_wrap=True)
     for row in rows:
         byline = " · ".join(str(v) for v in (row["author"], row["outlet"]) if v)
-        table.add_row(row["id"], row["title"], byline, row["date"] or "", str(row["words"]))
+        title, date = str(row["title"]), str(row["date"] or "")
+        table.add_row(str(row["id"]), title, byline, date, str(row["words"]))
     Console(file=ctx.stdout, highlight=False, markup=False, emoji=False).print(table)
     return 0

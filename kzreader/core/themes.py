@@ -239,7 +239,8 @@ def parse_colour(text: str) -> Colour:
         r, g, b = (int(_clamp(float(v), 0, 255)) for v in match.groups()[:3])
         return Colour(r, g, b, _clamp(float(match.group(4)), 0.0, 1.0))
     if match := _HSL_RE.fullmatch(value):
-        return _from_hsl(*match.groups())
+        h, s, lum = match.groups()
+        return _from_hsl(h, s, lum)
     if match := _HSLA_RE.fullmatch(value):
         h, s, lum, a = match.groups()
         return _from_hsl(h, s, lum, _clamp(float(a), 0.0, 1.0))

@@ -41,7 +41,7 @@ class YamlError(ValueError):
     """A YAML text kzreader will not use; ``str()`` is the one-line reason."""
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """The safe loader with a bound on integers (construction is Python either way)."""
 
     def construct_yaml_int(self, node: ScalarNode) -> int:
@@ -51,7 +51,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 f"a number at line {node.start_mark.line + 1} has {digits} digits "
                 f"(at most {MAX_INT_DIGITS})"
             )
-        return super().construct_yaml_int(node)  # type: ignore[no-any-return]
+        return super().construct_yaml_int(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)

@@ -97,18 +97,21 @@ def point_to_offset(layout: ArticleLayout, width: int, x: int, y: int) -> tuple[
     ``width`` is the view's width in cells (lines are centred in it, after the gutter).
     """
     hit = layout.at(y)
-    if hit is None or hit[0].paragraph is None:
+    if hit is None:
         return None
     block, line = hit
+    paragraph = block.paragraph
+    if paragraph is None:
+        return None
     if line >= len(block.lines):  # the gap below a paragraph: its end
-        return block.paragraph, block.lines[-1][1]
+        return paragraph, block.lines[-1][1]
     start, end = block.lines[line]
     column = x - max(0, (width - GUTTER - layout.width) // 2) - GUTTER
     if column <= 0:
-        return block.paragraph, start
+        return paragraph, start
     cells = 0
     for index in range(start, end):
         cells += cell_len(block.text[index])
         if cells > column:
-            return block.paragraph, index
-    return block.paragraph, end
+            return paragraph, index
+    return paragraph, end

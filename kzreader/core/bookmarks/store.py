@@ -232,10 +232,11 @@ class BookmarkStore:
         try:
             version, marks, extra = parse_document(text, notes)
         except DocumentError:
-            version = peek_version(text)
-            if version is None or version <= SCHEMA_VERSION:
+            newer = peek_version(text)
+            if newer is None or newer <= SCHEMA_VERSION:
                 raise
-            marks, extra = (), {}  # a newer format we cannot read: show nothing, touch nothing
+            # A newer format we cannot read: show nothing, touch nothing.
+            version, marks, extra = newer, (), {}
         snapshot = _Snapshot(raw, version, marks, extra, stamp, tuple(notes))
         self._snapshot = snapshot
         return snapshot

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..lru import Lru
 from .catalog import cached_info, read_catalog, write_catalog
@@ -49,7 +50,8 @@ def resolve_root(root: str | os.PathLike[str]) -> Path:
 def _with_meta(info: ArticleInfo, meta: dict[str, str] | None) -> ArticleInfo:
     if not meta:
         return info
-    return replace(info, **{k: v for k, v in meta.items() if k in META_KEYS})
+    changes: dict[str, Any] = {k: v for k, v in meta.items() if k in META_KEYS}
+    return replace(info, **changes)
 
 
 class Corpus:
@@ -222,7 +224,8 @@ class Corpus:
         meta = self._sidecar.get(article.id)
         if not meta:
             return article
-        return replace(article, **{k: v for k, v in meta.items() if k in META_KEYS})
+        changes: dict[str, Any] = {k: v for k, v in meta.items() if k in META_KEYS}
+        return replace(article, **changes)
 
     def _remember(self, article: Article) -> Article:
         if _weight(article) > self.CACHE_BYTES:

@@ -11,6 +11,7 @@ wrapped lines, so a note that puts one paragraph per line keeps its paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .formats import Block, Extracted, assemble, clean_url, decode_text
 from .model import Kind, Link
@@ -153,7 +154,7 @@ def render(text: str) -> list[Block]:
     return blocks
 
 
-def _pieces(children: list[object]) -> list[tuple[str, str | None]]:
+def _pieces(children: Sequence[object]) -> list[tuple[str, str | None]]:
     pieces: list[tuple[str, str | None]] = []
     href: str | None = None
     for child in children:

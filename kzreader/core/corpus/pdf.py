@@ -112,10 +112,11 @@ def _read(data: bytes) -> tuple[list[Line], dict[int, float], dict[int, float], 
                     if not chars:
                         continue
                     size = Counter(round(c.size, 1) for c in chars).most_common(1)[0][0]
+                    ends = [*chars[1:], None]
                     word_end = next(
                         (
                             c.x1
-                            for c, n in itertools.pairwise([*chars, None])
+                            for c, n in zip(chars, ends, strict=True)
                             if n is None or n.get_text().isspace() or n.x0 - c.x1 > c.size * 0.2
                         ),
                         item.x1,

@@ -66,10 +66,10 @@ def split_paragraphs(text: str) -> list[str]:
     indented = _indents_paragraphs(raw_blocks)
     blocks: list[list[tuple[str, bool]]] = []
     for raw in raw_blocks:
-        lines = [(" ".join(line.split()), indented and line[:1] in " \t") for line in raw]
-        lines = [(line, indent) for line, indent in lines if line]
-        if lines:
-            blocks.append(lines)
+        marked = [(" ".join(line.split()), indented and line[:1] in " \t") for line in raw]
+        kept = [(line, indent) for line, indent in marked if line]
+        if kept:
+            blocks.append(kept)
     width = wrap_width([line for block in blocks for line, _ in block])
     out: list[str] = []
     for block in blocks:

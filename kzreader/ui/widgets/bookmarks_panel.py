@@ -8,6 +8,7 @@ the article and the palette.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -207,7 +208,7 @@ class BookmarksPanel(Vertical):
         banner.remove_class("-hidden")
         self.query_one("#bookmarks-backup-text", Static).update(text)
 
-    def show_others(self, others: list[Elsewhere] | None) -> None:
+    def show_others(self, others: builtins.list[Elsewhere] | None) -> None:
         """Show the bookmarks of other collections below this one's (None: hide them)."""
         self.others = others
         self.rebuild()
@@ -226,7 +227,7 @@ class BookmarksPanel(Vertical):
         with contextlib.suppress(OptionDoesNotExist):  # filtered out
             self.list.highlighted = self.list.get_option_index(bookmark_id)
 
-    def matching(self) -> list[Placed]:
+    def matching(self) -> builtins.list[Placed]:
         """The bookmarks the filter lets through, in the panel's order."""
         # The bookmarks core is imported on first use: the first frame does not need it.
         from ...core.bookmarks.query import haystack, title_of
@@ -238,7 +239,9 @@ class BookmarksPanel(Vertical):
             }
         return self._filtered(self.placed, self._haystacks)
 
-    def _filtered(self, placed: list[Placed], haystacks: dict[str, str] | None) -> list[Placed]:
+    def _filtered(
+        self, placed: builtins.list[Placed], haystacks: dict[str, str] | None
+    ) -> builtins.list[Placed]:
         from ...core.bookmarks.query import filter_placed
 
         text, tags = parse_filter(self.filter_input.value)
@@ -260,7 +263,7 @@ class BookmarksPanel(Vertical):
         self._width = listing.size.width
         anchored = [p for p in found if not p.orphan]
         orphans = by_position([p for p in found if p.orphan], self.corpus)
-        options: list[Option | None] = []
+        options: builtins.list[Option | None] = []
         if self.sort == "article":
             groups = group_by_article(anchored, self.corpus)
             for group in groups:
@@ -298,7 +301,7 @@ class BookmarksPanel(Vertical):
         elif self.shown:
             self.select(self.shown[0].id)
 
-    def _add_others(self, options: list[Option | None]) -> None:
+    def _add_others(self, options: builtins.list[Option | None]) -> None:
         """Other collections' bookmarks, each collection under its folder's name."""
         self._other_items = {}
         if self.others is None:
@@ -329,7 +332,7 @@ class BookmarksPanel(Vertical):
                 options.append(option)
 
     def _add_items(
-        self, options: list[Option | None], items: Sequence[Placed], *, with_title: bool
+        self, options: builtins.list[Option | None], items: Sequence[Placed], *, with_title: bool
     ) -> None:
         """Items with a rule between them (under a heading, the heading is the rule)."""
         for n, item in enumerate(items):
@@ -347,7 +350,10 @@ class BookmarksPanel(Vertical):
         if with_title:
             title = title_of(self.corpus if key is None else corpus, item.article)
             head = Content.assemble((short(title, 34), "bold"), " ", head)
-        parts: list[Content | str | tuple[str, str]] = [head, ("  " + mark.created[:10], "dim")]
+        parts: builtins.list[Content | str | tuple[str, str]] = [
+            head,
+            ("  " + mark.created[:10], "dim"),
+        ]
         if mark.tags:
             parts.append(("  " + " ".join("#" + t for t in mark.tags), "$text-accent"))
         # About three lines of quote and two of note, whatever the panel's width.

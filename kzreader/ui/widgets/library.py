@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +17,9 @@ from ...core.corpus.model import ArticleInfo
 from ..messages import OpenArticle
 from .library_table import LibraryTable, by_line
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
+
 
 @dataclass(frozen=True)
 class SortKey:
@@ -24,7 +27,7 @@ class SortKey:
 
     column: str
     label: str
-    key: Callable[[ArticleInfo], object]
+    key: Callable[[ArticleInfo], SupportsRichComparison]
     reverse: bool = False
 
 
