@@ -201,7 +201,7 @@ class KzReaderApp(App[int]):
 
     def action_theme_next(self) -> None:
         """Switch to the next theme: ours first, then Textual's (saved like any choice)."""
-        from ..core.themes import next_theme
+        from ..core.theme_variables import next_theme
 
         ours = [name for name in self.kz_themes if name in self.available_themes]
         names = ours + sorted(n for n in self.available_themes if n not in ours)

@@ -20,13 +20,13 @@ from textual.design import ColorSystem
 from textual.theme import Theme
 
 from ..core.paths import DataPaths, bundled_themes
+from ..core.theme_variables import derived_variables
 from ..core.themes import (
     KZ_VARIABLES,
     REQUIRED_COLOURS,
     ThemeCatalog,
     ThemeProblem,
     ThemeSpec,
-    derived_variables,
     discover_themes,
 )
 

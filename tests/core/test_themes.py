@@ -9,24 +9,25 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kzreader.core.colour import (
+    Colour,
+    ColourError,
+    contrast_ratio,
+    flatten,
+    parse_colour,
+    relative_luminance,
+)
 from kzreader.core.paths import bundled_themes
+from kzreader.core.theme_variables import derived_variables, next_theme
 from kzreader.core.themes import (
     KZ_VARIABLES,
     REQUIRED_COLOURS,
     SHIPPED_ORDER,
-    Colour,
-    ColourError,
     ThemeFileError,
     ThemeSpec,
-    contrast_ratio,
-    derived_variables,
     discover_themes,
-    flatten,
     load_theme_file,
-    next_theme,
-    parse_colour,
     parse_theme,
-    relative_luminance,
 )
 
 ENTITIES = ("kz-entity-person", "kz-entity-place", "kz-entity-organisation")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from rich.color import Color
 
+from kzreader.core.colour import contrast_ratio, parse_colour
 from kzreader.core.paths import DataPaths, bundled_seeds
-from kzreader.core.themes import contrast_ratio, parse_colour
 from kzreader.ui.app import KzReaderApp
 from kzreader.ui.widgets.library_table import LibraryTable
 

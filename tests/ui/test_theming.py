@@ -17,9 +17,10 @@ from textual.containers import Grid, Vertical
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.widgets import Static
 
+from kzreader.core.colour import ColourError, parse_colour
 from kzreader.core.config import Settings, load_settings, startup_theme
 from kzreader.core.paths import DataPaths, bundled_themes
-from kzreader.core.themes import KZ_VARIABLES, ColourError, discover_themes, parse_colour
+from kzreader.core.themes import KZ_VARIABLES, discover_themes
 from kzreader.ui.theming import (
     load_themes,
     textual_problem,
