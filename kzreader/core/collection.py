@@ -28,12 +28,8 @@ from pathlib import Path
 import yaml
 
 from .atomic import atomic_write_text
+from .locking import file_lock
 from .paths import DataPaths, bundled_seeds, folder_key
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
-    fcntl = None  # type: ignore[assignment]
 
 REGISTRY_VERSION = 1
 #: Hashes kept per fingerprint: the overlap estimate is within about ±0.1 at 64.
@@ -331,18 +327,10 @@ class Collections:
 def exclusive_lock(lock: Path) -> Iterator[None]:
     """Hold an exclusive lock on the file ``lock`` between processes (none if it cannot
     be made: a read-only data folder still lets the reader read)."""
-    try:
-        lock.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
+    with contextlib.ExitStack() as held:
+        with contextlib.suppress(OSError):
+            held.enter_context(file_lock(lock))
         yield
-        return
-    try:
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
 
 
 #: The id of the bundled articles' collection, the same wherever the package lives.

@@ -9,6 +9,7 @@ Most callers want a ``Shelf`` (a store placed in a corpus)::
 
 from .anchor import Anchorer, AnchorError, make_anchor
 from .document import SCHEMA_VERSION, DocumentError, dump_document, parse_document
+from .errors import BookmarkError, StoreLocked, StoreReadOnly, StoreWriteError, UnknownBookmark
 from .export import (
     FORMATS,
     export_csv,
@@ -40,14 +41,7 @@ from .query import (
     tag_counts,
 )
 from .shelf import Shelf
-from .store import (
-    BookmarkError,
-    BookmarkStore,
-    StoreLocked,
-    StoreReadOnly,
-    StoreWriteError,
-    UnknownBookmark,
-)
+from .store import BookmarkStore
 
 __all__ = [
     "CONTEXT_CHARS",

@@ -9,6 +9,7 @@ from typing import Literal
 
 from ..corpus.collection import Corpus
 from .anchor import Anchorer, AnchorError
+from .errors import BookmarkError, UnknownBookmark
 from .export import export_file, export_text
 from .model import Bookmark, Placed, clean_note, new_id, normalize_tags, now_iso
 from .query import (
@@ -21,7 +22,7 @@ from .query import (
     tag_counts,
     title_of,
 )
-from .store import BookmarkError, BookmarkStore, UnknownBookmark
+from .store import BookmarkStore
 
 Sort = Literal["article", "date"]
 

@@ -11,6 +11,11 @@ Bookmarks are the only data the user makes, so the store is careful:
   ``bookmarks.yaml.broken-YYYYMMDDTHHMMSS``, the user is told where it went, the
   store starts empty, and the last good backup is offered (``restore_backup``);
 - a file from a newer schema version is shown (best effort) but never written.
+
+One module, over 400 lines on purpose: every path that changes the file (each edit,
+moving a broken file aside, restoring a backup) goes through the one lock and commit
+of ``BookmarkStore``; split, the care that keeps the user's only data would be spread
+over modules that each could get it wrong.
 """
 
 from __future__ import annotations
@@ -31,13 +36,16 @@ from ..atomic import (
     read_user_file_stat,
     write_target,
 )
+from ..locking import LockTimeout, file_lock
 from .document import SCHEMA_VERSION, DocumentError, dump_document, parse_document, peek_version
+from .errors import (
+    BookmarkError,
+    StoreLocked,
+    StoreReadOnly,
+    StoreWriteError,
+    UnknownBookmark,
+)
 from .model import Anchor, Bookmark, new_id
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
-    fcntl = None  # type: ignore[assignment]
 
 LOCK_TIMEOUT = 10.0
 #: 20,000 bookmarks with notes take about 10 MB (parsed in 3-9 s on a busy 2-core
@@ -46,29 +54,6 @@ LOCK_TIMEOUT = 10.0
 MAX_BOOKMARKS_BYTES = 16 << 20
 
 T = TypeVar("T")
-
-
-class BookmarkError(Exception):
-    """A bookmark operation that failed; ``str()`` is one line for the user."""
-
-
-class StoreReadOnly(BookmarkError):
-    """The file must not be written (newer schema, unreadable file left in place)."""
-
-
-class StoreWriteError(BookmarkError):
-    """Saving failed (read-only folder, disk full…); nothing on disk was changed."""
-
-
-class StoreLocked(BookmarkError):
-    """Another process held the bookmarks lock for too long."""
-
-
-class UnknownBookmark(BookmarkError, KeyError):
-    """No bookmark has this id (perhaps another process removed it)."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown bookmark"
 
 
 @dataclass
@@ -455,32 +440,21 @@ class BookmarkStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        lock = file_lock(self.lock_path, timeout=self.lock_timeout)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            lock.__enter__()
+        except LockTimeout:
+            raise StoreLocked(
+                f"{self.lock_path}: another kzreader kept the bookmarks "
+                f"locked for {self.lock_timeout:.0f} s; try again"
+            ) from None
         except OSError as error:
             raise StoreWriteError(
                 f"cannot save bookmarks in {self.path.parent}: {error.strerror or error}"
             ) from error
-        try:
-            if fcntl is not None:
-                deadline = time.monotonic() + self.lock_timeout
-                delay = 0.002
-                while True:
-                    try:
-                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() > deadline:
-                            raise StoreLocked(
-                                f"{self.lock_path}: another kzreader kept the bookmarks "
-                                f"locked for {self.lock_timeout:.0f} s; try again"
-                            ) from None
-                        time.sleep(delay)
-                        delay = min(delay * 2, 0.05)
+        with contextlib.ExitStack() as held:  # the body's own errors pass as they are
+            held.push(lock)
             yield
-        finally:
-            os.close(fd)  # closing releases the lock
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
