@@ -1,0 +1,113 @@
+"""The shape of the code: no import circles, whoosh's internals in one package, small modules.
+
+The layer rules (the core imports no UI, widgets no screens) are import-linter contracts
+in pyproject.toml, which CI checks; these are the rules a contract cannot say.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import grimp
+
+PACKAGE = Path(__file__).resolve().parents[1] / "kzreader"
+#: The one package that may use whoosh's codec, storage and matcher classes.
+ENGINE = "kzreader.core.search.engine"
+INTERNALS = ("whoosh.codec", "whoosh.filedb", "whoosh.matching")
+MAX_LINES = 400
+#: What a module's docstring says when it is one module on purpose, and why.
+ONE_MODULE = "over 400 lines on purpose"
+
+
+def _modules() -> Iterator[tuple[str, Path]]:
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        yield ".".join(parts), path
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        on_stack.add(module)
+        for other in graph[module]:
+            if other not in order:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in on_stack:
+                low[module] = min(low[module], order[other])
+        if low[module] == order[module]:
+            component = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.append(top)
+                if top == module:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 10 * len(graph)))
+    try:
+        for module in sorted(graph):
+            if module not in order:
+                visit(module)
+    finally:
+        sys.setrecursionlimit(limit)
+    return found
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_circles() -> None:
+    """Imports inside functions count too: a lazy import is still a dependency."""
+    imports = grimp.build_graph("kzreader", exclude_type_checking_imports=True)
+    graph = {
+        module: set(imports.find_modules_directly_imported_by(module)) & imports.modules
+        for module in imports.modules
+    }
+    assert _cycles(graph) == []
+
+
+def test_only_the_engine_touches_whoosh_internals() -> None:
+    offenders = []
+    for name, path in _modules():
+        if name == ENGINE or name.startswith(ENGINE + "."):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported = [node.module]
+            elif isinstance(node, ast.Import):
+                imported = [alias.name for alias in node.names]
+            else:
+                continue
+            for module in imported:
+                if module.startswith(INTERNALS):
+                    offenders.append(f"{name}:{node.lineno} imports {module}")
+    assert offenders == []
+
+
+def test_modules_are_small_or_say_why() -> None:
+    large = []
+    for name, path in _modules():
+        text = path.read_text(encoding="utf-8")
+        lines = text.count("\n")
+        if lines > MAX_LINES and ONE_MODULE not in (ast.get_docstring(ast.parse(text)) or ""):
+            large.append(f"{name}: {lines} lines")
+    assert large == []
