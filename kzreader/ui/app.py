@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.timer import Timer
 
 from ..core.collection import Collection
@@ -15,6 +15,7 @@ from ..core.library import Library
 from ..core.paths import DataPaths
 from ..core.state import ReadingState
 from ..core.terminal import printable
+from . import bindings
 from . import settings as settings_io
 from .providers import article_provider, commands_provider, search_provider
 from .screens.main import MainScreen
@@ -36,17 +37,7 @@ class KzReaderApp(App[int]):
     TITLE = "kzreader"
     # Loaders, not classes: the providers (and the key groups) load when the palette opens.
     COMMANDS = App.COMMANDS | {commands_provider, article_provider, search_provider}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit, even from a text box",
-            id="kz.quit_anywhere",
-            show=False,
-            priority=True,
-        ),
-        Binding("ctrl+t", "theme_next", "Next theme", id="kz.theme_next", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.APP)
 
     def __init__(self, corpus_dir: Path, paths: DataPaths) -> None:
         self.corpus_dir = Path(corpus_dir)

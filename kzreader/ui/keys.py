@@ -11,15 +11,9 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
-from .widgets.article_pane import ArticlePane
-from .widgets.article_view import ArticleView
-from .widgets.bookmarks_panel import BookmarksFilter, BookmarksList
+from . import bindings
 from .widgets.entity_list import EntityList
-from .widgets.entity_sidebar import EntityFilter, EntitySidebar
-from .widgets.find_bar import FindInput
-from .widgets.library import LibraryFilter, LibraryTable
-from .widgets.results import ResultsList
-from .widgets.search_input import SearchInput
+from .widgets.library import LibraryTable
 
 
 @dataclass(frozen=True)
@@ -60,29 +54,29 @@ def _groups() -> list[KeyGroup]:
     return [
         KeyGroup(
             "Everywhere",
-            _described([*MainScreen.BINDINGS, *KzReaderApp.BINDINGS, palette]),
+            _described([*MainScreen.BINDINGS, *bindings.APP, palette]),
             "screen",
         ),
-        KeyGroup("Article", _described(list(ArticleView.BINDINGS)), "article"),
-        KeyGroup("Article pane", _described(list(ArticlePane.BINDINGS)), "pane"),
+        KeyGroup("Article", _described(list(bindings.ARTICLE_VIEW)), "article"),
+        KeyGroup("Article pane", _described(list(bindings.ARTICLE_PANE)), "pane"),
         KeyGroup(
             "Library",
-            _described([*LibraryTable.BINDINGS, *LibraryFilter.BINDINGS]),
+            _described([*LibraryTable.BINDINGS, *bindings.LIBRARY_FILTER]),
             "library",
         ),
-        KeyGroup("Results", _described(list(ResultsList.BINDINGS)), None),
+        KeyGroup("Results", _described(list(bindings.RESULTS_LIST)), None),
         # Bookmarks (issue 5): the list's keys run screen actions, so the palette can too.
         KeyGroup(
             "Bookmarks",
-            _described([b for b in BookmarksList.BINDINGS if b.action.startswith("screen.")]),
+            _described([b for b in bindings.BOOKMARKS_LIST if b.action.startswith("screen.")]),
             "screen",
         ),
         KeyGroup(
             "Bookmarks list",
             _described(
                 [
-                    *(b for b in BookmarksList.BINDINGS if not b.action.startswith("screen.")),
-                    *BookmarksFilter.BINDINGS,
+                    *(b for b in bindings.BOOKMARKS_LIST if not b.action.startswith("screen.")),
+                    *bindings.BOOKMARKS_FILTER,
                 ]
             ),
             None,
@@ -90,12 +84,12 @@ def _groups() -> list[KeyGroup]:
         # Entities (issue 4): the sidebar's list and filter, and the entity card.
         KeyGroup(
             "Entity sidebar",
-            _described([*EntityList.BINDINGS, *EntitySidebar.BINDINGS, *EntityFilter.BINDINGS]),
+            _described([*EntityList.BINDINGS, *bindings.ENTITY_SIDEBAR, *bindings.ENTITY_FILTER]),
             None,
         ),
         KeyGroup("Entity card", _described(list(EntityCard.BINDINGS)), None),
-        KeyGroup("Search box", _described(list(SearchInput.BINDINGS)), None),
-        KeyGroup("Find bar", _described(list(FindInput.BINDINGS)), None),
+        KeyGroup("Search box", _described(list(bindings.SEARCH_INPUT)), None),
+        KeyGroup("Find bar", _described(list(bindings.FIND_INPUT)), None),
     ]
 
 

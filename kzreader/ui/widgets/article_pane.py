@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Input
 
 from ...core.corpus.model import Article
+from .. import bindings
 from ..messages import GoBack
 from .article_view import ArticleView
 from .find_bar import FindBar, find_spans
@@ -20,10 +21,7 @@ from .find_bar import FindBar, find_spans
 class ArticlePane(Vertical):
     """An article view with a border that names the article and tells where the cursor is."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+f", "find", "Find", id="kz.find"),
-        Binding("escape", "back", "Back", id="kz.article.back", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.ARTICLE_PANE)
 
     def __init__(
         self, *, measure: int = 80, show_comments: bool = True, id: str | None = None

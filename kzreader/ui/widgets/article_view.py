@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -21,6 +21,7 @@ from textual.selection import Selection as TextSelection
 from textual.strip import Strip
 
 from ...core.corpus.model import Article, Kind
+from .. import bindings
 from ..article_layout import ArticleLayout, Role
 from ..selection import Selection, covering, point_to_offset
 from .article_lines import GUTTER, LineState, Match, Spans, hint_line, paint_line
@@ -29,49 +30,7 @@ from .article_lines import GUTTER, LineState, Match, Spans, hint_line, paint_lin
 class ArticleView(ScrollView, can_focus=True):
     """One article with a paragraph cursor, highlights and n/N stepping through them."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor(1)", "Next ¶", id="kz.article.down", show=False),
-        Binding("k,up", "cursor(-1)", "Previous ¶", id="kz.article.up", show=False),
-        Binding("pagedown,space,ctrl+d", "page(1)", "Page down", id="kz.article.page_down"),
-        Binding("pageup,ctrl+u", "page(-1)", "Page up", id="kz.article.page_up", show=False),
-        Binding("g,home", "edge(-1)", "Top", id="kz.article.top", show=False),
-        Binding("G,end", "edge(1)", "Bottom", id="kz.article.bottom", show=False),
-        Binding("n", "match(1)", "Next hit", id="kz.article.next_hit"),
-        Binding("N", "match(-1)", "Previous hit", id="kz.article.previous_hit"),
-        Binding("c", "toggle_comments", "Comments", id="kz.article.comments"),
-        Binding("w", "cycle_width", "Width", id="kz.article.width", show=False),
-        Binding("o", "open_source", "Open source", id="kz.article.open_source", show=False),
-        Binding("O", "open_link", "Open the ¶'s link", id="kz.article.open_link", show=False),
-        # Keyboard selection inside the cursor's paragraph (what b bookmarks), issue 5.
-        Binding("v", "select", "Select words", id="kz.article.select", show=False),
-        Binding("right,l", "select_end(1)", "Select a word more", id="kz.article.select_more"),
-        Binding("left,h", "select_end(-1)", "Select a word less", id="kz.article.select_less"),
-        Binding(
-            "right_parenthesis",
-            "select_sentence(1)",
-            "Select to the next sentence",
-            id="kz.article.select_next_sentence",
-        ),
-        Binding(
-            "left_parenthesis",
-            "select_sentence(-1)",
-            "Select a sentence less",
-            id="kz.article.select_previous_sentence",
-        ),
-        Binding(
-            "shift+right,L",
-            "select_start(1)",
-            "Start the selection a word later",
-            id="kz.article.select_start_later",
-        ),
-        Binding(
-            "shift+left,H",
-            "select_start(-1)",
-            "Start the selection a word earlier",
-            id="kz.article.select_start_earlier",
-        ),
-        Binding("escape", "select_clear", "Clear the selection", id="kz.article.select_clear"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.ARTICLE_VIEW)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--title",

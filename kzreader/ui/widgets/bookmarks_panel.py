@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from .. import bindings
 from ..messages import GoBack, OpenArticle
 
 if TYPE_CHECKING:
@@ -75,10 +76,7 @@ def _tag_matches(item: Placed, wanted: str, known: set[str]) -> bool:
 class BookmarksFilter(Input):
     """Words and #tags narrow the list; down or Enter moves into it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,enter", "to_list", "To the list", id="kz.bookmarks.to_list", show=False),
-        Binding("escape", "clear", "Clear filter", id="kz.bookmarks.clear", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.BOOKMARKS_FILTER)
 
     def action_to_list(self) -> None:
         self.query_ancestor(BookmarksPanel).list.focus()
@@ -91,28 +89,7 @@ class BookmarksFilter(Input):
 class BookmarksList(OptionList):
     """Bookmarked passages; Enter opens the article at the passage."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open at the passage", id="kz.bookmarks.open"),
-        Binding("e", "screen.bookmark_edit", "Edit bookmark", id="kz.bookmark_edit"),
-        Binding("d,delete", "screen.bookmark_delete", "Delete", id="kz.bookmark_delete"),
-        Binding(
-            "o",
-            "screen.bookmarks_grouping",
-            "Bookmarks by article/date",
-            id="kz.bookmarks_grouping",
-        ),
-        Binding("f", "screen.bookmarks_filter", "Filter bookmarks", id="kz.bookmarks_filter"),
-        Binding(
-            "A",
-            "screen.bookmarks_everywhere",
-            "Bookmarks of all collections",
-            id="kz.bookmarks_everywhere",
-            show=False,  # the footer is full here; ? and the palette list it
-        ),
-        Binding("escape", "back", "Back", id="kz.bookmarks.back", show=False),
-        Binding("j", "cursor_down", "Down", id="kz.bookmarks.down", show=False),
-        Binding("k", "cursor_up", "Up", id="kz.bookmarks.up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.BOOKMARKS_LIST)
 
     def action_back(self) -> None:
         self.post_message(GoBack())

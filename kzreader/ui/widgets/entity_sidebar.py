@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Input, ProgressBar, Static
 
 from ...core.text import fold_accents
+from .. import bindings
 from .entity_list import LINK, EntityList, EntityRow
 
 if TYPE_CHECKING:
@@ -103,10 +104,7 @@ def entity_rows(
 class EntityFilter(Input):
     """Type to narrow the list by any name an entity goes by; down or Enter returns to it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,enter", "to_list", "To the list", id="kz.entities.to_list", show=False),
-        Binding("escape", "clear", "Clear filter", id="kz.entities.clear_filter"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.ENTITY_FILTER)
 
     def action_to_list(self) -> None:
         self.query_ancestor(EntitySidebar).entity_list.focus()
@@ -119,14 +117,7 @@ class EntityFilter(Input):
 class EntitySidebar(Vertical):
     """People / Places / Organisations with counts, for this article or all articles."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "toggle_scope", "This article / all", id="kz.entities_toggle_scope"),
-        Binding("f", "filter", "Filter names", id="kz.entities.filter", show=False),
-        Binding("t", "screen.entity_retype", "Change type", id="kz.entities.retype", show=False),
-        Binding(
-            "u", "screen.entity_undo", "Undo the last correction", id="kz.entities.undo", show=False
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.ENTITY_SIDEBAR)
 
     class EntityHighlighted(Message):
         """The user put the cursor on an entity: mark its mentions."""

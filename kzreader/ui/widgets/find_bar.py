@@ -6,12 +6,13 @@ import re
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
 from ...core.corpus.model import Article
+from .. import bindings
 
 
 def find_spans(article: Article, needle: str) -> dict[int, list[tuple[int, int]]]:
@@ -30,11 +31,7 @@ def find_spans(article: Article, needle: str) -> dict[int, list[tuple[int, int]]
 class FindInput(Input):
     """The text box of the find bar."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close find", id="kz.find.close"),
-        Binding("down,ctrl+n", "step(1)", "Next match", id="kz.find.next", show=False),
-        Binding("up,ctrl+p", "step(-1)", "Previous match", id="kz.find.previous", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.FIND_INPUT)
 
     def action_close(self) -> None:
         self.post_message(FindBar.Closed())

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from ...core.corpus.model import ArticleInfo
+from .. import bindings
 from ..messages import OpenArticle
 from .library_table import LibraryTable, by_line
 
@@ -49,10 +50,7 @@ def haystack(info: ArticleInfo) -> str:
 class LibraryFilter(Input):
     """Type words to narrow the library; down or Enter moves into the table."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,enter", "to_table", "To the list", id="kz.library.to_table", show=False),
-        Binding("escape", "clear", "Clear filter", id="kz.library.clear"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.LIBRARY_FILTER)
 
     def action_to_table(self) -> None:
         self.query_ancestor(LibraryPane).table.focus()

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -15,6 +15,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...core.results import ArticleHit, Passage, SearchResult, Span
+from .. import bindings
 from ..messages import GoBack, OpenArticle
 
 SNIPPET = 170  # characters of a passage shown around its first hit
@@ -130,14 +131,7 @@ def fills(width: int, height: int) -> Callable[[Sequence[ArticleHit]], bool]:
 class ResultsList(OptionList):
     """Articles and passages; Enter opens the article at the passage."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", id="kz.results.open"),
-        Binding("escape", "back", "Back", id="kz.results.back", show=False),
-        Binding("j", "cursor_down", "Down", id="kz.results.down", show=False),
-        Binding("k", "cursor_up", "Up", id="kz.results.up", show=False),
-        Binding("o", "sort", "Sort by relevance / date", id="kz.results.sort"),
-        Binding("x", "export", "Export results", id="kz.results.export"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.RESULTS_LIST)
 
     class SortToggled(Message):
         """o: list the results newest first, or best first again."""

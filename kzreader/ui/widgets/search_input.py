@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Input
 
+from .. import bindings
 from ..messages import GoBack
 
 
 class SearchInput(Input):
     """Results follow the typing; Enter moves to them; up/down recall earlier searches."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "history(-1)", "Earlier search", id="kz.search.history_back", show=False),
-        Binding("down", "history(1)", "Later search", id="kz.search.history_forward", show=False),
-        Binding("escape", "back", "Back", id="kz.search.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.SEARCH_INPUT)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
