@@ -152,8 +152,8 @@ STREET_HEADS = _words(
 PLACE_NOUNS_JOINED = _words(
     """
     province region oblast district krai raion county river lake street avenue square
-    boulevard prospect highway mountains valley steppe desert okrug municipality mine
-    reservoir dam canal airport bridge gorge pass
+    boulevard prospect highway mountains valley steppe desert okrug municipality canal
+    bridge gorge pass
     """
 )
 
@@ -162,7 +162,7 @@ PLACE_NOUNS_JOINED = _words(
 SITE_NOUNS = _words(
     """
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
-    mines
+    mine mines reservoir dam airport
     """
 )
 
