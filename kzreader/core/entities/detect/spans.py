@@ -26,6 +26,17 @@ from .patterns import (
 )
 
 
+def _person_run(words: list[Token]) -> bool:
+    """``Timur Dauletov`` in ``Timur Dauletov of the Kazakh Association of …``: a given name
+    and a surname before "of" are a person of that body, not the start of its name."""
+    if not 2 <= len(words) <= 3 or not all(w.cap for w in words):
+        return False
+    last = strip_possessive(words[-1].text).lower()
+    return name_key(words[0].text) in FIRST_NAME_KEYS or (
+        len(last) >= 5 and last.endswith(lx.SURNAME_SUFFIXES)
+    )
+
+
 class Spans(Evidence):
     """Groups capitalised tokens into candidate names (the second pass)."""
 
@@ -148,6 +159,7 @@ class Spans(Evidence):
                 right.lower in CONNECTORS
                 and right.lower != "the"
                 and (has_head or self._head_ahead(text, tokens, j))
+                and not (right.lower == "of" and not has_head and _person_run(tokens[i:j]))
             ):
                 k = j
                 while k < len(tokens) and tokens[k].lower in CONNECTORS:
