@@ -10,6 +10,7 @@ from __future__ import annotations
 from ...article import Kind, Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PLACE, Candidate
+from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
@@ -35,6 +36,18 @@ def _person_run(words: list[Token]) -> bool:
     return name_key(words[0].text) in FIRST_NAME_KEYS or (
         len(last) >= 5 and last.endswith(lx.SURNAME_SUFFIXES)
     )
+
+
+def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
+    """Drop the known names found inside ``outer`` in its paragraph: not mentions of them."""
+    k = len(out)
+    while k > 0 and out[k - 1].paragraph == outer.paragraph:
+        k -= 1
+    out[k:] = [
+        c
+        for c in out[k:]
+        if not (c.gaz and outer.start <= c.start and c.end <= outer.end and c is not outer)
+    ]
 
 
 class Spans(Evidence):
@@ -83,6 +96,8 @@ class Spans(Evidence):
             for span in self._split_run(text, tokens, i, j, heading, shouting):
                 cand = self._span_candidate(paragraph, tokens, span, heading)
                 if cand is not None:
+                    if any(t.kind == "hard" for t in tokens[span[0] : span[1]]):
+                        _drop_nested(out, cand)
                     out.append(cand)
             i = j
 
@@ -135,6 +150,9 @@ class Spans(Evidence):
                 break
             if left.text.endswith(("'s", "’s")) and not self._head_ahead(text, tokens, j):
                 break
+            if right.kind == "hard" and has_head and left.lower in ("of", "for", "the"):
+                j = self._known_place_end(text, tokens, j) or j
+                break  # "Nuclear Society of Kazakhstan": the place is part of the name
             if right.kind in ("hard", "title"):
                 break
             numbered = (
@@ -200,6 +218,23 @@ class Spans(Evidence):
             if k > j and self._is_head(tokens[k - 1]) and tokens[k - 1].cap:
                 j = k
         return j
+
+    def _known_place_end(self, text: str, tokens: list[Token], j: int) -> int:
+        """One past a gazetteer place starting at ``j`` (its tokens already matched), or 0."""
+        k = j
+        while k < len(tokens) and tokens[k].kind == "hard" and k < j + 4:
+            if k > j and _gap(text, tokens[k - 1], tokens[k]) != " ":
+                break
+            k += 1
+        if k == j or (
+            k < len(tokens) and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k])
+        ):
+            return 0  # the name goes on after the place ("of Kazakhstan Temir Zholy")
+        words = strip_possessive(text[tokens[j].start : tokens[k - 1].end])
+        entry_id = self.gaz.by_key.get(name_key(words))
+        if entry_id and self.gaz.entries[entry_id].type is EntityType.PLACE:
+            return k
+        return 0
 
     def _head_ahead(self, text: str, tokens: list[Token], j: int) -> bool:
         """Whether an organisation or place head word ends the capitalised run from ``j``."""
