@@ -7,9 +7,9 @@ cached by the article's content hash. It does two passes over each paragraph:
    token (entities, generic state bodies with their country qualifier, and the words
    that are never entities: demonyms, titles, months);
 2. the span pass (``spans``) groups the remaining capitalised tokens into candidate
-   names, and ``evidence`` records what their shape and the words around them say
-   about their type, as votes; ``frame`` adds what datelines, credits and author
-   lines say.
+   names (``runs`` says where a name's run of words ends), and ``evidence`` records
+   what their shape and the words around them say about their type, as votes;
+   ``frame`` adds what datelines, credits and author lines say.
 
 What is kept, how candidates are merged into entities and which type wins is
 decided later, over the whole corpus, by ``resolve``. ``Detector`` and ``Proposer``
