@@ -225,6 +225,18 @@ ROLE_NOUNS = _words(
     """
 )
 
+#: Offices held in an organisation: "the chairman of X", "the editor of X" make X one.
+OFFICES_OF_ORGS = _words(
+    """
+    chairman chairwoman chairperson director founder owner owners shareholder shareholders
+    editor executive ceo president head spokesman spokeswoman spokesperson employees staff
+    board
+    """
+)
+
+#: Offices held in a place: "the akim of X", "the mayor of X".
+OFFICES_OF_PLACES = _words("mayor governor akim residents")
+
 #: Words before a capitalised span that make it a work (film, book, programme): dropped.
 WORK_NOUNS = _words(
     """

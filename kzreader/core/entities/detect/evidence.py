@@ -25,6 +25,19 @@ from .patterns import (
 )
 
 
+def _office_before(text: str, tokens: list[Token], a: int) -> bool:
+    """``the president of Cameco, <span>``: an office of a named body before the comma."""
+    k = a - 1
+    while (
+        k > 0 and a - k <= 4 and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k]).strip()
+    ):
+        k -= 1
+    if k < 1 or tokens[k].lower != "of" or k == a - 1:
+        return False
+    office = tokens[k - 1].lower
+    return office in lx.OFFICES_OF_ORGS or office in lx.ROLE_NOUNS
+
+
 class Evidence:
     """Votes on a candidate's type from its words and their neighbours."""
 
@@ -105,12 +118,18 @@ class Evidence:
                 cand.vote(PERSON, 0.5)
             elif low == "of" and len(before) >= 2 and before[-2].lower in lx.PLACE_BEFORE:
                 cand.vote(PLACE, 3.0)
+            elif low == "of" and len(before) >= 2 and before[-2].lower in lx.OFFICES_OF_ORGS:
+                cand.vote(ORG, 1.5)  # "the chairman of Kyrgyzaltyn"
+            elif low == "of" and len(before) >= 2 and before[-2].lower in lx.OFFICES_OF_PLACES:
+                cand.vote(PLACE, 1.5)  # "the akim of Zhanaozen"
             elif low in lx.PLACE_BEFORE:
                 cand.vote(PLACE, 1.0)
         elif prev is not None and prev.lower in lx.WORK_NOUNS and prev_gap.strip() in "‘“\"'":
             cand.vote(DROP, 3.0)
         elif prev is not None and prev_gap.strip() == "," and prev.lower in lx.ROLE_NOUNS:
             cand.vote(PERSON, 2.0)  # "Its chairman, Wang Jianguo, said"
+        elif prev is not None and prev_gap.strip() == "," and _office_before(text, tokens, a):
+            cand.vote(PERSON, 2.0)  # "The president of Cameco, Tim Gitzel, said"
         if paragraph.kind is Kind.BYLINE:
             cand.vote(PERSON, 1.0)
         # After the span.
@@ -122,7 +141,10 @@ class Evidence:
                 cand.vote(PLACE, 3.0)
             elif plain_gap == "":
                 low = nxt.lower
-                if low in lx.SAY_VERBS:
+                if low == "of" and cand.tokens == 1 and self._country_at(tokens, k + 1):
+                    if cand.first not in FIRST_NAME_KEYS:
+                        cand.vote(ORG, 2.0)  # "Cameco of Canada", "Eni of Italy"
+                elif low in lx.SAY_VERBS:
                     cand.vote(PERSON, 1.0)
                 elif low in lx.ORG_NOUNS_AFTER:
                     cand.vote(ORG, 3.0)
@@ -139,6 +161,16 @@ class Evidence:
                     elif low2 in lx.SAY_VERBS and low in ("has", "had", "also", "then", "later"):
                         cand.vote(PERSON, 0.5)
             self._apposition(text, tokens, k, cand)
+
+    def _country_at(self, tokens: list[Token], k: int) -> bool:
+        """Whether token ``k`` is a country's name (not its demonym)."""
+        if k >= len(tokens) or not tokens[k].cap:
+            return False
+        key = name_key(strip_possessive(tokens[k].text))
+        entry_id = self.gaz.by_key.get(key)
+        return (
+            bool(entry_id) and self.gaz.country_of(key) is not None and key not in self.gaz.demonyms
+        )
 
     def _apposition(self, text: str, tokens: list[Token], k: int, cand: Candidate) -> None:
         """Apposition: ``X, a blogger``, ``X [a Turkish newspaper]``, ``X (a city…)``, ``X, 44``."""
