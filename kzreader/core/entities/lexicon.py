@@ -351,5 +351,6 @@ BUSINESS_WORDS = _words(
     finance financial logistics capital energy mining shipping gold oil gas motors systems
     solutions telecom trading partners consulting resources metals minerals industries
     construction development airlines airline petroleum chemicals pharma technologies
+    invest investments container containers cargo freight lines
     """
 )

@@ -147,6 +147,10 @@ class Spans(Runs):
             follower = tokens[j].lower
             if follower in lx.ORG_NOUNS_JOINED:  # "National institute for human rights"
                 headed = True
+        last = tokens[j - 1]
+        if 2 <= len(run) <= 3 and not heading and last.cap:
+            # "Dragon Oil", "Freedom Finance": a company, though its last word is common.
+            headed = headed or strip_possessive(last.text).lower() in lx.BUSINESS_WORDS
         spans: list[tuple[int, int]] = []
         if headed:
             # Keep the name whole, dropping leading function words and demonyms.
