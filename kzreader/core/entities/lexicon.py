@@ -120,7 +120,8 @@ ORG_NOUNS_AFTER = _words(
     network service foundation fund ngo broadcaster station tv radio daily weekly news
     brigade battalion regiment unit militia
     institute center centre committee council union association club brand firm holding
-    airline operator exchange
+    airline operator exchange lender lenders insurer carrier shipowner forwarder developer
+    manufacturer retailer conglomerate concern watchdog regulator charity utility carmaker
     """
 )
 
@@ -223,6 +224,12 @@ ROLE_NOUNS = _words(
     coordinator administrator welder herder shepherd miner steelworker driver teacher
     executive astronaut cosmonaut
     """
+)
+
+#: Organisation heads that also start a two-word name (``Alliance Altyn``, ``Radio Azattyk``).
+ORG_FIRST_HEADS = _words(
+    "alliance bank radio channel club group fund foundation union agency holding company "
+    "corporation studio bureau institute academy"
 )
 
 #: Offices held in an organisation: "the chairman of X", "the editor of X" make X one.
@@ -332,7 +339,7 @@ ROMAN_NUMERALS = _words(
 COMPANY_STEMS = (
     "gaz", "gas", "neft", "nebit", "prom", "atom", "kosmos", "cosmos", "flot", "oil",
     "bank", "energo", "stroy", "invest", "telecom", "mash", "khim", "avia", "trans",
-    "holding", "group", "tech",
+    "holding", "group", "tech", "munai", "munay",
 )  # fmt: skip
 
 #: Family names that come first in Chinese and Korean names (``Wang Jianguo``).

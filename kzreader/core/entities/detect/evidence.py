@@ -54,6 +54,8 @@ class Evidence:
             strip_possessive(w.text).lower() in lx.ORG_HEADS and w.cap for w in words[:-1]
         ):
             cand.vote(ORG, 3.0)  # Council of Atamans of the Cossack People
+        elif len(words) == 2 and words[0].cap and words[0].lower in lx.ORG_FIRST_HEADS:
+            cand.vote(ORG, 2.0)  # "Alliance Altyn", "Radio Azattyk"
         if low_last in lx.DROP_HEADS and len(words) > 1:
             cand.vote(DROP, 5.0)
         if DOMAIN.search(last):

@@ -62,6 +62,16 @@ class Runs(Evidence):
                 and self._head_ahead(text, tokens, j + 1)
             ):
                 break  # "Ecological Inspectorate of the Ministry of Ecology": two bodies
+            if (
+                right.lower == "to"
+                and self._is_head(left)
+                and j + 1 < len(tokens)
+                and tokens[j + 1].cap
+                and not tokens[j + 1].kind
+                and not _gap(text, right, tokens[j + 1]).strip()
+            ):
+                j += 1  # "Committee to Protect Journalists"
+                continue
             if right.lower in ("and", "&") and self._is_head(left):
                 break  # "Freedom Finance JSC and Freedom Bank": two names
             if (

@@ -60,7 +60,10 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
 
 _ORG_SUFFIXES = frozenset(
     name_key(w)
-    for w in "holding holdings corporation corp company group inc ltd llc plc foundation".split()
+    for w in (
+        "holding holdings corporation corp company group inc ltd llc plc foundation "
+        "media news tv online live"
+    ).split()
 )
 
 
