@@ -232,6 +232,10 @@ ORG_FIRST_HEADS = _words(
     "corporation studio bureau institute academy"
 )
 
+#: Nouns of trade that name a company after a commodity (``an oil producer``), though
+#: alone they may name a person (``a film producer``). Not "miner": a coal miner is a man.
+TRADE_NOUNS = _words("producer producers exporter importer maker supplier")
+
 #: Offices held in an organisation: "the chairman of X", "the editor of X" make X one.
 OFFICES_OF_ORGS = _words(
     """

@@ -194,12 +194,17 @@ class Evidence:
             return
         if window[0].lower not in ARTICLES:
             return
+        previous = window[0]
         for t in window[1:]:
             if _gap(text, window[0], t).count(",") or (
                 t.cap and t.kind != "hard" and t.kind != "soft"
             ):
                 break
             low = t.lower
+            if low in lx.TRADE_NOUNS and previous.lower in lx.SITE_MODIFIERS:
+                cand.vote(ORG, 2.5)  # "X, an oil producer", "X, a uranium exporter"
+                return
+            previous = t
             if low in lx.ROLE_NOUNS:
                 cand.vote(PERSON, 2.5)
                 return
