@@ -53,7 +53,7 @@ class Detector(KnownNames):
                 a.kind = "soft"  # "Aug 23", but "Jan Harvey" is a man
         heading = paragraph.heading or paragraph.kind is Kind.TITLE
         first_new = len(out)
-        shouting = self._shouting(tokens)
+        shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)
         self._gazetteer_pass(paragraph, tokens, out, heading)
         self._span_pass(paragraph, tokens, out, heading, shouting)
         if self.proposer is not None:
@@ -63,12 +63,19 @@ class Detector(KnownNames):
         frame_votes(paragraph, new, place_end)
         self._link_within(text, out, first_new)
 
-    def _shouting(self, tokens: list[Token]) -> bool:
-        """A paragraph that writes many words in capitals for emphasis (reader comments)."""
+    def _shouting(self, tokens: list[Token], comment: bool) -> bool:
+        """A paragraph that writes many words in capitals for emphasis (reader comments).
+
+        Outside comments only capitals that are words (the article writes them in lower
+        case, or they are common words) count: "China's CNNC and France's EDF" are
+        acronyms of an article's prose."""
         caps = {
             t.text
             for t in tokens
-            if t.acronym and len(t.text) >= 3 and name_key(t.text) not in self.gaz.by_key
+            if t.acronym
+            and len(t.text) >= 3
+            and name_key(t.text) not in self.gaz.by_key
+            and (comment or t.lower in self._article_lower or t.lower in lx.COMMON)
         }
         return len(caps) >= 3
 
@@ -84,7 +91,7 @@ class Detector(KnownNames):
         """Let the optional model vote on our spans and add the capitalised ones we missed."""
         assert self.proposer is not None
         spans = self.proposer(paragraph.text)
-        shouting = self._shouting(tokens)
+        shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)
         mine = out[first_new:]
         for start, end, type_ in spans:
             overlapping = [c for c in mine if c.start < end and start < c.end]
