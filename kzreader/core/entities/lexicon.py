@@ -107,7 +107,7 @@ ORG_HEADS = _words(
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plant enterprise enterprises initiative project treasury exchange
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
-    kenesh kenes majlis majlisi maslahaty khural kurultai
+    kenesh kenes majlis majlisi maslahaty khural kurultai campaign
     """
 )
 
@@ -229,7 +229,7 @@ ROLE_NOUNS = _words(
 #: Organisation heads that also start a two-word name (``Alliance Altyn``, ``Radio Azattyk``).
 ORG_FIRST_HEADS = _words(
     "alliance bank radio channel club group fund foundation union agency holding company "
-    "corporation studio bureau institute academy"
+    "corporation studio bureau institute academy majlis majlisi"
 )
 
 #: Nouns of trade that name a company after a commodity (``an oil producer``), though
