@@ -68,8 +68,8 @@ def frame_votes(paragraph: Paragraph, cands: list[Candidate], place_end: int) ->
                 cand.vote(PERSON, 2.5)  # "Bill Ingalls / NASA"
             elif text[max(0, cand.start - 2) : cand.start] in ("/ ", "/") and credit:
                 cand.vote(ORG, 2.0)  # "Yerlan Dzhumabayev / Orda.kz"
-        elif credit and cand.tokens == 1 and _alone_after_colon(text, cand):
-            cand.vote(ORG, 2.0)  # "Photo: Kabar": an agency's credit, alone
+            elif credit and cand.tokens == 1 and _alone_after_colon(text, cand):
+                cand.vote(ORG, 2.5)  # "Photo: Kabar": an agency's credit, alone
         if author and cand.start == 0 and cand.end >= len(text.strip()) and cand.tokens >= 2:
             named = cand.first in FIRST_NAME_KEYS or cand.last.endswith(lx.SURNAME_SUFFIXES)
             cand.vote(PERSON, 2.5 if named else 1.0)
