@@ -6,13 +6,15 @@ an annotated set.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kzreader.core.article import Article, Kind, Paragraph
 from kzreader.core.entities import EntityGraph, EntityType
 
 
 def _graph(*texts: str) -> EntityGraph:
     paragraphs = tuple(Paragraph(i + 1, Kind.BODY, text, False) for i, text in enumerate(texts))
-    article = Article("t", None, "t", None, None, None, paragraphs, "t")  # type: ignore[arg-type]
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
     return EntityGraph.from_articles([article], use_ner=False)
 
 
