@@ -107,7 +107,7 @@ ORG_HEADS = _words(
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plant enterprise enterprises initiative project treasury exchange
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
-    kenesh kenes majlis majlisi maslahaty khural kurultai campaign
+    kenesh kenes majlis majlisi maslahaty khural kurultai campaign system
     """
 )
 

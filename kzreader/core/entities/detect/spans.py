@@ -97,7 +97,15 @@ class Spans(Runs):
         while k < len(tokens) and k < i + 2 and tokens[k].kind == "soft" and tokens[k].cap:
             key = name_key(tokens[k].text)
             two = name_key(text[tokens[i].start : tokens[k].end])
-            if not (key in gaz.demonyms or two in gaz.non_entities or key in gaz.non_entities):
+            pair = (
+                name_key(text[tokens[k].start : tokens[k + 1].end]) if k + 1 < len(tokens) else ""
+            )
+            if not (
+                key in gaz.demonyms
+                or two in gaz.non_entities
+                or key in gaz.non_entities
+                or (k == i and pair in gaz.non_entities)  # "Central Asian Power System"
+            ):
                 break
             k += 1
         if k == i or k >= len(tokens):
