@@ -163,7 +163,7 @@ PLACE_NOUNS_JOINED = _words(
 SITE_NOUNS = _words(
     """
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
-    mine mines reservoir dam airport
+    mine mines reservoir dam airport crossing checkpoint
     """
 )
 
