@@ -5,7 +5,8 @@ cached by the article's content hash. It does two passes over each paragraph:
 
 1. the gazetteer pass (``known``) matches the longest known name at each capitalised
    token (entities, generic state bodies with their country qualifier, and the words
-   that are never entities: demonyms, titles, months);
+   that are never entities: demonyms, titles, months; ``countries`` says whose a
+   generic body is);
 2. the span pass (``spans``) groups the remaining capitalised tokens into candidate
    names (``runs`` says where a name's run of words ends), and ``evidence`` records
    what their shape and the words around them say about their type, as votes;
