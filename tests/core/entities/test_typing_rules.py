@@ -80,3 +80,11 @@ def test_an_agency_alone_in_a_credit_and_acronyms_in_prose() -> None:
     )
     for name in ("ZKM", "BNK", "Zharqyn"):
         assert _type(graph, name) is EntityType.ORGANISATION, name
+
+
+def test_a_body_named_after_a_known_place() -> None:
+    graph = _graph("Officials at Astana Qala Tynysy said the survey would go on.")
+    assert _type(graph, "Astana Qala Tynysy") is EntityType.ORGANISATION
+    assert graph.lookup("Astana") is None
+    people = _graph("In Almaty Nurlan Abenov met the Kuban Nogais.")
+    assert people.lookup("Almaty") is not None  # a given name after a place is no body

@@ -20,6 +20,7 @@ from .patterns import (
     ARTICLES,
     CYRILLIC,
     DOMAIN,
+    FIRST_NAME_KEYS,
     GENERIC_LOWER,
     NATURAL,
     PREFIXES,
@@ -89,7 +90,20 @@ class KnownNames(Countries):
                     t.kind = "hard" if kind in ("entity", "generic", "weak") else kind
                 if kind in ("entity", "generic", "weak"):
                     left, extended = self._extend_org(text, tokens, i, n)
-                    if extended:
+                    named = (
+                        0 if extended or heading else self._named_after_place(text, tokens, i, n)
+                    )
+                    if named:  # "Kazakhstan Gharysh Sapary", "Central Asia Barometer"
+                        cand = self._candidate(
+                            paragraph, token.start, tokens[i + named - 1].end, heading,
+                            tokens[i : i + named],
+                        )  # fmt: skip
+                        cand.vote(ORG, 2.5)
+                        for t in tokens[i : i + named]:
+                            t.kind = "hard"
+                        out.append(cand)
+                        n = named
+                    elif extended:
                         n = extended
                         last = tokens[i + n - 1]
                         first = tokens[i - left]
@@ -262,6 +276,37 @@ class KnownNames(Countries):
                 break
             left += 1
         return left, end - i
+
+    def _named_after_place(self, text: str, tokens: list[Token], i: int, n: int) -> int:
+        """``Kazakhstan Gharysh Sapary``: a known place followed by one to three capitalised
+        words that are no name, role or common word of their own is a body named after
+        the place (not a mention of it). Returns the whole name's length, or 0."""
+        entry_id = self.gaz.by_key.get(name_key(text[tokens[i].start : tokens[i + n - 1].end]))
+        if not entry_id or self.gaz.entries[entry_id].type is not EntityType.PLACE:
+            return 0
+        j = i + n
+        if tokens[j - 1].text.endswith(("'s", "’s")):
+            return 0
+        k = j
+        while k < len(tokens) and k < j + 3:
+            word = tokens[k]
+            if not word.cap or word.kind or _gap(text, tokens[k - 1], word) != " ":
+                break
+            low = strip_possessive(word.text).lower()
+            if low in lx.COMMON or low in lx.CALENDAR or low in lx.ROLE_NOUNS:
+                return 0
+            key = name_key(strip_possessive(word.text))
+            if key in FIRST_NAME_KEYS or key in self.gaz.titles:
+                return 0
+            singular = key[:-1] if key.endswith("s") else key  # "Kuban Nogais": a people
+            if singular in self.gaz.demonyms or singular in self.gaz.non_entities:
+                return 0
+            k += 1
+        if k == j:
+            return 0
+        if k < len(tokens) and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k]):
+            return 0
+        return k - i
 
     @staticmethod
     def _route_end(text: str, tokens: list[Token], j: int) -> int:
