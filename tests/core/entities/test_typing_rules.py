@@ -88,3 +88,16 @@ def test_a_body_named_after_a_known_place() -> None:
     assert graph.lookup("Astana") is None
     people = _graph("In Almaty Nurlan Abenov met the Kuban Nogais.")
     assert people.lookup("Almaty") is not None  # a given name after a place is no body
+
+
+def test_a_headline_name_is_cut_to_what_the_body_calls_it() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Investors Back New Terms for Sarykol Gold Mine", True),
+        Paragraph(2, Kind.BODY, "Output at the Sarykol mine rose, the company said.", False),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    sarykol = graph.lookup("Sarykol")
+    assert sarykol is not None and sarykol.type is EntityType.PLACE
+    assert {m.paragraph for m in graph.mentions(sarykol.id)} == {1, 2}
+    assert not any("Terms" in e.name for e in graph.entities())

@@ -40,7 +40,33 @@ class Detector(KnownNames):
             if paragraph.kind is Kind.BOILERPLATE or NAVIGATION.match(paragraph.text):
                 continue
             self.detect_paragraph(paragraph, out)
+        self._trim_headings(article, out)
         return out
+
+    def _trim_headings(self, article: Article, out: list[Candidate]) -> None:
+        """``Backs New Terms for Jerooy`` in a title-case headline is ``Jerooy``: a heading's
+        unknown name the body never uses is cut to the longest part of it the body does."""
+        body = {c.key for c in out if not c.heading}
+        for index, cand in enumerate(out):
+            if not cand.heading or cand.gaz or cand.generic or cand.key in body:
+                continue
+            paragraph = article.paragraph(cand.paragraph)
+            words = [t for t in tokenize(paragraph.text) if cand.start <= t.start < cand.end]
+            if any(self._is_head(w) for w in words):
+                continue  # "The Moscow District Military Court": a headed name is whole
+            best: tuple[int, int] | None = None
+            for a in range(len(words)):
+                for b in range(len(words), a, -1):
+                    if (a, b) == (0, len(words)) or (best and b - a <= best[1] - best[0]):
+                        continue
+                    surface = paragraph.text[words[a].start : words[b - 1].end]
+                    if words[a].cap and name_key(strip_possessive(surface)) in body:
+                        best = (a, b)
+            if best is not None:
+                a, b = best
+                start = words[a].start
+                end = start + len(strip_possessive(paragraph.text[start : words[b - 1].end]))
+                out[index] = self._candidate(paragraph, start, end, True, words[a:b])
 
     def detect_paragraph(self, paragraph: Paragraph, out: list[Candidate]) -> None:
         text = paragraph.text
