@@ -52,17 +52,25 @@ class BuildReport:
 
 
 _DETECTION_FILES = (
-    "gazetteer.yaml", "detect.py", "tokens.py", "candidate.py", "lexicon.py", "names.py",
+    "gazetteer.yaml", "detect", "tokens.py", "candidate.py", "lexicon.py", "names.py",
     "gazetteer.py", "extract.py",
 )  # fmt: skip
-_RESOLUTION_FILES = ("resolve.py", "model.py", "cache.py", "store.py")
+_RESOLUTION_FILES = ("resolve", "model.py", "cache.py", "store.py")
 
 
 def _digest(files: Iterable[str]) -> str:
+    """A hash of the named files; a name that is a subpackage stands for its modules."""
     digest = hashlib.sha256()
     package = resources.files(__package__)
     for name in files:
-        digest.update(package.joinpath(name).read_bytes())
+        path = package.joinpath(name)
+        if path.is_dir():
+            modules = sorted((p for p in path.iterdir() if p.name.endswith(".py")), key=str)
+            for module in modules:
+                digest.update(module.name.encode())
+                digest.update(module.read_bytes())
+        else:
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

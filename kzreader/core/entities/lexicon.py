@@ -107,7 +107,7 @@ ORG_HEADS = _words(
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plant enterprise enterprises initiative project treasury exchange
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
-    kenesh kenes majlis majlisi maslahaty khural kurultai
+    kenesh kenes majlis majlisi maslahaty khural kurultai campaign system
     """
 )
 
@@ -120,7 +120,8 @@ ORG_NOUNS_AFTER = _words(
     network service foundation fund ngo broadcaster station tv radio daily weekly news
     brigade battalion regiment unit militia
     institute center centre committee council union association club brand firm holding
-    airline operator exchange
+    airline operator exchange lender lenders insurer carrier shipowner forwarder developer
+    manufacturer retailer conglomerate concern watchdog regulator charity utility carmaker
     """
 )
 
@@ -152,8 +153,8 @@ STREET_HEADS = _words(
 PLACE_NOUNS_JOINED = _words(
     """
     province region oblast district krai raion county river lake street avenue square
-    boulevard prospect highway mountains valley steppe desert okrug municipality mine
-    reservoir dam canal airport bridge gorge pass
+    boulevard prospect highway mountains valley steppe desert okrug municipality canal
+    bridge gorge pass
     """
 )
 
@@ -162,7 +163,7 @@ PLACE_NOUNS_JOINED = _words(
 SITE_NOUNS = _words(
     """
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
-    mines
+    mine mines reservoir dam airport crossing checkpoint
     """
 )
 
@@ -224,6 +225,28 @@ ROLE_NOUNS = _words(
     executive astronaut cosmonaut
     """
 )
+
+#: Organisation heads that also start a two-word name (``Alliance Altyn``, ``Radio Azattyk``).
+ORG_FIRST_HEADS = _words(
+    "alliance bank radio channel club group fund foundation union agency holding company "
+    "corporation studio bureau institute academy majlis majlisi"
+)
+
+#: Nouns of trade that name a company after a commodity (``an oil producer``), though
+#: alone they may name a person (``a film producer``). Not "miner": a coal miner is a man.
+TRADE_NOUNS = _words("producer producers exporter importer maker supplier")
+
+#: Offices held in an organisation: "the chairman of X", "the editor of X" make X one.
+OFFICES_OF_ORGS = _words(
+    """
+    chairman chairwoman chairperson director founder owner owners shareholder shareholders
+    editor executive ceo president head spokesman spokeswoman spokesperson employees staff
+    board
+    """
+)
+
+#: Offices held in a place: "the akim of X", "the mayor of X".
+OFFICES_OF_PLACES = _words("mayor governor akim residents")
 
 #: Words before a capitalised span that make it a work (film, book, programme): dropped.
 WORK_NOUNS = _words(
@@ -320,7 +343,7 @@ ROMAN_NUMERALS = _words(
 COMPANY_STEMS = (
     "gaz", "gas", "neft", "nebit", "prom", "atom", "kosmos", "cosmos", "flot", "oil",
     "bank", "energo", "stroy", "invest", "telecom", "mash", "khim", "avia", "trans",
-    "holding", "group", "tech",
+    "holding", "group", "tech", "munai", "munay",
 )  # fmt: skip
 
 #: Family names that come first in Chinese and Korean names (``Wang Jianguo``).
@@ -339,5 +362,6 @@ BUSINESS_WORDS = _words(
     finance financial logistics capital energy mining shipping gold oil gas motors systems
     solutions telecom trading partners consulting resources metals minerals industries
     construction development airlines airline petroleum chemicals pharma technologies
+    invest investments container containers cargo freight lines
     """
 )

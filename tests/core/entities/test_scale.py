@@ -237,7 +237,8 @@ def test_leftovers_of_a_killed_build_are_cleaned_up(
 def test_a_loaded_snapshot_brings_its_name_keys(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    resolve = importlib.import_module("kzreader.core.entities.resolve")
+    # EntityRecord.name_keys (resolve.records) is where a record's keys are worked out.
+    resolve = importlib.import_module("kzreader.core.entities.resolve.records")
     cache = tmp_path / "cache"
     cold = EntityGraph.build(Corpus.open(folder), cache_dir=cache, use_ner=False)
     kotov = cold.lookup("Kotov")

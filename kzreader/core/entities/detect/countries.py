@@ -1,0 +1,102 @@
+"""Whose a generic state body is: the country that qualifies it in the text.
+
+``Kazakh``/``Russia's`` before it, ``of [the] X`` after it, a known official named right
+after it (``Security Council Secretary Sergei Shoigu`` is Russia's), and Russian case
+forms of known names (``Астане``). Kept apart from the gazetteer pass, which asks.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..names import name_key, strip_possessive
+from ..tokens import Token
+from ..tokens import gap as _gap
+from .patterns import RU_ENDINGS
+from .spans import Spans
+
+
+class Countries(Spans):
+    """Finds the country a generic body belongs to."""
+
+    def _official_after(self, text: str, tokens: list[Token], j: int) -> str | None:
+        """``Security Council Secretary Sergei Shoigu``: the country of a known official
+        named right after the body (a title or role word between)."""
+        gaz = self.gaz
+        k = j
+        while k < len(tokens) and k < j + 2 and not _gap(text, tokens[k - 1], tokens[k]).strip():
+            word = tokens[k].lower
+            if not (word in lx.ROLE_NOUNS or word in ("secretary", "spokesman") or
+                    name_key(tokens[k].text) in gaz.titles):  # fmt: skip
+                break
+            k += 1
+        if k == j:
+            return None
+        for width in (3, 2):
+            if k + width <= len(tokens):
+                key = name_key(strip_possessive(text[tokens[k].start : tokens[k + width - 1].end]))
+                entry_id = gaz.by_key.get(key)
+                if entry_id and entry_id in gaz.nationality:
+                    return gaz.nationality[entry_id]
+        return None
+
+    def _of_country_end(self, text: str, tokens: list[Token], j: int) -> int:
+        """One past ``of [the] <country>`` right after a generic body, or 0."""
+        if j >= len(tokens) or tokens[j].lower != "of":
+            return 0
+        k = j + 1
+        if k < len(tokens) and tokens[k].lower == "the":
+            k += 1
+        for width in (3, 2, 1):
+            if k + width <= len(tokens):
+                words = text[tokens[k].start : tokens[k + width - 1].end]
+                if self.gaz.country_of(name_key(words)) and name_key(words) in self.gaz.by_key:
+                    return k + width
+        return 0
+
+    def _inflected(self, word: str) -> str | None:
+        """The gazetteer key of a Russian case form: ``Астане`` → Astana, ``Токаева`` → Tokayev."""
+        for ending in RU_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: len(word) - len(ending)]
+                for restore in ("", "а", "я", "ь", "й"):
+                    key = name_key(stem + restore)
+                    if key in self.gaz.by_key:
+                        return key
+        return None
+
+    def _qualifier(self, text: str, tokens: list[Token], i: int, n: int) -> str | None:
+        """The country a generic body belongs to: ``Kazakh``/``Russia's`` before, ``of X`` after."""
+        gaz = self.gaz
+        k = i - 1
+        if k >= 0 and tokens[k].lower == "the":
+            k -= 1
+        if k >= 0:
+            gap = _gap(text, tokens[k], tokens[i]).strip(" []()\"'“”‘’")
+            if not gap:
+                for width in (3, 2, 1):
+                    if k - width + 1 < 0:
+                        continue
+                    words = text[tokens[k - width + 1].start : tokens[k].end]
+                    country = gaz.country_of(name_key(words))
+                    if country:
+                        return country
+        if k >= 0 and tokens[k].lower in ("its", "own"):
+            for back in range(k - 1, max(-1, k - 15), -1):
+                country = gaz.country_of(name_key(strip_possessive(tokens[back].text)))
+                if country:
+                    return country
+        j = i + n
+        country = self._official_after(text, tokens, j)
+        if country:
+            return country
+        if j < len(tokens) and tokens[j].lower == "of":
+            j += 1
+            if j < len(tokens) and tokens[j].lower == "the":
+                j += 1
+            for width in (3, 2, 1):
+                if j + width <= len(tokens):
+                    words = text[tokens[j].start : tokens[j + width - 1].end]
+                    country = gaz.country_of(name_key(words))
+                    if country:
+                        return country
+        return None

@@ -1,0 +1,184 @@
+"""The detector: both passes over each paragraph, the frame's votes and in-text links.
+
+Detection is per article and context-free across articles, so its output can be
+cached by the article's content hash.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ...corpus.model import Article, Kind, Paragraph
+from .. import lexicon as lx
+from ..candidate import DROP, Candidate
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..names import name_key, strip_possessive
+from ..tokens import Token, tokenize
+from .frame import dateline_end, frame_votes
+from .known import KnownNames
+from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer
+
+
+class Detector(KnownNames):
+    """Finds candidates in articles; one instance per process (it holds the gazetteer)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, proposer: Proposer | None = None):
+        self.gaz = gazetteer or load_gazetteer()
+        self.proposer = proposer
+        self._article_lower: frozenset[str] = frozenset()
+
+    # ----------------------------------------------------------------- articles
+    def detect(self, article: Article) -> list[Candidate]:
+        """Every candidate in the article's paragraphs (boilerplate is skipped)."""
+        out: list[Candidate] = []
+        # Words the article writes in lower case: in a title-case headline or at the
+        # start of a sentence, "Residents", "Shares" or "Deleted" are those words.
+        self._article_lower = frozenset(
+            w.lower() for p in article.paragraphs for w in LOWER_WORD.findall(p.text)
+        )
+        for paragraph in article.paragraphs:
+            if paragraph.kind is Kind.BOILERPLATE or NAVIGATION.match(paragraph.text):
+                continue
+            self.detect_paragraph(paragraph, out)
+        self._trim_headings(article, out)
+        return out
+
+    def _trim_headings(self, article: Article, out: list[Candidate]) -> None:
+        """``Backs New Terms for Jerooy`` in a title-case headline is ``Jerooy``: a heading's
+        unknown name the body never uses is cut to the longest part of it the body does."""
+        body = {c.key for c in out if not c.heading}
+        for index, cand in enumerate(out):
+            if not cand.heading or cand.gaz or cand.generic or cand.key in body:
+                continue
+            paragraph = article.paragraph(cand.paragraph)
+            words = [t for t in tokenize(paragraph.text) if cand.start <= t.start < cand.end]
+            if any(self._is_head(w) for w in words):
+                continue  # "The Moscow District Military Court": a headed name is whole
+            best: tuple[int, int] | None = None
+            for a in range(len(words)):
+                for b in range(len(words), a, -1):
+                    if (a, b) == (0, len(words)) or (best and b - a <= best[1] - best[0]):
+                        continue
+                    surface = paragraph.text[words[a].start : words[b - 1].end]
+                    if words[a].cap and name_key(strip_possessive(surface)) in body:
+                        best = (a, b)
+            if best is not None:
+                a, b = best
+                start = words[a].start
+                end = start + len(strip_possessive(paragraph.text[start : words[b - 1].end]))
+                out[index] = self._candidate(paragraph, start, end, True, words[a:b])
+
+    def detect_paragraph(self, paragraph: Paragraph, out: list[Candidate]) -> None:
+        text = paragraph.text
+        tokens = tokenize(text)
+        if not tokens:
+            return
+        place_end = dateline_end(paragraph, tokens)
+        for a, b in pairwise(tokens):
+            if a.lower in lx.MONTH_ABBREVIATIONS and b.text[:1].isdigit():
+                a.kind = "soft"  # "Aug 23", but "Jan Harvey" is a man
+        heading = paragraph.heading or paragraph.kind is Kind.TITLE
+        first_new = len(out)
+        shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)
+        self._gazetteer_pass(paragraph, tokens, out, heading)
+        self._span_pass(paragraph, tokens, out, heading, shouting)
+        if self.proposer is not None:
+            self._propose(paragraph, tokens, out, first_new, heading)
+        new = sorted(out[first_new:], key=lambda c: c.start)
+        out[first_new:] = new
+        frame_votes(paragraph, new, place_end)
+        self._link_within(text, out, first_new)
+
+    def _shouting(self, tokens: list[Token], comment: bool) -> bool:
+        """A paragraph that writes many words in capitals for emphasis (reader comments).
+
+        Outside comments only capitals that are words (the article writes them in lower
+        case, or they are common words) count: "China's CNNC and France's EDF" are
+        acronyms of an article's prose."""
+        caps = {
+            t.text
+            for t in tokens
+            if t.acronym
+            and len(t.text) >= 3
+            and name_key(t.text) not in self.gaz.by_key
+            and (comment or t.lower in self._article_lower or t.lower in lx.COMMON)
+        }
+        return len(caps) >= 3
+
+    # ----------------------------------------------------------- optional model
+    def _propose(
+        self,
+        paragraph: Paragraph,
+        tokens: list[Token],
+        out: list[Candidate],
+        first_new: int,
+        heading: bool,
+    ) -> None:
+        """Let the optional model vote on our spans and add the capitalised ones we missed."""
+        assert self.proposer is not None
+        spans = self.proposer(paragraph.text)
+        shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)
+        mine = out[first_new:]
+        for start, end, type_ in spans:
+            overlapping = [c for c in mine if c.start < end and start < c.end]
+            for cand in overlapping:
+                if cand.gaz is None and cand.generic is None:
+                    cand.vote(type_, MODEL_VOTE)
+            if overlapping or type_ == DROP:
+                continue
+            words = [t for t in tokens if t.start >= start and t.end <= end]
+            if not words or not words[0].cap or any(t.kind for t in words):
+                continue
+            if (
+                shouting
+                or any(t.acronym for t in words)
+                or sum(c.isalpha() for c in words[0].text) < 2
+            ):
+                continue
+            if all(self._weak(t, heading) for t in words):
+                continue
+            surface = strip_possessive(paragraph.text[words[0].start : words[-1].end])
+            cand = self._candidate(
+                paragraph, words[0].start, words[0].start + len(surface), heading, words
+            )
+            if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
+                continue
+            cand.vote(type_, MODEL_VOTE)
+            out.append(cand)
+
+    # ------------------------------------------------------------------ links
+    def _link_within(self, text: str, out: list[Candidate], first: int) -> None:
+        """Parenthesised aliases (``Interior Ministry (MVD)``) and lists (``A, B and C``)."""
+        for index in range(first + 1, len(out)):
+            cand, prev = out[index], out[index - 1]
+            gap = text[prev.end : cand.start]
+            after = text[cand.end : cand.end + 1]
+            if (
+                text[prev.end : prev.end + 1] == "]"
+                and gap.strip() == "]"
+                and prev.tokens == 1
+                and prev.first in FIRST_NAME_KEYS
+                and cand.tokens == 1
+                and cand.first not in FIRST_NAME_KEYS
+            ):
+                prev.full = f"{prev.surface} {cand.surface}"  # "[Sergey] Kiriyenko"
+                cand.alias_of = index - 1
+                continue
+            if gap.strip() in ("(", "[") and after in (")", "]"):
+                definable = cand.acronym or (
+                    cand.tokens == 1 and prev.tokens >= 2 and not cand.gaz and not cand.generic
+                )
+                if definable or (prev.acronym and cand.tokens >= 2):
+                    cand.alias_of = index - 1
+                continue
+            if gap.strip(" ‘’'“”\"") in (",", "and", ", and", "–", "-", "—", "or", ", or"):
+                cand.after = index - 1
+                if (
+                    gap.strip() == "and"
+                    and prev.tokens == 1
+                    and prev.first in FIRST_NAME_KEYS
+                    and cand.tokens == 2
+                    and cand.first in FIRST_NAME_KEYS
+                    and not prev.gaz
+                ):
+                    prev.full = f"{prev.surface} {cand.surface.split()[-1]}"

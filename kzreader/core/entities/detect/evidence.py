@@ -1,0 +1,216 @@
+"""Typing evidence: the votes a candidate's shape and the words around it cast.
+
+A type comes from evidence, never by default: a head word (Ministry, Bank, Region), a
+company-shaped word, a given name or a surname's ending, a title or role before it, a
+verb of speech or an apposition after it. ``Evidence`` is the base of the detector's
+passes: it needs only the gazetteer (for titles).
+"""
+
+from __future__ import annotations
+
+from ...corpus.model import Kind, Paragraph
+from .. import lexicon as lx
+from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
+from ..gazetteer import Gazetteer
+from ..names import name_key, strip_possessive
+from ..tokens import Token
+from ..tokens import gap as _gap
+from .patterns import (
+    ADJECTIVE_SUFFIXES,
+    ARTICLES,
+    CREDIT_WORDS,
+    DOMAIN,
+    FIRST_NAME_KEYS,
+    company_word,
+)
+
+
+def _office_before(text: str, tokens: list[Token], a: int) -> bool:
+    """``the president of Cameco, <span>``: an office of a named body before the comma."""
+    k = a - 1
+    while (
+        k > 0 and a - k <= 4 and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k]).strip()
+    ):
+        k -= 1
+    if k < 1 or tokens[k].lower != "of" or k == a - 1:
+        return False
+    office = tokens[k - 1].lower
+    return office in lx.OFFICES_OF_ORGS or office in lx.ROLE_NOUNS
+
+
+class Evidence:
+    """Votes on a candidate's type from its words and their neighbours."""
+
+    gaz: Gazetteer
+
+    def _shape_votes(self, cand: Candidate, words: list[Token]) -> None:
+        last = strip_possessive(words[-1].text)
+        low_last = last.lower()
+        if len(words) >= 2 and low_last in lx.ORG_HEADS and words[-1].cap:
+            cand.vote(ORG, 4.0)
+        elif len(words) >= 2 and low_last in lx.PLACE_HEADS and words[-1].cap:
+            cand.vote(PLACE, 4.0)
+        elif len(words) >= 3 and any(
+            strip_possessive(w.text).lower() in lx.ORG_HEADS and w.cap for w in words[:-1]
+        ):
+            cand.vote(ORG, 3.0)  # Council of Atamans of the Cossack People
+        elif len(words) == 2 and words[0].cap and words[0].lower in lx.ORG_FIRST_HEADS:
+            cand.vote(ORG, 2.0)  # "Alliance Altyn", "Radio Azattyk"
+        if low_last in lx.DROP_HEADS and len(words) > 1:
+            cand.vote(DROP, 5.0)
+        if DOMAIN.search(last):
+            cand.vote(ORG, 3.0)
+        first_is_name = cand.first in FIRST_NAME_KEYS
+        if len(words) == 2 and words[0].lower in lx.FAMILY_NAMES_FIRST and not first_is_name:
+            cand.vote(PERSON, 2.5)  # "Wang Jianguo", "Li Hongwei"
+        if len(words) == 1 and company_word(last):
+            cand.vote(ORG, 2.5)  # "ExxonMobil", "Uztransgaz", "Kazmortransflot"
+        elif len(words) >= 2 and low_last in lx.BUSINESS_WORDS and words[-1].cap:
+            cand.vote(ORG, 2.5)  # "Halyk Finance", "Globalink Logistics"
+        if first_is_name and len(words) >= 2:
+            cand.vote(PERSON, 2.5)
+        elif first_is_name:
+            cand.vote(PERSON, 1.0)
+        if len(words) >= 2 and words[-1].text in lx.ROMAN_NUMERALS:
+            cand.vote(PERSON, 2.0)
+        if cand.acronym:
+            cand.vote(ORG, 1.0)
+            return
+        if len(words) == 1 and not first_is_name:
+            if low_last.endswith(ADJECTIVE_SUFFIXES):  # Putinite, Jacksonian, Romanovs
+                cand.vote(DROP, 2.0)
+            if low_last.endswith("stan"):
+                cand.vote(PLACE, 2.0)
+            elif low_last.endswith(("grad", "burg", "polis", "pol", "kent", "abad", "sk", "bad")):
+                cand.vote(PLACE, 1.0)
+        if len(low_last) >= 5 and low_last.endswith(lx.SURNAME_SUFFIXES):
+            cand.vote(PERSON, 1.0)
+
+    def _context_votes(
+        self,
+        text: str,
+        tokens: list[Token],
+        a: int,
+        k: int,
+        cand: Candidate,
+        paragraph: Paragraph,
+    ) -> None:
+        """Votes from the words around a span (tokens ``a`` to ``k``, exclusive)."""
+        before = [t for t in tokens[max(0, a - 3) : a]]
+        prev = before[-1] if before else None
+        prev_gap = _gap(text, prev, tokens[a]) if prev else ""
+        adjacent = prev is not None and not prev_gap.strip()
+        if prev is not None and adjacent:
+            low = prev.lower
+            if prev.kind == "title" or name_key(prev.text) in self.gaz.titles:
+                cand.vote(PERSON, 3.0)
+            elif low in lx.ROLE_NOUNS:
+                cand.vote(PERSON, 2.0)
+            elif low in lx.WORK_NOUNS:
+                cand.vote(DROP, 3.0)
+            elif low in lx.ORG_NOUNS_AFTER:
+                cand.vote(ORG, 2.0)
+            elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
+                cand.vote(PERSON, 0.5)
+            elif low in lx.PLACE_PREPOSITIONS:
+                cand.vote(PLACE, 0.7)
+            elif low == "by" and len(before) >= 2 and before[-2].lower in CREDIT_WORDS:
+                cand.vote(PERSON, 3.0)  # "Reporting by …; Editing by …"
+            elif low == "by":
+                cand.vote(PERSON, 0.5)
+            elif low == "of" and len(before) >= 2 and before[-2].lower in lx.PLACE_BEFORE:
+                cand.vote(PLACE, 3.0)
+            elif low == "of" and len(before) >= 2 and before[-2].lower in lx.OFFICES_OF_ORGS:
+                cand.vote(ORG, 1.5)  # "the chairman of Kyrgyzaltyn"
+            elif low == "of" and len(before) >= 2 and before[-2].lower in lx.OFFICES_OF_PLACES:
+                cand.vote(PLACE, 1.5)  # "the akim of Zhanaozen"
+            elif low in lx.PLACE_BEFORE:
+                cand.vote(PLACE, 1.0)
+        elif prev is not None and prev.lower in lx.WORK_NOUNS and prev_gap.strip() in "‘“\"'":
+            cand.vote(DROP, 3.0)
+        elif prev is not None and prev_gap.strip() == "," and prev.lower in lx.ROLE_NOUNS:
+            cand.vote(PERSON, 2.0)  # "Its chairman, Wang Jianguo, said"
+        elif prev is not None and prev_gap.strip() == "," and _office_before(text, tokens, a):
+            cand.vote(PERSON, 2.0)  # "The president of Cameco, Tim Gitzel, said"
+        if paragraph.kind is Kind.BYLINE:
+            cand.vote(PERSON, 1.0)
+        # After the span.
+        if k < len(tokens):
+            nxt = tokens[k]
+            gap = _gap(text, tokens[k - 1], nxt)
+            plain_gap = gap.strip(" ’'”\"")
+            if plain_gap == "" and nxt.text in ("based", "registered", "born") and "-" in gap:
+                cand.vote(PLACE, 3.0)
+            elif plain_gap == "":
+                low = nxt.lower
+                if low == "of" and cand.tokens == 1 and self._country_at(tokens, k + 1):
+                    if cand.first not in FIRST_NAME_KEYS:
+                        cand.vote(ORG, 2.0)  # "Cameco of Canada", "Eni of Italy"
+                elif low in lx.SAY_VERBS:
+                    cand.vote(PERSON, 1.0)
+                elif low in lx.ORG_NOUNS_AFTER:
+                    cand.vote(ORG, 3.0)
+                elif low in ("city", "town", "village", "capital"):
+                    cand.vote(PLACE, 3.0)
+                elif low in lx.WORK_NOUNS and not (
+                    k + 1 < len(tokens) and tokens[k + 1].lower in lx.ROLE_NOUNS
+                ):
+                    cand.vote(DROP, 3.0)
+                elif k + 1 < len(tokens) and not nxt.cap:
+                    low2 = tokens[k + 1].lower
+                    if low2 in lx.ORG_NOUNS_AFTER and low2 not in ("news", "daily"):
+                        cand.vote(ORG, 2.0)
+                    elif low2 in lx.SAY_VERBS and low in ("has", "had", "also", "then", "later"):
+                        cand.vote(PERSON, 0.5)
+            self._apposition(text, tokens, k, cand)
+
+    def _country_at(self, tokens: list[Token], k: int) -> bool:
+        """Whether token ``k`` is a country's name (not its demonym)."""
+        if k >= len(tokens) or not tokens[k].cap:
+            return False
+        key = name_key(strip_possessive(tokens[k].text))
+        entry_id = self.gaz.by_key.get(key)
+        return (
+            bool(entry_id) and self.gaz.country_of(key) is not None and key not in self.gaz.demonyms
+        )
+
+    def _apposition(self, text: str, tokens: list[Token], k: int, cand: Candidate) -> None:
+        """Apposition: ``X, a blogger``, ``X [a Turkish newspaper]``, ``X (a city…)``, ``X, 44``."""
+        gap = _gap(text, tokens[k - 1], tokens[k]).strip()
+        m = k
+        if gap in (",", "(", "[", ", (", "—", "–", "-"):
+            pass
+        elif gap == "" and tokens[k].lower in ("is", "was") and k + 1 < len(tokens):
+            m = k + 1
+        else:
+            if gap.startswith(",") and gap[1:].strip().isdigit():
+                cand.vote(PERSON, 2.0)
+            return
+        window = tokens[m : m + 6]
+        if not window:
+            return
+        if window[0].lower not in ARTICLES and window[0].lower in lx.ROLE_NOUNS:
+            cand.vote(PERSON, 2.5)
+            return
+        if window[0].lower not in ARTICLES:
+            return
+        previous = window[0]
+        for t in window[1:]:
+            if _gap(text, window[0], t).count(",") or (
+                t.cap and t.kind != "hard" and t.kind != "soft"
+            ):
+                break
+            low = t.lower
+            if low in lx.TRADE_NOUNS and previous.lower in lx.SITE_MODIFIERS:
+                cand.vote(ORG, 2.5)  # "X, an oil producer", "X, a uranium exporter"
+                return
+            previous = t
+            if low in lx.ROLE_NOUNS:
+                cand.vote(PERSON, 2.5)
+                return
+            if low in lx.ORG_NOUNS_AFTER:
+                cand.vote(ORG, 2.5)
+                return
+            if low in ("city", "town", "village", "region", "province", "district", "country"):
+                cand.vote(PLACE, 2.5)
+                return

@@ -1,0 +1,335 @@
+"""The gazetteer pass: the longest known name at each capitalised token.
+
+Entities the gazetteer lists, generic state bodies with the country that qualifies them
+(``Kazakhstan's Interior Ministry``, ``Security Council of Kazakhstan``), and the words
+that are never entities (demonyms, titles, months). A known place inside a longer
+organisation's name (``Petropavlovsk City Court``) makes the organisation, not the place.
+"""
+
+from __future__ import annotations
+
+from ...corpus.model import Paragraph
+from .. import lexicon as lx
+from ..candidate import ORG, PLACE, Candidate
+from ..model import EntityType
+from ..names import name_key, strip_possessive
+from ..tokens import Token
+from ..tokens import gap as _gap
+from .countries import Countries
+from .patterns import (
+    ARTICLES,
+    CYRILLIC,
+    DOMAIN,
+    FIRST_NAME_KEYS,
+    GENERIC_LOWER,
+    NATURAL,
+    PREFIXES,
+    is_calendar,
+)
+
+
+class KnownNames(Countries):
+    """Matches gazetteer names, generic bodies and non-entities (the first pass)."""
+
+    def _gazetteer_pass(
+        self, paragraph: Paragraph, tokens: list[Token], out: list[Candidate], heading: bool
+    ) -> None:
+        gaz, text = self.gaz, paragraph.text
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if (
+                not (token.cap or token.text[:1].isdigit())
+                and not (token.text in GENERIC_LOWER and self._lower_generic(tokens, i))
+                and not (
+                    "." in token.text
+                    and DOMAIN.search(token.text)
+                    and name_key(token.text) in gaz.by_key
+                )
+            ):
+                i += 1
+                continue
+            matched = False
+            longest = min(gaz.max_tokens, len(tokens) - i) if gaz.may_start(token.text) else 0
+            if not longest and (is_calendar(token) or CYRILLIC.match(token.text)):
+                longest = 1
+            reach = self._reach(text, tokens, i, longest)
+            for n in range(longest, 0, -1):
+                last = tokens[i + n - 1]
+                if n > 1 and (n > reach or not self._may_end(last)):
+                    continue
+                surface = text[token.start : last.end]
+                end = last.end
+                stripped = strip_possessive(surface)
+                if stripped != surface:
+                    end -= len(surface) - len(stripped)
+                key = name_key(stripped)
+                if not key:
+                    continue
+                kind = self._classify(key, tokens, i, n)
+                if kind is None and n == 1 and CYRILLIC.search(stripped):
+                    key = self._inflected(stripped) or key
+                    kind = "entity" if key in gaz.by_key else None
+                if kind is None:
+                    continue
+                if kind == "generic" and self._named_before(text, tokens, i):
+                    break  # "Collective Security Council" is not a security council
+                matched = True
+                site = self._route_end(text, tokens, i + n) if kind == "entity" else 0
+                if site:  # "the Central Asia–Center pipeline": a route, named after both ends
+                    cand = self._candidate(
+                        paragraph, token.start, tokens[site - 1].end, heading, tokens[i:site]
+                    )
+                    cand.vote(PLACE, 4.0)
+                    for t in tokens[i:site]:
+                        t.kind = "hard"
+                    out.append(cand)
+                    i = site
+                    break
+                for t in tokens[i : i + n]:
+                    t.kind = "hard" if kind in ("entity", "generic", "weak") else kind
+                if kind in ("entity", "generic", "weak"):
+                    left, extended = self._extend_org(text, tokens, i, n)
+                    named = (
+                        0 if extended or heading else self._named_after_place(text, tokens, i, n)
+                    )
+                    if named:  # "Kazakhstan Gharysh Sapary", "Central Asia Barometer"
+                        cand = self._candidate(
+                            paragraph, token.start, tokens[i + named - 1].end, heading,
+                            tokens[i : i + named],
+                        )  # fmt: skip
+                        cand.vote(ORG, 2.5)
+                        for t in tokens[i : i + named]:
+                            t.kind = "hard"
+                        out.append(cand)
+                        n = named
+                    elif extended:
+                        n = extended
+                        last = tokens[i + n - 1]
+                        first = tokens[i - left]
+                        stripped = strip_possessive(text[first.start : last.end])
+                        end = first.start + len(stripped)
+                        cand = self._candidate(
+                            paragraph, first.start, end, heading, tokens[i - left : i + n]
+                        )
+                        for t in tokens[i - left : i]:
+                            t.kind = "hard"
+                        head = strip_possessive(tokens[i + n - 1].text).lower()
+                        street = head in lx.STREET_HEADS or head in NATURAL
+                        cand.vote(PLACE if street else ORG, 4.0)
+                        for t in tokens[i : i + n]:
+                            t.kind = "hard"
+                        out.append(cand)
+                    else:
+                        cand = self._candidate(
+                            paragraph, token.start, end, heading, tokens[i : i + n]
+                        )
+                        if kind == "generic":
+                            cand.generic = gaz.generic[key].template
+                            cand.country = self._qualifier(text, tokens, i, n)
+                            tail = self._of_country_end(text, tokens, i + n)
+                            if cand.country and tail:  # "Security Council of Kazakhstan"
+                                for t in tokens[i + n : tail]:
+                                    t.kind = "hard"
+                                cand.end = tokens[tail - 1].end
+                                cand.surface = text[cand.start : cand.end]
+                                n = tail - i
+                        else:
+                            entry_id = gaz.by_key.get(key) or gaz.weak_keys[key]
+                            cand.gaz = entry_id
+                            cand.weak = kind == "weak"
+                        out.append(cand)
+                i += n
+                break
+            if not matched and "-" in token.text and token.cap:
+                self._hyphen_parts(paragraph, token, out, heading)
+            if not matched:
+                i += 1
+
+    def _hyphen_parts(
+        self, paragraph: Paragraph, token: Token, out: list[Candidate], heading: bool
+    ) -> None:
+        """``Russia-Kazakhstan relations``: two known names joined by a hyphen."""
+        parts, offset = [], token.start
+        for part in token.text.split("-"):
+            parts.append((offset, part))
+            offset += len(part) + 1
+        keys = [name_key(p) for _, p in parts]
+        if len(parts) < 2 or not all(k in self.gaz.by_key for k in keys):
+            return
+        after = paragraph.text[token.end : token.end + 24].split()
+        if after and after[0].lower().strip(",.;") in lx.ROUTE_NOUNS:
+            return  # "the Russia-China pipeline" is one thing, named after both
+        for (start, part), key in zip(parts, keys, strict=True):
+            cand = self._candidate(paragraph, start, start + len(part), heading, [token])
+            cand.key, cand.first, cand.last, cand.initial = key, key, key, False
+            cand.gaz = self.gaz.by_key[key]
+            out.append(cand)
+        token.kind = "hard"
+
+    def _lower_generic(self, tokens: list[Token], i: int) -> bool:
+        """``Russia's foreign ministry``: a generic body in lower case after a qualifier."""
+        if i == 0 or tokens[i].cap or tokens[i].lower not in GENERIC_LOWER:
+            return False
+        two = " ".join(t.lower for t in tokens[i : i + 2])
+        if name_key(two) not in self.gaz.generic:
+            return False
+        return self.gaz.country_of(name_key(tokens[i - 1].text)) is not None
+
+    @staticmethod
+    def _reach(text: str, tokens: list[Token], i: int, longest: int) -> int:
+        """How many tokens from ``i`` on (at most ``longest``) are close enough to be one name."""
+        n = 1
+        while n < longest:
+            left, right = tokens[i + n - 1], tokens[i + n]
+            if _gap(text, left, right).strip() not in ("", ".", "/"):
+                break
+            if left.text.endswith(("'s", "’s")) and not right.text[:1].isupper():
+                break
+            n += 1
+        return n
+
+    @staticmethod
+    def _may_end(last: Token) -> bool:
+        """Whether a multi-word name may end with this token."""
+        if last.cap or last.text[:1].isdigit():
+            return True
+        low = last.lower
+        return (
+            low in lx.PLACE_NOUNS_JOINED
+            or low in lx.ORG_NOUNS_JOINED
+            or low in ("court", "ministry")
+        )
+
+    def _classify(self, key: str, tokens: list[Token], i: int, n: int) -> str | None:
+        gaz = self.gaz
+        token = tokens[i]
+        if key in gaz.by_key:
+            entry = gaz.entries[gaz.by_key[key]]
+            # Short all-capital aliases (US, UN, RT) only match when written in capitals.
+            if key in gaz.caps_keys and n == 1 and not token.acronym:
+                return None
+            prev = tokens[i - 1] if i else None
+            if (
+                n == 1
+                and entry.type is EntityType.PERSON
+                and prev is not None
+                and prev.cap
+                and not prev.kind
+                and prev.end + 1 == token.start
+            ):
+                return None  # "Farrukh Karimov" is not Islam Karimov
+            return "entity"
+        if key in gaz.generic:
+            if not token.cap and (i == 0 or not gaz.country_of(name_key(tokens[i - 1].text))):
+                return None
+            return "generic"
+        if key in gaz.titles and not tokens[i + n - 1].text.endswith(("'s", "’s")):
+            return "title"
+        if (
+            key in gaz.non_entities
+            or key in gaz.demonyms
+            or (n == 1 and token.lower in lx.CALENDAR)
+        ):
+            return "soft"
+        if n == 1 and key in gaz.weak_keys:
+            # A surname alone; if a capitalised word precedes it, it is someone else's
+            # full name (Rakhat Aliyev is not Ilham Aliyev).
+            prev = tokens[i - 1] if i else None
+            if prev and prev.cap and not prev.kind and prev.end + 1 >= token.start:
+                return None
+            return "weak"
+        if n == 1 and "-" in token.text:
+            parts = [name_key(p) for p in token.text.split("-")]
+            if any(p in gaz.demonyms for p in parts) and all(
+                p in gaz.demonyms or p in gaz.non_entities or p in PREFIXES for p in parts
+            ):
+                return "soft"
+        return None
+
+    def _extend_org(self, text: str, tokens: list[Token], i: int, n: int) -> tuple[int, int]:
+        """``Petropavlovsk City Court``, ``SNURDC Astana Mining Company Limited``: a known
+        place inside an organisation's name. Returns (tokens added before, new length)."""
+        j = i + n
+        if tokens[j - 1].text.endswith(("'s", "’s")):
+            return 0, 0  # "China's Ministry of Defense" is China's, not named after it
+        if j >= len(tokens) or not tokens[j].cap or tokens[j].kind:
+            return 0, 0
+        if _gap(text, tokens[j - 1], tokens[j]).strip():
+            return 0, 0
+        end = self._run_end(text, tokens, j)
+        run = tokens[j:end]
+        head = strip_possessive(run[-1].text).lower()
+        if head not in lx.ORG_HEADS and head not in lx.STREET_HEADS and head not in NATURAL:
+            return 0, 0
+        run_key = name_key(text[run[0].start : run[-1].end])
+        if run_key in self.gaz.generic or run_key in self.gaz.by_key:
+            return 0, 0
+        left = 0
+        while i - left > 0 and left < 4 and head in lx.ORG_HEADS:
+            prev = tokens[i - left - 1]
+            if _gap(text, prev, tokens[i - left]) != " " or not prev.cap:
+                break
+            if prev.kind and not (prev.kind == "soft" and name_key(prev.text) in self.gaz.demonyms):
+                break
+            if prev.initial and prev.lower in lx.COMMON:
+                break
+            left += 1
+        return left, end - i
+
+    def _named_after_place(self, text: str, tokens: list[Token], i: int, n: int) -> int:
+        """``Kazakhstan Gharysh Sapary``: a known place followed by one to three capitalised
+        words that are no name, role or common word of their own is a body named after
+        the place (not a mention of it). Returns the whole name's length, or 0."""
+        entry_id = self.gaz.by_key.get(name_key(text[tokens[i].start : tokens[i + n - 1].end]))
+        if not entry_id or self.gaz.entries[entry_id].type is not EntityType.PLACE:
+            return 0
+        j = i + n
+        if tokens[j - 1].text.endswith(("'s", "’s")):
+            return 0
+        k = j
+        while k < len(tokens) and k < j + 3:
+            word = tokens[k]
+            if not word.cap or word.kind or _gap(text, tokens[k - 1], word) != " ":
+                break
+            low = strip_possessive(word.text).lower()
+            if low in lx.COMMON or low in lx.CALENDAR or low in lx.ROLE_NOUNS:
+                return 0
+            key = name_key(strip_possessive(word.text))
+            if key in FIRST_NAME_KEYS or key in self.gaz.titles:
+                return 0
+            singular = key[:-1] if key.endswith("s") else key  # "Kuban Nogais": a people
+            if singular in self.gaz.demonyms or singular in self.gaz.non_entities:
+                return 0
+            k += 1
+        if k == j:
+            return 0
+        if k < len(tokens) and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k]):
+            return 0
+        return k - i
+
+    @staticmethod
+    def _route_end(text: str, tokens: list[Token], j: int) -> int:
+        """One past ``–Center`` in ``Central Asia–Center pipeline`` (a dash, names, a route
+        noun in lower case), or 0."""
+        if j >= len(tokens) or _gap(text, tokens[j - 1], tokens[j]) not in ("-", "–", "—"):
+            return 0
+        k = j
+        while k < len(tokens) and k < j + 3 and tokens[k].cap:
+            k += 1
+        if k == j or k >= len(tokens) or tokens[k].lower not in lx.ROUTE_NOUNS:
+            return 0
+        return k
+
+    def _named_before(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Whether a capitalised word of the same name precedes a generic body's name."""
+        if i == 0:
+            return False
+        prev = tokens[i - 1]
+        if not prev.cap or prev.kind or _gap(text, prev, tokens[i]) != " ":
+            return False
+        low = prev.lower
+        if prev.initial and (low in lx.COMMON or low in ARTICLES):
+            return False
+        key = name_key(prev.text)
+        return not (key in self.gaz.titles or self.gaz.country_of(key) or low in lx.COMMON)

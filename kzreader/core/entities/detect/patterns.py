@@ -1,0 +1,74 @@
+"""Word lists, patterns and word shapes shared by every stage of detection.
+
+Kept apart from the passes so that each pass module reads as its own rules, and so that
+``resolve`` can share ``FIRST_NAME_KEYS`` without reaching into a pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .. import lexicon as lx
+from ..names import name_key
+from ..tokens import Token
+
+CONNECTORS = frozenset({"of", "for", "and", "the", "de", "on", "&"})
+PREFIXES = frozenset({"pro", "anti", "post", "pre", "non", "neo", "ex", "then"})
+STOP_CONTINUATION = (
+    frozenset(
+        "of in on at to by with from who which that is was were are has had have said says told "
+        "the a an as for".split()
+    )
+    | lx.SAY_VERBS
+)
+EPITHETS = frozenset({"great", "terrible", "elder", "younger", "wise", "bold"})
+ARTICLES = frozenset({"a", "an", "the"})
+SHOUT = re.compile(r"[A-ZА-ЯЁ]{3,}[a-zа-яё]")
+ADJECTIVE_SUFFIXES = (
+    "ism", "ist", "ists", "ite", "ites", "ic", "ish", "ese", "ian", "ians", "ean", "eans",
+    "ovs", "evs",
+)  # fmt: skip
+GENERIC_LOWER = frozenset({"foreign", "interior", "defence", "defense", "justice", "finance"})
+KNOWN_NOUNS = (
+    lx.ROLE_NOUNS | lx.ORG_NOUNS_AFTER | lx.PLACE_NOUNS_JOINED | lx.WORK_NOUNS | lx.SAY_VERBS
+)
+#: Credits: ``Reporting by``, ``Editing by``, ``Photo:``, ``Credit:`` (what follows is a
+#: person, or after a slash the agency).
+CREDIT_WORDS = frozenset(
+    "reporting editing writing compiled photo photos reported written edited translated "
+    "additional".split()
+)
+#: Place heads after a known name that make another place (``Naryn River``, not Naryn).
+NATURAL = frozenset("river lake valley mountains mountain gorge reservoir dam pass".split())
+#: Lower-case particles inside a person's name.
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "al", "bin", "ibn"})
+CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ам", "ям",
+               "ах", "ях", "ы", "и", "е", "у", "ю", "а", "я")  # fmt: skip
+#: Site navigation kept by a copy-paste: "1. Home", "2. Environment".
+NAVIGATION = re.compile(r"^\s*\d{1,2}\.\s+\w+(?:\s+\w+)?\s*$")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zа-яё][\w'’]{2,}")
+DOMAIN = re.compile(r"\.(kz|ru|com|org|net|ua|kg|uz|info|news)$", re.IGNORECASE)
+FIRST_NAME_KEYS = frozenset(name_key(n) for n in lx.FIRST_NAMES)
+
+#: Weight of the optional model's opinion: a cue word outweighs it, several agree with it.
+MODEL_VOTE = 0.75
+
+#: A proposer adds (start, end, type) spans for a paragraph's text (spaCy, when enabled).
+Proposer = Callable[[str], list[tuple[int, int, str]]]
+
+
+def is_calendar(token: Token) -> bool:
+    return token.lower in lx.CALENDAR
+
+
+CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][a-z]{2,}")
+
+
+def company_word(word: str) -> bool:
+    """A one-word company name by its shape: ``QazaqGaz``, ``TotalEnergies``, ``Rosatom``."""
+    if CAMEL.match(word):
+        return True
+    low = word.lower()
+    return any(low.endswith(stem) and len(low) >= len(stem) + 3 for stem in lx.COMPANY_STEMS)

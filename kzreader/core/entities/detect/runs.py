@@ -1,0 +1,156 @@
+"""Where a capitalised run ends: the extent of one name before it is split or typed.
+
+A run goes on across of/and/for, digits, name particles and a known place that ends an
+organisation's name, and stops where a second body begins, a possessive ends the name,
+or a person's name meets "of" (a person of that body).
+"""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..model import EntityType
+from ..names import name_key, strip_possessive
+from ..tokens import Token
+from ..tokens import gap as _gap
+from .evidence import Evidence
+from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES
+
+
+def _person_run(words: list[Token]) -> bool:
+    """``Timur Dauletov`` in ``Timur Dauletov of the Kazakh Association of …``: a given name
+    and a surname before "of" are a person of that body, not the start of its name."""
+    if not 2 <= len(words) <= 3 or not all(w.cap for w in words):
+        return False
+    last = strip_possessive(words[-1].text).lower()
+    return name_key(words[0].text) in FIRST_NAME_KEYS or (
+        len(last) >= 5 and last.endswith(lx.SURNAME_SUFFIXES)
+    )
+
+
+class Runs(Evidence):
+    """Finds the end of a capitalised run (used by both passes)."""
+
+    def _run_end(self, text: str, tokens: list[Token], i: int) -> int:
+        """One past the last token of the capitalised run starting at ``i``."""
+        j = i + 1
+        has_head = self._is_head(tokens[i])
+        while j < len(tokens):
+            left, right = tokens[j - 1], tokens[j]
+            gap = _gap(text, left, right)
+            if gap.strip():
+                break
+            if left.text.endswith(("'s", "’s")) and not self._head_ahead(text, tokens, j):
+                break
+            if right.kind == "hard" and has_head and left.lower in ("of", "for", "the"):
+                j = self._known_place_end(text, tokens, j) or j
+                break  # "Nuclear Society of Kazakhstan": the place is part of the name
+            if right.kind in ("hard", "title"):
+                break
+            numbered = (
+                right.text.isdigit()
+                and len(right.text) <= 3
+                and left.cap
+                and (j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isdigit())
+            )
+            if right.cap or numbered or (right.text in lx.ROMAN_NUMERALS and left.cap):
+                has_head = has_head or self._is_head(right)
+                j += 1
+                continue
+            if (
+                right.lower == "of"
+                and self._is_head(left)
+                and self._head_ahead(text, tokens, j + 1)
+            ):
+                break  # "Ecological Inspectorate of the Ministry of Ecology": two bodies
+            if (
+                right.lower == "to"
+                and self._is_head(left)
+                and j + 1 < len(tokens)
+                and tokens[j + 1].cap
+                and not tokens[j + 1].kind
+                and not _gap(text, right, tokens[j + 1]).strip()
+            ):
+                j += 1  # "Committee to Protect Journalists"
+                continue
+            if right.lower in ("and", "&") and self._is_head(left):
+                break  # "Freedom Finance JSC and Freedom Bank": two names
+            if (
+                right.lower in CONNECTORS
+                and right.lower != "the"
+                and (has_head or self._head_ahead(text, tokens, j))
+                and not (right.lower == "of" and not has_head and _person_run(tokens[i:j]))
+            ):
+                k = j
+                while k < len(tokens) and tokens[k].lower in CONNECTORS:
+                    if _gap(text, tokens[k - 1], tokens[k]).strip():
+                        break
+                    k += 1
+                if (
+                    k < len(tokens)
+                    and tokens[k].cap
+                    and tokens[k].kind != "title"
+                    and tokens[k].lower not in lx.CALENDAR  # "Kloop Media on Tuesday"
+                    and not _gap(text, tokens[k - 1], tokens[k]).strip()
+                ):
+                    j = k
+                    continue
+                break
+            if (
+                right.text in NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and tokens[j + 1].cap
+                and not tokens[j + 1].kind
+                and name_key(tokens[i].text) in FIRST_NAME_KEYS
+                and not _gap(text, right, tokens[j + 1]).strip()
+            ):
+                j += 2  # "Anna van Densky", "Ursula von der Leyen" (one particle)
+                continue
+            if right.lower == "the" and j + 1 < len(tokens) and tokens[j + 1].lower in EPITHETS:
+                j += 2
+                break
+            break
+        # ", Conversion, and Disarmament Studies": a list inside an organisation's name.
+        if j < len(tokens) and any(self._is_head(t) for t in tokens[i:j]):
+            k = j
+            while k < len(tokens) and (tokens[k].cap or tokens[k].lower == "and"):
+                if _gap(text, tokens[k - 1], tokens[k]).strip() not in ("", ","):
+                    break
+                k += 1
+            if k > j and self._is_head(tokens[k - 1]) and tokens[k - 1].cap:
+                j = k
+        return j
+
+    def _known_place_end(self, text: str, tokens: list[Token], j: int) -> int:
+        """One past a gazetteer place starting at ``j`` (its tokens already matched), or 0."""
+        k = j
+        while k < len(tokens) and tokens[k].kind == "hard" and k < j + 4:
+            if k > j and _gap(text, tokens[k - 1], tokens[k]) != " ":
+                break
+            k += 1
+        if k == j or (
+            k < len(tokens) and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k])
+        ):
+            return 0  # the name goes on after the place ("of Kazakhstan Temir Zholy")
+        words = strip_possessive(text[tokens[j].start : tokens[k - 1].end])
+        entry_id = self.gaz.by_key.get(name_key(words))
+        if entry_id and self.gaz.entries[entry_id].type is EntityType.PLACE:
+            return k
+        return 0
+
+    def _head_ahead(self, text: str, tokens: list[Token], j: int) -> bool:
+        """Whether an organisation or place head word ends the capitalised run from ``j``."""
+        k = j
+        while k < len(tokens) and k < j + 6:
+            if k > j and _gap(text, tokens[k - 1], tokens[k]).strip():
+                return False
+            if self._is_head(tokens[k]):
+                return True
+            if not (tokens[k].cap or tokens[k].lower in CONNECTORS):
+                return False
+            k += 1
+        return False
+
+    @staticmethod
+    def _is_head(token: Token) -> bool:
+        low = strip_possessive(token.text).lower()
+        return token.cap and (low in lx.ORG_HEADS or low in lx.PLACE_HEADS)

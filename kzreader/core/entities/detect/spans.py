@@ -1,0 +1,313 @@
+"""The span pass: capitalised runs the gazetteer did not claim, made into candidates.
+
+A run is kept whole across of/and/for, digits, name particles and hyphens when it
+belongs to one name (``Caspian Pipeline Consortium``, ``Rossiya 24``), and split where
+a sentence-initial word, a month or a common word is not part of it.
+"""
+
+from __future__ import annotations
+
+from ...corpus.model import Kind, Paragraph
+from .. import lexicon as lx
+from ..candidate import DROP, ORG, PLACE, Candidate
+from ..names import name_key, strip_possessive
+from ..tokens import Token
+from ..tokens import gap as _gap
+from .patterns import (
+    ARTICLES,
+    CONNECTORS,
+    EPITHETS,
+    KNOWN_NOUNS,
+    NAME_PARTICLES,
+    SHOUT,
+    STOP_CONTINUATION,
+)
+from .runs import Runs
+
+
+def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
+    """Drop the known names found inside ``outer`` in its paragraph: not mentions of them."""
+    k = len(out)
+    while k > 0 and out[k - 1].paragraph == outer.paragraph:
+        k -= 1
+    out[k:] = [
+        c
+        for c in out[k:]
+        if not (c.gaz and outer.start <= c.start and c.end <= outer.end and c is not outer)
+    ]
+
+
+class Spans(Runs):
+    """Groups capitalised tokens into candidate names (the second pass)."""
+
+    _article_lower: frozenset[str]
+
+    def _span_pass(
+        self,
+        paragraph: Paragraph,
+        tokens: list[Token],
+        out: list[Candidate],
+        heading: bool,
+        shouting: bool,
+    ) -> None:
+        text = paragraph.text
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            first = self._demonym_org(text, tokens, i) if token.kind == "soft" else 0
+            if first and not heading:
+                j = self._run_end(text, tokens, first)
+                cand = self._span_candidate(paragraph, tokens, (i, j), heading)
+                if cand is not None:
+                    out.append(cand)
+                i = j
+                continue
+            if not token.cap or token.kind:
+                i += 1
+                continue
+            if name_key(token.text) in self.gaz.titles:
+                token.kind = "title"
+                i += 1
+                continue
+            j = self._run_end(text, tokens, i)
+            if self._not_a_name(text, tokens, i, j):
+                # Kept with a veto, so other mentions of the same words are dropped too.
+                surface = strip_possessive(text[token.start : tokens[j - 1].end])
+                cand = self._candidate(
+                    paragraph, token.start, token.start + len(surface), heading, tokens[i:j]
+                )
+                cand.vote(DROP, 6.0)
+                out.append(cand)
+                i = j
+                continue
+            for span in self._split_run(text, tokens, i, j, heading, shouting):
+                cand = self._span_candidate(paragraph, tokens, span, heading)
+                if cand is not None:
+                    if any(t.kind == "hard" for t in tokens[span[0] : span[1]]):
+                        _drop_nested(out, cand)
+                    out.append(cand)
+            i = j
+
+    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
+        """``Kazakh National University``, ``Eurasian Development Bank``, ``Central Asian
+        Power System``: adjectives of a people or region start the name. Returns the index
+        of the name's first word after them, or 0."""
+        gaz = self.gaz
+        k = i
+        while k < len(tokens) and k < i + 2 and tokens[k].kind == "soft" and tokens[k].cap:
+            key = name_key(tokens[k].text)
+            two = name_key(text[tokens[i].start : tokens[k].end])
+            pair = (
+                name_key(text[tokens[k].start : tokens[k + 1].end]) if k + 1 < len(tokens) else ""
+            )
+            if not (
+                key in gaz.demonyms
+                or two in gaz.non_entities
+                or key in gaz.non_entities
+                or (k == i and pair in gaz.non_entities)  # "Central Asian Power System"
+            ):
+                break
+            k += 1
+        if k == i or k >= len(tokens):
+            return 0
+        nxt = tokens[k]
+        if not nxt.cap or nxt.kind or _gap(text, tokens[k - 1], nxt) != " ":
+            return 0
+        j = self._run_end(text, tokens, k)
+        if not tokens[j - 1].cap or strip_possessive(tokens[j - 1].text).lower() in lx.DROP_HEADS:
+            return 0
+        if j == k + 1 and nxt.lower in lx.COMMON:
+            return 0  # "Russian TV", "Kazakh Police": a description, not a name
+        headed = any(
+            t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[k:j]
+        )
+        return k if headed else 0
+
+    def _not_a_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
+        """A work's title (``the film Borat``) or a law or event (``Criminal Code``)."""
+        if (
+            i > 0
+            and tokens[i - 1].lower in lx.WORK_NOUNS
+            and _gap(text, tokens[i - 1], tokens[i]).strip() in ("", "‘", "“", '"', "'", "«")
+        ):
+            return True
+        last = strip_possessive(tokens[j - 1].text).lower()
+        return j - i >= 2 and last in lx.DROP_HEADS
+
+    def _weak(self, token: Token, heading: bool) -> bool:
+        """A capitalised word that names nothing by itself (``The``, ``June``, ``Kazakh``)."""
+        if token.kind == "soft":
+            return True
+        low = strip_possessive(token.text).lower().replace("’", "'")
+        if low in lx.CALENDAR or low in lx.COMMON:
+            return True
+        # "Analyst Marlen Abishev said": a sentence-initial noun is not part of the name.
+        if not (token.initial or heading):
+            return False
+        return low in KNOWN_NOUNS or low in self._article_lower
+
+    def _split_run(
+        self, text: str, tokens: list[Token], i: int, j: int, heading: bool, shouting: bool
+    ) -> list[tuple[int, int]]:
+        run = list(range(i, j))
+        headed = len(run) >= 2 and any(self._is_head(tokens[k]) for k in run) and not heading
+        if j < len(tokens) and not heading and not _gap(text, tokens[j - 1], tokens[j]).strip():
+            follower = tokens[j].lower
+            if follower in lx.ORG_NOUNS_JOINED:  # "National institute for human rights"
+                headed = True
+        last = tokens[j - 1]
+        if 2 <= len(run) <= 3 and not heading and last.cap:
+            # "Dragon Oil", "Freedom Finance": a company, though its last word is common.
+            headed = headed or strip_possessive(last.text).lower() in lx.BUSINESS_WORDS
+        spans: list[tuple[int, int]] = []
+        if headed:
+            # Keep the name whole, dropping leading function words and demonyms.
+            start = i
+            while start < j - 1 and not self._is_head(tokens[start]):
+                token = tokens[start]
+                common = strip_possessive(token.lower) in lx.COMMON
+                if not (
+                    token.kind == "soft"
+                    or token.lower in ARTICLES | {"in", "on", "at", "by"}
+                    or (common and (token.initial or token.acronym))
+                ):
+                    break
+                start += 1
+            spans.append((start, j))
+        else:
+            current: list[int] = []
+            for k in run:
+                if self._weak(tokens[k], heading) and not (
+                    current and tokens[k].text in lx.ROMAN_NUMERALS
+                ):
+                    if current and tokens[k].lower not in CONNECTORS | {"the"} | EPITHETS:
+                        spans.append((current[0], current[-1] + 1))
+                        current = []
+                    elif current and tokens[k].lower in EPITHETS:
+                        current.append(k)
+                    continue
+                if current and tokens[k].text.isdigit():
+                    current.append(k)  # Katun 24
+                    continue
+                if current and tokens[k].text in NAME_PARTICLES and k + 1 in run:
+                    current.append(k)  # Anna van Densky (joined by _run_end)
+                    continue
+                if not tokens[k].cap and tokens[k].lower not in EPITHETS:
+                    if current:
+                        spans.append((current[0], current[-1] + 1))
+                        current = []
+                    continue
+                current.append(k)
+            if current:
+                spans.append((current[0], current[-1] + 1))
+        result = []
+        for a, b in spans:
+            while (
+                b > a
+                and not tokens[b - 1].cap
+                and tokens[b - 1].lower not in EPITHETS
+                and not (b - 1 > a and tokens[b - 1].text.isdigit())
+            ):
+                b -= 1
+            if b <= a:
+                continue
+            words = tokens[a:b]
+            if shouting and all(t.acronym for t in words):
+                continue
+            if any(SHOUT.match(t.text) for t in words):
+                continue
+            if (
+                words[0].initial
+                and words[0].lower.endswith("ly")
+                and all(t.text[:1].isdigit() for t in words[1:])
+            ):  # "Roughly 80"
+                continue
+            if len(words) == 1:
+                word = words[0].text
+                letters = sum(c.isalpha() for c in word)
+                if letters < 2 or (words[0].acronym and "." in word):
+                    continue
+                if (words[0].acronym and letters > 5) or word in lx.ROMAN_NUMERALS:
+                    continue
+            result.append((a, b))
+        return result
+
+    def _span_candidate(
+        self, paragraph: Paragraph, tokens: list[Token], span: tuple[int, int], heading: bool
+    ) -> Candidate | None:
+        text = paragraph.text
+        a, b = span
+        words = tokens[a:b]
+        end = words[-1].end
+        # Lower-case continuation: "Shet district", "Strategy center for ... research".
+        joined_place = joined_org = False
+        k = b
+        if k < len(tokens) and not _gap(text, tokens[k - 1], tokens[k]).strip():
+            low = tokens[k].lower
+            if low in lx.PLACE_NOUNS_JOINED and not words[-1].text.endswith(("'s", "’s")):
+                end, joined_place, k = tokens[k].end, True, k + 1
+            elif low in lx.ORG_NOUNS_JOINED and not words[-1].text.endswith(("'s", "’s")):
+                end, joined_org, k = tokens[k].end, True, k + 1
+                if k < len(tokens) and tokens[k].lower == "for":
+                    m = k + 1
+                    while (
+                        m < len(tokens)
+                        and m < k + 7
+                        and not tokens[m].cap
+                        and not _gap(text, tokens[m - 1], tokens[m]).strip()
+                        and tokens[m].lower not in STOP_CONTINUATION
+                    ):
+                        m += 1
+                    while m > k + 1 and tokens[m - 1].lower == "and":
+                        m -= 1
+                    if m > k + 1:
+                        end, k = tokens[m - 1].end, m
+        site = not (joined_place or joined_org) and self._site_after(text, tokens, k)
+        surface = strip_possessive(text[words[0].start : end])
+        end = words[0].start + len(surface)
+        if not surface:
+            return None
+        cand = self._candidate(paragraph, words[0].start, end, heading, words)
+        if site:
+            cand.vote(PLACE, 3.0)
+        if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
+            return None
+        if joined_place:
+            cand.vote(PLACE, 4.0)
+        if joined_org:
+            cand.vote(ORG, 4.0)
+        self._shape_votes(cand, words)
+        self._context_votes(text, tokens, a, k, cand, paragraph)
+        return cand
+
+    @staticmethod
+    def _site_after(text: str, tokens: list[Token], k: int) -> bool:
+        """``X field``, ``X gas condensate field``: lower-case words naming a site follow."""
+        m = k
+        while m < len(tokens) and m < k + 4 and not _gap(text, tokens[m - 1], tokens[m]).strip():
+            low = tokens[m].lower
+            if low in lx.SITE_NOUNS:
+                return True
+            if low not in lx.SITE_MODIFIERS:
+                return False
+            m += 1
+        return False
+
+    def _candidate(
+        self, paragraph: Paragraph, start: int, end: int, heading: bool, words: list[Token]
+    ) -> Candidate:
+        surface = paragraph.text[start:end]
+        return Candidate(
+            paragraph=paragraph.number,
+            start=start,
+            end=end,
+            surface=surface,
+            key=name_key(surface),
+            in_comment=paragraph.kind is Kind.COMMENT,
+            heading=heading,
+            initial=len(words) == 1 and words[0].initial,
+            tokens=len(words),
+            acronym=len(words) == 1 and words[0].acronym,
+            first=name_key(words[0].text),
+            last=name_key(strip_possessive(words[-1].text)),
+        )

@@ -1,0 +1,120 @@
+"""Links inside one article: acronyms and short forms of organisations, the people named.
+
+Merges stay safe by staying local: an acronym joins the one organisation in the same
+article whose initials it spells, a generic body takes the country the article clearly
+leads with (or none), and a surname joins the one full name it ends.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from .. import lexicon as lx
+from ..candidate import ORG, PERSON, PLACE, Candidate
+from ..gazetteer import Gazetteer
+from ..model import EntityType
+from ..names import name_key, strip_possessive
+from .clusters import ArticleUnion
+
+_INITIALS_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&", "de"})
+
+
+def _initials(surface: str) -> str:
+    words = surface.replace("-", " ").split()
+    return "".join(
+        w[0].upper() for w in words if w.lower() not in _INITIALS_SKIP and w[:1].isalpha()
+    )
+
+
+def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
+    """``BBP`` for ``Biysk Boiler Plant``; ``Steppe Metals`` for ``Steppe Metals Holding``."""
+    orgs = [
+        (i, cd)
+        for i, cd in enumerate(cands)
+        if cd.tokens >= 2
+        and not cd.gaz
+        and not cd.generic
+        and cd.votes.get(ORG, 0) > max(cd.votes.get(PERSON, 0), cd.votes.get(PLACE, 0))
+    ]
+    if not orgs:
+        return
+    for c, cd in enumerate(cands):
+        if cd.gaz or cd.generic:
+            continue
+        if cd.acronym and 2 <= len(cd.surface) <= 6:
+            letters = "".join(ch for ch in strip_possessive(cd.surface) if ch.isalpha()).upper()
+            found = {o.key: i for i, o in orgs if _initials(o.surface) == letters}
+            if len(found) == 1:
+                uf.union(next(iter(found.values())), c)
+            continue
+        words = cd.key.split()
+        found = {
+            o.key: i
+            for i, o in orgs
+            if o.key.split()[:-1] == words and o.last in _ORG_SUFFIXES and i != c
+        }
+        if len(found) == 1:
+            uf.union(next(iter(found.values())), c)
+
+
+_ORG_SUFFIXES = frozenset(
+    name_key(w)
+    for w in (
+        "holding holdings corporation corp company group inc ltd llc plc foundation "
+        "media news tv online live"
+    ).split()
+)
+
+
+def short_name(gaz: Gazetteer, cd: Candidate) -> str:
+    body = next((b for b in gaz.generic.values() if b.template == cd.generic), None)
+    return body.short if body else cd.surface
+
+
+def dominant_country(gaz: Gazetteer, cands: Sequence[Candidate]) -> str | None:
+    """The country an article is about, when one clearly leads (twice the mentions of the
+    next): an unqualified "Security Council" is then that country's. Without a clear
+    lead it stays unqualified rather than risk merging two countries' bodies."""
+    counts = Counter(
+        gaz.entries[cd.gaz].country for cd in cands if cd.gaz and gaz.entries[cd.gaz].country
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def people_in(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[tuple[int, str, str]]:
+    """Multi-word person names in an article: (index, last-name key, first-name key)."""
+    out = []
+    for index, cd in enumerate(cands):
+        if cd.full:
+            words = cd.full.split()
+            out.append((index, name_key(words[-1]), name_key(words[0])))
+            continue
+        if cd.tokens < 2:
+            continue
+        if cd.gaz and not cd.weak:
+            entry = gaz.entries[cd.gaz]
+            if entry.type is not EntityType.PERSON:
+                continue
+            words = entry.name.split()
+            out.append((index, name_key(words[-1]), name_key(words[0])))
+            continue
+        if cd.gaz or cd.generic:
+            continue
+        if cd.last.endswith(lx.PATRONYMIC_SUFFIXES) and cd.tokens == 2:
+            continue
+        v = cd.votes
+        if v.get(PERSON, 0) >= max(v.get(PLACE, 0), v.get(ORG, 0), 0.5):
+            out.append((index, cd.last, cd.first))
+    return out
+
+
+def unique_person(items: Iterable[tuple[int, str, str]]) -> tuple[int, str, str] | None:
+    """The one person the items point to (several mentions of one name count as one)."""
+    found: dict[tuple[str, str], tuple[int, str, str]] = {}
+    for item in items:
+        found.setdefault((item[1], item[2]), item)
+    return next(iter(found.values())) if len(found) == 1 else None

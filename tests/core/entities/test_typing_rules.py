@@ -1,0 +1,103 @@
+"""The typing and span rules added for text nobody curated (issue 17), one case each.
+
+Each case is a sentence written for this test in the style of wire copy; none comes from
+an annotated set.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzreader.core.corpus.model import Article, Kind, Paragraph
+from kzreader.core.entities import EntityGraph, EntityType
+
+
+def _graph(*texts: str) -> EntityGraph:
+    paragraphs = tuple(Paragraph(i + 1, Kind.BODY, text, False) for i, text in enumerate(texts))
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    return EntityGraph.from_articles([article], use_ner=False)
+
+
+def _type(graph: EntityGraph, name: str) -> EntityType | None:
+    found = graph.lookup(name)
+    return found.type if found is not None else None
+
+
+def test_a_site_noun_after_a_name_leaves_the_name_a_place() -> None:
+    graph = _graph("Workers at the Borly mine were sent home.", "Borly was closed in June.")
+    borly = graph.lookup("Borly")
+    assert borly is not None and borly.type is EntityType.PLACE
+    assert {m.surface for m in graph.mentions(borly.id)} == {"Borly"}
+
+
+def test_a_person_of_a_body_is_not_part_of_its_name() -> None:
+    graph = _graph("Aidos Serikov of the Kazakh Union of Millers said flour prices rose.")
+    assert _type(graph, "Aidos Serikov") is EntityType.PERSON
+    assert not any("Serikov of" in e.name for e in graph.entities())
+
+
+def test_a_known_place_ending_an_organisation_name_is_no_mention_of_it() -> None:
+    graph = _graph("The Geographical Society of Kazakhstan said the survey would go on.")
+    assert _type(graph, "Geographical Society of Kazakhstan") is EntityType.ORGANISATION
+    assert graph.lookup("Kazakhstan") is None
+
+
+def test_offices_and_countries_name_companies() -> None:
+    graph = _graph(
+        "The chairman of Tauken, Bekzhan Utepov, said output would rise.",
+        "It sells ore to Voltex of Canada.",
+    )
+    assert _type(graph, "Tauken") is EntityType.ORGANISATION
+    assert _type(graph, "Bekzhan Utepov") is EntityType.PERSON
+    assert _type(graph, "Voltex") is EntityType.ORGANISATION
+
+
+def test_business_words_trade_nouns_and_apposition_name_companies() -> None:
+    graph = _graph(
+        "Analysts at Orken Finance were cautious.",
+        "Zhebe, a microfinance lender, raised its rates.",
+        "Stake talks with Zhylyoi, an oil producer, stalled.",
+        "The Clean Steppe Campaign said it would sue.",
+    )
+    for name in ("Orken Finance", "Zhebe", "Zhylyoi", "Clean Steppe Campaign"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+
+
+def test_to_inside_a_name_and_a_head_first() -> None:
+    graph = _graph(
+        "The Foundation to Support Farmers said the grant was late.",
+        "The rest stays with Alliance Dala.",
+    )
+    assert _type(graph, "Foundation to Support Farmers") is EntityType.ORGANISATION
+    assert _type(graph, "Alliance Dala") is EntityType.ORGANISATION
+    assert graph.lookup("Support Farmers") is None
+
+
+def test_an_agency_alone_in_a_credit_and_acronyms_in_prose() -> None:
+    graph = _graph(
+        "The deal may include ZKM, BNK and the TMZ plant, the ministry said.",
+        "Photo: Zharqyn",
+    )
+    for name in ("ZKM", "BNK", "Zharqyn"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+
+
+def test_a_body_named_after_a_known_place() -> None:
+    graph = _graph("Officials at Astana Qala Tynysy said the survey would go on.")
+    assert _type(graph, "Astana Qala Tynysy") is EntityType.ORGANISATION
+    assert graph.lookup("Astana") is None
+    people = _graph("In Almaty Nurlan Abenov met the Kuban Nogais.")
+    assert people.lookup("Almaty") is not None  # a given name after a place is no body
+
+
+def test_a_headline_name_is_cut_to_what_the_body_calls_it() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Investors Back New Terms for Sarykol Gold Mine", True),
+        Paragraph(2, Kind.BODY, "Output at the Sarykol mine rose, the company said.", False),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    sarykol = graph.lookup("Sarykol")
+    assert sarykol is not None and sarykol.type is EntityType.PLACE
+    assert {m.paragraph for m in graph.mentions(sarykol.id)} == {1, 2}
+    assert not any("Terms" in e.name for e in graph.entities())
