@@ -10,12 +10,13 @@ from .cache import CandidateCache
 from .candidate import Candidate
 from .detect import Detector
 from .gazetteer import Gazetteer, entity_id, load_gazetteer
-from .graph import BuildReport, Cancelled, EntityGraph, context, extractor_version
+from .graph import Cancelled, EntityGraph, context
 from .model import EXTRACTOR_VERSION, Entity, EntityType, Mention, RelatedArticle
 from .names import name_key, transliterate
 from .ner import ENV_NER, NerUnavailable
 from .overlay import Overlay, OverlayError, OverlayOp
 from .resolve import EntityRecord, Resolution, resolve
+from .versions import BuildReport, extractor_version
 
 __all__ = [
     "ENV_NER",

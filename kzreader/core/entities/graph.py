@@ -5,20 +5,22 @@ resolution, the user's overlay) and answers what the sidebar, the entity card an
 the search index ask: which entities an article mentions, where every mention of an
 entity is, which articles share entities, which entities occur together, and which
 entity a name (in any spelling or alias) refers to.
+
+One module, over 400 lines on purpose: ``EntityGraph`` is one class — the build that
+fills its table and the questions asked of it share that table's layout (the entity
+rows, the mention store, the look-up keys); the cache versions are in ``versions``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import math
 import re
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from importlib import resources
+from dataclasses import replace
 from pathlib import Path
 
 from ..corpus.model import Article
@@ -28,60 +30,17 @@ from .candidate import Candidate
 from .detect import Detector
 from .extract import Item, detect_in_order
 from .gazetteer import load_gazetteer
-from .model import EXTRACTOR_VERSION, Entity, EntityType, Mention, RelatedArticle
+from .model import Entity, EntityType, Mention, RelatedArticle
 from .names import name_key
-from .ner import ner_requested, proposer_name, spacy_proposer
+from .ner import ner_requested, spacy_proposer
 from .overlay import Overlay
 from .resolve import Cancelled, Resolution, resolve_stream
 from .store import MentionStore
+from .versions import BuildReport, extractor_version, resolver_version
 
 Progress = Callable[[int, int], None]
 _RECENT = 64  # articles whose mentions are kept decoded
 _VIEWS = 4  # entities whose concordance is kept (a card asks for it several times)
-
-
-@dataclass(frozen=True, slots=True)
-class BuildReport:
-    """What a build did: how many articles came from the cache, and what went wrong."""
-
-    articles: int
-    cached: int
-    extracted: int
-    ner: bool
-    messages: tuple[str, ...] = ()
-
-
-_DETECTION_FILES = (
-    "gazetteer.yaml", "detect", "tokens.py", "candidate.py", "lexicon.py", "names.py",
-    "gazetteer.py", "extract.py",
-)  # fmt: skip
-_RESOLUTION_FILES = ("resolve", "model.py", "cache.py", "store.py")
-
-
-def _digest(files: Iterable[str]) -> str:
-    """A hash of the named files; a name that is a subpackage stands for its modules."""
-    digest = hashlib.sha256()
-    package = resources.files(__package__)
-    for name in files:
-        path = package.joinpath(name)
-        if path.is_dir():
-            modules = sorted((p for p in path.iterdir() if p.name.endswith(".py")), key=str)
-            for module in modules:
-                digest.update(module.name.encode())
-                digest.update(module.read_bytes())
-        else:
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def extractor_version(ner: bool) -> str:
-    """The per-article cache's version: the code and data detection depends on, the proposer."""
-    return f"{EXTRACTOR_VERSION}-{_digest(_DETECTION_FILES)}{proposer_name(ner)}"
-
-
-def resolver_version(ner: bool) -> str:
-    """The corpus snapshot's version: detection's and the resolver's."""
-    return f"{extractor_version(ner)}-{_digest(_RESOLUTION_FILES)}"
 
 
 class EntityGraph:
