@@ -147,3 +147,23 @@ def tag_counts(bookmarks: Iterable[Bookmark | Placed]) -> list[tuple[str, int]]:
 def split_orphans(placed: Sequence[Placed]) -> tuple[list[Placed], list[Placed]]:
     """(anchored, orphans), each in the order given."""
     return [p for p in placed if not p.orphan], [p for p in placed if p.orphan]
+
+
+def parse_filter(text: str) -> tuple[str, list[str]]:
+    """Words and ``#tags`` typed in the filter box: ``"putin #law"`` → ("putin", ["law"])."""
+    words, tags = [], []
+    for token in text.split():
+        if token.startswith("#") and len(token) > 1:
+            tags.append(token[1:])
+        elif token != "#":
+            words.append(token)
+    return " ".join(words), tags
+
+
+def typed_tag_matches(item: Placed, wanted: str, known: set[str]) -> bool:
+    """An exact tag when one is called that, else a tag that starts with it (as one types)."""
+    folded = wanted.casefold()
+    tags = [t.casefold() for t in item.bookmark.tags]
+    if folded in known:
+        return folded in tags
+    return any(t.startswith(folded) for t in tags)

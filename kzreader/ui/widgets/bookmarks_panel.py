@@ -53,26 +53,6 @@ def short(text: str, limit: int) -> str:
     return text[: cut if cut > 0 else limit - 1].rstrip() + "…"
 
 
-def parse_filter(text: str) -> tuple[str, list[str]]:
-    """Words and ``#tags`` typed in the filter box: ``"putin #law"`` → ("putin", ["law"])."""
-    words, tags = [], []
-    for token in text.split():
-        if token.startswith("#") and len(token) > 1:
-            tags.append(token[1:])
-        elif token != "#":
-            words.append(token)
-    return " ".join(words), tags
-
-
-def _tag_matches(item: Placed, wanted: str, known: set[str]) -> bool:
-    """An exact tag when one is called that, else a tag that starts with it (as one types)."""
-    folded = wanted.casefold()
-    tags = [t.casefold() for t in item.bookmark.tags]
-    if folded in known:
-        return folded in tags
-    return any(t.startswith(folded) for t in tags)
-
-
 class BookmarksFilter(Input):
     """Words and #tags narrow the list; down or Enter moves into it."""
 
@@ -207,7 +187,7 @@ class BookmarksPanel(Vertical):
     def matching(self) -> builtins.list[Placed]:
         """The bookmarks the filter lets through, in the panel's order."""
         # The bookmarks core is imported on first use: the first frame does not need it.
-        from ...core.bookmarks.query import haystack, title_of
+        from ...core.bookmarks.query import haystack, parse_filter, title_of
 
         text, _ = parse_filter(self.filter_input.value)
         if text and not self._haystacks:
@@ -219,13 +199,13 @@ class BookmarksPanel(Vertical):
     def _filtered(
         self, placed: builtins.list[Placed], haystacks: dict[str, str] | None
     ) -> builtins.list[Placed]:
-        from ...core.bookmarks.query import filter_placed
+        from ...core.bookmarks.query import filter_placed, parse_filter, typed_tag_matches
 
         text, tags = parse_filter(self.filter_input.value)
         found = placed
         if tags:
             known = {t.casefold() for p in placed for t in p.bookmark.tags}
-            found = [p for p in found if all(_tag_matches(p, t, known) for t in tags)]
+            found = [p for p in found if all(typed_tag_matches(p, t, known) for t in tags)]
         if text:
             found = filter_placed(found, text=text, haystacks=haystacks)
         return found
