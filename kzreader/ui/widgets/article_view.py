@@ -4,6 +4,12 @@ Drawn with the line API (``render_line``): only the lines on screen are built, f
 an ``ArticleLayout`` computed once per width, so a 5 MB article opens and pages as
 fast as a short one. Text goes out as plain segments, so brackets, backslashes and
 anything that looks like markup appear exactly as written.
+
+One widget, over 400 lines on purpose: the paragraph cursor, the marks (hits, entities,
+bookmarks, find), the selection and the line cache all work on the one layout, and each
+change must invalidate exactly the cached lines it touches; the layout itself
+(``article_layout``), the painting of a line (``article_lines``) and the selection
+geometry (``selection``) are apart.
 """
 
 from __future__ import annotations
