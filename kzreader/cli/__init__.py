@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from ..core.collection import Collection
     from ..core.corpus import Corpus
     from ..core.entities import EntityGraph
-    from ..core.index import Progress, SearchIndex
+    from ..core.search.index import SearchIndex
+    from ..core.search.service import Progress
 
 #: Sub-commands in the order ``--help`` lists them.
 COMMANDS = ("articles", "search", "index", "entities", "bookmarks", "themes")
@@ -112,7 +113,7 @@ class Context:
         With ``entities``, the entity graph too (for ``person:`` and aliases).
         """
         if self._index is None or rebuild:
-            from ..core.index import SearchIndex
+            from ..core.search.index import SearchIndex
 
             corpus = self.corpus()
             try:

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..core.index import SearchIndex
-from ..core.results import FORMATS, SearchResult, export
+from ..core.search.index import SearchIndex
+from ..core.search.passages import FORMATS, SearchResult, export
 from . import CliError, Context
 
 HELP = (

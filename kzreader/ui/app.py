@@ -51,7 +51,7 @@ class KzReaderApp(App[int]):
         self.paths = paths
         self.outside_links = False  # --follow-outside-links
         self.corpus: Corpus | None = None
-        self.index: Any = None  # kzreader.core.index.SearchIndex once it is open
+        self.index: Any = None  # kzreader.core.search.index.SearchIndex once it is open
         self.entities: Any = None  # kzreader.core.entities.EntityGraph once built (issue 4)
         self.settings, self._warnings = settings_io.load(paths.settings_file)
         #: Where this folder's own data lives; settled by the loading worker (a new

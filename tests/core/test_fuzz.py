@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from kzreader.core.article import Kind
 from kzreader.core.corpus import ArticleError, Corpus, read_article, safe_id
-from kzreader.core.index import SearchIndex
 from kzreader.core.parse import parse_text
 from kzreader.core.paths import bundled_seeds
+from kzreader.core.search.index import SearchIndex
 from kzreader.core.text import BinaryFileError, clean_text, decode_bytes, is_clean
 
 # Text with the nasty parts over-represented: escapes, controls, bidi, brackets, quotes.

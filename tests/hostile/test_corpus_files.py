@@ -17,8 +17,8 @@ import pytest
 
 from kzreader.__main__ import main
 from kzreader.core.corpus import MAX_PARAGRAPHS, ArticleError, Corpus, CorpusError
-from kzreader.core.index import SearchIndex
 from kzreader.core.paths import DataPaths
+from kzreader.core.search.index import SearchIndex
 from kzreader.core.text import is_clean
 
 BODY = "Grain wagons waited at the border crossing near {place} for three days."

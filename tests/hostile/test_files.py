@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from kzreader.core.corpus import MAX_FILE_BYTES, ArticleError, Corpus
-from kzreader.core.index import MANIFEST, SearchIndex
 from kzreader.core.paths import DataPaths
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.store import MANIFEST
 
 PARAGRAPH = "Astana and Moscow signed a treaty on the Caspian pipeline and grain transit. " * 6
 

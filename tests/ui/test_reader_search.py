@@ -197,7 +197,7 @@ def test_snippet_keeps_the_hits_inside_the_window() -> None:
 
 
 async def test_a_failing_search_is_one_line_and_the_reader_goes_on(monkeypatch) -> None:
-    from kzreader.core.index import SearchIndex
+    from kzreader.core.search.index import SearchIndex
 
     def broken(self, text, **kwargs):
         raise RuntimeError("disk on fire")

@@ -179,7 +179,7 @@ class LiveFolder:
         app.call_from_thread(host._corpus_ready, corpus)
         index = None
         try:
-            from ...core.index import SearchIndex
+            from ...core.search.index import SearchIndex
 
             index = SearchIndex.open(corpus, app.paths.index_dir(corpus.root))
         except Exception as error:  # the library is current; search stays as it was

@@ -21,7 +21,7 @@ from ..messages import IndexProgress
 
 if TYPE_CHECKING:
     from ...core.corpus import Corpus
-    from ...core.results import ArticleHit
+    from ...core.search.passages import ArticleHit
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
@@ -39,7 +39,7 @@ BUILDING_MARKER = "ui-build-under-way"
 def end_indexing_processes() -> None:
     """End whoosh's indexing processes, if any are left, when the app exits.
 
-    A cancelled build ends its own processes (core.index.ParallelWriter); this is for
+    A cancelled build ends its own processes (core.search.engine.ParallelWriter); this is for
     quitting while a batch is being committed, when the build thread is still waiting
     for them and Python's exit would wait too.
     """
@@ -262,7 +262,8 @@ class ReaderWorkers:
                 )
 
         try:
-            from ...core.index import IndexCancelled, SearchIndex
+            from ...core.search.errors import IndexCancelled
+            from ...core.search.index import SearchIndex
         except ImportError:
             app.call_from_thread(self._index_failed, "search is not available in this build")
             app.call_from_thread(self.start_entities)  # type: ignore[attr-defined]

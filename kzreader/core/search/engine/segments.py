@@ -1,6 +1,7 @@
 """Where whoosh's pure-Python search loops are too slow for a large corpus, and what we do.
 
-Three things, measured on 10,000 articles (bench/bench_search.py):
+Reading and writing, measured on 10,000 articles (bench/bench_search.py); the third
+point, the query shape, is ``scoring``:
 
 * Reading. whoosh either maps segment files (mmap) or reads them through a
   Python file wrapper, a seek and a read for every term it looks up and every
@@ -20,11 +21,9 @@ Three things, measured on 10,000 articles (bench/bench_search.py):
   posting counts, so unions also lose the terms the index does not have, and
   field boosts move from wrapping matchers into the scorer (``streamline``).
 
-Matching itself is in ``bulk``, a postings list at a time; the query shape above
-serves the queries it leaves to whoosh.
-
-Everything here uses whoosh internals behind a check: if a later whoosh changes
-them, each function falls back to the slow, correct, public path.
+Matching itself is in ``evaluation``, a postings list at a time. The write-side hooks
+(``modern_pickles``, ``cache_segment_lengths``) are applied by ``engine.install``,
+which first checks that every attribute they replace exists.
 """
 
 from __future__ import annotations
@@ -34,11 +33,9 @@ import pickle
 from collections.abc import Iterable
 from types import ModuleType
 
-from whoosh import query
 from whoosh.filedb.compound import SubFile
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
-from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
@@ -173,61 +170,3 @@ def cache_segment_lengths(writer_class: type[SegmentWriter]) -> None:
 
     per_document_reader._kz_cached = True  # type: ignore[attr-defined]
     writer_class.per_document_reader = per_document_reader  # type: ignore[method-assign]
-
-
-class FieldBoosts(BM25F):
-    """BM25F with each field's boost applied by its scorer rather than by the query.
-
-    A boosted term in a whoosh query wraps its matcher in a boosting matcher, one
-    more call per posting scored; here the scorer multiplies instead (same scores).
-    """
-
-    def __init__(self, boosts: dict[str, float]) -> None:
-        super().__init__()
-        self.boosts = dict(boosts)
-
-    def scorer(self, searcher, fieldname, text, qf=1):  # type: ignore[no-untyped-def]
-        boost = self.boosts.get(fieldname, 1.0)
-        if boost == 1.0 or not searcher.schema[fieldname].scorable:
-            return super().scorer(searcher, fieldname, text, qf)
-        return _BoostedScorer(searcher, fieldname, text, self.B, self.K1, boost)
-
-
-class _BoostedScorer(BM25FScorer):
-    def __init__(self, searcher, fieldname, text, B, K1, boost: float) -> None:  # type: ignore[no-untyped-def]
-        self.boost = boost  # first: the parent's set-up already scores
-        super().__init__(searcher, fieldname, text, B, K1)
-
-    def _score(self, weight: float, length: float) -> float:
-        return super()._score(weight, length) * self.boost
-
-
-def streamline(q: query.Query, reader, boosts: dict[str, float]) -> query.Query:  # type: ignore[no-untyped-def]
-    """The same query, cheaper to match: for searchers weighted by ``FieldBoosts(boosts)``.
-
-    Every ``Or`` is matched by a tree of binary unions; terms the index has nowhere
-    leave their unions (each was a level of the tree every match went through); and a
-    term's boost is divided by its field's, which the scorer applies.
-    """
-    if isinstance(q, query.Or):
-        q.matcher_type = query.Or.DEFAULT_MATCHER
-        present = [sub for sub in q.subqueries if not _absent(sub, reader)]
-        if present and len(present) < len(q.subqueries):
-            q.subqueries = present
-    children = list(q.children())
-    # Terms, phrases, wildcards and fuzzy terms: each scored term has its field's boost.
-    if not children and getattr(q, "fieldname", None) in boosts:
-        q.boost = q.boost / boosts[q.fieldname]
-    for child in children:
-        streamline(child, reader, boosts)
-    return q
-
-
-def _absent(q: query.Query, reader) -> bool:  # type: ignore[no-untyped-def]
-    if not isinstance(q, query.Term) or q.fieldname not in reader.schema:
-        return False
-    try:
-        text = reader.schema[q.fieldname].to_bytes(q.text)
-    except ValueError:
-        return False
-    return (q.fieldname, text) not in reader

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..translit import name_key
 from .analysis import WORD
-from .translit import name_key
 
 #: Field names users type, and the entity type each asks for (None: any).
 ENTITY_FIELDS: dict[str, str | None] = {

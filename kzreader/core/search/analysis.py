@@ -28,7 +28,7 @@ from whoosh.analysis import STOP_WORDS, Token, Tokenizer
 from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 
-from .translit import name_key, to_latin
+from ..translit import name_key, to_latin
 
 #: Words: letters/digits, keeping inner apostrophes (don't, Tokayev’s) so the
 #: possessive can be stripped.
