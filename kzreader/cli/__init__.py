@@ -113,6 +113,7 @@ class Context:
         With ``entities``, the entity graph too (for ``person:`` and aliases).
         """
         if self._index is None or rebuild:
+            from ..core.search.errors import EngineUnsupported
             from ..core.search.index import SearchIndex
 
             corpus = self.corpus()
@@ -124,6 +125,8 @@ class Context:
                 raise CliError(
                     f"cannot write the index in {self.index_dir}: {error.strerror}"
                 ) from error
+            except EngineUnsupported as error:
+                raise CliError(str(error)) from error
             if self._index.report.message:
                 self.warn(self._index.report.message)
         if entities and self._index.entities is None:

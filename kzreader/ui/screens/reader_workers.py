@@ -262,7 +262,7 @@ class ReaderWorkers:
                 )
 
         try:
-            from ...core.search.errors import IndexCancelled
+            from ...core.search.errors import EngineUnsupported, IndexCancelled
             from ...core.search.index import SearchIndex
         except ImportError:
             app.call_from_thread(self._index_failed, "search is not available in this build")
@@ -272,6 +272,9 @@ class ReaderWorkers:
         try:
             index = SearchIndex.open(corpus, index_dir, progress=progress, cancel=cancel)
         except IndexCancelled:  # stop_indexing has said so in the header
+            return
+        except EngineUnsupported as error:  # its message is the one line to show
+            app.call_from_thread(self._index_failed, str(error))
             return
         except Exception as error:  # the reader stays usable without search
             app.call_from_thread(self._index_failed, f"{type(error).__name__}: {error}")

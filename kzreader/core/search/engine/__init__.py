@@ -52,7 +52,6 @@ HOOKS: tuple[tuple[object, str], ...] = (
     (whoosh3, "LENGTHS_COLUMN"),
     (whoosh3, "_lenfield"),
     (whoosh3, "WHOOSH3_HEADER_MAGIC"),
-    (whoosh3, "W3LeafMatcher"),
     (whoosh3, "W3TermsReader"),
     (whoosh3.W3TermsReader, "term_info"),
     (whoosh3.W3PerDocReader, "_cached_reader"),

@@ -21,7 +21,7 @@ order, a wildcard's rank depended on how the index happened to be segmented.
 
 Only the shapes our parser makes are handled: terms, phrases, wildcards and fuzzy
 terms, And, Or, Not, AndNot, AndMaybe, Require. ``top`` returns None for anything
-else (or a whoosh without the internals used here), and the caller asks whoosh.
+else (or a weighting other than BM25F), and the caller asks whoosh.
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ from .postings import (
     Postings,
     Segment,
     Unsupported,
-    W3LeafMatcher,
 )
 
 #: What whoosh's InverseMatcher scores a document a ``NOT`` lets through.
@@ -301,7 +300,7 @@ def matching(searcher: Searcher, q: query.Query, docs: set[int]) -> set[int] | N
     """Which of ``docs`` (global document numbers) match ``q``; None where whoosh must
     say (see ``top``)."""
     weighting = searcher.weighting
-    if W3LeafMatcher is None or not isinstance(weighting, BM25F):
+    if not isinstance(weighting, BM25F):
         return None
     evaluator = _Evaluator(searcher, weighting, getattr(weighting, "boosts", {}))
     found: set[int] = set()
@@ -347,7 +346,7 @@ def top(
     field's. Callers serialise searches on one searcher: its postings file is shared."""
     limit = max(1, limit)
     weighting = searcher.weighting
-    if W3LeafMatcher is None or not isinstance(weighting, BM25F):
+    if not isinstance(weighting, BM25F):
         return None
     evaluator = _Evaluator(searcher, weighting, getattr(weighting, "boosts", {}))
     best: list[tuple[float, int]] = []

@@ -25,6 +25,10 @@ from weakref import WeakKeyDictionary
 import numpy as np
 from whoosh import query
 from whoosh.codec.base import Automata
+
+# Internals of whoosh's default codec (engine.install has checked they are there).
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3TermsReader, _lenfield
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC as _HEADER
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
@@ -33,12 +37,6 @@ from ..analysis import is_stop
 from ..cancel import Cancelled, check_cancelled
 from ..spelling import automaton_matches
 from . import positions
-
-try:  # internals of whoosh's default codec, used only when present
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3TermsReader, _lenfield
-    from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC as _HEADER
-except ImportError:  # pragma: no cover - a whoosh without the W3 codec
-    W3LeafMatcher = None
 
 Floats = np.ndarray  # float64, one per document of a segment
 Flags = np.ndarray  # bool, one per document
@@ -229,7 +227,7 @@ class Segment:
     ) -> tuple[Postings, dict[int, bytes]]:
         """The postings, and the values of ``docs`` (of every posting if ``every``)."""
         terms = getattr(self.reader, "_terms", None)
-        if W3LeafMatcher is not None and type(terms) is W3TermsReader:
+        if type(terms) is W3TermsReader:
             info = terms.term_info(fieldname, btext)
             if info.is_inlined():  # a rare term: its postings live in the term dictionary
                 ids, weights, found = info.inlined_postings()
@@ -275,7 +273,7 @@ class Segment:
         """Each document's length of ``fieldname``, as whoosh's scorer reads it."""
         perdoc = getattr(self.reader, "_perdoc", None)
         column = None
-        if W3LeafMatcher is not None and hasattr(perdoc, "_cached_reader"):
+        if hasattr(perdoc, "_cached_reader"):
             column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         if column is not None:
             try:

@@ -33,17 +33,13 @@ import pickle
 from collections.abc import Iterable
 from types import ModuleType
 
+# Internals of whoosh's default codec (engine.install has checked they are there).
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.filedb.compound import SubFile
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
-
-try:  # internals of whoosh's default codec, used only when present
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-except ImportError:  # pragma: no cover - a whoosh without the W3 codec
-    LENGTHS_COLUMN = None
-
 
 #: The one part of a segment left on disk: most of its size, read in blocks (see above).
 POSTINGS = ".pst"
@@ -89,8 +85,6 @@ class SegmentStorage(FileStorage):
 
 def preload_lengths(searcher: Searcher, fields: Iterable[str]) -> None:
     """Hold each segment's field lengths in memory (a byte per document and field)."""
-    if LENGTHS_COLUMN is None:
-        return
     fields = tuple(fields)
     for sub, _offset in searcher.leaf_searchers():
         perdoc = getattr(sub.reader(), "_perdoc", None)
