@@ -24,7 +24,7 @@ from whoosh.writing import NO_MERGE, SegmentWriter
 from .. import buildlock
 from ..corpus import ArticleError, Corpus
 from . import engine, store
-from .errors import IndexCancelled
+from .errors import IndexCancelled, IndexDamaged
 from .schema import article_document, as_str, make_schema
 from .service import IndexReport, Progress
 from .spelling import Dictionary
@@ -108,13 +108,12 @@ def _open_on_disk(
     ix = None
     if not rebuild and manifest is not None and any(folder.glob("*.toc")):
         try:
-            ix = store.storage(folder).open_index()
-            store.sanity_check(ix)
-        except LockError:
-            raise
-        except Exception as error:
+            with engine.reading():
+                ix = store.storage(folder).open_index()
+                store.sanity_check(ix)
+        except IndexDamaged as error:
             ix = None
-            message = f"the search index was unreadable ({reason(error)}); rebuilt it"
+            message = f"the search index was unreadable ({error}); rebuilt it"
     notes: list[str] = []
     if ix is None:
         manifest = {}
@@ -167,12 +166,6 @@ def _open_on_disk(
         message=message,
     )
     return ix, report, words
-
-
-def reason(error: BaseException) -> str:
-    """An error in one line for the user: its type and the start of its message."""
-    text = str(error).splitlines()[0][:120] if str(error) else ""
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def _apply(

@@ -13,7 +13,15 @@ class IndexCancelled(Exception):
 
 
 class IndexDamaged(Exception):
-    """Reading the index files failed: truncated, missing or garbled data."""
+    """Reading the index files failed: truncated, missing or garbled data.
+
+    The message is the underlying failure in one line; ``deleted``: the index folder
+    was removed while it was open.
+    """
+
+    def __init__(self, reason: str, *, deleted: bool = False) -> None:
+        super().__init__(reason)
+        self.deleted = deleted
 
 
 class EngineUnsupported(Exception):

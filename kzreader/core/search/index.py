@@ -9,18 +9,14 @@ CLI use.
 
 from __future__ import annotations
 
-import pickle
-import struct
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from whoosh import query
 from whoosh.fields import TEXT
-from whoosh.index import EmptyIndexError
 from whoosh.reading import ReaderClosed
 from whoosh.searching import Searcher
 
@@ -28,6 +24,7 @@ from ..article import Article
 from ..corpus import ArticleError, Corpus
 from . import build, engine, ranking
 from .cancel import Cancel, Cancelled, cancellable, check_cancelled
+from .errors import IndexDamaged
 from .highlighting import TermMatcher, existing_terms
 from .passages import ArticleHit, SearchResult, Span
 from .query import FIELD_BOOSTS, ParsedQuery, parse
@@ -40,18 +37,6 @@ from .store import DICTIONARY
 from .widening import EntityLookup
 
 REBUILD_HINT = "run 'kzreader index --rebuild'"
-#: What reading a damaged index raises (truncated or missing files, bad data).
-DAMAGE = (
-    OSError,
-    EOFError,
-    pickle.UnpicklingError,
-    struct.error,
-    zlib.error,
-    ValueError,
-    IndexError,
-    KeyError,
-    EmptyIndexError,  # the index folder was deleted while we had it open
-)
 
 
 class SearchIndex:
@@ -169,7 +154,7 @@ class SearchIndex:
         except QueryError as error:
             return SearchResult(query=text, error=str(error))
         try:
-            with self._lock, ranking.collector_paused(), cancellable(cancel):
+            with self._lock, ranking.collector_paused(), cancellable(cancel), engine.reading():
                 result = self._search(
                     parsed,
                     text,
@@ -181,12 +166,8 @@ class SearchIndex:
                 )
         except Cancelled:
             return SearchResult(query=text, error=CANCELLED)
-        except DAMAGE as error:  # a damaged index must not take the app down
-            what = (
-                "was deleted"
-                if isinstance(error, EmptyIndexError)
-                else f"is damaged ({build.reason(error)})"
-            )
+        except IndexDamaged as error:  # a damaged index must not take the app down
+            what = "was deleted" if error.deleted else f"is damaged ({error})"
             return SearchResult(
                 query=text,
                 error=f"the search index {what}; the next start rebuilds it, or {REBUILD_HINT}",
@@ -323,16 +304,17 @@ class SearchIndex:
         if self._ix is None:
             return
         try:
-            with self._lock:
-                searcher = self._current()
-                readers = [sub.reader() for sub, _offset in searcher.leaf_searchers()]
-            fields = [name for name, field in self._schema.items() if isinstance(field, TEXT)]
-            for reader in readers:
+            with engine.reading():
                 with self._lock:
-                    if self._searcher is not searcher:
-                        return  # closed, or changed by a search since: it reads what it needs
-                    engine.read_words(reader, fields)
-        except (ReaderClosed, *DAMAGE):
+                    searcher = self._current()
+                    readers = [sub.reader() for sub, _offset in searcher.leaf_searchers()]
+                fields = [name for name, field in self._schema.items() if isinstance(field, TEXT)]
+                for reader in readers:
+                    with self._lock:
+                        if self._searcher is not searcher:
+                            return  # closed, or changed by a search since: it reads what it needs
+                        engine.read_words(reader, fields)
+        except (ReaderClosed, IndexDamaged):
             return
 
     def complete(
@@ -344,11 +326,12 @@ class SearchIndex:
             return result
         try:
             parsed = self.parse(result.query)
-            with self._lock:
-                matcher = self._term_matcher(self._current(), parsed)
-            with cancellable(cancel):
-                hits = self._with_passages(result.hits, matcher, passages)
-        except (QueryError, Cancelled, *DAMAGE):
+            with engine.reading():
+                with self._lock:
+                    matcher = self._term_matcher(self._current(), parsed)
+                with cancellable(cancel):
+                    hits = self._with_passages(result.hits, matcher, passages)
+        except (QueryError, Cancelled, IndexDamaged):
             return result
         return replace(result, hits=tuple(hits))
 
@@ -387,8 +370,8 @@ class SearchIndex:
         except QueryError:
             return {}
         try:
-            with self._lock:
+            with self._lock, engine.reading():
                 matcher = self._term_matcher(self._current(), parsed)
-        except DAMAGE:
+        except IndexDamaged:
             return {}
         return matcher.highlights(article)

@@ -17,6 +17,7 @@ from whoosh.index import Index, LockError
 from .. import buildlock
 from ..atomic import atomic_write_text
 from . import engine
+from .errors import IndexDamaged
 from .schema import INDEX_VERSION, make_schema
 
 MANIFEST = "manifest.json"
@@ -55,8 +56,9 @@ def create(store: Path, manifest: Path | None = None, notes: list[str] | None = 
 
 def exists(store: Path) -> bool:
     try:
-        storage(store).open_index()
-    except Exception:
+        with engine.reading():
+            storage(store).open_index()
+    except IndexDamaged:  # no index there (EmptyIndexError), or none that can be read
         return False
     return True
 

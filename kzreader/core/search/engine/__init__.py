@@ -23,6 +23,7 @@ from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.writing import SegmentWriter
 
 from ..errors import EngineUnsupported
+from .damage import reading, reason
 from .evaluation import expansions, matching, read_words, top
 from .postings import clear_caches
 from .scoring import FieldBoosts, streamline
@@ -39,6 +40,8 @@ __all__ = [
     "matching",
     "preload_lengths",
     "read_words",
+    "reading",
+    "reason",
     "streamline",
     "top",
 ]

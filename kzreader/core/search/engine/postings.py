@@ -60,7 +60,7 @@ class Postings:
     weights: Sequence[float]
 
 
-class PostingsCache(Lru[tuple[str, str, bytes], Postings]):
+class PostingsCache(Lru[tuple[object, str, bytes], Postings]):
     """The postings (documents and term frequencies) of recently searched terms.
 
     Decoding whoosh's blocks (pickles, often zlibbed, with every posting's positions)
@@ -73,7 +73,7 @@ class PostingsCache(Lru[tuple[str, str, bytes], Postings]):
     def __init__(self, budget: int) -> None:
         super().__init__(budget, weigh=lambda p: 8 * len(p.ids) + 200)
 
-    def put(self, key: tuple[str, str, bytes], value: Postings) -> None:
+    def put(self, key: tuple[object, str, bytes], value: Postings) -> None:
         super().put(key, _compact(value))
 
 
@@ -101,6 +101,15 @@ class Segment:
     def __init__(self, reader) -> None:  # type: ignore[no-untyped-def]
         self.reader = reader
         self.doc_count = reader.doc_count_all()
+        # What names the segment in the caches: its id within its index's folder. whoosh's
+        # ids are random, so unique in practice, but a seeded ``random`` makes the same
+        # ids again for another index. None (not cached): an index in memory.
+        storage = getattr(reader, "_storage", None)  # a compound file's: an overlay (.b)
+        folder = getattr(storage, "folder", None) or getattr(
+            getattr(storage, "b", None), "folder", None
+        )
+        segid = getattr(reader, "_segid", None)
+        self.key = (folder, segid) if folder and segid is not None else None
         #: Per field, kept while the segment is open: a segment never changes.
         self.norms: dict[str, tuple[tuple, Floats]] = _NORMS.setdefault(reader, {})
 
@@ -113,7 +122,7 @@ class Segment:
         """A term's postings, cached, and with ``values`` every posting's value (its
         positions) when they had to be read: a phrase then decodes its words' blocks
         once, not once for the documents and again for the positions."""
-        segment = getattr(self.reader, "_segid", None)
+        segment = self.key
         key = (segment, fieldname, btext)
         found = POSTINGS.get(key) if segment is not None else None
         if found is not None:
@@ -129,7 +138,7 @@ class Segment:
         the whole term dictionary for each, and typing a query repeats them)."""
         fieldname = q.field()
         key = (
-            getattr(self.reader, "_segid", None),
+            self.key,
             type(q).__name__,
             fieldname,
             q.text,
@@ -195,7 +204,7 @@ class Segment:
         Cached like a term's postings: the positions of a common phrase's words are
         in thousands of documents, each a pickle to decode.
         """
-        segment = getattr(self.reader, "_segid", None)
+        segment = self.key
         key = (segment, fieldname, b"\0%d " % slop + b" ".join(btexts))  # \0: in no term
         found = POSTINGS.get(key) if segment is not None else None
         if found is None:
