@@ -96,7 +96,7 @@ class _TermTokenizer(Tokenizer):
         self.name = name
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.name == self.name  # type: ignore[attr-defined]
+        return type(other) is type(self) and other.name == self.name
 
     def __hash__(self) -> int:
         return hash((type(self), self.name))
@@ -182,7 +182,7 @@ class TermPositions(Positions):
     The encoding is whoosh's own, so the index reads as usual.
     """
 
-    def word_values(self, value, analyzer, **kwargs):  # type: ignore[no-untyped-def]
+    def word_values(self, value, analyzer, **kwargs):
         if not isinstance(analyzer, _TermTokenizer) or not isinstance(value, str):
             yield from super().word_values(value, analyzer, **kwargs)
             return

@@ -115,7 +115,7 @@ def _open_on_disk(
             ix = None
             message = f"the search index was unreadable ({error}); rebuilt it"
     notes: list[str] = []
-    if ix is None:
+    if ix is None or manifest is None:  # (no manifest: ix was not opened)
         manifest = {}
         try:
             ix = store.create(folder, manifest=index_dir / MANIFEST, notes=notes)

@@ -100,7 +100,7 @@ class _PhrasePlugin(PhrasePlugin):
     slop bounded by MAX_SLOP."""
 
     class PhraseNode(PhrasePlugin.PhraseNode):
-        def query(self, parser):  # type: ignore[no-untyped-def]
+        def query(self, parser):
             fieldname = self.fieldname or parser.fieldname
             words: list[str] = []
             ranges: list[tuple[int, int]] = []
@@ -116,7 +116,7 @@ class _PhrasePlugin(PhrasePlugin):
             return attach(q, self)
 
     class PhraseTagger(RegexTagger):
-        def create(self, parser, match):  # type: ignore[no-untyped-def]
+        def create(self, parser, match):
             slop = int(match.group("slop")) if match.group("slop") else 1
             if slop > MAX_SLOP:
                 parser.kz_notices.append(f"phrase slop limited to ~{MAX_SLOP}")
@@ -126,7 +126,7 @@ class _PhrasePlugin(PhrasePlugin):
 
 def _parser(schema: Schema, group: type, fields: tuple[str, ...] = DEFAULT_FIELDS):
     parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=FIELD_BOOSTS, group=group)
-    parser.kz_notices = []  # type: ignore[attr-defined]
+    parser.kz_notices = []
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)  # "word^2" reads as a typo here
     parser.remove_plugin_class(qparser.RangePlugin)

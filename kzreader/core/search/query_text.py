@@ -127,7 +127,7 @@ _SIGN = re.compile(r"(?:(?<=^)|(?<=[\s(]))-(?=[^\s()+-])")
 _DOUBLE_NOT = re.compile(r"(?:(?<=^)|(?<=[\s(]))NOT\s+NOT\s+")
 
 
-def _outside_quotes(text: str, change) -> str:  # type: ignore[no-untyped-def]
+def _outside_quotes(text: str, change) -> str:
     return "".join(
         part if part.startswith('"') else change(part) for part in _OUTSIDE_QUOTES.findall(text)
     )

@@ -82,7 +82,7 @@ _installed = False
 
 def _name(owner: object) -> str:
     module = getattr(owner, "__module__", None)
-    qualname = getattr(owner, "__qualname__", None) or getattr(owner, "__name__", "?")
+    qualname = str(getattr(owner, "__qualname__", None) or getattr(owner, "__name__", "?"))
     return f"{module}.{qualname}" if module and module != qualname else qualname
 
 

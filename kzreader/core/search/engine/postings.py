@@ -56,8 +56,14 @@ class Unsupported(Exception):
 
 @dataclass
 class Postings:
-    ids: Sequence[int]  # sorted document numbers (int32 array once cached)
-    weights: Sequence[float]
+    """A term's postings in one segment, compact (see ``_compact``)."""
+
+    ids: Ints  # sorted document numbers, int32
+    weights: Floats  # float32, as whoosh stores them
+
+
+def _postings(ids: Iterable[int], weights: Iterable[float]) -> Postings:
+    return Postings(np.asarray(list(ids), np.int32), np.asarray(list(weights), np.float32))
 
 
 class PostingsCache(Lru[tuple[object, str, bytes], Postings]):
@@ -98,7 +104,7 @@ POSTINGS = PostingsCache(64 * 1024 * 1024)
 class Segment:
     """One open segment's postings, words and lengths, read the engine's way."""
 
-    def __init__(self, reader) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, reader) -> None:
         self.reader = reader
         self.doc_count = reader.doc_count_all()
         # What names the segment in the caches: its id within its index's folder. whoosh's
@@ -133,7 +139,7 @@ class Segment:
             POSTINGS.put(key, found)
         return found, read if values else None
 
-    def expand(self, q: query.MultiTerm, schema) -> list[bytes]:  # type: ignore[no-untyped-def]
+    def expand(self, q: query.MultiTerm, schema) -> list[bytes]:
         """The segment's terms a wildcard or fuzzy term stands for (cached: whoosh walks
         the whole term dictionary for each, and typing a query repeats them)."""
         fieldname = q.field()
@@ -197,7 +203,7 @@ class Segment:
         slop: int,
         candidates: list[int],
         known: Sequence[dict[int, bytes] | None],
-    ) -> Sequence[int]:
+    ) -> Ints:
         """Which ``candidates`` (sorted; each has every word) have the words in order;
         ``known``: each word's positions by document if already read, else None.
 
@@ -226,7 +232,7 @@ class Segment:
                 raise
             except Exception as error:  # damaged positions unpickle into anything
                 raise EOFError(DAMAGED) from error
-            found = Postings(docs, ())
+            found = _postings(docs, ())
             if segment is not None:
                 POSTINGS.put(key, found)
         return found.ids
@@ -236,12 +242,12 @@ class Segment:
     ) -> tuple[Postings, dict[int, bytes]]:
         """The postings, and the values of ``docs`` (of every posting if ``every``)."""
         terms = getattr(self.reader, "_terms", None)
-        if type(terms) is W3TermsReader:
+        if terms is not None and type(terms) is W3TermsReader:
             info = terms.term_info(fieldname, btext)
             if info.is_inlined():  # a rare term: its postings live in the term dictionary
                 ids, weights, found = info.inlined_postings()
                 wanted = set(docs or ())
-                return Postings(list(ids), list(weights)), {
+                return _postings(ids, weights), {
                     d: v for d, v in zip(ids, found, strict=True) if every or d in wanted
                 }
             offset, extent = info.extent()
@@ -254,17 +260,18 @@ class Segment:
         matcher = self.reader.postings(fieldname, btext)
         if isinstance(matcher, FilterMatcher):
             matcher = matcher.child
-        out = Postings([], [])
+        posted: list[int] = []
+        weighed: list[float] = []
         wanted = set(docs or ())
         values: dict[int, bytes] = {}
         while matcher.is_active():
             d = matcher.id()
-            out.ids.append(d)
-            out.weights.append(matcher.weight())
+            posted.append(d)
+            weighed.append(matcher.weight())
             if every or d in wanted:
                 values[d] = matcher.value()
             matcher.next()
-        return out, values
+        return _postings(posted, weighed), values
 
     def deleted(self) -> Flags | None:
         """Which documents are deleted, if any (kept while the segment is open)."""
@@ -282,7 +289,7 @@ class Segment:
         """Each document's length of ``fieldname``, as whoosh's scorer reads it."""
         perdoc = getattr(self.reader, "_perdoc", None)
         column = None
-        if hasattr(perdoc, "_cached_reader"):
+        if perdoc is not None and hasattr(perdoc, "_cached_reader"):
             column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         if column is not None:
             try:
@@ -303,13 +310,13 @@ def _starting_with(words: list[str], prefix: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _levenshtein_dfa(text: str, maxdist: int, prefix: int):  # type: ignore[no-untyped-def]
+def _levenshtein_dfa(text: str, maxdist: int, prefix: int):
     """A fuzzy term's automaton (read-only once built, so shared by segments and threads)."""
     return Automata.levenshtein_dfa(text, maxdist, prefix)
 
 
 def _read_blocks(
-    postfile,  # type: ignore[no-untyped-def]
+    postfile,
     offset: int,
     extent: int,
     fixedsize: int | None,
@@ -340,7 +347,8 @@ def _decode_blocks(
     data: bytes, fixedsize: int | None, docs: list[int] | None, every: bool = False
 ) -> tuple[Postings, dict[int, bytes]]:
     stream = io.BytesIO(data)
-    out = Postings([], [])
+    out_ids: list[int] = []
+    out_weights: list[float] = []
     values: dict[int, bytes] = {}
     wanted = set(docs) if docs is not None else None
     position = len(_HEADER)
@@ -356,13 +364,13 @@ def _decode_blocks(
             ids = list(accumulate(ids))
             if len(ids) != count or not below < ids[0] <= ids[-1] == top:
                 raise ValueError("block info does not match its postings")
-            out.ids.extend(ids)
+            out_ids.extend(ids)
             if weights is None:
-                out.weights.extend([1.0] * count)
+                out_weights.extend([1.0] * count)
             elif isinstance(weights, float):
-                out.weights.extend([weights] * count)
+                out_weights.extend([weights] * count)
             elif len(weights) == count:
-                out.weights.extend(weights)
+                out_weights.extend(weights)
             else:
                 raise ValueError("a block's weights do not match its postings")
             if wanted is not None or every:
@@ -370,11 +378,11 @@ def _decode_blocks(
                     raise Unsupported(f"fixed-size postings values ({fixedsize})")
                 if every:
                     values.update(zip(ids, found, strict=True))
-                else:
+                elif wanted is not None:
                     values.update((d, v) for d, v in zip(ids, found, strict=True) if d in wanted)
         below = top
         if length < 0:  # the last block
-            return out, values
+            return _postings(out_ids, out_weights), values
 
 
 def _any_between(docs: list[int], low: int, high: int) -> bool:

@@ -25,7 +25,7 @@ class FieldBoosts(BM25F):
         super().__init__()
         self.boosts = dict(boosts)
 
-    def scorer(self, searcher, fieldname, text, qf=1):  # type: ignore[no-untyped-def]
+    def scorer(self, searcher, fieldname, text, qf=1):
         boost = self.boosts.get(fieldname, 1.0)
         if boost == 1.0 or not searcher.schema[fieldname].scorable:
             return super().scorer(searcher, fieldname, text, qf)
@@ -33,7 +33,7 @@ class FieldBoosts(BM25F):
 
 
 class _BoostedScorer(BM25FScorer):
-    def __init__(self, searcher, fieldname, text, B, K1, boost: float) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, searcher, fieldname, text, B, K1, boost: float) -> None:
         self.boost = boost  # first: the parent's set-up already scores
         super().__init__(searcher, fieldname, text, B, K1)
 

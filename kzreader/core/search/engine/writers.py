@@ -74,8 +74,9 @@ class ParallelWriter(MpWriter):
         finally:
             if masked:
                 signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-        if task.pid is not None and getattr(self.storage, "folder", ""):
-            buildlock.claim(Path(self.storage.folder), worker=task.pid)
+        folder = getattr(self.storage, "folder", None)
+        if task.pid is not None and folder:
+            buildlock.claim(Path(folder), worker=task.pid)
         return task
 
     def cancel(self) -> None:
