@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from whoosh.analysis import STOP_WORDS, Token, Tokenizer
+from whoosh.analysis import STOP_WORDS, Analyzer, Token, Tokenizer
 from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 
@@ -182,7 +182,9 @@ class TermPositions(Positions):
     The encoding is whoosh's own, so the index reads as usual.
     """
 
-    def word_values(self, value, analyzer, **kwargs):
+    def word_values(
+        self, value: object, analyzer: Analyzer, **kwargs: object
+    ) -> Iterator[tuple[str, int, float, bytes]]:
         if not isinstance(analyzer, _TermTokenizer) or not isinstance(value, str):
             yield from super().word_values(value, analyzer, **kwargs)
             return

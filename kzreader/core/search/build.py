@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from whoosh.codec.base import Segment
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index, LockError
 from whoosh.reading import SegmentReader
@@ -169,7 +170,7 @@ def _open_on_disk(
 
 
 def _apply(
-    ix,
+    ix: Index,
     corpus: Corpus,
     manifest_path: Path | None,
     manifest: dict[str, str],
@@ -249,7 +250,7 @@ def _apply(
 # At import, not when a build starts: on platforms where multiprocessing spawns (macOS,
 
 
-def _take_writer(ix, make: Callable[[], SegmentWriter], notes: list[str]) -> SegmentWriter:
+def _take_writer(ix: Index, make: Callable[[], SegmentWriter], notes: list[str]) -> SegmentWriter:
     """A writer from ``make()``; a lock left by a build that died is taken over (noted).
 
     Raises LockError while a live build holds the lock.
@@ -270,7 +271,7 @@ def _take_writer(ix, make: Callable[[], SegmentWriter], notes: list[str]) -> Seg
     return writer
 
 
-def _abandon(writer: SegmentWriter, ix) -> None:
+def _abandon(writer: SegmentWriter, ix: Index) -> None:
     """Cancel a failed batch and delete its partial files before the lock is let go."""
     lock, writer.writelock = writer.writelock, None
     try:
@@ -283,7 +284,7 @@ def _abandon(writer: SegmentWriter, ix) -> None:
                 lock.release()
 
 
-def merge_tiny(writer, segments: list) -> list:
+def merge_tiny(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
     """A merge policy: fold the small segments edits leave into the one being written.
 
     whoosh's own MERGE_SMALL merged a 10,000-article index whole (109 s) on the
@@ -325,7 +326,7 @@ def batch_size(total: int, procs: int = 1) -> int:
     return max(BATCH, min(PER_PROCESS * procs, -(-total // 4)))
 
 
-def _indexed_ids(ix, wanted: list[str]) -> set[str]:
+def _indexed_ids(ix: Index, wanted: list[str]) -> set[str]:
     """Those of ``wanted`` the index holds (deleted ones may linger: deleting again is harmless).
 
     A few are looked up one by one; for many, one walk of the ids is cheaper.

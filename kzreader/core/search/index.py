@@ -17,6 +17,7 @@ from pathlib import Path
 
 from whoosh import query
 from whoosh.fields import TEXT
+from whoosh.index import Index
 from whoosh.reading import ReaderClosed
 from whoosh.searching import Searcher
 
@@ -46,7 +47,7 @@ class SearchIndex:
         self,
         corpus: Corpus,
         index_dir: Path,
-        ix,
+        ix: Index | None,
         report: IndexReport,
         dictionary: Dictionary | None = None,
     ) -> None:
@@ -105,6 +106,8 @@ class SearchIndex:
         return self._ix is not None
 
     def _current(self) -> Searcher:
+        """The open searcher, (re)opened as needed; callers have checked there is an index."""
+        assert self._ix is not None
         previous = self._searcher
         if previous is None:
             self._searcher = self._ix.searcher(weighting=engine.FieldBoosts(FIELD_BOOSTS))

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 
 from whoosh import qparser, query
 from whoosh.fields import Schema
+from whoosh.qparser.default import QueryParser
 from whoosh.qparser.plugins import PhrasePlugin, RegexTagger
-from whoosh.qparser.syntax import attach
+from whoosh.qparser.syntax import SyntaxNode, attach
 
 from .query_text import (
     BINARY,
@@ -100,7 +101,7 @@ class _PhrasePlugin(PhrasePlugin):
     slop bounded by MAX_SLOP."""
 
     class PhraseNode(PhrasePlugin.PhraseNode):
-        def query(self, parser):
+        def query(self, parser: QueryParser) -> query.Query:
             fieldname = self.fieldname or parser.fieldname
             words: list[str] = []
             ranges: list[tuple[int, int]] = []
@@ -116,7 +117,7 @@ class _PhrasePlugin(PhrasePlugin):
             return attach(q, self)
 
     class PhraseTagger(RegexTagger):
-        def create(self, parser, match):
+        def create(self, parser: QueryParser, match: re.Match[str]) -> SyntaxNode:
             slop = int(match.group("slop")) if match.group("slop") else 1
             if slop > MAX_SLOP:
                 parser.kz_notices.append(f"phrase slop limited to ~{MAX_SLOP}")
@@ -124,7 +125,7 @@ class _PhrasePlugin(PhrasePlugin):
             return _PhrasePlugin.PhraseNode(match.group("text"), match.start("text"), slop)
 
 
-def _parser(schema: Schema, group: type, fields: tuple[str, ...] = DEFAULT_FIELDS):
+def _parser(schema: Schema, group: type, fields: tuple[str, ...] = DEFAULT_FIELDS) -> QueryParser:
     parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=FIELD_BOOSTS, group=group)
     parser.kz_notices = []
     parser.add_plugin(qparser.FuzzyTermPlugin())

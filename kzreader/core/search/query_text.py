@@ -8,6 +8,7 @@ and ``kind:`` filters taken out; ``query`` parses what is left.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text import strip_controls
@@ -127,7 +128,7 @@ _SIGN = re.compile(r"(?:(?<=^)|(?<=[\s(]))-(?=[^\s()+-])")
 _DOUBLE_NOT = re.compile(r"(?:(?<=^)|(?<=[\s(]))NOT\s+NOT\s+")
 
 
-def _outside_quotes(text: str, change) -> str:
+def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
     return "".join(
         part if part.startswith('"') else change(part) for part in _OUTSIDE_QUOTES.findall(text)
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from whoosh.analysis import Analyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 from ..article import Article, Kind
@@ -19,7 +20,7 @@ INDEX_VERSION = 6
 SCORED_FIELDS = ("title", "author", "body", "comments", "names")
 
 
-def _text(analyzer) -> TEXT:
+def _text(analyzer: Analyzer) -> TEXT:
     field = TEXT(analyzer=analyzer)
     field.format = TermPositions(field_boost=field.format.field_boost)
     return field

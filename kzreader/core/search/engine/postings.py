@@ -24,12 +24,16 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 from whoosh import query
+from whoosh.automata.fsa import DFA
 from whoosh.codec.base import Automata
 
 # Internals of whoosh's default codec (engine.install has checked they are there).
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3TermsReader, _lenfield
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC as _HEADER
+from whoosh.fields import Schema
+from whoosh.filedb.structfile import StructFile
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import IndexReader
 from whoosh.util.numeric import byte_to_length
 
 from ...lru import Lru
@@ -104,7 +108,7 @@ POSTINGS = PostingsCache(64 * 1024 * 1024)
 class Segment:
     """One open segment's postings, words and lengths, read the engine's way."""
 
-    def __init__(self, reader) -> None:
+    def __init__(self, reader: IndexReader) -> None:
         self.reader = reader
         self.doc_count = reader.doc_count_all()
         # What names the segment in the caches: its id within its index's folder. whoosh's
@@ -133,13 +137,12 @@ class Segment:
         found = POSTINGS.get(key) if segment is not None else None
         if found is not None:
             return found, None
-        found, read = self._read(fieldname, btext, None, every=values)
-        found = _compact(found)
+        found, read = self._read(fieldname, btext, None, every=values)  # compact already
         if segment is not None:
             POSTINGS.put(key, found)
         return found, read if values else None
 
-    def expand(self, q: query.MultiTerm, schema) -> list[bytes]:
+    def expand(self, q: query.MultiTerm, schema: Schema) -> list[bytes]:
         """The segment's terms a wildcard or fuzzy term stands for (cached: whoosh walks
         the whole term dictionary for each, and typing a query repeats them)."""
         fieldname = q.field()
@@ -310,13 +313,13 @@ def _starting_with(words: list[str], prefix: str) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def _levenshtein_dfa(text: str, maxdist: int, prefix: int):
+def _levenshtein_dfa(text: str, maxdist: int, prefix: int) -> DFA:
     """A fuzzy term's automaton (read-only once built, so shared by segments and threads)."""
     return Automata.levenshtein_dfa(text, maxdist, prefix)
 
 
 def _read_blocks(
-    postfile,
+    postfile: StructFile,
     offset: int,
     extent: int,
     fixedsize: int | None,

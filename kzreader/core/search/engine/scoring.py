@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from whoosh import query
 from whoosh.reading import IndexReader
-from whoosh.scoring import BM25F, BM25FScorer
+from whoosh.scoring import BM25F, BaseScorer, BM25FScorer
+from whoosh.searching import Searcher
 
 
 class FieldBoosts(BM25F):
@@ -25,7 +26,7 @@ class FieldBoosts(BM25F):
         super().__init__()
         self.boosts = dict(boosts)
 
-    def scorer(self, searcher, fieldname, text, qf=1):
+    def scorer(self, searcher: Searcher, fieldname: str, text: bytes, qf: int = 1) -> BaseScorer:
         boost = self.boosts.get(fieldname, 1.0)
         if boost == 1.0 or not searcher.schema[fieldname].scorable:
             return super().scorer(searcher, fieldname, text, qf)
@@ -33,7 +34,9 @@ class FieldBoosts(BM25F):
 
 
 class _BoostedScorer(BM25FScorer):
-    def __init__(self, searcher, fieldname, text, B, K1, boost: float) -> None:
+    def __init__(
+        self, searcher: Searcher, fieldname: str, text: bytes, B: float, K1: float, boost: float
+    ) -> None:
         self.boost = boost  # first: the parent's set-up already scores
         super().__init__(searcher, fieldname, text, B, K1)
 

@@ -32,6 +32,9 @@ import os
 import pickle
 from collections.abc import Iterable
 from types import ModuleType
+from typing import Any
+
+from whoosh.codec.base import PerDocumentReader
 
 # Internals of whoosh's default codec (engine.install has checked they are there).
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
@@ -110,11 +113,11 @@ class _SegmentLengths:
     build's time. Everything else is passed to whoosh's reader.
     """
 
-    def __init__(self, reader) -> None:
+    def __init__(self, reader: PerDocumentReader) -> None:
         self._reader = reader
         self._lengths: dict[str, list] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
         lengths = self._lengths.get(fieldname)
         if lengths is None:
             read = self._reader.doc_field_length
@@ -123,7 +126,7 @@ class _SegmentLengths:
         found = lengths[docnum]  # whoosh's own answer, None included
         return default if found is _NONE else found
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._reader, name)
 
 
@@ -159,7 +162,7 @@ def cache_segment_lengths(writer_class: type[SegmentWriter]) -> None:
     if getattr(plain, "_kz_cached", False):
         return
 
-    def per_document_reader(self):
+    def per_document_reader(self: SegmentWriter) -> _SegmentLengths:
         return _SegmentLengths(plain(self))
 
     per_document_reader.__dict__["_kz_cached"] = True  # the mark that it is installed
