@@ -15,16 +15,15 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from whoosh.codec.base import Segment
-from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index, LockError
 from whoosh.reading import SegmentReader
 from whoosh.writing import NO_MERGE, SegmentWriter
 
-from .. import buildlock
 from ..corpus import ArticleError, Corpus
 from . import engine, store
+from .engine import buildlock
 from .errors import IndexCancelled, IndexDamaged
 from .schema import article_document, as_str, make_schema
 from .service import IndexReport, Progress
@@ -51,6 +50,12 @@ UNWRITABLE = frozenset(
 Opened = tuple[Index | None, IndexReport, Dictionary | None]
 
 
+class _Segment(Protocol):
+    """What the merge policy asks of one of whoosh's segments."""
+
+    def doc_count(self) -> int: ...
+
+
 def open_index(
     corpus: Corpus,
     index_dir: Path,
@@ -73,7 +78,7 @@ def open_index(
             raise
         reason = error.strerror or type(error).__name__
     engine.install()
-    ix = RamStorage().create_index(make_schema())
+    ix = engine.memory_storage().create_index(make_schema())
     started = time.perf_counter()
     wanted = [info.id for info in corpus]
     words = Dictionary()
@@ -284,7 +289,7 @@ def _abandon(writer: SegmentWriter, ix: Index) -> None:
                 lock.release()
 
 
-def merge_tiny(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
+def merge_tiny(writer: SegmentWriter, segments: list[_Segment]) -> list[_Segment]:
     """A merge policy: fold the small segments edits leave into the one being written.
 
     whoosh's own MERGE_SMALL merged a 10,000-article index whole (109 s) on the

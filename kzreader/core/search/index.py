@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import query
 from whoosh.fields import TEXT
@@ -32,7 +33,7 @@ from .query import FIELD_BOOSTS, ParsedQuery, parse
 from .query_text import QueryError, valid_text
 from .ranking import CANCELLED
 from .schema import SCORED_FIELDS, make_schema
-from .service import IndexReport, Progress
+from .service import IndexReport, Progress, SearchService
 from .spelling import Dictionary, respell
 from .store import DICTIONARY
 from .widening import EntityLookup
@@ -378,3 +379,9 @@ class SearchIndex:
         except IndexDamaged:
             return {}
         return matcher.highlights(article)
+
+
+if TYPE_CHECKING:  # mypy checks that SearchIndex is the service the UI and the CLI type against
+
+    def _as_service(index: SearchIndex) -> SearchService:
+        return index

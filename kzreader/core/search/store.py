@@ -11,12 +11,11 @@ import shutil
 from pathlib import Path
 
 from whoosh import query
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
 
-from .. import buildlock
 from ..atomic import atomic_write_text
 from . import engine
+from .engine import buildlock
 from .errors import IndexDamaged
 from .schema import INDEX_VERSION, make_schema
 
@@ -25,7 +24,7 @@ DICTIONARY = "words.txt"
 WHOOSH_DIR = "whoosh"
 
 
-def storage(store: Path) -> FileStorage:
+def storage(store: Path) -> engine.SegmentStorage:
     """The index files, read into memory rather than mapped (see engine.segments)."""
     engine.install()
     return engine.SegmentStorage(str(store))

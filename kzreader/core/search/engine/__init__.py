@@ -27,7 +27,13 @@ from .damage import reading, reason
 from .evaluation import expansions, matching, read_words, top
 from .postings import clear_caches
 from .scoring import FieldBoosts, streamline
-from .segments import SegmentStorage, cache_segment_lengths, modern_pickles, preload_lengths
+from .segments import (
+    SegmentStorage,
+    cache_segment_lengths,
+    memory_storage,
+    modern_pickles,
+    preload_lengths,
+)
 from .writers import ParallelWriter
 
 __all__ = [
@@ -38,6 +44,7 @@ __all__ = [
     "expansions",
     "install",
     "matching",
+    "memory_storage",
     "preload_lengths",
     "read_words",
     "reading",

@@ -39,7 +39,7 @@ from whoosh.codec.base import PerDocumentReader
 # Internals of whoosh's default codec (engine.install has checked they are there).
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.filedb.compound import SubFile
-from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
@@ -72,6 +72,11 @@ class _SegmentFile(StructFile):
         if len(data) != length:
             raise EOFError(f"index file {self._name} is truncated")
         return BufferFile(data, name=name or self._name)
+
+
+def memory_storage() -> RamStorage:
+    """A store in memory, for an index that cannot be written to disk this time."""
+    return RamStorage()
 
 
 class SegmentStorage(FileStorage):

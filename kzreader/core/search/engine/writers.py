@@ -11,7 +11,7 @@ from pathlib import Path
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
-from ... import buildlock
+from . import buildlock
 
 
 class _IndexingProcess(SubWriterTask):
@@ -19,7 +19,7 @@ class _IndexingProcess(SubWriterTask):
     (each child would otherwise print a KeyboardInterrupt traceback in the terminal).
 
     It ends with its parent, however the parent ends (``kill -9`` included), and does
-    not hold the parent's write lock (see ``core.buildlock``).
+    not hold the parent's write lock (see ``buildlock``).
     """
 
     #: The builder's pid and its write lock's descriptor, set before the process starts.
