@@ -11,7 +11,7 @@ sight: the results list's size at 140x45 is read off the app, laid out headless)
 the time until every hit of the page has them; peak RSS; the same build and queries on
 FTS5 (with its snippet()) and the ratio whoosh / FTS5. Medians over --runs runs.
 The mix is run as a session would (words recur, so cached postings serve them), then
-again "cold": every cache of kzreader.core.bulk emptied before each query.
+again "cold": every cache of kzreader.core.search.engine emptied before each query.
 Run by hand (not in the test suite): these machines are noisy, so read ratios.
 """
 
@@ -34,10 +34,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kzreader.core import bulk
 from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph
-from kzreader.core.index import SearchIndex
+from kzreader.core.search import engine
+from kzreader.core.search.index import SearchIndex
 from kzreader.ui.screens.reader_workers import RESULTS, RESULTS_FIRST
 from kzreader.ui.widgets.results import fills
 
@@ -172,7 +172,7 @@ def search_phase(
     # The same queries with nothing cached: each as if its words were new to this session.
     cold = []
     for _kind, q, _ in mix:
-        bulk.clear_caches()
+        engine.clear_caches()
         started = time.perf_counter()
         index.search(q, limit=RESULTS, passages_for=RESULTS_FIRST, enough=enough)
         cold.append((time.perf_counter() - started) * 1000)

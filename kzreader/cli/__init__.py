@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from ..core.collection import Collection
     from ..core.corpus.collection import Corpus
     from ..core.entities.graph import EntityGraph
-    from ..core.index import Progress, SearchIndex
+    from ..core.search.service import Progress, SearchService
+
 
 #: Sub-commands in the order ``--help`` lists them.
 COMMANDS = ("articles", "search", "index", "entities", "bookmarks", "themes")
@@ -106,7 +107,7 @@ class Context:
 
     def index(
         self, *, rebuild: bool = False, progress: Progress | None = None, entities: bool = True
-    ) -> SearchIndex:
+    ) -> SearchService:
         """The search index, built or updated first if the corpus changed.
 
         With ``entities``, the entity graph too (for ``person:`` and aliases).
@@ -114,6 +115,8 @@ class Context:
         library = self.library
         index = library.search
         if index is None or rebuild:
+            from ..core.search.errors import EngineUnsupported
+
             corpus = self.corpus()
             try:
                 index = library.open_search(corpus, rebuild=rebuild, progress=progress)
@@ -121,6 +124,8 @@ class Context:
                 raise CliError(
                     f"cannot write the index in {self.index_dir}: {error.strerror}"
                 ) from error
+            except EngineUnsupported as error:
+                raise CliError(str(error)) from error
             library.search = index
             if index.report.message:
                 self.warn(index.report.message)

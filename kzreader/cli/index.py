@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.index import committed_articles
+from ..core.search.store import committed_articles
 from . import CliError, Context
 from .progress import progress
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..core.index import SearchIndex
-from ..core.results import FORMATS, SearchResult, export
+from ..core.search.passages import FORMATS, SearchResult, export
+from ..core.search.service import SearchService
 from . import CliError, Context
 
 HELP = (
@@ -114,7 +114,7 @@ def batch_lines(source: BinaryIO | io.BufferedIOBase, name: str) -> Iterator[str
 
 
 def _run_batch(
-    source: BinaryIO, name: str, index: SearchIndex, args: argparse.Namespace, ctx: Context
+    source: BinaryIO, name: str, index: SearchService, args: argparse.Namespace, ctx: Context
 ) -> int:
     for line in batch_lines(source, name):
         text = line.strip()

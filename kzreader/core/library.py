@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .corpus.scan import LoadIssue
     from .entities.graph import EntityGraph
     from .entities.overlay import Overlay
-    from .index import SearchIndex
+    from .search.service import SearchService
 
 #: ``progress(done, total)``, called from the thread doing the work.
 Progress = Callable[[int, int], None]
@@ -46,7 +46,7 @@ class Library:
         #: registry), settled by ``open_collection`` (a moved folder, old data migrated).
         self.collection: Collection = Collections(paths).planned(self.folder)
         self.corpus: Corpus | None = None
-        self._search: SearchIndex | None = None
+        self._search: SearchService | None = None
         self._entities: EntityGraph | None = None
 
     # -- where things are ------------------------------------------------------
@@ -108,9 +108,9 @@ class Library:
         rebuild: bool = False,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
-    ) -> SearchIndex:
+    ) -> SearchService:
         """Open the search index of ``corpus``, building or updating it first."""
-        from .index import SearchIndex
+        from .search.index import SearchIndex
 
         return SearchIndex.open(
             corpus, self.index_dir, rebuild=rebuild, progress=progress, cancel=cancel
@@ -152,15 +152,15 @@ class Library:
     # -- what is installed -----------------------------------------------------
 
     @property
-    def search(self) -> SearchIndex | None:
+    def search(self) -> SearchService | None:
         return self._search
 
     @search.setter
-    def search(self, index: SearchIndex | None) -> None:
+    def search(self, index: SearchService | None) -> None:
         """A new index gets the graph already built (its searches widen names at once)."""
         self._search = index
         if index is not None and self._entities is not None:
-            index.entities = self._entities
+            index.use_entities(self._entities)
 
     @property
     def entities(self) -> EntityGraph | None:
@@ -171,7 +171,7 @@ class Library:
         """The graph goes to the index too: ``person:``, ``org:`` and aliases use it."""
         self._entities = graph
         if graph is not None and self._search is not None:
-            self._search.entities = graph
+            self._search.use_entities(graph)
 
     def close(self) -> None:
         """Close the index (its files and any build processes)."""

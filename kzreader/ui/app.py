@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the core's heavy modules load in the workers, after the fir
 
     from ..core.corpus.collection import Corpus
     from ..core.entities.graph import EntityGraph
-    from ..core.index import SearchIndex
+    from ..core.search.service import SearchService
 
 STATE_SAVE_DELAY = 2.0
 
@@ -81,11 +81,11 @@ class KzReaderApp(App[int]):
         self.library.corpus = corpus
 
     @property
-    def index(self) -> SearchIndex | None:
+    def index(self) -> SearchService | None:
         return self.library.search
 
     @index.setter
-    def index(self, index: SearchIndex | None) -> None:
+    def index(self, index: SearchService | None) -> None:
         self.library.search = index
 
     @property

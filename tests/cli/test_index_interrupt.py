@@ -14,8 +14,10 @@ import pytest
 from cancelling import cancel_after
 
 from kzreader.core.corpus.collection import Corpus
-from kzreader.core.index import IndexCancelled, SearchIndex, committed_articles
 from kzreader.core.paths import DataPaths
+from kzreader.core.search.errors import IndexCancelled
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.store import committed_articles
 
 
 def write_corpus(root: Path, count: int) -> None:
@@ -82,9 +84,10 @@ def test_ctrl_c_stops_every_indexing_process_with_one_line(tmp_path: Path) -> No
 
 def test_indexing_processes_ignore_ctrl_c_and_end_on_cancel(tmp_path: Path) -> None:
     """The parent decides: a child that took SIGINT itself printed a traceback."""
-    from kzreader.core.index import ParallelWriter, _create
+    from kzreader.core.search.engine import ParallelWriter
+    from kzreader.core.search.store import create
 
-    ix = _create(tmp_path / "store")
+    ix = create(tmp_path / "store")
     writer = ParallelWriter(ix, procs=2, multisegment=True, timeout=0.0)
     for n in range(120):  # more than whoosh's 100 documents per job: a process starts
         writer.add_document(article=f"a{n}", body=f"news from Taraz {n}")

@@ -97,3 +97,20 @@ def test_the_source_url_goes_with_each_hit_into_every_format(tmp_path: Path) -> 
     out = kz("--corpus", str(folder), "search", "Tengiz", "--format", "csv", home=home).stdout
     rows = {r["article"]: r["url"] for r in csv.DictReader(io.StringIO(out))}
     assert rows == {"pipeline": "https://example.org/news/tengiz", "note": ""}
+
+
+def test_an_unsupported_whoosh_is_one_line_and_a_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The engine refuses another whoosh; the CLI says so in one line, no traceback."""
+    import whoosh
+
+    from kzreader.__main__ import main
+
+    monkeypatch.setenv("KZREADER_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(whoosh, "__version__", (2, 8, 0))
+    status = main(["search", "Tokayev"])
+    err = capsys.readouterr().err
+    assert status != 0
+    assert err.count("\n") == 1 and "whoosh" in err and "2.8.0" in err
+    assert "Traceback" not in err

@@ -18,8 +18,8 @@ from kzreader.core.corpus.collection import Corpus
 from kzreader.core.corpus.model import Kind
 from kzreader.core.corpus.reading import ArticleError, read_article
 from kzreader.core.corpus.scan import safe_id
-from kzreader.core.index import SearchIndex
 from kzreader.core.paths import bundled_seeds
+from kzreader.core.search.index import SearchIndex
 from kzreader.core.text import BinaryFileError, clean_text, decode_bytes, is_clean
 
 # Text with the nasty parts over-represented: escapes, controls, bidi, brackets, quotes.

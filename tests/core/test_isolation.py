@@ -16,7 +16,7 @@ def _core_modules() -> list[str]:
 
 
 def test_core_modules_exist() -> None:
-    assert "kzreader.core.index" in _core_modules()
+    assert "kzreader.core.search.index" in _core_modules()
     assert "kzreader.core.corpus" in _core_modules()
 
 

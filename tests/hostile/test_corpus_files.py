@@ -19,8 +19,8 @@ from kzreader.__main__ import main
 from kzreader.core.corpus.collection import Corpus, CorpusError
 from kzreader.core.corpus.formats import MAX_PARAGRAPHS
 from kzreader.core.corpus.reading import ArticleError
-from kzreader.core.index import SearchIndex
 from kzreader.core.paths import DataPaths
+from kzreader.core.search.index import SearchIndex
 from kzreader.core.text import is_clean
 
 BODY = "Grain wagons waited at the border crossing near {place} for three days."

@@ -286,7 +286,7 @@ def test_index_files_truncated_then_deleted_under_an_open_index(seeds_copy: Path
     """Truncating a memory-mapped index file would kill the process (SIGBUS); here it
     is one line saying what happened and what to do."""
     from kzreader.core.corpus.collection import Corpus
-    from kzreader.core.index import SearchIndex
+    from kzreader.core.search.index import SearchIndex
 
     corpus = Corpus.open(seeds_copy)
     index_dir = DataPaths.resolve().index_dir(seeds_copy)

@@ -15,8 +15,9 @@ import pytest
 
 from kzreader.core.corpus.collection import Corpus
 from kzreader.core.corpus.reading import MAX_FILE_BYTES, ArticleError
-from kzreader.core.index import MANIFEST, SearchIndex
 from kzreader.core.paths import DataPaths
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.store import MANIFEST
 
 PARAGRAPH = "Astana and Moscow signed a treaty on the Caspian pipeline and grain transit. " * 6
 

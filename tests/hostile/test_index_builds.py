@@ -20,8 +20,8 @@ import pytest
 from whoosh.writing import SegmentWriter
 
 from kzreader.core.corpus.collection import Corpus
-from kzreader.core.index import SearchIndex
 from kzreader.core.paths import DataPaths
+from kzreader.core.search.index import SearchIndex
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -255,7 +255,7 @@ class Killed(BaseException):
 
 def _index(corpus: Path, home: Path, **kwargs: object):
     from kzreader.core.corpus.collection import Corpus
-    from kzreader.core.index import SearchIndex
+    from kzreader.core.search.index import SearchIndex
 
     paths = DataPaths.resolve(home)
     return SearchIndex.open(Corpus.open(corpus), paths.index_dir(corpus), **kwargs)
@@ -264,7 +264,7 @@ def _index(corpus: Path, home: Path, **kwargs: object):
 def test_killed_right_after_a_rebuild_emptied_the_index(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kzreader.core.index as index_module
+    from kzreader.core.search import build
 
     home = tmp_path / "home"
     assert _index(corpus, home).search("Tokayev").hits
@@ -272,7 +272,7 @@ def test_killed_right_after_a_rebuild_emptied_the_index(
     def killed(*args: object, **kwargs: object) -> None:
         raise Killed()
 
-    monkeypatch.setattr(index_module, "_apply", killed)
+    monkeypatch.setattr(build, "_apply", killed)
     with pytest.raises(Killed):
         _index(corpus, home, rebuild=True)
     monkeypatch.undo()
@@ -284,11 +284,11 @@ def test_killed_right_after_a_rebuild_emptied_the_index(
 def test_killed_between_a_commit_and_the_manifest(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kzreader.core.index as index_module
+    from kzreader.core.search import build, store
 
     home = tmp_path / "home"
-    monkeypatch.setattr(index_module, "BATCH", 2)
-    real = index_module._write_manifest
+    monkeypatch.setattr(build, "BATCH", 2)
+    real = store.write_manifest
     calls = []
 
     def killed_on_second(path: Path | None, articles: dict[str, str]) -> None:
@@ -297,10 +297,10 @@ def test_killed_between_a_commit_and_the_manifest(
             raise Killed()  # the second batch is committed, its manifest never written
         real(path, articles)
 
-    monkeypatch.setattr(index_module, "_write_manifest", killed_on_second)
+    monkeypatch.setattr(store, "write_manifest", killed_on_second)
     with pytest.raises(Killed):
         _index(corpus, home)
-    monkeypatch.setattr(index_module, "_write_manifest", real)
+    monkeypatch.setattr(store, "write_manifest", real)
     again = _index(corpus, home)
     assert again.report.action == "updated"
     result = again.search("Kazakhstan", limit=20)

@@ -15,10 +15,11 @@ import pytest
 from reader_helpers import main_screen, reader, settle
 from seed_ids import A003
 
-from kzreader.core import bulk
 from kzreader.core.corpus.collection import Corpus
-from kzreader.core.index import SearchIndex
 from kzreader.core.paths import bundled_seeds
+from kzreader.core.search import engine
+from kzreader.core.search.engine import positions
+from kzreader.core.search.index import SearchIndex
 
 # As the messages say them (not imported: each test here must fail on its own on code
 # without the bound or the cancelling).
@@ -78,15 +79,15 @@ def test_a_search_cancelled_while_it_runs_stops_at_once(
     search stops at the next check instead of running to the end."""
     cancel = threading.Event()
     calls: list[int] = []
-    original = bulk._in_order
+    original = positions.in_order
 
     def slow(positions, slop):  # type: ignore[no-untyped-def]
         calls.append(1)
         cancel.set()  # as a newer query would, while this one is still matching
         return original(positions, slop)
 
-    monkeypatch.setattr(bulk, "_in_order", slow)
-    bulk.clear_caches()
+    monkeypatch.setattr(positions, "in_order", slow)
+    engine.clear_caches()
     result = index.search('"Republic of Kazakhstan" "the Kremlin"', cancel=cancel)
     assert result.error == CANCELLED
     assert len(calls) == 1

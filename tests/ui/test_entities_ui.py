@@ -13,8 +13,8 @@ from textual.widgets import Input, OptionList
 
 from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph
-from kzreader.core.index import SearchIndex
 from kzreader.core.paths import DataPaths, bundled_seeds
+from kzreader.core.search.index import SearchIndex
 from kzreader.ui.screens.entity_card import EntityCard
 from kzreader.ui.screens.entity_flow import reading_order
 from kzreader.ui.screens.main import MainScreen

@@ -8,7 +8,7 @@ import pytest
 from reader_helpers import main_screen, reader, record_calls, settle
 from textual.pilot import Pilot
 
-from kzreader.core.results import ArticleHit, Passage, SearchResult
+from kzreader.core.search.passages import ArticleHit, Passage, SearchResult
 from kzreader.ui.screens import reader_workers
 from kzreader.ui.screens.main import MainScreen
 from kzreader.ui.widgets.results import ResultsPane, hit_lines

@@ -18,10 +18,12 @@ import pytest
 from reader_helpers import main_screen, reader, record_calls, settle
 from textual.pilot import Pilot
 
-from kzreader.core import index as index_module
 from kzreader.core.corpus.collection import Corpus
 from kzreader.core.library import Library
 from kzreader.core.paths import DataPaths
+from kzreader.core.search import build, store
+from kzreader.core.search.errors import IndexCancelled
+from kzreader.core.search.index import SearchIndex
 from kzreader.ui.messages import IndexProgress
 from kzreader.ui.screens.main import MainScreen
 
@@ -53,7 +55,7 @@ async def until(pilot: Pilot, test, timeout: float = 30.0) -> None:
 
 
 def manifest_count(folder: Path) -> int:
-    path = DataPaths.resolve().index_dir(folder) / index_module.MANIFEST
+    path = DataPaths.resolve().index_dir(folder) / store.MANIFEST
     if not path.exists():  # nothing committed yet
         return 0
     return len(json.loads(path.read_text(encoding="utf-8"))["articles"])
@@ -70,7 +72,7 @@ async def test_the_library_is_usable_before_the_folder_scan_and_the_index(
     (folder / "b_new.txt").write_text("Brand new article\n\nText.\n", encoding="utf-8")
     scan = threading.Event()
     index = threading.Event()
-    open_corpus, open_index = Library.scan, index_module.SearchIndex.open
+    open_corpus, open_index = Library.scan, SearchIndex.open
 
     def slow_scan(self, progress=None):
         scan.wait(20)
@@ -81,7 +83,7 @@ async def test_the_library_is_usable_before_the_folder_scan_and_the_index(
         return open_index(*args, **kwargs)
 
     monkeypatch.setattr(Library, "scan", slow_scan)
-    monkeypatch.setattr(index_module.SearchIndex, "open", slow_index)
+    monkeypatch.setattr(SearchIndex, "open", slow_index)
     app = reader(folder)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -136,8 +138,8 @@ async def test_an_unchanged_folder_does_not_refill_the_library(tmp_path: Path) -
 
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commit every 200 articles and use the indexing processes from 300 articles."""
-    monkeypatch.setattr(index_module, "BATCH", 200)
-    monkeypatch.setattr(index_module, "PARALLEL_FROM", 300)
+    monkeypatch.setattr(build, "BATCH", 200)
+    monkeypatch.setattr(build, "PARALLEL_FROM", 300)
 
 
 @pytest.mark.slow
@@ -185,17 +187,17 @@ async def test_the_palette_stops_and_resumes_indexing(
     folder = write_corpus(tmp_path / "corpus", 30)
     gate = threading.Event()
     calls = []
-    open_index = index_module.SearchIndex.open
+    open_index = SearchIndex.open
 
     def gated(corpus, index_dir, *, progress=None, cancel=None, **kwargs):
         calls.append(cancel)
         while not gate.is_set():
             if cancel is not None and cancel.is_set():
-                raise index_module.IndexCancelled()
+                raise IndexCancelled()
             time.sleep(0.01)
         return open_index(corpus, index_dir, progress=progress, cancel=cancel, **kwargs)
 
-    monkeypatch.setattr(index_module.SearchIndex, "open", gated)
+    monkeypatch.setattr(SearchIndex, "open", gated)
     app = reader(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(pilot)

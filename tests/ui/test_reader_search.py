@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from reader_helpers import ALMATY, THREATS, main_screen, open_in_library, reader, settle
 
 from kzreader.ui.widgets.results import ResultsList, snippet
@@ -197,7 +198,7 @@ def test_snippet_keeps_the_hits_inside_the_window() -> None:
 
 
 async def test_a_failing_search_is_one_line_and_the_reader_goes_on(monkeypatch) -> None:
-    from kzreader.core.index import SearchIndex
+    from kzreader.core.search.index import SearchIndex
 
     def broken(self, text, **kwargs):
         raise RuntimeError("disk on fire")
@@ -248,3 +249,19 @@ async def test_partial_and_widened_hits_are_marked_and_sort_and_export_work(tmp_
         assert text.startswith("# Search: Tokayev Borat")
         assert "Eurasia Review · 2022-08" in text and "> ¶" in text
         assert "only some words: Borat" in text
+
+
+async def test_an_unsupported_whoosh_is_an_error_notification(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The engine refuses another whoosh: the reader says so in one line and stays usable."""
+    import whoosh
+
+    monkeypatch.setattr(whoosh, "__version__", (2, 8, 0))
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        notes = [n for n in app._notifications if "whoosh" in n.message]
+        assert notes and notes[0].severity == "error"
+        assert "2.8.0" in notes[0].message and "\n" not in notes[0].message
+        assert app.index is None

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from reader_helpers import ALMATY, THREATS, open_in_library, reader, settle
 
-from kzreader.core.index import SearchIndex
+from kzreader.core.search.index import SearchIndex
 
 SIZE = (140, 45)
 

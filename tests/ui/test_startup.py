@@ -27,7 +27,7 @@ LATER = (
     "kzreader.core.corpus.collection",  # imported by the worker that lists the library
     "kzreader.core.corpus.classify",
     "kzreader.core.corpus.parsers",
-    "kzreader.core.index",
+    "kzreader.core.search.index",
     "kzreader.core.entities",
     "kzreader.core.bookmarks",
     "kzreader.ui.keys",

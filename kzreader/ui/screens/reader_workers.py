@@ -21,7 +21,7 @@ from ..messages import IndexProgress
 
 if TYPE_CHECKING:
     from ...core.corpus.collection import Corpus
-    from ...core.results import ArticleHit
+    from ...core.search.passages import ArticleHit
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
@@ -39,7 +39,7 @@ BUILDING_MARKER = "ui-build-under-way"
 def end_indexing_processes() -> None:
     """End whoosh's indexing processes, if any are left, when the app exits.
 
-    A cancelled build ends its own processes (core.index.ParallelWriter); this is for
+    A cancelled build ends its own processes (core.search.engine.ParallelWriter); this is for
     quitting while a batch is being committed, when the build thread is still waiting
     for them and Python's exit would wait too.
     """
@@ -259,12 +259,15 @@ class ReaderWorkers:
                     IndexProgress(done, total, offset=offset[0], resumed=resumed)
                 )
 
-        from ...core.index import IndexCancelled
+        from ...core.search.errors import EngineUnsupported, IndexCancelled
 
         self._index_threads = getattr(self, "_index_threads", 0) + 1
         try:
             index = app.library.open_search(corpus, progress=progress, cancel=cancel)
         except IndexCancelled:  # stop_indexing has said so in the header
+            return
+        except EngineUnsupported as error:  # its message is the one line to show
+            app.call_from_thread(self._index_failed, str(error))
             return
         except Exception as error:  # the reader stays usable without search
             app.call_from_thread(self._index_failed, f"{type(error).__name__}: {error}")

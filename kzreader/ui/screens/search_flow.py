@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Input, TabbedContent
 
 from ...core.atomic import atomic_write_text
-from ...core.results import SearchResult, export
+from ...core.search.passages import SearchResult, export
 from ..messages import IndexProgress, RunSearch
 from ..widgets.results import ResultsList, ResultsPane
 

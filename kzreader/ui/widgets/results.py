@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...core.results import ArticleHit, Passage, SearchResult, Span
+from ...core.search.passages import ArticleHit, Passage, SearchResult, Span
 from .. import bindings
 from ..messages import GoBack, OpenArticle
 

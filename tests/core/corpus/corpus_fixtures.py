@@ -38,8 +38,8 @@ def folder_with(tmp_path: Path, *names: str) -> Path:
 def highlighted(folder: Path, home: Path, query: str) -> list[list[str]]:
     """For each passage the search for ``query`` finds in ``folder``: the highlighted text."""
     from kzreader.core.corpus.collection import Corpus
-    from kzreader.core.index import SearchIndex
     from kzreader.core.paths import DataPaths
+    from kzreader.core.search.index import SearchIndex
 
     ix = SearchIndex.open(Corpus.open(folder), DataPaths.resolve(home).index_dir(folder))
     return [

@@ -14,9 +14,13 @@ from pathlib import Path
 
 from whoosh.automata.fsa import DFA, find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
+from whoosh.reading import IndexReader
+from whoosh.support.levenshtein import damerau_levenshtein
 
-from .analysis import WORD, word_term
-from .atomic import atomic_write_text
+from ..atomic import atomic_write_text
+from ..translit import to_latin
+from .analysis import WORD, text_term, word_term
+from .query_text import query_words
 
 #: The shortest word worth respelling: short words have too many neighbours.
 MIN_LENGTH = 3
@@ -83,3 +87,37 @@ class Dictionary:
     def save(self, path: Path) -> None:
         atomic_write_text(path, "\n".join(sorted(self._words)) + "\n")
         self.dirty = False
+
+
+def respell(text: str, words: Dictionary, reader: IndexReader) -> str | None:
+    """``text`` with each word the corpus lacks replaced by its nearest word of the corpus
+    (fewest edits, then the most articles); None if there is none or a word has no
+    respelling (no suggestion is better than half of one)."""
+
+    def rank(candidate: str, typed: str) -> tuple[int, int, str]:
+        term = text_term(candidate)
+        df = reader.doc_frequency("body", term) if term else 0
+        return (damerau_levenshtein(candidate, typed), -df, candidate)
+
+    corrected = text
+    changed = False
+    for start, end, word in reversed(query_words(text)):
+        term = to_latin(word.lower())
+        if len(term) < MIN_LENGTH or term in words:
+            continue
+        options = list(words.near(term))
+        if not options:
+            return None
+        best = min(options, key=lambda option: rank(option, term))
+        corrected = corrected[:start] + _same_case(best, word) + corrected[end:]
+        changed = True
+    return corrected if changed and corrected != text else None
+
+
+def _same_case(word: str, typed: str) -> str:
+    """``word`` written as the user wrote theirs: Capitalised, UPPER or lower."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

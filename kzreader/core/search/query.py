@@ -23,13 +23,25 @@ from dataclasses import dataclass
 
 from whoosh import qparser, query
 from whoosh.fields import Schema
+from whoosh.qparser.default import QueryParser
 from whoosh.qparser.plugins import PhrasePlugin, RegexTagger
-from whoosh.qparser.syntax import attach
+from whoosh.qparser.syntax import SyntaxNode, attach
 
-from .analysis import word_term
-from .expand import (
-    NAMES_FIELD,
-    PLACEHOLDER,
+from .query_text import (
+    BINARY,
+    DateFilter,
+    NothingToSearch,
+    QueryError,
+    balanced,
+    clean_text,
+    field_aliases,
+    filters,
+    literals,
+    signs,
+    top_level_items,
+    trim_operators,
+)
+from .widening import (
     EntityLike,
     EntityLookup,
     NoSuchEntity,
@@ -38,7 +50,6 @@ from .expand import (
     expand,
     name_phrases,
 )
-from .text import strip_controls
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
@@ -51,42 +62,7 @@ MAX_SLOP = 100
 #: Fields a plain word is looked for in, and how much a match there counts.
 DEFAULT_FIELDS = ("title", "body", "comments", "names")
 FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "comments": 0.35, "names": 0.6}
-#: The fields of the literal text (``=word``: no spelling variants).
-TEXT_FIELDS = ("title", "body", "comments")
-#: Field names users may type (``title:kazakh``), mapped to schema fields.
-USER_FIELDS = {
-    "title": "title",
-    "author": "author",
-    "body": "body",
-    "comments": "comments",
-    "outlet": "outlet",
-}
-_OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")
-_BINARY = frozenset({"AND", "OR", "ANDNOT", "ANDMAYBE"})
-
-
-class QueryError(ValueError):
-    """A query that cannot be run; the message is for the user."""
-
-
-class NothingToSearch(QueryError):
-    """Only stop words or punctuation."""
-
-
 NOTHING = "nothing to search for: only common words or punctuation"
-
-
-@dataclass(frozen=True)
-class DateFilter:
-    """Articles whose date lies within ``low``..``high`` (inclusive, as padded strings)."""
-
-    low: str
-    high: str
-    negate: bool = False
-
-    def accepts(self, date: str | None) -> bool:
-        inside = date is not None and _pad(date, "00") >= self.low and _pad(date, "99") <= self.high
-        return inside != self.negate
 
 
 @dataclass(frozen=True)
@@ -125,7 +101,7 @@ class _PhrasePlugin(PhrasePlugin):
     slop bounded by MAX_SLOP."""
 
     class PhraseNode(PhrasePlugin.PhraseNode):
-        def query(self, parser):  # type: ignore[no-untyped-def]
+        def query(self, parser: QueryParser) -> query.Query:
             fieldname = self.fieldname or parser.fieldname
             words: list[str] = []
             ranges: list[tuple[int, int]] = []
@@ -141,7 +117,7 @@ class _PhrasePlugin(PhrasePlugin):
             return attach(q, self)
 
     class PhraseTagger(RegexTagger):
-        def create(self, parser, match):  # type: ignore[no-untyped-def]
+        def create(self, parser: QueryParser, match: re.Match[str]) -> SyntaxNode:
             slop = int(match.group("slop")) if match.group("slop") else 1
             if slop > MAX_SLOP:
                 parser.kz_notices.append(f"phrase slop limited to ~{MAX_SLOP}")
@@ -149,36 +125,16 @@ class _PhrasePlugin(PhrasePlugin):
             return _PhrasePlugin.PhraseNode(match.group("text"), match.start("text"), slop)
 
 
-def _parser(schema: Schema, group: type, fields: tuple[str, ...] = DEFAULT_FIELDS):
+def _parser(schema: Schema, group: type, fields: tuple[str, ...] = DEFAULT_FIELDS) -> QueryParser:
     parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=FIELD_BOOSTS, group=group)
-    parser.kz_notices = []  # type: ignore[attr-defined]
+    parser.kz_notices = []
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)  # "word^2" reads as a typo here
     parser.remove_plugin_class(qparser.RangePlugin)
-    parser.remove_plugin_class(qparser.PlusMinusPlugin)  # -/+ are read here (see _signs)
+    parser.remove_plugin_class(qparser.PlusMinusPlugin)  # -/+ are read here (see signs)
     parser.remove_plugin_class(PhrasePlugin)
     parser.add_plugin(_PhrasePlugin())
     return parser
-
-
-def _field_aliases(text: str) -> tuple[str, str | None]:
-    """Map user field names onto schema fields; unknown ``x:`` prefixes read as words."""
-    unknown: list[str] = []
-
-    def repl(match: re.Match[str]) -> str:
-        name = match["name"].lower()
-        if name == "article" and match.string.startswith(PLACEHOLDER, match.end()):
-            return match.group()  # an entity field, already resolved (see expand)
-        if name in USER_FIELDS:
-            return f"{USER_FIELDS[name]}:"
-        if match["name"] == NAMES_FIELD:
-            return "names:"  # an acronym among a name's aliases (see expand)
-        unknown.append(match["name"])
-        return f"{match['name']} "
-
-    out = re.sub(r"(?<![\w:])(?P<name>[A-Za-z_]\w*):(?=\S)", repl, text)
-    note = f"unknown field {unknown[0]!r} read as a word" if unknown else None
-    return out, note
 
 
 def _check(q: query.Query) -> None:
@@ -220,185 +176,6 @@ def _fix_fuzzy(q: query.Query) -> query.Query:
     return q.apply(_fix_fuzzy)
 
 
-def _trim_operators(words: list[str]) -> list[str]:
-    """Drop operators with nothing on one side: ``putin AND`` reads as ``putin``."""
-    words = list(words)
-    while words and words[-1] in _OPERATORS:
-        words.pop()
-    while words and words[0] in _BINARY:
-        words.pop(0)
-    return words
-
-
-def valid_text(raw: str) -> str:
-    """``raw`` as valid Unicode: invalid UTF-8 (surrogates from the command line) and lone
-    surrogates of any origin replaced by U+FFFD."""
-    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return text.encode("utf-8", "replace").decode("utf-8")
-
-
-def clean_text(raw: str) -> str:
-    """What was typed, as query text: valid, control characters removed, whitespace
-    collapsed."""
-    return " ".join(strip_controls(valid_text(raw)).split())
-
-
-def _balanced(text: str) -> tuple[str, str | None]:
-    """Quotes and parentheses closed; a stray ``)`` dropped."""
-    notice = None
-    if text.count('"') % 2:
-        text += '"'  # an unclosed phrase reads as a phrase to the end
-        notice = "closed an unbalanced quote"
-    out: list[str] = []
-    depth = 0
-    quoted = False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char == "(":
-            depth += 1
-        elif not quoted and char == ")":
-            if not depth:
-                notice = notice or "dropped an unmatched )"
-                continue
-            depth -= 1
-        out.append(char)
-    if depth:
-        notice = notice or "closed an unbalanced ("
-    return "".join(out) + ")" * depth, notice
-
-
-def _items(text: str) -> list[str]:
-    """The top-level items of a query: words, phrases (maybe fielded, with slop) and
-    parenthesised groups, split at spaces outside quotes and parentheses."""
-    items: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        while i < n and text[i] == " ":
-            i += 1
-        start, depth, quoted = i, 0, False
-        while i < n:
-            char = text[i]
-            if char == '"':
-                quoted = not quoted
-            elif not quoted and char == "(":
-                depth += 1
-            elif not quoted and char == ")":
-                depth -= 1
-            elif char == " " and not quoted and depth <= 0:
-                break
-            i += 1
-        if i > start:
-            items.append(text[start:i])
-    return items
-
-
-_OUTSIDE_QUOTES = re.compile(r'"[^"]*"(?:~\d+)?|[^"]+')
-_SIGN = re.compile(r"(?:(?<=^)|(?<=[\s(]))-(?=[^\s()+-])")
-_DOUBLE_NOT = re.compile(r"(?:(?<=^)|(?<=[\s(]))NOT\s+NOT\s+")
-
-
-def _outside_quotes(text: str, change) -> str:  # type: ignore[no-untyped-def]
-    return "".join(
-        part if part.startswith('"') else change(part) for part in _OUTSIDE_QUOTES.findall(text)
-    )
-
-
-def _signs(text: str) -> str:
-    """``-word`` → ``NOT word`` and ``NOT NOT word`` → ``word``, outside phrases (``+word``
-    stays: an implicit query keeps it required, and whoosh reads ``+`` as nothing)."""
-
-    def change(part: str) -> str:
-        part = _SIGN.sub("NOT ", part)
-        while _DOUBLE_NOT.search(part):
-            part = _DOUBLE_NOT.sub("", part)
-        return part
-
-    return _outside_quotes(text, change)
-
-
-_LITERAL = re.compile(r'(?:(?<=^)|(?<=[\s(]))=("[^"]*"(?:~\d+)?|[^\s()"]+)')
-
-
-def _literals(text: str) -> str:
-    """``=word`` → the word in the literal text fields only (no spelling variants)."""
-
-    def repl(match: re.Match[str]) -> str:
-        word = match.group(1)
-        return "(" + " OR ".join(f"{f}:{word}" for f in TEXT_FIELDS) + ")"
-
-    return _LITERAL.sub(repl, text)
-
-
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-_DATE_HELP = "date: takes YYYY, YYYY-MM or YYYY-MM-DD, a range A..B, or >A / <A (e.g. date:2022)"
-
-
-def _pad(date: str, fill: str) -> str:
-    """A partial ISO date as a full one: its first (fill 00) or last (fill 99) day."""
-    parts = date.split("-")
-    return "-".join(parts + [fill] * (3 - len(parts)))
-
-
-def _date_filter(value: str, negate: bool) -> DateFilter:
-    def valid(text: str) -> str:
-        if not _DATE.fullmatch(text):
-            raise QueryError(_DATE_HELP)
-        return text
-
-    if ".." in value:
-        low, high = value.split("..", 1)
-        low = _pad(valid(low), "00") if low else "0000-00-00"
-        high = _pad(valid(high), "99") if high else "9999-99-99"
-    elif value.startswith((">=", "<=")):
-        day = valid(value[2:])
-        low, high = (
-            (_pad(day, "00"), "9999-99-99") if value[0] == ">" else ("0000-00-00", _pad(day, "99"))
-        )
-    elif value.startswith(">"):
-        low, high = _pad(valid(value[1:]), "99") + "~", "9999-99-99"  # "~": after any day
-    elif value.startswith("<"):
-        low, high = "0000-00-00", _pad(valid(value[1:]), "00")[:-1] + "/"  # "/" sorts before 0
-    else:
-        low, high = _pad(valid(value), "00"), _pad(valid(value), "99")
-    return DateFilter(low, high, negate)
-
-
-_FILTER = re.compile(r"(?P<neg>-)?(?P<name>date|kind):(?P<value>\S*)", re.IGNORECASE)
-KINDS = ("comment",)
-
-
-def _filters(items: list[str]) -> tuple[list[str], list[DateFilter], str | None]:
-    """Take ``date:`` and ``kind:`` out of the top-level items (with a NOT or AND next to
-    them); they narrow the whole query."""
-    kept: list[str] = []
-    dates: list[DateFilter] = []
-    kind = None
-    for item in items:
-        match = _FILTER.fullmatch(item)
-        negate = bool(kept) and kept[-1] == "NOT"
-        if match is None:
-            kept.append(item)
-            continue
-        if kept and kept[-1] == "OR":
-            raise QueryError(f"{match['name']}: narrows the whole query; it cannot be OR-ed")
-        if negate:
-            kept.pop()
-        negate = negate != bool(match["neg"])
-        if kept and kept[-1] in ("AND", "ANDNOT", "ANDMAYBE"):
-            kept.pop()
-        if match["name"].lower() == "date":
-            dates.append(_date_filter(match["value"], negate))
-        else:
-            value = match["value"].lower().rstrip("s")
-            if value not in KINDS:
-                raise QueryError(
-                    "kind: takes comment (kind:comment, or -kind:comment to leave them out)"
-                )
-            kind = ("-" if negate else "") + value
-    return kept, dates, kind
-
-
 def _kind_fields(kind: str | None) -> tuple[str, ...]:
     if kind == "comment":
         return ("comments",)
@@ -422,20 +199,20 @@ def parse(
         notices.append(f"query shortened to its first {MAX_QUERY_CHARS} characters")
     if not text:
         raise QueryError("type something to search for")
-    text, note = _balanced(text)
+    text, note = balanced(text)
     if note:
         notices.append(note)
-    items = _items(_signs(text))
+    items = top_level_items(signs(text))
     if len(items) > MAX_CLAUSES:
         items = items[:MAX_CLAUSES]
         notices.append(f"only the first {MAX_CLAUSES} words are searched")
-    items, dates, kind = _filters(items)
-    items = _trim_operators(items)
+    items, dates, kind = filters(items)
+    items = trim_operators(items)
     if not items and not dates and kind is None:
         raise QueryError("nothing to search for: only operators (AND, OR, NOT)")
     fields = _kind_fields(kind)
     reader = _Reader(schema, entities, fields, notices)
-    explicit = any(item in _BINARY for item in items)
+    explicit = any(item in BINARY for item in items)
     if not items:  # only filters: every article (with comments, for kind:comment), narrowed
         every = query.Every("comments") if kind == "comment" else query.Every()
         return ParsedQuery(
@@ -552,7 +329,7 @@ class _Reader:
             expansion = expand(text, self.entities, widen=widen)
         except NoSuchEntity as error:
             raise QueryError(str(error)) from error
-        parsed_text, field_note = _field_aliases(_literals(expansion.text))
+        parsed_text, field_note = field_aliases(literals(expansion.text))
         if field_note:
             self.notices.append(field_note)
         try:
@@ -572,7 +349,7 @@ class _Reader:
         return _fix_fuzzy(q), widened
 
     def _alias_query(self, alias: str) -> query.Query:
-        text, _ = _field_aliases(name_phrases([alias])[0])
+        text, _ = field_aliases(name_phrases([alias])[0])
         return self._parser.parse(text).normalize()
 
 
@@ -591,22 +368,7 @@ def _resolve_placeholders(
 
 def entity_query(entity: EntityLike, schema: Schema) -> query.Query:
     """Any of an entity's names, in the articles the graph links to it."""
-    text, _ = _field_aliases(" OR ".join(alias_phrases(entity)))
+    text, _ = field_aliases(" OR ".join(alias_phrases(entity)))
     names = _parser(schema, qparser.OrGroup).parse(text)
     articles = query.Or([query.Term("article", a) for a in entity.articles])
     return query.And([names, articles]).normalize()
-
-
-_WORD = re.compile(r"(?<![\w:*~=])([^\W\d_][\w'’-]*)(?![\w*~:])")
-
-
-def query_words(text: str) -> list[tuple[int, int, str]]:
-    """Plain words of a query that "did you mean" may respell: not operators (in any
-    case), stop words, fields, wildcards, fuzzy or literal (``=``) words."""
-    out = []
-    for match in _WORD.finditer(text):
-        word = match.group(1)
-        if word.upper() in _OPERATORS or word_term(word) is None:
-            continue
-        out.append((match.start(1), match.end(1), word))
-    return out

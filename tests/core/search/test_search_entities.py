@@ -7,9 +7,9 @@ from seed_ids import A001, A002, A003, A004
 
 from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph
-from kzreader.core.expand import expand
-from kzreader.core.index import SearchIndex
 from kzreader.core.paths import bundled_seeds
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.widening import expand
 
 
 @pytest.fixture(scope="module")

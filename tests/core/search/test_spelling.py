@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 from kzreader.core.corpus.collection import Corpus
-from kzreader.core.index import DICTIONARY, SearchIndex
 from kzreader.core.paths import bundled_seeds
-from kzreader.core.spelling import Dictionary
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.spelling import Dictionary
+from kzreader.core.search.store import DICTIONARY
 
 
 def test_words_are_folded_as_the_index_folds_them() -> None:

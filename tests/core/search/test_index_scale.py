@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import kzreader.core.index as index_module
+import kzreader.core.search.build as index_module
 from kzreader.core.corpus.collection import Corpus
-from kzreader.core.index import WHOOSH_DIR, SearchIndex, batch_size, default_procs
+from kzreader.core.search.build import batch_size, default_procs
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.store import WHOOSH_DIR
 
 TOWNS = ["Almaty", "Astana", "Taraz", "Shymkent", "Aktobe", "Pavlodar", "Oral", "Semey"]
 

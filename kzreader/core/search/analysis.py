@@ -24,11 +24,11 @@ from collections.abc import Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from whoosh.analysis import STOP_WORDS, Token, Tokenizer
+from whoosh.analysis import STOP_WORDS, Analyzer, Token, Tokenizer
 from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 
-from .translit import name_key, to_latin
+from ..translit import name_key, to_latin
 
 #: Words: letters/digits, keeping inner apostrophes (don't, Tokayev’s) so the
 #: possessive can be stripped.
@@ -96,7 +96,7 @@ class _TermTokenizer(Tokenizer):
         self.name = name
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.name == self.name  # type: ignore[attr-defined]
+        return type(other) is type(self) and other.name == self.name
 
     def __hash__(self) -> int:
         return hash((type(self), self.name))
@@ -182,7 +182,9 @@ class TermPositions(Positions):
     The encoding is whoosh's own, so the index reads as usual.
     """
 
-    def word_values(self, value, analyzer, **kwargs):  # type: ignore[no-untyped-def]
+    def word_values(
+        self, value: object, analyzer: Analyzer, **kwargs: object
+    ) -> Iterator[tuple[str, int, float, bytes]]:
         if not isinstance(analyzer, _TermTokenizer) or not isinstance(value, str):
             yield from super().word_values(value, analyzer, **kwargs)
             return

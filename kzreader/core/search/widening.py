@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..translit import name_key
 from .analysis import WORD
-from .translit import name_key
 
 #: Field names users type, and the entity type each asks for (None: any).
 ENTITY_FIELDS: dict[str, str | None] = {
@@ -51,9 +51,16 @@ TITLES = frozenset(
 
 
 class EntityLike(Protocol):
-    name: str
-    aliases: Sequence[str]
-    articles: Sequence[str]
+    """What widening reads of an entity (read-only: the graph's entities are frozen)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def aliases(self) -> Sequence[str]: ...
+
+    @property
+    def articles(self) -> Sequence[str]: ...
 
 
 class EntityLookup(Protocol):

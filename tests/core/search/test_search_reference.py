@@ -22,9 +22,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kzreader.core.analysis import WORD, is_stop, name_term, stop_term, text_term
 from kzreader.core.corpus.collection import Corpus
-from kzreader.core.index import SearchIndex, article_document
+from kzreader.core.search.analysis import WORD, is_stop, name_term, stop_term, text_term
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.schema import article_document
 
 STOPS = ["the", "of", "and", "a", "to", "in", "is", "its", "for", "on"]
 WORDS = [

@@ -11,14 +11,22 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.scoring import BM25F
 
-from kzreader.core import fastpath
-from kzreader.core.analysis import TermPositions, is_stop, iter_terms, names_analyzer, text_analyzer
 from kzreader.core.corpus.collection import Corpus
 from kzreader.core.corpus.model import Kind, Paragraph
-from kzreader.core.index import WHOOSH_DIR, SearchIndex
 from kzreader.core.paths import bundled_seeds
-from kzreader.core.query import FIELD_BOOSTS
-from kzreader.core.results import merge_spans
+from kzreader.core.search import engine
+from kzreader.core.search.analysis import (
+    TermPositions,
+    is_stop,
+    iter_terms,
+    names_analyzer,
+    text_analyzer,
+)
+from kzreader.core.search.engine import segments
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.passages import merge_spans
+from kzreader.core.search.query import FIELD_BOOSTS
+from kzreader.core.search.store import WHOOSH_DIR
 
 QUERIES = [
     "Kazakhstan",
@@ -53,16 +61,16 @@ def test_term_positions_match_whoosh_positions(analyzer) -> None:
 
 def scores(storage: FileStorage, queries: list[str], index: SearchIndex) -> list[list]:
     ix = storage.open_index()
-    fast = isinstance(storage, fastpath.SegmentStorage)
+    fast = isinstance(storage, engine.SegmentStorage)
     out = []
-    weighting = fastpath.FieldBoosts(FIELD_BOOSTS) if fast else BM25F()
+    weighting = engine.FieldBoosts(FIELD_BOOSTS) if fast else BM25F()
     with ix.searcher(weighting=weighting) as searcher:
         if fast:
-            fastpath.preload_lengths(searcher, ("title", "body", "comments", "names", "author"))
+            engine.preload_lengths(searcher, ("title", "body", "comments", "names", "author"))
         for text in queries:
             q = index.parse(text).strict
             if fast:
-                q = fastpath.streamline(q, searcher.reader(), FIELD_BOOSTS)
+                q = engine.streamline(q, searcher.reader(), FIELD_BOOSTS)
             hits = searcher.search(q, limit=None, optimize=False)
             out.append([(h["article"], round(h.score, 9)) for h in hits])
     return out
@@ -75,7 +83,7 @@ def test_fast_paths_rank_exactly_as_whoosh_does(built: tuple[Corpus, Path]) -> N
     index = SearchIndex.open(corpus, folder)
     store = str(folder / WHOOSH_DIR)
     plain = scores(FileStorage(store, supports_mmap=False), QUERIES, index)
-    fast = scores(fastpath.SegmentStorage(store), QUERIES, index)
+    fast = scores(engine.SegmentStorage(store), QUERIES, index)
     assert fast == plain
     assert all(plain), "every query should find something in the seeds"
 
@@ -92,7 +100,7 @@ def test_streamline_reaches_every_or_and_drops_absent_terms(built: tuple[Corpus,
             ),
         ]
     )
-    fastpath.streamline(q, reader, {"title": 3.0})
+    engine.streamline(q, reader, {"title": 3.0})
     first, second = q.subqueries[0], q.subqueries[1].query
     assert [o.matcher_type for o in (first, second)] == [query.Or.DEFAULT_MATCHER] * 2
     assert first.subqueries == [query.Term("body", "kazakhstan")]  # zzzqx is nowhere
@@ -153,7 +161,7 @@ def test_segment_lengths_answer_as_whoosh_does(built: tuple[Corpus, Path]) -> No
     ix = FileStorage(str(folder / WHOOSH_DIR), supports_mmap=False).open_index()
     with ix.reader() as reader:
         perdoc = reader._perdoc
-        cached = fastpath._SegmentLengths(perdoc)
+        cached = segments._SegmentLengths(perdoc)
         for field in ("title", "body", "comments", "names", "author", "nosuchfield"):
             for doc in range(reader.doc_count_all()):
                 assert cached.doc_field_length(doc, field) == perdoc.doc_field_length(doc, field)
@@ -174,7 +182,7 @@ def test_words_for_finds_what_converting_every_word_would(
     field: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Remembered both ways, and right across the cache being emptied when full."""
-    from kzreader.core import analysis
+    from kzreader.core.search import analysis
 
     corpus = Corpus.open(bundled_seeds())
     texts = [

@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 from cancelling import cancel_after
+from search_corpus import write_corpus
 from seed_ids import A000, A001, A002, A003, A004
-from test_bulk import write_corpus
 
-from kzreader.core import bulk
 from kzreader.core.corpus.collection import Corpus
-from kzreader.core.index import MANIFEST, WHOOSH_DIR, SearchIndex
 from kzreader.core.paths import DataPaths, bundled_seeds
+from kzreader.core.search import build, engine, store
+from kzreader.core.search.engine import postings
+from kzreader.core.search.errors import IndexCancelled
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.store import MANIFEST, WHOOSH_DIR
 
 
 @pytest.fixture(scope="module")
@@ -88,11 +91,11 @@ def test_prepared_wildcards_read_no_word_list(
     does not stop to; what it finds is the same."""
     from whoosh.reading import SegmentReader
 
-    bulk.clear_caches()
-    bulk._LEXICONS.clear()
+    engine.clear_caches()
+    postings._LEXICONS.clear()
     expected = [index.search(q).hits for q in ("Tok*", "Tokaev~", "title:kaz*")]
-    bulk.clear_caches()
-    bulk._LEXICONS.clear()
+    engine.clear_caches()
+    postings._LEXICONS.clear()
     index.prepare()
     monkeypatch.setattr(SegmentReader, "lexicon", lambda *_: pytest.fail("read a word list"))
     assert [index.search(q).hits for q in ("Tok*", "Tokaev~", "title:kaz*")] == expected
@@ -295,14 +298,12 @@ def test_locked_index_searches_read_only(seeds_copy: Path, tmp_path: Path) -> No
 def test_cancel_then_resume(
     seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kzreader.core.index as index_module
-
-    monkeypatch.setattr(index_module, "BATCH", 2)
+    monkeypatch.setattr(build, "BATCH", 2)
     paths = DataPaths.resolve(tmp_path / "home")
     corpus = Corpus.open(seeds_copy)
     cancel, progress = cancel_after(3)
 
-    with pytest.raises(index_module.IndexCancelled):
+    with pytest.raises(IndexCancelled):
         SearchIndex.open(corpus, paths.index_dir(seeds_copy), progress=progress, cancel=cancel)
     resumed = SearchIndex.open(corpus, paths.index_dir(seeds_copy))
     assert resumed.report.action == "updated"
@@ -316,12 +317,10 @@ def test_unwritable_index_folder_searches_from_memory(
 ) -> None:
     import errno
 
-    import kzreader.core.index as index_module
-
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
 
-    monkeypatch.setattr(index_module, "_create", refuse)
+    monkeypatch.setattr(store, "create", refuse)
     ix = _open(seeds_copy, tmp_path / "home")
     assert "searching from memory" in (ix.report.message or "")
     assert os.strerror(getattr(errno, code)) in (ix.report.message or "")
@@ -333,16 +332,14 @@ def test_disk_full_in_the_middle_of_indexing(
 ) -> None:
     import errno
 
-    import kzreader.core.index as index_module
-
-    real = index_module._write_manifest
+    real = store.write_manifest
 
     def full(path: Path | None, articles: dict[str, str]) -> None:
         if path is not None:
             raise OSError(errno.ENOSPC, "No space left on device")
         real(path, articles)
 
-    monkeypatch.setattr(index_module, "_write_manifest", full)
+    monkeypatch.setattr(store, "write_manifest", full)
     ix = _open(seeds_copy, tmp_path / "home")
     assert "No space left on device" in (ix.report.message or "")
     assert articles(ix, "Kotov") == [A000]
@@ -360,13 +357,13 @@ def test_closing_the_index_while_it_reads_ahead_leaves_no_searcher_open(
         path.write_text(path.read_text(encoding="utf-8") + "\nTokayev in Astana.\n", "utf-8")
     index = SearchIndex.open(Corpus.open(root), tmp_path / "index", procs=1)
     assert len(index._current().leaf_searchers()) > 1
-    read = bulk.read_words
+    read = engine.read_words
 
     def read_then_quit(reader, fieldnames):  # type: ignore[no-untyped-def]
         read(reader, fieldnames)
         index.close()  # the app quits (action_quit) between two segments
 
-    monkeypatch.setattr(bulk, "read_words", read_then_quit)
+    monkeypatch.setattr(engine, "read_words", read_then_quit)
     index.prepare()
     assert index._searcher is None
 

@@ -1,6 +1,7 @@
 """Where whoosh's pure-Python search loops are too slow for a large corpus, and what we do.
 
-Three things, measured on 10,000 articles (bench/bench_search.py):
+Reading and writing, measured on 10,000 articles (bench/bench_search.py); the third
+point, the query shape, is ``scoring``:
 
 * Reading. whoosh either maps segment files (mmap) or reads them through a
   Python file wrapper, a seek and a read for every term it looks up and every
@@ -20,11 +21,9 @@ Three things, measured on 10,000 articles (bench/bench_search.py):
   posting counts, so unions also lose the terms the index does not have, and
   field boosts move from wrapping matchers into the scorer (``streamline``).
 
-Matching itself is in ``bulk``, a postings list at a time; the query shape above
-serves the queries it leaves to whoosh.
-
-Everything here uses whoosh internals behind a check: if a later whoosh changes
-them, each function falls back to the slow, correct, public path.
+Matching itself is in ``evaluation``, a postings list at a time. The write-side hooks
+(``modern_pickles``, ``cache_segment_lengths``) are applied by ``engine.install``,
+which first checks that every attribute they replace exists.
 """
 
 from __future__ import annotations
@@ -33,20 +32,17 @@ import os
 import pickle
 from collections.abc import Iterable
 from types import ModuleType
+from typing import Any
 
-from whoosh import query
+from whoosh.codec.base import PerDocumentReader
+
+# Internals of whoosh's default codec (engine.install has checked they are there).
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.filedb.compound import SubFile
-from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
-from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
-
-try:  # internals of whoosh's default codec, used only when present
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-except ImportError:  # pragma: no cover - a whoosh without the W3 codec
-    LENGTHS_COLUMN = None
-
 
 #: The one part of a segment left on disk: most of its size, read in blocks (see above).
 POSTINGS = ".pst"
@@ -78,6 +74,11 @@ class _SegmentFile(StructFile):
         return BufferFile(data, name=name or self._name)
 
 
+def memory_storage() -> RamStorage:
+    """A store in memory, for an index that cannot be written to disk this time."""
+    return RamStorage()
+
+
 class SegmentStorage(FileStorage):
     """A whoosh FileStorage that serves segment files from memory (see above)."""
 
@@ -92,13 +93,11 @@ class SegmentStorage(FileStorage):
 
 def preload_lengths(searcher: Searcher, fields: Iterable[str]) -> None:
     """Hold each segment's field lengths in memory (a byte per document and field)."""
-    if LENGTHS_COLUMN is None:
-        return
     fields = tuple(fields)
     for sub, _offset in searcher.leaf_searchers():
         perdoc = getattr(sub.reader(), "_perdoc", None)
         cache = getattr(perdoc, "_readers", None)
-        if not isinstance(cache, dict) or not hasattr(perdoc, "_cached_reader"):
+        if perdoc is None or not isinstance(cache, dict) or not hasattr(perdoc, "_cached_reader"):
             continue
         for field in fields:
             key = _lenfield(field)
@@ -119,11 +118,11 @@ class _SegmentLengths:
     build's time. Everything else is passed to whoosh's reader.
     """
 
-    def __init__(self, reader) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, reader: PerDocumentReader) -> None:
         self._reader = reader
         self._lengths: dict[str, list] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):  # type: ignore[no-untyped-def]
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
         lengths = self._lengths.get(fieldname)
         if lengths is None:
             read = self._reader.doc_field_length
@@ -132,7 +131,7 @@ class _SegmentLengths:
         found = lengths[docnum]  # whoosh's own answer, None included
         return default if found is _NONE else found
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._reader, name)
 
 
@@ -157,8 +156,8 @@ def modern_pickles(codec: ModuleType) -> None:
     def dumps(obj: object, protocol: int | None = None) -> bytes:
         return pickle.dumps(obj, max(protocol or 0, POSTINGS_PICKLE))
 
-    dumps._kz_modern = True  # type: ignore[attr-defined]
-    codec.dumps = dumps  # type: ignore[attr-defined]
+    dumps.__dict__["_kz_modern"] = True  # the mark that it is installed
+    vars(codec)["dumps"] = dumps
 
 
 def cache_segment_lengths(writer_class: type[SegmentWriter]) -> None:
@@ -168,66 +167,8 @@ def cache_segment_lengths(writer_class: type[SegmentWriter]) -> None:
     if getattr(plain, "_kz_cached", False):
         return
 
-    def per_document_reader(self):  # type: ignore[no-untyped-def]
+    def per_document_reader(self: SegmentWriter) -> _SegmentLengths:
         return _SegmentLengths(plain(self))
 
-    per_document_reader._kz_cached = True  # type: ignore[attr-defined]
-    writer_class.per_document_reader = per_document_reader  # type: ignore[method-assign]
-
-
-class FieldBoosts(BM25F):
-    """BM25F with each field's boost applied by its scorer rather than by the query.
-
-    A boosted term in a whoosh query wraps its matcher in a boosting matcher, one
-    more call per posting scored; here the scorer multiplies instead (same scores).
-    """
-
-    def __init__(self, boosts: dict[str, float]) -> None:
-        super().__init__()
-        self.boosts = dict(boosts)
-
-    def scorer(self, searcher, fieldname, text, qf=1):  # type: ignore[no-untyped-def]
-        boost = self.boosts.get(fieldname, 1.0)
-        if boost == 1.0 or not searcher.schema[fieldname].scorable:
-            return super().scorer(searcher, fieldname, text, qf)
-        return _BoostedScorer(searcher, fieldname, text, self.B, self.K1, boost)
-
-
-class _BoostedScorer(BM25FScorer):
-    def __init__(self, searcher, fieldname, text, B, K1, boost: float) -> None:  # type: ignore[no-untyped-def]
-        self.boost = boost  # first: the parent's set-up already scores
-        super().__init__(searcher, fieldname, text, B, K1)
-
-    def _score(self, weight: float, length: float) -> float:
-        return super()._score(weight, length) * self.boost
-
-
-def streamline(q: query.Query, reader, boosts: dict[str, float]) -> query.Query:  # type: ignore[no-untyped-def]
-    """The same query, cheaper to match: for searchers weighted by ``FieldBoosts(boosts)``.
-
-    Every ``Or`` is matched by a tree of binary unions; terms the index has nowhere
-    leave their unions (each was a level of the tree every match went through); and a
-    term's boost is divided by its field's, which the scorer applies.
-    """
-    if isinstance(q, query.Or):
-        q.matcher_type = query.Or.DEFAULT_MATCHER
-        present = [sub for sub in q.subqueries if not _absent(sub, reader)]
-        if present and len(present) < len(q.subqueries):
-            q.subqueries = present
-    children = list(q.children())
-    # Terms, phrases, wildcards and fuzzy terms: each scored term has its field's boost.
-    if not children and getattr(q, "fieldname", None) in boosts:
-        q.boost = q.boost / boosts[q.fieldname]
-    for child in children:
-        streamline(child, reader, boosts)
-    return q
-
-
-def _absent(q: query.Query, reader) -> bool:  # type: ignore[no-untyped-def]
-    if not isinstance(q, query.Term) or q.fieldname not in reader.schema:
-        return False
-    try:
-        text = reader.schema[q.fieldname].to_bytes(q.text)
-    except ValueError:
-        return False
-    return (q.fieldname, text) not in reader
+    per_document_reader.__dict__["_kz_cached"] = True  # the mark that it is installed
+    writer_class.per_document_reader = per_document_reader

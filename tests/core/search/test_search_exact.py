@@ -10,8 +10,8 @@ import pytest
 from seed_ids import A000, A001, A002, A003, A004
 from test_search_entities import index  # noqa: F401 (the fixture: the bundled articles with the graph)
 
-from kzreader.core.index import SearchIndex
-from kzreader.core.results import SearchResult
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.passages import SearchResult
 
 
 def run(index: SearchIndex, text: str, **kw: object) -> SearchResult:

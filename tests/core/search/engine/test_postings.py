@@ -1,4 +1,4 @@
-"""bulk: a query matched a postings list at a time gives whoosh's results, only sooner."""
+"""engine: a query matched a postings list at a time gives whoosh's results, only sooner."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ import struct
 from pathlib import Path
 
 import pytest
+from search_corpus import write_corpus
 from whoosh import query
 from whoosh.collectors import TopCollector
 
-from kzreader.core import bulk, fastpath
 from kzreader.core.corpus.collection import Corpus
-from kzreader.core.index import SearchIndex
-from kzreader.core.paths import bundled_seeds
-from kzreader.core.query import FIELD_BOOSTS
+from kzreader.core.search import engine
+from kzreader.core.search.engine import postings
+from kzreader.core.search.index import SearchIndex
+from kzreader.core.search.query import FIELD_BOOSTS
 
 SHAPES = [
     "Kazakhstan",
@@ -37,20 +38,6 @@ SHAPES = [
     "tokayev zzqx",  # a word nowhere: the loose query's coordination bonus decides
     "separatism language referendum",
 ]
-
-
-def write_corpus(folder: Path, articles: int, seed: int = 3) -> None:
-    """Articles made of the seeds' paragraphs, mixed: many documents that share words."""
-    rng = random.Random(seed)
-    seeds = sorted(bundled_seeds().glob("*.txt"))
-    texts = [[p for p in s.read_text(encoding="utf-8").splitlines() if p.strip()] for s in seeds]
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(articles):
-        paras = texts[i % len(texts)]
-        body = rng.sample(paras[2:], k=min(len(paras) - 2, rng.randint(3, 12)))
-        (folder / f"a{i:03d}.txt").write_text(
-            "\n\n".join([f"{paras[0]} {i}", paras[1], *body]) + "\n", encoding="utf-8"
-        )
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +67,7 @@ def whoosh_top(searcher, q: query.Query, limit: int) -> tuple[list[tuple[int, fl
 def assert_as_whoosh(searcher, q: query.Query, limit: int) -> None:  # type: ignore[no-untyped-def]
     """bulk's top ``limit``, count and scores are whoosh's collector's."""
     expected, expected_total = whoosh_top(searcher, q, limit)
-    found = bulk.top(searcher, q, limit)
+    found = engine.top(searcher, q, limit)
     assert found is not None, q
     ranked, total = found
     assert total == expected_total, q
@@ -97,7 +84,7 @@ def test_every_query_shape_ranks_and_counts_as_whoosh(
     parsed = index.parse(text)
     for q in {parsed.strict, parsed.loose}:
         assert_as_whoosh(
-            searcher, fastpath.streamline(q.copy(), searcher.reader(), FIELD_BOOSTS), limit
+            searcher, engine.streamline(q.copy(), searcher.reader(), FIELD_BOOSTS), limit
         )
 
 
@@ -110,13 +97,13 @@ def test_phrases_match_as_whooshs_whether_or_not_their_words_were_read(
     searcher = index._current()
     reader = searcher.reader()
     for text in ['"human rights"', '"Russian consul"', '"North Kazakhstan"~2']:
-        bulk.clear_caches()
-        q = fastpath.streamline(index.parse(text).strict.copy(), reader, FIELD_BOOSTS)
+        engine.clear_caches()
+        q = engine.streamline(index.parse(text).strict.copy(), reader, FIELD_BOOSTS)
         if words_first:
             words = [t for t in text.strip('"~2').split()]
-            bulk.top(searcher, index.parse(" OR ".join(words)).strict, 5)
+            engine.top(searcher, index.parse(" OR ".join(words)).strict, 5)
         assert_as_whoosh(searcher, q, 50)
-        assert bulk.top(searcher, q, 50)[1] > 0  # type: ignore[index]
+        assert engine.top(searcher, q, 50)[1] > 0  # type: ignore[index]
 
 
 def test_the_shapes_find_things(index: SearchIndex) -> None:
@@ -132,9 +119,9 @@ def test_a_wildcard_scores_as_the_words_it_stands_for(index: SearchIndex) -> Non
     reader = searcher.reader()
     words = [w for w in reader.expand_prefix("body", "kazakh")]
     assert len(words) > 2
-    prefix = fastpath.streamline(index.parse("body:kazakh*").strict.copy(), reader, FIELD_BOOSTS)
+    prefix = engine.streamline(index.parse("body:kazakh*").strict.copy(), reader, FIELD_BOOSTS)
     spelled = query.Or([query.Term("body", w) for w in words])
-    ranked, total = bulk.top(searcher, prefix, 20)  # type: ignore[misc]
+    ranked, total = engine.top(searcher, prefix, 20)  # type: ignore[misc]
     expected, expected_total = whoosh_top(searcher, spelled, 20)
     assert total == expected_total
     assert [d for d, _ in ranked] == [d for d, _ in expected]
@@ -167,8 +154,8 @@ def test_expansions_are_whooshs_own(index: SearchIndex, q: query.MultiTerm) -> N
         reader = sub.reader()
         to_bytes = reader.schema[q.field()].to_bytes
         expected = sorted(t if isinstance(t, bytes) else to_bytes(t) for t in q._btexts(reader))
-        bulk.clear_caches()
-        assert sorted(bulk._Segment(reader).expand(q, searcher.schema)) == expected
+        engine.clear_caches()
+        assert sorted(postings.Segment(reader).expand(q, searcher.schema)) == expected
         found_any = found_any or bool(expected)
     assert found_any or q.text in ("zzq", "zzzzzz", "hussia")  # the comparison means something
 
@@ -176,7 +163,7 @@ def test_expansions_are_whooshs_own(index: SearchIndex, q: query.MultiTerm) -> N
 def test_what_it_cannot_match_it_leaves_to_whoosh(index: SearchIndex) -> None:
     searcher = index._current()
     q = query.DisjunctionMax([query.Term("body", "putin"), query.Term("title", "putin")])
-    assert bulk.top(searcher, q, 10) is None
+    assert engine.top(searcher, q, 10) is None
     hits, total = whoosh_top(searcher, q, 10)
     assert total > 0 and hits
 
@@ -196,9 +183,9 @@ def test_an_edited_corpus_is_searched_as_it_now_is(tmp_path: Path) -> None:
 
 
 def test_the_cache_keeps_within_its_budget() -> None:
-    cache = bulk.PostingsCache(budget=3 * (8 * 100 + 200))
+    cache = postings.PostingsCache(budget=3 * (8 * 100 + 200))
     for n in range(5):
-        cache.put(("seg", "body", b"w%d" % n), bulk._Postings(list(range(100)), [1.0] * 100))
+        cache.put(("seg", "body", b"w%d" % n), postings.Postings(list(range(100)), [1.0] * 100))
     assert cache.get(("seg", "body", b"w0")) is None  # the oldest went first
     kept = cache.get(("seg", "body", b"w4"))
     assert kept is not None and list(kept.ids) == list(range(100))
@@ -207,16 +194,16 @@ def test_the_cache_keeps_within_its_budget() -> None:
 
 def test_a_damaged_postings_list_is_an_error() -> None:
     with pytest.raises(EOFError):
-        bulk._read_blocks(io.BytesIO(b"XXXX" + bytes(40)), 0, 44, None, None)
+        postings._read_blocks(io.BytesIO(b"XXXX" + bytes(40)), 0, 44, None, None)
     with pytest.raises(EOFError):
-        bulk._read_blocks(io.BytesIO(b"W3Bl"), 0, 44, None, None)  # shorter than its extent
+        postings._read_blocks(io.BytesIO(b"W3Bl"), 0, 44, None, None)  # shorter than its extent
 
 
 def test_only_negatives_match_the_documents_with_none_of_them(index: SearchIndex) -> None:
     """``NOT putin NOT kremlin`` is And([Not, Not]): documents with neither word, as
     whoosh intersects them, not those lacking either one."""
     searcher = index._current()
-    q = fastpath.streamline(
+    q = engine.streamline(
         index.parse("NOT putin NOT kremlin").strict.copy(), searcher.reader(), FIELD_BOOSTS
     )
     assert isinstance(q, query.And) and all(isinstance(s, query.Not) for s in q.subqueries)
@@ -227,7 +214,7 @@ def test_require_in_a_loose_query_counts_its_terms_as_whoosh(index: SearchIndex)
     """``putin REQUIRE kremlin court`` loosens to Or([Require, court], scale=0.9):
     whoosh's coordination bonus counts the Require's terms (both sides); bulk gives it none."""
     searcher = index._current()
-    q = fastpath.streamline(
+    q = engine.streamline(
         index.parse("putin REQUIRE kremlin court").loose.copy(), searcher.reader(), FIELD_BOOSTS
     )
     assert isinstance(q, query.Or) and q.scale
@@ -241,21 +228,21 @@ def test_a_block_that_lies_about_its_size_is_damage_not_a_huge_allocation() -> N
     block = info + data
     raw = b"W3Bl" + struct.pack("!i", -len(block)) + block
     with pytest.raises(EOFError):
-        bulk._read_blocks(io.BytesIO(raw), 0, len(raw), None, None)
+        postings._read_blocks(io.BytesIO(raw), 0, len(raw), None, None)
     garbage = b"W3Bl" + struct.pack("!i", -8) + b"\x80\x04K\x01." + b"zzz"
     with pytest.raises(EOFError):  # unpickles into an int, not a block info tuple
-        bulk._read_blocks(io.BytesIO(garbage), 0, len(garbage), None, None)
+        postings._read_blocks(io.BytesIO(garbage), 0, len(garbage), None, None)
 
 
 def test_damaged_positions_are_damage(index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
     """A phrase decodes positions outside the blocks' check: garbage there is damage too."""
     sub, _offset = index._current().leaf_searchers()[0]
-    segment = bulk._Segment(sub.reader())
+    segment = postings.Segment(sub.reader())
     garbage = pickle.dumps(7)[:-1]  # unpickles into an int, not a list of positions
     monkeypatch.setattr(
-        bulk._Segment,
+        postings.Segment,
         "_read",
-        lambda self, f, b, docs, every=False: (bulk._Postings([], []), {1: garbage}),
+        lambda self, f, b, docs, every=False: (postings.Postings([], []), {1: garbage}),
     )
     with pytest.raises(EOFError):
         segment.phrase_docs("body", [b"zzqx1", b"zzqx2"], 1, [1], [None, None])
@@ -304,9 +291,9 @@ def test_an_index_written_with_whooshs_own_pickles_reads_the_same(
         old = SearchIndex.open(Corpus.open(root), tmp_path / "old", procs=1)
     assert b"_codecs" in _first_block_data(old, "body", b"kazakhstan")
     for text in SHAPES:
-        bulk.clear_caches()
+        engine.clear_caches()
         expected = new.search(text, limit=50)
-        bulk.clear_caches()
+        engine.clear_caches()
         found = old.search(text, limit=50)
         assert [(h.article, h.passages) for h in found.hits] == [
             (h.article, h.passages) for h in expected.hits
@@ -351,11 +338,11 @@ def test_random_nested_queries_rank_and_score_as_whoosh(index: SearchIndex) -> N
     rng = random.Random(4)
     for n in range(200):
         if n % 50 == 0:
-            bulk.clear_caches()
-        q = fastpath.streamline(_random_query(rng, words, phrases, 3), reader, FIELD_BOOSTS)
+            engine.clear_caches()
+        q = engine.streamline(_random_query(rng, words, phrases, 3), reader, FIELD_BOOSTS)
         limit = rng.choice([1, 3, 10, 50])
         expected, expected_total = whoosh_top(searcher, q, limit)
-        found = bulk.top(searcher, q, limit)
+        found = engine.top(searcher, q, limit)
         assert found is not None, q
         ranked, total = found
         assert total == expected_total, q
