@@ -7,6 +7,7 @@ corpus resolver works on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 PERSON, PLACE, ORG, DROP = "person", "place", "organisation", "drop"
 
@@ -77,26 +78,26 @@ class Candidate:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> Candidate:
+    def from_json(cls, data: dict[str, Any]) -> Candidate:
         return cls(
-            paragraph=int(data["p"]),  # type: ignore[arg-type]
-            start=int(data["s"]),  # type: ignore[arg-type]
-            end=int(data["e"]),  # type: ignore[arg-type]
+            paragraph=int(data["p"]),
+            start=int(data["s"]),
+            end=int(data["e"]),
             surface=str(data["t"]),
             key=str(data["k"]),
-            tokens=int(data.get("n", 1)),  # type: ignore[arg-type]
+            tokens=int(data.get("n", 1)),
             first=str(data.get("f", "")),
             last=str(data.get("l", "")),
             in_comment=bool(data.get("c", False)),
             heading=bool(data.get("h", False)),
             initial=bool(data.get("i", False)),
-            gaz=data.get("g"),  # type: ignore[arg-type]
+            gaz=data.get("g"),
             weak=bool(data.get("w", False)),
-            generic=data.get("b"),  # type: ignore[arg-type]
-            country=data.get("q"),  # type: ignore[arg-type]
-            votes=dict(data.get("v", {})),  # type: ignore[arg-type]
-            alias_of=data.get("a"),  # type: ignore[arg-type]
-            after=data.get("x"),  # type: ignore[arg-type]
+            generic=data.get("b"),
+            country=data.get("q"),
+            votes=dict(data.get("v", {})),
+            alias_of=data.get("a"),
+            after=data.get("x"),
             acronym=bool(data.get("A", False)),
             full=str(data.get("F", "")),
         )

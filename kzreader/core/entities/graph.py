@@ -147,7 +147,8 @@ class EntityGraph:
                 if progress is not None:
                     progress(len(ids), len(ids))
                 graph = cls._finish(ids, resolution, store, numbers, overlay, messages)
-                graph.report = replace(graph.report, cached=len(ids), extracted=0, ner=ner)  # type: ignore[arg-type]
+                if graph.report is not None:
+                    graph.report = replace(graph.report, cached=len(ids), extracted=0, ner=ner)
                 return graph
 
         def items() -> Iterator[Item]:
@@ -252,7 +253,7 @@ class EntityGraph:
     def __len__(self) -> int:
         return len(self._entities)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Entity]:
         return iter(self._entities.values())
 
     def __contains__(self, entity_id: object) -> bool:
