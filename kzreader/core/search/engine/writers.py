@@ -37,7 +37,7 @@ class _IndexingProcess(SubWriterTask):
                 os.close(self.lock_fd)
         # A spawned process (macOS, Windows) imports afresh: the hooks are installed
         # again here, explicitly; in a forked one this finds them in place.
-        from . import install
+        from .hooks import install
 
         install()
         super().run()
