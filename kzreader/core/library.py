@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .collection import Collection, Collections
 from .paths import DataPaths
+from .state import ReadingState
 
 if TYPE_CHECKING:
     from .bookmarks.shelf import Shelf
@@ -72,6 +73,10 @@ class Library:
         from .migrate import open_collection
 
         return open_collection(self.paths, self.folder, ids)
+
+    def load_state(self) -> tuple[ReadingState, list[str]]:
+        """The collection's reading state (positions, history) and warnings to show once."""
+        return ReadingState.load(self.collection.state_file)
 
     def register(self, corpus: Corpus) -> Collection:
         """Record the folder's article ids in the registry (a moved folder is found by

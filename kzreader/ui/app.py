@@ -13,7 +13,6 @@ from textual.timer import Timer
 from ..core.collection import Collection
 from ..core.library import Library
 from ..core.paths import DataPaths
-from ..core.state import ReadingState
 from ..core.terminal import printable
 from . import bindings
 from . import settings as settings_io
@@ -46,7 +45,7 @@ class KzReaderApp(App[int]):
         #: workers by the main screen and installed here on the app's thread.
         self.library = Library(self.corpus_dir, paths)
         self.settings, self._warnings = settings_io.load(paths.settings_file)
-        self.state, state_warnings = ReadingState.load(self.collection.state_file)
+        self.state, state_warnings = self.library.load_state()
         self._warnings += state_warnings
         self._state_timer: Timer | None = None
         self.kz_themes: list[str] = []  # the YAML themes, in the order ctrl+t visits them
@@ -107,7 +106,7 @@ class KzReaderApp(App[int]):
         again = collection.id != self.collection.id or bool(collection.notices)
         self.library.collection = collection
         if again:
-            self.state, problems = ReadingState.load(collection.state_file)
+            self.state, problems = self.library.load_state()
             for problem in problems:
                 self.notify(problem, severity="warning", timeout=8, markup=False)
         for notice in collection.notices:
