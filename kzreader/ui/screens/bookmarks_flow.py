@@ -96,8 +96,8 @@ class BookmarksFlow:
     def bookmarks_panel(self) -> BookmarksPanel:
         return self.query_one(BookmarksPanel)
 
-    def _corpus_ready(self, corpus: Corpus) -> None:
-        super()._corpus_ready(corpus)  # type: ignore[misc]
+    def _bm_corpus_ready(self, corpus: Corpus) -> None:
+        """The folder has been scanned: the shelf opens (or follows) this corpus."""
         self.keeper.open(self.app.collection.bookmarks_file, corpus, then=self._bm_shelf_opened)
 
     def _bm_shelf_opened(self, count: int) -> None:
@@ -147,10 +147,6 @@ class BookmarksFlow:
         spans = self._bm_ranges.get(article.id, {}) if article else {}
         if view.marks("bookmark-range") != {p: sorted(s) for p, s in spans.items()}:
             view.set_marks("bookmark-range", dict(spans))
-
-    def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
-        # Also sent when a view shows another article: its markers follow it.
-        self._bm_mark_view(event.view)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "bookmarks" and self._bm_shelf_ready:

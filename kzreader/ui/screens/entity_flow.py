@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual.events import DescendantFocus
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from ...core.article import Article, Kind
@@ -190,11 +190,11 @@ class EntityFlow:
         if self.app.index is not None and any(f in query.casefold() for f in FIELDS):
             self.search(query)  # type: ignore[attr-defined]
 
-    def index_ready(self) -> None:
+    def entities_index_ready(self) -> None:
+        """The index is open: it answers ``person:`` searches from the graph, if built."""
         graph = self.entities
         if graph is not None and self.app.index is not None:
             self.app.index.entities = graph
-        super().index_ready()  # type: ignore[misc]
 
     # -- following the active article ---------------------------------------------
 
@@ -209,8 +209,8 @@ class EntityFlow:
         """The article views on screen (a pane being closed is skipped)."""
         return [v for pane in self.panes for v in pane.query(ArticleView)]
 
-    def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
-        view = event.view
+    def entities_follow_cursor(self, view: ArticleView) -> None:
+        """A view moved or shows another article: its marks and the sidebar follow it."""
         state = self._entities_state()
         article_id = view.article.id if view.article is not None else None
         seen = state.marked.get(view)
@@ -219,8 +219,9 @@ class EntityFlow:
         if article_id == self._active_article_id():
             self.entity_sidebar.set_article(article_id)
 
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        in_sidebar = any(isinstance(n, EntitySidebar) for n in event.widget.ancestors_with_self)
+    def entities_follow_focus(self, widget: Widget) -> None:
+        """The sidebar is styled while it has focus, and shows the active article's entities."""
+        in_sidebar = any(isinstance(n, EntitySidebar) for n in widget.ancestors_with_self)
         self.set_class(in_sidebar, "-sidebar-focus")  # type: ignore[attr-defined]
         self.entity_sidebar.set_article(self._active_article_id())
 

@@ -7,7 +7,7 @@ in thread workers (``reader_workers``) so the first frame paints at once.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,6 +34,9 @@ from .entity_flow import ENTITY_BINDINGS, EntityFlow
 from .live_folder import LiveFolder
 from .reader_workers import ReaderWorkers
 from .search_flow import SearchFlow
+
+if TYPE_CHECKING:
+    from ...core.corpus import Corpus
 
 COMPACT = 120  # below this many columns the left panel is narrower
 NARROW = 70  # below this many columns only one of left panel / articles is shown
@@ -196,10 +199,26 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
                 self.app.state.set_position(self.app.corpus_key, view.article.id, view.cursor)
 
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        """The one place a cursor move is routed: position, entity marks, bookmark markers.
+
+        Also sent when a view shows another article: the marks follow it.
+        """
         view = event.view
         if view.article is not None and event.paragraph is not None:
             self.app.state.set_position(self.app.corpus_key, view.article.id, event.paragraph)
             self.app.schedule_state_save()
+        self.entities_follow_cursor(view)
+        self._bm_mark_view(view)
+
+    def _corpus_ready(self, corpus: Corpus) -> None:
+        """The folder has been scanned: the library first, then the shelf."""
+        self._loading_corpus_ready(corpus)
+        self._bm_corpus_ready(corpus)
+
+    def index_ready(self) -> None:
+        """The index is open: the entity graph joins it, then a waiting search runs."""
+        self.entities_index_ready()
+        self._search_index_ready()
 
     def on_article_view_comments_toggled(self, event: ArticleView.CommentsToggled) -> None:
         self.app.update_settings(show_comments=event.shown)
@@ -359,6 +378,7 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
             node.id == "left" for node in event.widget.ancestors_with_self
         )
         self.set_class(in_left, "-left-focus")
+        self.entities_follow_focus(event.widget)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width)

@@ -164,7 +164,7 @@ class ReaderWorkers:
         self.library.set_articles(list(corpus))  # type: ignore[attr-defined]
         self._open_last_article(corpus)
 
-    def _corpus_ready(self, corpus: Corpus) -> None:
+    def _loading_corpus_ready(self, corpus: Corpus) -> None:
         """The folder has been scanned: the corpus every other part works on."""
         app = self.app  # type: ignore[attr-defined]
         listed = app.corpus

@@ -171,7 +171,7 @@ class SearchFlow:
         self.header.set_index_status(status)
         self.results.show_progress(done, total)
 
-    def index_ready(self) -> None:
+    def _search_index_ready(self) -> None:
         """Called when the index is open: run what was typed while it was being built."""
         self.results.show_progress(None, None)
         self.header.set_index_status("")
