@@ -11,7 +11,7 @@ import contextlib
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -21,16 +21,9 @@ from ..messages import IndexProgress
 
 if TYPE_CHECKING:
     from ...core.corpus import Corpus
-    from ...core.results import ArticleHit
     from ..widgets.article_pane import ArticlePane
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
-RESULTS = 50  # articles a search lists
-#: Of those, the most hits whose passages come with the first answer, fewer when the
-#: results list is full sooner (``ResultsPane.screenful``); the rest follow a moment
-#: later. A hit shows up to 5 passages of about 3 lines: a 45-line terminal shows two
-#: to seven (finding passages is most of a search's time).
-RESULTS_FIRST = 8
 SLOW_ARTICLE = 512 * 1024  # bytes; larger articles show a loading indicator while parsed
 #: A file beside the index while a build is under way: found at start-up, the build resumes.
 BUILDING_MARKER = "ui-build-under-way"
@@ -360,47 +353,3 @@ class ReaderWorkers:
         app.call_from_thread(self.show_article, target, article, paragraph, spans)  # type: ignore[attr-defined]
         if refocus is not None:
             app.call_from_thread(refocus.focus)  # type: ignore[attr-defined]
-
-    @work(thread=True, group="search", exclusive=True, exit_on_error=False)
-    def run_search(
-        self,
-        query: str,
-        generation: int,
-        enough: Callable[[Sequence[ArticleHit]], bool] | None = None,
-        sort: str = "relevance",
-    ) -> None:
-        app = self.app  # type: ignore[attr-defined]
-        index = app.index
-        if index is None:
-            return
-        # The hits in sight with their passages first (``enough``: the list is full);
-        # the rest follow a moment later (reading the hit articles is most of the time
-        # of a search in a large corpus).
-        # A newer search (the group is exclusive) or quitting cancels the worker, and the
-        # search with it, at once: the core checks the flag as it goes.
-        cancel = _WorkerCancel(get_current_worker())
-        result = index.search(
-            query,
-            limit=RESULTS,
-            passages_for=RESULTS_FIRST,
-            enough=enough,
-            cancel=cancel,
-            sort=sort,
-        )
-        if get_current_worker().is_cancelled:
-            return
-        app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]
-        if any(hit.pending for hit in result.hits):
-            result = index.complete(result, cancel=cancel)
-            if not get_current_worker().is_cancelled:
-                app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]
-
-
-class _WorkerCancel:
-    """A worker's cancellation as the flag a search checks (``bulk.Cancel``)."""
-
-    def __init__(self, worker: object) -> None:
-        self._worker = worker
-
-    def is_set(self) -> bool:
-        return bool(getattr(self._worker, "is_cancelled", False))

@@ -7,7 +7,8 @@ in thread workers (``reader_workers``) so the first frame paints at once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,28 +16,28 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import Footer, Input, TabbedContent, TabPane
 
-from ...core.article import Article
-from ..messages import GoBack, OpenArticle
-from ..widgets.article_pane import ArticlePane
-from ..widgets.article_view import ArticleView
-from ..widgets.bookmarks_panel import BookmarksList, BookmarksPanel
-from ..widgets.entity_sidebar import EntitySidebar
-from ..widgets.header_bar import HeaderBar
-from ..widgets.library import LibraryPane, LibraryTable
-from ..widgets.results import ResultsList, ResultsPane
-from ..widgets.search_input import SearchInput
-from .bookmarks_flow import BOOKMARK_BINDINGS, BookmarksFlow
-from .entity_flow import ENTITY_BINDINGS, EntityFlow
-from .live_folder import LiveFolder
-from .reader_workers import ReaderWorkers
-from .search_flow import SearchFlow
+from ....core.article import Article
+from ...messages import GoBack, IndexProgress, OpenArticle, RunSearch
+from ...widgets.article_pane import ArticlePane
+from ...widgets.article_view import ArticleView
+from ...widgets.bookmarks_panel import BookmarksList, BookmarksPanel
+from ...widgets.entity_sidebar import EntitySidebar
+from ...widgets.header_bar import HeaderBar
+from ...widgets.library import LibraryPane, LibraryTable
+from ...widgets.results import ResultsList, ResultsPane
+from ...widgets.search_input import SearchInput
+from ..bookmarks_flow import BOOKMARK_BINDINGS, BookmarksFlow
+from ..entity_flow import ENTITY_BINDINGS, EntityFlow
+from ..live_folder import LiveFolder
+from ..reader_workers import ReaderWorkers
+from .search import SearchController
 
 if TYPE_CHECKING:
-    from ...core.corpus import Corpus
+    from ....core.corpus import Corpus
+    from ...app import KzReaderApp
 
 COMPACT = 120  # below this many columns the left panel is narrower
 NARROW = 70  # below this many columns only one of left panel / articles is shown
@@ -45,7 +46,7 @@ SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middl
 SPLIT_LEFT = 110  # a split below this many columns hides the left panel too
 
 
-class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
+class MainScreen(EntityFlow, BookmarksFlow, ReaderWorkers, Screen):
     """Library · Results · Bookmarks, article pane(s), entity sidebar, footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -71,22 +72,19 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._search_timer: Timer | None = None
-        self._search_generation = 0
-        self._focus_results = False
-        self._pending_query: str | None = None
+        self.searching = SearchController(self)
         self._back: list[Widget] = []  # where Esc returns the focus to, most recent last
         self.active_pane: ArticlePane | None = None
         self.live_folder = LiveFolder(self)  # type: ignore[arg-type]
 
     def compose(self) -> ComposeResult:
-        settings = self.app.settings_value
+        settings = self.reader.settings_value
         # The screen's classes as on_mount will leave them (the focus goes to the library,
         # in the left panel), set before the children are styled: set later, each class
         # restyles every widget of the screen, which delays the first frame.
         self.set_class(not settings("sidebar_visible", True), "-sidebar-off")
         self.set_class(True, "-left-focus")
-        self._apply_size(self.app.size.width)
+        self._apply_size(self.reader.size.width)
         pane = ArticlePane(
             measure=settings("reader_width", 80), show_comments=settings("show_comments", True)
         )
@@ -109,9 +107,9 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         self.active_pane = self.query_one(ArticlePane)
         self.active_pane.add_class("-active")
         self.active_pane.view.show(None)
-        self.set_class(not self.app.settings_value("sidebar_visible", True), "-sidebar-off")
-        self.header.set_corpus(self.app.corpus_dir.name, None)
-        self.search_input.history = list(self.app.state.history)
+        self.set_class(not self.reader.settings_value("sidebar_visible", True), "-sidebar-off")
+        self.header.set_corpus(self.reader.corpus_dir.name, None)
+        self.search_input.history = list(self.reader.state.history)
         self.query_one(LibraryTable).focus()
         self._apply_size(self.size.width)
         # After the first frame: the loading thread would otherwise compete with it.
@@ -126,6 +124,11 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         self.live_folder.rescan(manual=True)
 
     # -- parts ---------------------------------------------------------------
+
+    @property
+    def reader(self) -> KzReaderApp:
+        """The app, as the reader's own class (its services, settings and state)."""
+        return cast("KzReaderApp", self.app)
 
     @property
     def header(self) -> HeaderBar:
@@ -170,13 +173,13 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         spans: dict[int, list[tuple[int, int]]] | None,
     ) -> None:
         """Put a loaded article in ``pane`` (called on the UI thread by the open worker)."""
-        corpus = self.app.corpus
+        corpus = self.reader.corpus
         if corpus is None or pane not in self.panes:
             return
         article_id = article.id
         self.remember_position(pane)
         if paragraph is None:
-            paragraph = self.app.state.position(self.app.corpus_key, article_id)
+            paragraph = self.reader.state.position(self.reader.corpus_key, article_id)
         try:
             words = corpus.info(article_id).words
         except KeyError:
@@ -196,7 +199,7 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         for each in [pane] if pane else self.panes:
             view = each.view
             if view.article is not None and view.cursor is not None:
-                self.app.state.set_position(self.app.corpus_key, view.article.id, view.cursor)
+                self.reader.state.set_position(self.reader.corpus_key, view.article.id, view.cursor)
 
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         """The one place a cursor move is routed: position, entity marks, bookmark markers.
@@ -205,8 +208,8 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         """
         view = event.view
         if view.article is not None and event.paragraph is not None:
-            self.app.state.set_position(self.app.corpus_key, view.article.id, event.paragraph)
-            self.app.schedule_state_save()
+            self.reader.state.set_position(self.reader.corpus_key, view.article.id, event.paragraph)
+            self.reader.schedule_state_save()
         self.entities_follow_cursor(view)
         self._bm_mark_view(view)
 
@@ -218,16 +221,55 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
     def index_ready(self) -> None:
         """The index is open: the entity graph joins it, then a waiting search runs."""
         self.entities_index_ready()
-        self._search_index_ready()
+        self.searching.index_ready()
+
+    # -- searching (SearchController) ---------------------------------------------
+
+    def search(self, query: str) -> None:
+        """Search for ``query`` (in a worker); the Results tab shows the answer."""
+        self.searching.search(query)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.search_input:
+            self.searching.typed(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is self.search_input:
+            event.stop()
+            self.searching.submitted(event.value)
+
+    def on_run_search(self, message: RunSearch) -> None:
+        self.searching.run(message.query)
+
+    def on_results_list_sort_toggled(self, event: ResultsList.SortToggled) -> None:
+        event.stop()
+        self.searching.toggle_sort()
+
+    def on_results_list_export_asked(self, event: ResultsList.ExportAsked) -> None:
+        event.stop()
+        self.searching.export()
+
+    def on_results_pane_suggestion_accepted(self, event: ResultsPane.SuggestionAccepted) -> None:
+        self.post_message(RunSearch(event.query))
+
+    def action_accept_suggestion(self) -> None:
+        suggestion = self.results.suggestion
+        if suggestion:
+            self.post_message(RunSearch(suggestion))
+        else:
+            self.notify("No spelling suggestion for this search", timeout=2)
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self.searching.index_progress(message)
 
     def on_article_view_comments_toggled(self, event: ArticleView.CommentsToggled) -> None:
-        self.app.update_settings(show_comments=event.shown)
+        self.reader.update_settings(show_comments=event.shown)
 
     def on_article_view_width_changed(self, event: ArticleView.WidthChanged) -> None:
         for pane in self.panes:
             if pane.view is not event.control:
                 pane.view.set_measure(event.width)
-        self.app.update_settings(reader_width=event.width)
+        self.reader.update_settings(reader_width=event.width)
 
     # -- actions ---------------------------------------------------------------
 
@@ -242,9 +284,9 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
         pane.action_find()
 
     def action_help(self) -> None:
-        from .help import HelpScreen
+        from ..help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.reader.push_screen(HelpScreen())
 
     async def action_split(self) -> None:
         panes = self.panes
@@ -252,7 +294,7 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
             self.notify("The view is already split; S closes the active pane", timeout=3)
             return
         source = self.active_pane or panes[0]
-        settings = self.app.settings_value
+        settings = self.reader.settings_value
         pane = ArticlePane(
             measure=source.view.measure, show_comments=settings("show_comments", True)
         )
@@ -349,6 +391,21 @@ class MainScreen(EntityFlow, BookmarksFlow, SearchFlow, ReaderWorkers, Screen):
             self.library.table.focus()
 
     # -- focus and size ---------------------------------------------------------
+
+    def show_tab(self, name: str) -> None:
+        """Make ``name`` the left panel's tab, leaving the focus where it is."""
+        self.query_one(TabbedContent).active = name
+
+    def run_in_thread(self, work: Callable[[], object], *, group: str, name: str) -> None:
+        """A controller's slow part in a thread worker (``on_worker_state_changed``
+        reports its errors); a new one of ``group`` cancels the one running."""
+        self.run_worker(
+            work, name=name, group=group, thread=True, exclusive=True, exit_on_error=False
+        )
+
+    def push_back(self, widget: Widget | None) -> None:
+        """Remember ``widget`` as where Esc returns the focus to."""
+        self._push_back(widget)
 
     def _push_back(self, widget: Widget | None) -> None:
         if widget is None:
