@@ -93,6 +93,12 @@ class EntityFlow:
         if self.app.corpus is not None and self.entities is None and not running:
             self.build_entities()
 
+    def stop_entities(self) -> None:
+        """Tell an entity build under way to stop at its next article."""
+        stop = getattr(self, "_entities_stop", None)
+        if stop is not None:
+            stop.set()
+
     @work(thread=True, group="entities", exclusive=True, exit_on_error=False)
     def build_entities(self) -> None:
         """Build (or rebuild from the cache) the entity graph of the open corpus."""

@@ -12,15 +12,21 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from textual.message import Message
     from textual.notifications import SeverityLevel
     from textual.timer import Timer
     from textual.widget import Widget
 
+    from ....core.article import Article
+    from ....core.corpus import Corpus
     from ...app import KzReaderApp
     from ...widgets.article_pane import ArticlePane
+    from ...widgets.entity_sidebar import EntitySidebar
     from ...widgets.header_bar import HeaderBar
+    from ...widgets.library import LibraryPane
     from ...widgets.results import ResultsPane
     from ...widgets.search_input import SearchInput
+    from .live_folder import LiveFolder
 
 
 class Host(Protocol):
@@ -41,7 +47,24 @@ class Host(Protocol):
     def results(self) -> ResultsPane: ...
 
     @property
+    def library(self) -> LibraryPane: ...
+
+    @property
+    def entity_sidebar(self) -> EntitySidebar: ...
+
+    @property
     def panes(self) -> list[ArticlePane]: ...
+
+    @property
+    def active_pane(self) -> ArticlePane | None: ...
+
+    @property
+    def live_folder(self) -> LiveFolder: ...
+
+    @property
+    def indexing(self) -> bool:
+        """Whether an index build's thread is still at work."""
+        ...
 
     @property
     def focused(self) -> Widget | None: ...
@@ -53,6 +76,58 @@ class Host(Protocol):
     def push_back(self, widget: Widget | None) -> None:
         """Remember ``widget`` as where Esc returns the focus to."""
         ...
+
+    # -- routed by the screen to the controllers, in its fixed order ------------------
+
+    def corpus_ready(self, corpus: Corpus) -> None:
+        """The folder has been scanned: every part takes the new corpus."""
+        ...
+
+    def index_ready(self) -> None:
+        """The index is open: the entity graph joins it, a waiting search runs."""
+        ...
+
+    def note_issues(self, corpus: Corpus) -> None:
+        """Warn about files with problems not shown before (from a worker thread)."""
+        ...
+
+    def start_entities(self) -> None:
+        """Build the entity graph unless it is built or being built."""
+        ...
+
+    def build_entities(self) -> object:
+        """Build (or rebuild from the cache) the entity graph."""
+        ...
+
+    def stop_entities(self) -> None:
+        """Tell an entity build under way to stop at its next article."""
+        ...
+
+    def open_article(
+        self,
+        article_id: str,
+        paragraph: int | None,
+        query: str | None,
+        *,
+        pane: ArticlePane | None = None,
+        refocus: Widget | None = None,
+    ) -> None:
+        """Parse an article in a worker, then show it (in ``pane``, else the active one)."""
+        ...
+
+    def show_article(
+        self,
+        pane: ArticlePane,
+        article: Article,
+        paragraph: int | None,
+        spans: dict[int, list[tuple[int, int]]] | None,
+    ) -> None:
+        """Put a parsed article in ``pane`` (UI thread)."""
+        ...
+
+    # -- Textual's, as the controllers use them -------------------------------------------
+
+    def post_message(self, message: Message) -> bool: ...
 
     def notify(
         self,

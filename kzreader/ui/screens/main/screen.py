@@ -1,8 +1,9 @@
 """The reading screen: library and results on the left, article panes in the middle.
 
 It owns the coordination: which pane an article opens in, where focus goes back to,
-remembering positions, and handing searches to a worker. Loading and searching run
-in thread workers (``reader_workers``) so the first frame paints at once.
+remembering positions, and routing each event to the controllers that own the rest
+(``search``, ``loading``, ``live_folder``) in a fixed order. Loading and searching run
+in thread workers so the first frame paints at once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
 
 from ....core.article import Article
 from ...messages import GoBack, IndexProgress, OpenArticle, RunSearch
@@ -31,8 +33,8 @@ from ...widgets.results import ResultsList, ResultsPane
 from ...widgets.search_input import SearchInput
 from ..bookmarks_flow import BOOKMARK_BINDINGS, BookmarksFlow
 from ..entity_flow import ENTITY_BINDINGS, EntityFlow
-from ..live_folder import LiveFolder
-from ..reader_workers import ReaderWorkers
+from .live_folder import LiveFolder
+from .loading import LoadingController
 from .search import SearchController
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middl
 SPLIT_LEFT = 110  # a split below this many columns hides the left panel too
 
 
-class MainScreen(EntityFlow, BookmarksFlow, ReaderWorkers, Screen):
+class MainScreen(EntityFlow, BookmarksFlow, Screen):
     """Library · Results · Bookmarks, article pane(s), entity sidebar, footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,7 +77,8 @@ class MainScreen(EntityFlow, BookmarksFlow, ReaderWorkers, Screen):
         self.searching = SearchController(self)
         self._back: list[Widget] = []  # where Esc returns the focus to, most recent last
         self.active_pane: ArticlePane | None = None
-        self.live_folder = LiveFolder(self)  # type: ignore[arg-type]
+        self.loader = LoadingController(self)
+        self._live_folder = LiveFolder(self)
 
     def compose(self) -> ComposeResult:
         settings = self.reader.settings_value
@@ -113,7 +116,7 @@ class MainScreen(EntityFlow, BookmarksFlow, ReaderWorkers, Screen):
         self.query_one(LibraryTable).focus()
         self._apply_size(self.size.width)
         # After the first frame: the loading thread would otherwise compete with it.
-        self.call_after_refresh(self.start_loading)
+        self.call_after_refresh(self.loader.start)
 
     def on_unmount(self) -> None:
         self.live_folder.stop()
@@ -213,10 +216,64 @@ class MainScreen(EntityFlow, BookmarksFlow, ReaderWorkers, Screen):
         self.entities_follow_cursor(view)
         self._bm_mark_view(view)
 
-    def _corpus_ready(self, corpus: Corpus) -> None:
+    def corpus_ready(self, corpus: Corpus) -> None:
         """The folder has been scanned: the library first, then the shelf."""
-        self._loading_corpus_ready(corpus)
+        self.loader.corpus_ready(corpus)
         self._bm_corpus_ready(corpus)
+
+    # -- loading and indexing (LoadingController) ------------------------------------
+
+    @property
+    def live_folder(self) -> LiveFolder:
+        return self._live_folder
+
+    @property
+    def indexing(self) -> bool:
+        """Whether an index build's thread is still at work."""
+        return self.loader.indexing
+
+    def open_article(
+        self,
+        article_id: str,
+        paragraph: int | None,
+        query: str | None,
+        *,
+        pane: ArticlePane | None = None,
+        refocus: Widget | None = None,
+    ) -> None:
+        """Parse an article in a worker, then show it (in ``pane``, else the active one)."""
+        self.loader.open_article(article_id, paragraph, query, pane=pane, refocus=refocus)
+
+    def note_issues(self, corpus: Corpus) -> None:
+        """Warn about files with problems not shown before (from a worker thread)."""
+        self.loader.note_issues(corpus)
+
+    def start_indexing(self) -> None:
+        """Open the index, building or updating it."""
+        self.loader.start_indexing()
+
+    def resume_indexing(self) -> None:
+        """The palette's "Resume indexing": the index or the entity graph, whichever is missing."""
+        self.loader.resume_indexing()
+
+    def stop_indexing(self) -> bool:
+        """Stop building the index and the entity graph; whether anything was running."""
+        return self.loader.stop_indexing()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A bug in a worker is one line for the user, not a traceback; the reader goes on."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        what = {
+            "load": "Loading the articles",
+            "open": "Opening the article",
+            "index": "Indexing",
+        }.get(event.worker.group, "Searching")
+        line = f"{what} failed: {type(error).__name__}: {error}"
+        if event.worker.group == "search":
+            self.results.set_status(line)
+        self.reader.notify(line, severity="error", markup=False)
 
     def index_ready(self) -> None:
         """The index is open: the entity graph joins it, then a waiting search runs."""
