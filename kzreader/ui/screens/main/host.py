@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ....core.corpus import Corpus
     from ...app import KzReaderApp
     from ...widgets.article_pane import ArticlePane
+    from ...widgets.article_view import ArticleView
+    from ...widgets.bookmarks_panel import BookmarksPanel
     from ...widgets.entity_sidebar import EntitySidebar
     from ...widgets.header_bar import HeaderBar
     from ...widgets.library import LibraryPane
@@ -53,7 +55,15 @@ class Host(Protocol):
     def entity_sidebar(self) -> EntitySidebar: ...
 
     @property
+    def bookmarks_panel(self) -> BookmarksPanel: ...
+
+    @property
     def panes(self) -> list[ArticlePane]: ...
+
+    @property
+    def active_view(self) -> ArticleView:
+        """The active pane's article view (the first pane's if none is active)."""
+        ...
 
     @property
     def active_pane(self) -> ArticlePane | None: ...
@@ -141,7 +151,9 @@ class Host(Protocol):
 
     def set_timer(self, delay: float, callback: Callable[[], object]) -> Timer: ...
 
-    def run_in_thread(self, work: Callable[[], object], *, group: str, name: str) -> None:
-        """Run ``work`` in a thread worker of ``group``: a new one cancels the group's
-        running one, and an error in it is one line for the user (the screen says it)."""
+    def run_in_thread(
+        self, work: Callable[[], object], *, group: str, name: str, exclusive: bool = True
+    ) -> None:
+        """Run ``work`` in a thread worker of ``group``: if ``exclusive``, a new one cancels
+        the group's running one; an error in it is one line for the user (the screen says it)."""
         ...

@@ -8,7 +8,7 @@ in thread workers so the first frame paints at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -31,15 +31,17 @@ from ...widgets.header_bar import HeaderBar
 from ...widgets.library import LibraryPane, LibraryTable
 from ...widgets.results import ResultsList, ResultsPane
 from ...widgets.search_input import SearchInput
-from ..bookmarks_flow import BOOKMARK_BINDINGS, BookmarksFlow
 from ..entity_flow import ENTITY_BINDINGS, EntityFlow
+from .bookmarks import BOOKMARK_BINDINGS, BookmarksController
 from .live_folder import LiveFolder
 from .loading import LoadingController
 from .search import SearchController
 
 if TYPE_CHECKING:
+    from ....core.bookmarks import Placed
     from ....core.corpus import Corpus
     from ...app import KzReaderApp
+    from ...bookmarks_worker import ShelfDone
 
 COMPACT = 120  # below this many columns the left panel is narrower
 NARROW = 70  # below this many columns only one of left panel / articles is shown
@@ -48,7 +50,7 @@ SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middl
 SPLIT_LEFT = 110  # a split below this many columns hides the left panel too
 
 
-class MainScreen(EntityFlow, BookmarksFlow, Screen):
+class MainScreen(EntityFlow, Screen):
     """Library · Results · Bookmarks, article pane(s), entity sidebar, footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,6 +80,7 @@ class MainScreen(EntityFlow, BookmarksFlow, Screen):
         self._back: list[Widget] = []  # where Esc returns the focus to, most recent last
         self.active_pane: ArticlePane | None = None
         self.loader = LoadingController(self)
+        self.bookmarker = BookmarksController(self)
         self._live_folder = LiveFolder(self)
 
     def compose(self) -> ComposeResult:
@@ -214,12 +217,65 @@ class MainScreen(EntityFlow, BookmarksFlow, Screen):
             self.reader.state.set_position(self.reader.corpus_key, view.article.id, event.paragraph)
             self.reader.schedule_state_save()
         self.entities_follow_cursor(view)
-        self._bm_mark_view(view)
+        self.bookmarker.mark_view(view)
 
     def corpus_ready(self, corpus: Corpus) -> None:
         """The folder has been scanned: the library first, then the shelf."""
         self.loader.corpus_ready(corpus)
-        self._bm_corpus_ready(corpus)
+        self.bookmarker.corpus_ready(corpus)
+
+    # -- bookmarks (BookmarksController) ----------------------------------------------
+
+    @property
+    def bookmarks_panel(self) -> BookmarksPanel:
+        return self.query_one(BookmarksPanel)
+
+    @property
+    def bookmarks(self) -> Sequence[Placed]:
+        """The bookmarks as the last shelf job left them."""
+        return self.bookmarker.bookmarks
+
+    def on_shelf_done(self, message: ShelfDone) -> None:
+        message.stop()
+        self.bookmarker.shelf_done(message)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.bookmarker.tab_shown(event.pane.id)
+
+    def on_bookmarks_panel_backup_choice(self, message: BookmarksPanel.BackupChoice) -> None:
+        message.stop()
+        self.bookmarker.backup_choice(message.restore)
+
+    def action_bookmark(self) -> None:
+        self.bookmarker.bookmark()
+
+    def action_bookmark_note(self) -> None:
+        self.bookmarker.bookmark_note()
+
+    def action_bookmark_edit(self) -> None:
+        self.bookmarker.bookmark_edit()
+
+    def action_bookmark_delete(self) -> None:
+        self.bookmarker.bookmark_delete()
+
+    def action_bookmark_undo(self) -> None:
+        self.bookmarker.bookmark_undo()
+
+    def action_bookmarks_grouping(self) -> None:
+        self.bookmarker.bookmarks_grouping()
+
+    def action_bookmarks_everywhere(self) -> None:
+        """A: show (or hide) the bookmarks of every other collection below this one's."""
+        self.bookmarker.bookmarks_everywhere()
+
+    def action_bookmarks_filter(self) -> None:
+        self.bookmarker.bookmarks_filter()
+
+    def action_bookmarks_export(self) -> None:
+        self.bookmarker.bookmarks_export()
+
+    def action_bookmarks_restore_backup(self) -> None:
+        self.bookmarker.backup_choice(True)
 
     # -- loading and indexing (LoadingController) ------------------------------------
 
@@ -453,11 +509,13 @@ class MainScreen(EntityFlow, BookmarksFlow, Screen):
         """Make ``name`` the left panel's tab, leaving the focus where it is."""
         self.query_one(TabbedContent).active = name
 
-    def run_in_thread(self, work: Callable[[], object], *, group: str, name: str) -> None:
+    def run_in_thread(
+        self, work: Callable[[], object], *, group: str, name: str, exclusive: bool = True
+    ) -> None:
         """A controller's slow part in a thread worker (``on_worker_state_changed``
-        reports its errors); a new one of ``group`` cancels the one running."""
+        reports its errors); if ``exclusive``, a new one of ``group`` cancels the one running."""
         self.run_worker(
-            work, name=name, group=group, thread=True, exclusive=True, exit_on_error=False
+            work, name=name, group=group, thread=True, exclusive=exclusive, exit_on_error=False
         )
 
     def push_back(self, widget: Widget | None) -> None:
