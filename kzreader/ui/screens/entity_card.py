@@ -11,7 +11,7 @@ which rebuilds the graph and tells the card.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.cells import cell_len
 from textual import work
@@ -31,7 +31,9 @@ from ..widgets.entity_list import entity_style
 from .entity_actions import ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt
 
 if TYPE_CHECKING:
-    from .entity_flow import EntityFlow
+    from collections.abc import Callable
+
+    from ...core.entities import Overlay
 
 TYPE_LABEL = {
     "person": "person",
@@ -80,6 +82,25 @@ def kwic(line: Line, width: int, style: str) -> Content:
     )
 
 
+class CardHost(Protocol):
+    """What a card asks of the reading screen's entity controller (which opens cards):
+    declared here, so the card imports nothing of the screen."""
+
+    def open_mention(self, entity_id: str, article_id: str, paragraph: int, start: int) -> None:
+        """Close the cards and open the article at the mention."""
+        ...
+
+    def edit_entities(
+        self, done: str, change: Callable[[Overlay], object], redirect: dict[str, str] | None = None
+    ) -> bool:
+        """Append one correction to the overlay file and rebuild; False on error."""
+        ...
+
+    def undo_entity_edit(self) -> bool:
+        """Take the last correction out of the overlay file and rebuild."""
+        ...
+
+
 class EntityCard(ModalScreen[None]):
     """Everything about one person, place or organisation; Esc returns to the reader."""
 
@@ -92,7 +113,7 @@ class EntityCard(ModalScreen[None]):
         Binding("u", "undo", "Undo the last correction", id="kz.entity.undo"),
     ]
 
-    def __init__(self, entity_id: str, host: EntityFlow) -> None:
+    def __init__(self, entity_id: str, host: CardHost) -> None:
         super().__init__()
         self.entity_id = entity_id
         self.host = host

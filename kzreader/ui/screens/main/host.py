@@ -139,6 +139,14 @@ class Host(Protocol):
 
     def post_message(self, message: Message) -> bool: ...
 
+    def search(self, query: str) -> None:
+        """Search for ``query`` (in a worker); the Results tab shows the answer."""
+        ...
+
+    def has_class(self, *class_names: str) -> bool: ...
+
+    def set_class(self, add: bool, *class_names: str, update: bool = True) -> object: ...
+
     def notify(
         self,
         message: str,

@@ -31,8 +31,8 @@ from ...widgets.header_bar import HeaderBar
 from ...widgets.library import LibraryPane, LibraryTable
 from ...widgets.results import ResultsList, ResultsPane
 from ...widgets.search_input import SearchInput
-from ..entity_flow import ENTITY_BINDINGS, EntityFlow
 from .bookmarks import BOOKMARK_BINDINGS, BookmarksController
+from .entities import ENTITY_BINDINGS, EntitiesController
 from .live_folder import LiveFolder
 from .loading import LoadingController
 from .search import SearchController
@@ -50,7 +50,7 @@ SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middl
 SPLIT_LEFT = 110  # a split below this many columns hides the left panel too
 
 
-class MainScreen(EntityFlow, Screen):
+class MainScreen(Screen):
     """Library · Results · Bookmarks, article pane(s), entity sidebar, footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -81,6 +81,7 @@ class MainScreen(EntityFlow, Screen):
         self.active_pane: ArticlePane | None = None
         self.loader = LoadingController(self)
         self.bookmarker = BookmarksController(self)
+        self.entity_control = EntitiesController(self)
         self._live_folder = LiveFolder(self)
 
     def compose(self) -> ComposeResult:
@@ -216,13 +217,63 @@ class MainScreen(EntityFlow, Screen):
         if view.article is not None and event.paragraph is not None:
             self.reader.state.set_position(self.reader.corpus_key, view.article.id, event.paragraph)
             self.reader.schedule_state_save()
-        self.entities_follow_cursor(view)
+        self.entity_control.follow_cursor(view)
         self.bookmarker.mark_view(view)
 
     def corpus_ready(self, corpus: Corpus) -> None:
         """The folder has been scanned: the library first, then the shelf."""
         self.loader.corpus_ready(corpus)
         self.bookmarker.corpus_ready(corpus)
+
+    # -- entities (EntitiesController) --------------------------------------------------
+
+    @property
+    def entity_sidebar(self) -> EntitySidebar:
+        return self.query_one(EntitySidebar)
+
+    @property
+    def selected_entity(self) -> str | None:
+        """The entity whose mentions are marked and stepped through with `]`/`[`."""
+        return self.entity_control.selected_entity
+
+    def start_entities(self) -> None:
+        """Build the entity graph unless it is built or being built."""
+        self.entity_control.start_entities()
+
+    def build_entities(self) -> None:
+        """Build (or rebuild from the cache) the entity graph."""
+        self.entity_control.build_entities()
+
+    def stop_entities(self) -> None:
+        """Tell an entity build under way to stop at its next article."""
+        self.entity_control.stop_entities()
+
+    def on_entity_sidebar_entity_highlighted(self, event: EntitySidebar.EntityHighlighted) -> None:
+        event.stop()
+        self.entity_control.entity_highlighted(event.entity_id)
+
+    def on_entity_sidebar_card_requested(self, event: EntitySidebar.CardRequested) -> None:
+        event.stop()
+        self.entity_control.card_requested(event.entity_id)
+
+    def action_mention(self, step: int) -> None:
+        """Go to the next (step 1) or previous (-1) mention of the highlighted entity."""
+        self.entity_control.mention(step)
+
+    def action_related_articles(self) -> None:
+        self.entity_control.related_articles()
+
+    def action_focus_entities(self) -> None:
+        """`E`: into the entity list (shown first if it was hidden)."""
+        self.entity_control.focus_entities()
+
+    def action_entity_retype(self) -> None:
+        """`t` in the entity list: say what the highlighted entity is."""
+        self.entity_control.entity_retype()
+
+    def action_entity_undo(self) -> None:
+        """`u` in the entity list: the last merge, rename, retype or hide is undone."""
+        self.entity_control.undo_entity_edit()
 
     # -- bookmarks (BookmarksController) ----------------------------------------------
 
@@ -333,7 +384,7 @@ class MainScreen(EntityFlow, Screen):
 
     def index_ready(self) -> None:
         """The index is open: the entity graph joins it, then a waiting search runs."""
-        self.entities_index_ready()
+        self.entity_control.index_ready()
         self.searching.index_ready()
 
     # -- searching (SearchController) ---------------------------------------------
@@ -437,7 +488,7 @@ class MainScreen(EntityFlow, Screen):
         keep.view.focus()
 
     def action_toggle_sidebar(self) -> None:
-        self.toggle_entity_sidebar()  # entity_flow: shows it and goes into it, or hides it
+        self.entity_control.toggle_entity_sidebar()  # shows it and goes into it, or hides it
 
     def action_toggle_zen(self) -> None:
         self.set_class(not self.has_class("-zen"), "-zen")
@@ -550,7 +601,7 @@ class MainScreen(EntityFlow, Screen):
             node.id == "left" for node in event.widget.ancestors_with_self
         )
         self.set_class(in_left, "-left-focus")
-        self.entities_follow_focus(event.widget)
+        self.entity_control.follow_focus(event.widget)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width)

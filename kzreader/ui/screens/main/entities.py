@@ -1,7 +1,7 @@
 """The main screen's entity features: the graph worker, mention marks, `]`/`[`, cards.
 
-A mixin of the main screen (like ``SearchFlow``). The graph is built in a thread
-worker once the corpus is open, so the first frame never waits for it; the result
+``EntitiesController`` holds this state for the main screen. The graph is built in a
+thread worker once the corpus is open, so the first frame never waits for it; the result
 goes to the sidebar, to ``app.entities`` (cards read it there) and to the search
 index (``index.entities``), which turns on ``person:``/``place:``/``org:`` searches.
 Overlay edits (merge, rename, retype, hide) append to the overlay file and rebuild
@@ -15,24 +15,22 @@ import time
 import weakref
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual import work
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from ...core.article import Article, Kind
-from ..messages import OpenArticle
-from ..widgets.article_view import ArticleView
-from ..widgets.entity_sidebar import EntitySidebar
+from ....core.article import Article, Kind
+from ...messages import OpenArticle
+from ...widgets.article_view import ArticleView
+from ...widgets.entity_sidebar import EntitySidebar
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from textual.widget import Widget
 
-    from ...core.entities import EntityGraph, Mention, Overlay
-    from ..widgets.article_pane import ArticlePane
+    from ....core.entities import EntityGraph, Mention, Overlay
+    from .host import Host
 
 PROGRESS_EVERY = 0.1  # seconds between progress updates
 LAYERS = ("entity-person", "entity-place", "entity-organisation", "entity-name")
@@ -54,64 +52,53 @@ def reading_order(article: Article, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: (*rank(m.paragraph), m.start))
 
 
-class EntityFlow:
+class EntitiesController:
     """Graph worker → sidebar; the highlighted entity's marks; `]`/`[`; cards; related."""
 
-    app: App[Any]
-    panes: list[ArticlePane]
-    active_view: ArticleView
-    focused: Any
-    _entity_state: _EntityState
-
-    # -- parts ---------------------------------------------------------------
-
-    @property
-    def entity_sidebar(self) -> EntitySidebar:
-        return self.query_one(EntitySidebar)  # type: ignore[attr-defined]
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.state = _EntityState()
+        self._stop: threading.Event | None = None  # the build under way stops when set
 
     @property
     def entities(self) -> EntityGraph | None:
-        return getattr(self.app, "entities", None)
+        graph: EntityGraph | None = self.host.reader.entities
+        return graph
 
     @property
     def selected_entity(self) -> str | None:
         """The entity whose mentions are marked and stepped through with `]`/`[`."""
-        return self._entities_state().selected
-
-    def _entities_state(self) -> _EntityState:
-        state = getattr(self, "_entity_state", None)
-        if state is None:
-            state = self._entity_state = _EntityState()
-        return state
+        return self.state.selected
 
     # -- building the graph ----------------------------------------------------
 
     def start_entities(self) -> None:
         """Build the graph once the index is open (or could not be): both hold the GIL
         for most of their work, and search matters first."""
-        running = any(w.group == "entities" and w.is_running for w in self.app.workers)
-        if self.app.corpus is not None and self.entities is None and not running:
+        running = any(w.group == "entities" and w.is_running for w in self.host.reader.workers)
+        if self.host.reader.corpus is not None and self.entities is None and not running:
             self.build_entities()
 
     def stop_entities(self) -> None:
         """Tell an entity build under way to stop at its next article."""
-        stop = getattr(self, "_entities_stop", None)
-        if stop is not None:
-            stop.set()
+        if self._stop is not None:
+            self._stop.set()
 
-    @work(thread=True, group="entities", exclusive=True, exit_on_error=False)
     def build_entities(self) -> None:
-        """Build (or rebuild from the cache) the entity graph of the open corpus."""
-        app = self.app
+        """Build (or rebuild from the cache) the entity graph of the open corpus, in a worker."""
+        self.host.run_in_thread(self._build, group="entities", name="build_entities")
+
+    def _build(self) -> None:
+        app = self.host.reader
         corpus = app.corpus
         if corpus is None:
             return
         worker = get_current_worker()
-        cancel = self._entities_stop = threading.Event()
+        cancel = self._stop = threading.Event()
         last = [0.0]
-        sidebar = self.entity_sidebar
+        sidebar = self.host.entity_sidebar
         # Imported here, not at the top: the entity core is not needed for the first frame.
-        from ...core.entities import Cancelled, EntityGraph, Overlay
+        from ....core.entities import Cancelled, EntityGraph, Overlay
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
@@ -138,26 +125,26 @@ class EntityFlow:
             app.call_from_thread(self._entities_ready, graph)
 
     def _entities_failed(self, reason: str) -> None:
-        self.entity_sidebar.set_failed(reason)
-        self.app.notify(
+        self.host.entity_sidebar.set_failed(reason)
+        self.host.reader.notify(
             f"People, places and organisations are unavailable: {reason}",
             severity="error",
             markup=False,
         )
 
     def _entities_ready(self, graph: EntityGraph) -> None:
-        state = self._entities_state()
-        first = getattr(self.app, "entities", None) is None
-        self.app.entities = graph
-        self.app.settle()
-        index = self.app.index
+        state = self.state
+        first = self.host.reader.entities is None
+        self.host.reader.entities = graph
+        self.host.reader.settle()
+        index = self.host.reader.index
         if index is not None:
             index.entities = graph
         self._report_entity_messages(graph)
         if state.selected is not None and state.selected not in graph:
             state.selected = state.redirect.get(state.selected)
         state.redirect.clear()
-        sidebar = self.entity_sidebar
+        sidebar = self.host.entity_sidebar
         sidebar.set_graph(graph)
         sidebar.set_article(self._active_article_id())
         sidebar.entity_list.set_marked(state.selected)
@@ -165,9 +152,9 @@ class EntityFlow:
             sidebar.select(state.selected)
         for view in self._views():
             self._mark_view(view)
-        from .entity_card import EntityCard
+        from ..entity_card import EntityCard
 
-        for screen in self.app.screen_stack:
+        for screen in self.host.reader.screen_stack:
             if isinstance(screen, EntityCard):
                 screen.graph_changed(graph)
         if first:
@@ -175,14 +162,14 @@ class EntityFlow:
 
     def _report_entity_messages(self, graph: EntityGraph) -> None:
         """Each message of a build once per session (a rebuild repeats the overlay's notes)."""
-        state = self._entities_state()
+        state = self.state
         report = graph.report
         new = [m for m in (report.messages if report else ()) if m not in state.reported]
         state.reported.update(new)
         if not new:
             return
         more = f" (and {len(new) - 3} more)" if len(new) > 3 else ""
-        self.app.notify(
+        self.host.reader.notify(
             "; ".join(new[:3]) + more,
             title="People, places and organisations",
             severity="warning",
@@ -192,57 +179,57 @@ class EntityFlow:
 
     def _rerun_entity_search(self) -> None:
         """A ``person:`` search typed before the graph was ready runs again now."""
-        query = self.search_input.value.strip()  # type: ignore[attr-defined]
-        if self.app.index is not None and any(f in query.casefold() for f in FIELDS):
-            self.search(query)  # type: ignore[attr-defined]
+        query = self.host.search_input.value.strip()
+        if self.host.reader.index is not None and any(f in query.casefold() for f in FIELDS):
+            self.host.search(query)
 
-    def entities_index_ready(self) -> None:
+    def index_ready(self) -> None:
         """The index is open: it answers ``person:`` searches from the graph, if built."""
         graph = self.entities
-        if graph is not None and self.app.index is not None:
-            self.app.index.entities = graph
+        if graph is not None and self.host.reader.index is not None:
+            self.host.reader.index.entities = graph
 
     # -- following the active article ---------------------------------------------
 
     def _active_article_id(self) -> str | None:
         try:
-            article = self.active_view.article
+            article = self.host.active_view.article
         except (NoMatches, IndexError):  # a pane being closed has no view any more
             return None
         return article.id if article is not None else None
 
     def _views(self) -> list[ArticleView]:
         """The article views on screen (a pane being closed is skipped)."""
-        return [v for pane in self.panes for v in pane.query(ArticleView)]
+        return [v for pane in self.host.panes for v in pane.query(ArticleView)]
 
-    def entities_follow_cursor(self, view: ArticleView) -> None:
+    def follow_cursor(self, view: ArticleView) -> None:
         """A view moved or shows another article: its marks and the sidebar follow it."""
-        state = self._entities_state()
+        state = self.state
         article_id = view.article.id if view.article is not None else None
         seen = state.marked.get(view)
         if seen is None or seen[0] != article_id or (seen[1] and not self._has_marks(view)):
             self._mark_view(view)
         if article_id == self._active_article_id():
-            self.entity_sidebar.set_article(article_id)
+            self.host.entity_sidebar.set_article(article_id)
 
-    def entities_follow_focus(self, widget: Widget) -> None:
+    def follow_focus(self, widget: Widget) -> None:
         """The sidebar is styled while it has focus, and shows the active article's entities."""
         in_sidebar = any(isinstance(n, EntitySidebar) for n in widget.ancestors_with_self)
-        self.set_class(in_sidebar, "-sidebar-focus")  # type: ignore[attr-defined]
-        self.entity_sidebar.set_article(self._active_article_id())
+        self.host.set_class(in_sidebar, "-sidebar-focus")
+        self.host.entity_sidebar.set_article(self._active_article_id())
 
     # -- marks ----------------------------------------------------------------------
 
     def mark_entity(self, entity_id: str | None) -> None:
         """Mark ``entity_id``'s mentions in every pane (None: mark nothing)."""
-        self._entities_state().selected = entity_id
-        self._entities_state().position.clear()
-        self.entity_sidebar.entity_list.set_marked(entity_id)
+        self.state.selected = entity_id
+        self.state.position.clear()
+        self.host.entity_sidebar.entity_list.set_marked(entity_id)
         for view in self._views():
             self._mark_view(view)
 
     def _mark_view(self, view: ArticleView) -> None:
-        state = self._entities_state()
+        state = self.state
         graph = self.entities
         article = view.article
         spans: dict[int, list[tuple[int, int]]] = {}
@@ -264,46 +251,48 @@ class EntityFlow:
     def _has_marks(self, view: ArticleView) -> bool:
         return any(view.marks(name) for name in LAYERS)
 
-    def on_entity_sidebar_entity_highlighted(self, event: EntitySidebar.EntityHighlighted) -> None:
-        event.stop()
-        if event.entity_id != self.entity_sidebar.entity_list.current:
+    def entity_highlighted(self, entity_id: str | None) -> None:
+        """The sidebar's cursor is on ``entity_id``: its mentions are marked."""
+        if entity_id != self.host.entity_sidebar.entity_list.current:
             return  # the cursor has moved on since (keys typed fast)
-        if event.entity_id != self.selected_entity:
-            self.mark_entity(event.entity_id)
+        if entity_id != self.selected_entity:
+            self.mark_entity(entity_id)
 
-    def on_entity_sidebar_card_requested(self, event: EntitySidebar.CardRequested) -> None:
-        event.stop()
-        self.mark_entity(event.entity_id)
-        self.open_entity_card(event.entity_id)
+    def card_requested(self, entity_id: str) -> None:
+        """Enter on an entity: marked, and its card opened."""
+        self.mark_entity(entity_id)
+        self.open_entity_card(entity_id)
 
     # -- `]` / `[` -------------------------------------------------------------------
 
-    def action_mention(self, step: int) -> None:
+    def mention(self, step: int) -> None:
         """Go to the next (step 1) or previous (-1) mention of the highlighted entity."""
         graph = self.entities
-        view = self.active_view
-        state = self._entities_state()
-        listing = self.entity_sidebar.entity_list
+        view = self.host.active_view
+        state = self.state
+        listing = self.host.entity_sidebar.entity_list
         if listing.has_focus and listing.current and listing.current != state.selected:
             self.mark_entity(listing.current)  # keys typed fast outrun the list's message
         if graph is None:
-            self.app.notify("People, places and organisations are still being gathered", timeout=2)
+            self.host.reader.notify(
+                "People, places and organisations are still being gathered", timeout=2
+            )
             return
         entity = graph.entity(state.selected) if state.selected else None
         if entity is None:
-            self.app.notify(
+            self.host.reader.notify(
                 "Highlight a person, place or organisation in the sidebar (e) first", timeout=3
             )
             return
         article = view.article
         if article is None:
-            self.app.notify("Open an article first", timeout=2)
+            self.host.reader.notify("Open an article first", timeout=2)
             return
         mentions = reading_order(
             article, [m for m in graph.mentions_in(article.id) if m.entity_id == entity.id]
         )
         if not mentions:
-            self.app.notify(
+            self.host.reader.notify(
                 f"{entity.name} is not mentioned in this article (Enter on it lists where it is)",
                 timeout=3,
                 markup=False,
@@ -316,7 +305,7 @@ class EntityFlow:
         note = " (from the top)" if wrapped and step > 0 else " (from the end)" if wrapped else ""
         if len(mentions) == 1:
             note = " (the only one)"
-        self.app.notify(
+        self.host.reader.notify(
             f"{entity.name}: mention {index + 1}/{len(mentions)}{note}", timeout=2, markup=False
         )
 
@@ -326,7 +315,7 @@ class EntityFlow:
         """Index of the mention to go to, and whether that went round the end."""
         article = view.article
         assert article is not None
-        where = self._entities_state().position.get(view)
+        where = self.state.position.get(view)
         keys = [(m.paragraph, m.start) for m in mentions]
         here = (where[1], where[2]) if where is not None and where[0] == article.id else None
         if here is not None and here[0] == view.cursor and here in keys:
@@ -345,51 +334,56 @@ class EntityFlow:
 
     # -- the card, related articles ----------------------------------------------------
 
-    def action_focus_entities(self) -> None:
+    def focus_entities(self) -> None:
         """`E`: into the entity list (shown first if it was hidden)."""
-        if self.has_class("-sidebar-off"):  # type: ignore[attr-defined]
+        if self.host.has_class("-sidebar-off"):
             self.toggle_entity_sidebar()
         else:
             self._enter_entity_list()
 
     def open_entity_card(self, entity_id: str) -> None:
-        from .entity_card import EntityCard
+        from ..entity_card import EntityCard
 
         if self.entities is None or self.entities.entity(entity_id) is None:
-            self.app.notify("That entity is no longer listed", timeout=2)
+            self.host.reader.notify("That entity is no longer listed", timeout=2)
             return
-        self.app.push_screen(EntityCard(entity_id, self))
+        self.host.reader.push_screen(EntityCard(entity_id, self))
 
     def open_mention(self, entity_id: str, article_id: str, paragraph: int, start: int) -> None:
         """From a card: close the cards, open the article at the mention, mark the entity."""
-        from ..screens.main import MainScreen
-
-        while not isinstance(self.app.screen, MainScreen) and len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+        app = self.host.reader
+        while app.screen is not self.host and len(app.screen_stack) > 1:
+            app.pop_screen()
         if self.selected_entity != entity_id:
             self.mark_entity(entity_id)
-        self.entity_sidebar.select(entity_id)
-        view = self.active_view
-        self._entities_state().position[view] = (article_id, paragraph, start)
-        self.post_message(OpenArticle(article_id, paragraph))  # type: ignore[attr-defined]
+        self.host.entity_sidebar.select(entity_id)
+        view = self.host.active_view
+        self.state.position[view] = (article_id, paragraph, start)
+        self.host.post_message(OpenArticle(article_id, paragraph))
 
-    def action_related_articles(self) -> None:
-        from .related_articles import RelatedArticles
+    def related_articles(self) -> None:
+        from ..related_articles import RelatedArticles
 
         graph = self.entities
-        article = self.active_view.article
+        article = self.host.active_view.article
         if article is None:
-            self.app.notify("Open an article first; r lists the articles related to it", timeout=3)
+            self.host.reader.notify(
+                "Open an article first; r lists the articles related to it", timeout=3
+            )
             return
         if graph is None:
-            self.app.notify("People, places and organisations are still being gathered", timeout=2)
+            self.host.reader.notify(
+                "People, places and organisations are still being gathered", timeout=2
+            )
             return
 
         def opened(article_id: str | None) -> None:
             if article_id:
-                self.post_message(OpenArticle(article_id))  # type: ignore[attr-defined]
+                self.host.post_message(OpenArticle(article_id))
 
-        self.app.push_screen(RelatedArticles(article, graph, self.app.corpus), opened)
+        self.host.reader.push_screen(
+            RelatedArticles(article, graph, self.host.reader.corpus), opened
+        )
 
     # -- overlay edits ------------------------------------------------------------------
 
@@ -397,28 +391,28 @@ class EntityFlow:
         self, done: str, change: Callable[[Overlay], object], redirect: dict[str, str] | None = None
     ) -> bool:
         """Append one correction to the overlay file, then rebuild; False (and a line) on error."""
-        from ...core.entities import Overlay, OverlayError
+        from ....core.entities import Overlay, OverlayError
 
-        overlay = Overlay.load(self.app.collection.overlay_file)
+        overlay = Overlay.load(self.host.reader.collection.overlay_file)
         try:
             change(overlay)
         except OverlayError as error:
-            self.app.notify(str(error), severity="error", timeout=8, markup=False)
+            self.host.reader.notify(str(error), severity="error", timeout=8, markup=False)
             return False
         if redirect:
-            self._entities_state().redirect.update(redirect)
-        self.app.notify(done, timeout=4, markup=False)
+            self.state.redirect.update(redirect)
+        self.host.reader.notify(done, timeout=4, markup=False)
         self.build_entities()
         return True
 
-    def action_entity_retype(self) -> None:
+    def entity_retype(self) -> None:
         """`t` in the entity list: say what the highlighted entity is (a name of unknown
         type becomes a person, a place or an organisation; a wrong type is corrected)."""
-        from ...core.entities import EntityType
-        from .entity_actions import TypePrompt
+        from ....core.entities import EntityType
+        from ..entity_actions import TypePrompt
 
-        graph = self.app.entities
-        entity_id = self.entity_sidebar.entity_list.current
+        graph = self.host.reader.entities
+        entity_id = self.host.entity_sidebar.entity_list.current
         entity = graph.entity(entity_id) if graph is not None and entity_id else None
         if entity is None:
             return
@@ -430,32 +424,28 @@ class EntityFlow:
                     f"{entity.name} is now a {label}", lambda o: o.retype(entity, new)
                 )
 
-        self.app.push_screen(TypePrompt(entity), retyped)
-
-    def action_entity_undo(self) -> None:
-        """`u` in the entity list: the last merge, rename, retype or hide is undone."""
-        self.undo_entity_edit()
+        self.host.reader.push_screen(TypePrompt(entity), retyped)
 
     def undo_entity_edit(self) -> bool:
         """Take the last correction out of the overlay file, then rebuild."""
-        from ...core.entities import Overlay, OverlayError
+        from ....core.entities import Overlay, OverlayError
 
-        overlay = Overlay.load(self.app.collection.overlay_file)
+        overlay = Overlay.load(self.host.reader.collection.overlay_file)
         if overlay.error is None and not overlay.operations:
-            self.app.notify("There is no correction to undo", timeout=3)
+            self.host.reader.notify("There is no correction to undo", timeout=3)
             return False
         last = overlay.operations[-1] if overlay.operations else None
         try:
             # Writing the file with one operation fewer: append() of nothing rewrites it.
             replace(overlay, operations=overlay.operations[:-1]).append()
         except OverlayError as error:
-            self.app.notify(str(error), severity="error", timeout=8, markup=False)
+            self.host.reader.notify(str(error), severity="error", timeout=8, markup=False)
             return False
         assert last is not None
         what = f"{last.op} {last.name or last.entity}" + (
             f" → {last.to_name or last.to}" if last.to else ""
         )
-        self.app.notify(f"Undone: {what}", timeout=4, markup=False)
+        self.host.reader.notify(f"Undone: {what}", timeout=4, markup=False)
         self.build_entities()
         return True
 
@@ -463,29 +453,29 @@ class EntityFlow:
 
     def toggle_entity_sidebar(self) -> None:
         """`e`: show the sidebar and go into it, or hide it and go back to the article."""
-        sidebar = self.entity_sidebar
-        focused = self.focused
+        sidebar = self.host.entity_sidebar
+        focused = self.host.focused
         inside = focused is not None and sidebar in focused.ancestors_with_self
-        if self.has_class("-no-sidebar"):  # type: ignore[attr-defined]
+        if self.host.has_class("-no-sidebar"):
             # Too narrow to keep it open: it shows (over the left panel) while it has focus.
             if inside:
-                self.active_view.focus()
+                self.host.active_view.focus()
             else:
                 self._enter_entity_list()
             return
-        hidden = not self.has_class("-sidebar-off")  # type: ignore[attr-defined]
-        self.set_class(hidden, "-sidebar-off")  # type: ignore[attr-defined]
-        self.app.update_settings(sidebar_visible=not hidden)
+        hidden = not self.host.has_class("-sidebar-off")
+        self.host.set_class(hidden, "-sidebar-off")
+        self.host.reader.update_settings(sidebar_visible=not hidden)
         if hidden and inside:
-            self.active_view.focus()
+            self.host.active_view.focus()
         elif not hidden:
             self._enter_entity_list()
 
     def _enter_entity_list(self) -> None:
         """Focus the entity list; Esc there returns to where the focus was."""
-        listing = self.entity_sidebar.entity_list
-        if self.focused is not None and self.focused is not listing:
-            self._push_back(self.focused)  # type: ignore[attr-defined]
+        listing = self.host.entity_sidebar.entity_list
+        if self.host.focused is not None and self.host.focused is not listing:
+            self.host.push_back(self.host.focused)
         listing.focus()
 
 
