@@ -1,9 +1,15 @@
 """The reading screen: library and results on the left, article panes in the middle.
 
-It owns the coordination: which pane an article opens in, where focus goes back to,
-remembering positions, and routing each event to the controllers that own the rest
-(``search``, ``loading``, ``live_folder``) in a fixed order. Loading and searching run
-in thread workers so the first frame paints at once.
+It composes the widgets and routes: each key's action and each message lands here
+and goes to the controller that owns the work (``search``, ``loading``, ``entities``,
+``bookmarks``, ``panes``, ``live_folder``), in a fixed order where several care (one
+cursor move: position, entity marks, bookmark markers). Loading and searching run in
+thread workers so the first frame paints at once.
+
+Why this module is over 400 lines: Textual finds a binding's action and a message's
+handler only as methods of the screen (or the app, or the focused widget), so the
+screen keeps one short method per action and message of every controller; the work
+itself is in the controllers.
 """
 
 from __future__ import annotations
@@ -33,8 +39,11 @@ from ...widgets.results import ResultsList, ResultsPane
 from ...widgets.search_input import SearchInput
 from .bookmarks import BOOKMARK_BINDINGS, BookmarksController
 from .entities import ENTITY_BINDINGS, EntitiesController
+from .focus import FocusTrail, in_left_panel, next_in_ring, pane_of
+from .layout import size_classes
 from .live_folder import LiveFolder
 from .loading import LoadingController
+from .panes import PanesController
 from .search import SearchController
 
 if TYPE_CHECKING:
@@ -42,12 +51,6 @@ if TYPE_CHECKING:
     from ....core.corpus import Corpus
     from ...app import KzReaderApp
     from ...bookmarks_worker import ShelfDone
-
-COMPACT = 120  # below this many columns the left panel is narrower
-NARROW = 70  # below this many columns only one of left panel / articles is shown
-NO_SIDEBAR = 100  # below this many columns the entity sidebar is hidden
-SPLIT_SIDEBAR = 160  # ... and below this many when two articles share the middle
-SPLIT_LEFT = 110  # a split below this many columns hides the left panel too
 
 
 class MainScreen(Screen):
@@ -77,8 +80,8 @@ class MainScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.searching = SearchController(self)
-        self._back: list[Widget] = []  # where Esc returns the focus to, most recent last
-        self.active_pane: ArticlePane | None = None
+        self._trail = FocusTrail()  # where Esc returns the focus to
+        self.pane_control = PanesController(self)
         self.loader = LoadingController(self)
         self.bookmarker = BookmarksController(self)
         self.entity_control = EntitiesController(self)
@@ -111,9 +114,9 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.active_pane = self.query_one(ArticlePane)
-        self.active_pane.add_class("-active")
-        self.active_pane.view.show(None)
+        pane = self.pane_control.active = self.query_one(ArticlePane)
+        pane.add_class("-active")
+        pane.view.show(None)
         self.set_class(not self.reader.settings_value("sidebar_visible", True), "-sidebar-off")
         self.header.set_corpus(self.reader.corpus_dir.name, None)
         self.search_input.history = list(self.reader.state.history)
@@ -158,6 +161,11 @@ class MainScreen(Screen):
         return list(self.query(ArticlePane))
 
     @property
+    def active_pane(self) -> ArticlePane | None:
+        """The pane articles open in (the one last focused)."""
+        return self.pane_control.active
+
+    @property
     def active_view(self) -> ArticleView:
         pane = self.active_pane if self.active_pane in self.panes else self.panes[0]
         return pane.view
@@ -168,8 +176,8 @@ class MainScreen(Screen):
     def _open_article(self, message: OpenArticle) -> None:
         message.stop()
         focused = self.focused
-        if focused is not None and not self._in_pane(focused):
-            self._push_back(focused)
+        if focused is not None and not pane_of(focused):
+            self._trail.push(focused)
         self.open_article(message.article_id, message.paragraph, message.query)
 
     def show_article(
@@ -180,33 +188,11 @@ class MainScreen(Screen):
         spans: dict[int, list[tuple[int, int]]] | None,
     ) -> None:
         """Put a loaded article in ``pane`` (called on the UI thread by the open worker)."""
-        corpus = self.reader.corpus
-        if corpus is None or pane not in self.panes:
-            return
-        article_id = article.id
-        self.remember_position(pane)
-        if paragraph is None:
-            paragraph = self.reader.state.position(self.reader.corpus_key, article_id)
-        try:
-            words = corpus.info(article_id).words
-        except KeyError:
-            words = None
-        pane.open(article, paragraph=paragraph, words=words)
-        if spans:
-            pane.view.set_marks("hit", spans)
-            matches = pane.view.matches
-            first = next((i for i, m in enumerate(matches) if m.paragraph == paragraph), None)
-            if first is not None:
-                pane.view.go_to_match(first)
-        pane.view.focus()
-        self._set_active(pane)
+        self.pane_control.show_article(pane, article, paragraph, spans)
 
     def remember_position(self, pane: ArticlePane | None = None) -> None:
         """Note where the cursor is in the article(s) shown, for the next time they open."""
-        for each in [pane] if pane else self.panes:
-            view = each.view
-            if view.article is not None and view.cursor is not None:
-                self.reader.state.set_position(self.reader.corpus_key, view.article.id, view.cursor)
+        self.pane_control.remember_position(pane)
 
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         """The one place a cursor move is routed: position, entity marks, bookmark markers.
@@ -214,9 +200,7 @@ class MainScreen(Screen):
         Also sent when a view shows another article: the marks follow it.
         """
         view = event.view
-        if view.article is not None and event.paragraph is not None:
-            self.reader.state.set_position(self.reader.corpus_key, view.article.id, event.paragraph)
-            self.reader.schedule_state_save()
+        self.pane_control.cursor_moved(view.article.id if view.article else None, event.paragraph)
         self.entity_control.follow_cursor(view)
         self.bookmarker.mark_view(view)
 
@@ -440,7 +424,7 @@ class MainScreen(Screen):
     def action_focus_search(self) -> None:
         focused = self.focused
         if focused is not self.search_input:
-            self._push_back(focused)
+            self._trail.push(focused)
         self.search_input.focus()
 
     def action_find(self) -> None:
@@ -453,39 +437,22 @@ class MainScreen(Screen):
         self.reader.push_screen(HelpScreen())
 
     async def action_split(self) -> None:
-        panes = self.panes
-        if len(panes) > 1:
+        """Open a second pane beside the active one, on the same article and search."""
+        if len(self.panes) > 1:
             self.notify("The view is already split; S closes the active pane", timeout=3)
             return
-        source = self.active_pane or panes[0]
-        settings = self.reader.settings_value
-        pane = ArticlePane(
-            measure=source.view.measure, show_comments=settings("show_comments", True)
-        )
-        await self.query_one("#articles").mount(pane)
+        await self.pane_control.split(self.query_one("#articles"))
         self.set_class(True, "-split")
         self._apply_size(self.size.width)
-        if source.article is not None:
-            pane.open(source.article, paragraph=source.view.cursor, words=source.view.words)
-            pane.view.set_marks("hit", source.view.marks("hit"))  # the same search, both sides
-        else:
-            pane.view.show(None)
-        pane.view.focus()
-        self._set_active(pane)
 
     async def action_unsplit(self) -> None:
-        panes = self.panes
-        if len(panes) < 2:
+        """Close the active pane of a split (its position is remembered)."""
+        if len(self.panes) < 2:
             self.notify("There is no split to close", timeout=2)
             return
-        closing = self.active_pane if self.active_pane in panes else panes[-1]
-        keep = next(p for p in panes if p is not closing)
-        self.remember_position(closing)
-        await closing.remove()
+        await self.pane_control.unsplit()
         self.set_class(False, "-split")
         self._apply_size(self.size.width)
-        self._set_active(keep)
-        keep.view.focus()
 
     def action_toggle_sidebar(self) -> None:
         self.entity_control.toggle_entity_sidebar()  # shows it and goes into it, or hides it
@@ -524,29 +491,14 @@ class MainScreen(Screen):
                 else self.query_one(TabbedContent).query_one("Tabs")
             )
         ring.extend(pane.view for pane in self.panes)
-        focused = self.focused
-        here = next(
-            (
-                i
-                for i, w in enumerate(ring)
-                if focused is not None and w in focused.ancestors_with_self
-            ),
-            None,
-        )
-        if here is None:
-            here = -1 if step > 0 else 0
-        ring[(here + step) % len(ring)].focus()
+        next_in_ring(ring, self.focused, step).focus()
 
     @on(GoBack)
     def _go_back(self, message: GoBack) -> None:
         message.stop()
         focused = self.focused
-        target = None
-        while self._back and target is None:
-            candidate = self._back.pop()
-            if candidate.is_attached and candidate is not focused:
-                target = candidate
-        in_left = focused is not None and any(n.id == "left" for n in focused.ancestors_with_self)
+        target = self._trail.pop(focused)
+        in_left = in_left_panel(focused)
         if target is not None:
             target.focus()
         elif (focused is self.search_input or in_left) and self.active_view.article:
@@ -571,35 +523,14 @@ class MainScreen(Screen):
 
     def push_back(self, widget: Widget | None) -> None:
         """Remember ``widget`` as where Esc returns the focus to."""
-        self._push_back(widget)
-
-    def _push_back(self, widget: Widget | None) -> None:
-        if widget is None:
-            return
-        if self._back and self._back[-1] is widget:
-            return
-        self._back.append(widget)
-        del self._back[:-8]
-
-    def _in_pane(self, widget: Widget) -> ArticlePane | None:
-        for node in widget.ancestors_with_self:
-            if isinstance(node, ArticlePane):
-                return node
-        return None
-
-    def _set_active(self, pane: ArticlePane) -> None:
-        for each in self.panes:
-            each.set_class(each is pane, "-active")
-        self.active_pane = pane
+        self._trail.push(widget)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        pane = self._in_pane(event.widget)
+        pane = pane_of(event.widget)
         if pane is not None:
-            self._set_active(pane)
+            self.pane_control.set_active(pane)
         # The search box counts as the left panel: its results are shown there as you type.
-        in_left = event.widget is self.search_input or any(
-            node.id == "left" for node in event.widget.ancestors_with_self
-        )
+        in_left = event.widget is self.search_input or in_left_panel(event.widget)
         self.set_class(in_left, "-left-focus")
         self.entity_control.follow_focus(event.widget)
 
@@ -607,8 +538,5 @@ class MainScreen(Screen):
         self._apply_size(event.size.width)
 
     def _apply_size(self, width: int) -> None:
-        split = len(self.panes) > 1
-        self.set_class(width < NO_SIDEBAR or (split and width < SPLIT_SIDEBAR), "-no-sidebar")
-        self.set_class(width < COMPACT, "-compact")
-        self.set_class(width < NARROW, "-narrow")
-        self.set_class(width < NARROW or (split and width < SPLIT_LEFT), "-hide-left")
+        for name, wanted in size_classes(width, split=len(self.panes) > 1).items():
+            self.set_class(wanted, name)
