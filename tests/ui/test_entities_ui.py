@@ -17,7 +17,7 @@ from kzreader.core.index import SearchIndex
 from kzreader.core.paths import DataPaths, bundled_seeds
 from kzreader.ui.screens.entity_card import EntityCard
 from kzreader.ui.screens.main import MainScreen
-from kzreader.ui.screens.main.entities import reading_order
+from kzreader.ui.screens.main.mentions import reading_order
 from kzreader.ui.screens.related_articles import RelatedArticles
 from kzreader.ui.widgets.entity_sidebar import CORPUS, entity_rows
 from kzreader.ui.widgets.results import ResultsList

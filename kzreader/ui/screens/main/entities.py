@@ -12,28 +12,26 @@ from __future__ import annotations
 
 import threading
 import time
-import weakref
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.worker import get_current_worker
 
-from ....core.article import Article, Kind
 from ...messages import OpenArticle
 from ...widgets.article_view import ArticleView
 from ...widgets.entity_sidebar import EntitySidebar
+from .corrections import Corrections
+from .mentions import LAYERS, EntityState, has_entity_marks, next_mention, reading_order
 
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from ....core.entities import EntityGraph, Mention, Overlay
+    from ....core.entities import EntityGraph, Overlay
     from .host import Host
 
 PROGRESS_EVERY = 0.1  # seconds between progress updates
-LAYERS = ("entity-person", "entity-place", "entity-organisation", "entity-name")
 #: Keys of the main screen for entities (the sidebar adds Enter, a and f of its own).
 ENTITY_BINDINGS = [
     Binding("right_square_bracket", "mention(1)", "Next mention", id="kz.mention_next"),
@@ -46,24 +44,18 @@ ENTITY_BINDINGS = [
 FIELDS = ("person:", "people:", "place:", "org:", "organisation:", "organization:", "entity:")
 
 
-def reading_order(article: Article, mentions: list[Mention]) -> list[Mention]:
-    """Mentions as the article view reads them: body, then comments, then boilerplate."""
-    rank = _Ranker(article)
-    return sorted(mentions, key=lambda m: (*rank(m.paragraph), m.start))
-
-
 class EntitiesController:
     """Graph worker → sidebar; the highlighted entity's marks; `]`/`[`; cards; related."""
 
     def __init__(self, host: Host) -> None:
         self.host = host
-        self.state = _EntityState()
+        self.state = EntityState()
+        self.corrections = Corrections(host, self.state.redirect, self.build_entities)
         self._stop: threading.Event | None = None  # the build under way stops when set
 
     @property
     def entities(self) -> EntityGraph | None:
-        graph: EntityGraph | None = self.host.reader.entities
-        return graph
+        return self.host.reader.entities  # the app holds it as Any (until a typed Library)
 
     @property
     def selected_entity(self) -> str | None:
@@ -207,7 +199,7 @@ class EntitiesController:
         state = self.state
         article_id = view.article.id if view.article is not None else None
         seen = state.marked.get(view)
-        if seen is None or seen[0] != article_id or (seen[1] and not self._has_marks(view)):
+        if seen is None or seen[0] != article_id or (seen[1] and not has_entity_marks(view)):
             self._mark_view(view)
         if article_id == self._active_article_id():
             self.host.entity_sidebar.set_article(article_id)
@@ -247,9 +239,6 @@ class EntitiesController:
         if layer is not None:
             view.set_marks(layer, spans)
         state.marked[view] = (article.id if article else None, bool(spans))
-
-    def _has_marks(self, view: ArticleView) -> bool:
-        return any(view.marks(name) for name in LAYERS)
 
     def entity_highlighted(self, entity_id: str | None) -> None:
         """The sidebar's cursor is on ``entity_id``: its mentions are marked."""
@@ -298,7 +287,7 @@ class EntitiesController:
                 markup=False,
             )
             return
-        index, wrapped = self._next_mention(view, mentions, step)
+        index, wrapped = next_mention(view, mentions, step, state.position.get(view))
         mention = mentions[index]
         state.position[view] = (article.id, mention.paragraph, mention.start)
         view.show_offset(mention.paragraph, mention.start)
@@ -308,29 +297,6 @@ class EntitiesController:
         self.host.reader.notify(
             f"{entity.name}: mention {index + 1}/{len(mentions)}{note}", timeout=2, markup=False
         )
-
-    def _next_mention(
-        self, view: ArticleView, mentions: list[Mention], step: int
-    ) -> tuple[int, bool]:
-        """Index of the mention to go to, and whether that went round the end."""
-        article = view.article
-        assert article is not None
-        where = self.state.position.get(view)
-        keys = [(m.paragraph, m.start) for m in mentions]
-        here = (where[1], where[2]) if where is not None and where[0] == article.id else None
-        if here is not None and here[0] == view.cursor and here in keys:
-            index = keys.index(here) + step
-            return index % len(mentions), not 0 <= index < len(mentions)
-        if view.cursor is None:
-            return (0, False) if step > 0 else (len(mentions) - 1, False)
-        rank = _Ranker(article)
-        cursor = rank(view.cursor)
-        ranks = [rank(m.paragraph) for m in mentions]
-        if step > 0:
-            after = [i for i, r in enumerate(ranks) if r > cursor]
-            return (after[0], False) if after else (0, True)
-        before = [i for i, r in enumerate(ranks) if r < cursor]
-        return (before[-1], False) if before else (len(mentions) - 1, True)
 
     # -- the card, related articles ----------------------------------------------------
 
@@ -385,69 +351,21 @@ class EntitiesController:
             RelatedArticles(article, graph, self.host.reader.corpus), opened
         )
 
-    # -- overlay edits ------------------------------------------------------------------
+    # -- overlay edits (Corrections) ------------------------------------------------------
 
     def edit_entities(
         self, done: str, change: Callable[[Overlay], object], redirect: dict[str, str] | None = None
     ) -> bool:
         """Append one correction to the overlay file, then rebuild; False (and a line) on error."""
-        from ....core.entities import Overlay, OverlayError
-
-        overlay = Overlay.load(self.host.reader.collection.overlay_file)
-        try:
-            change(overlay)
-        except OverlayError as error:
-            self.host.reader.notify(str(error), severity="error", timeout=8, markup=False)
-            return False
-        if redirect:
-            self.state.redirect.update(redirect)
-        self.host.reader.notify(done, timeout=4, markup=False)
-        self.build_entities()
-        return True
+        return self.corrections.edit(done, change, redirect)
 
     def entity_retype(self) -> None:
-        """`t` in the entity list: say what the highlighted entity is (a name of unknown
-        type becomes a person, a place or an organisation; a wrong type is corrected)."""
-        from ....core.entities import EntityType
-        from ..entity_actions import TypePrompt
-
-        graph = self.host.reader.entities
-        entity_id = self.host.entity_sidebar.entity_list.current
-        entity = graph.entity(entity_id) if graph is not None and entity_id else None
-        if entity is None:
-            return
-
-        def retyped(new: EntityType | None) -> None:
-            if new is not None and new != entity.type:
-                label = "name of unknown type" if new is EntityType.NAME else str(new)
-                self.edit_entities(
-                    f"{entity.name} is now a {label}", lambda o: o.retype(entity, new)
-                )
-
-        self.host.reader.push_screen(TypePrompt(entity), retyped)
+        """`t` in the entity list: say what the highlighted entity is."""
+        self.corrections.retype_highlighted()
 
     def undo_entity_edit(self) -> bool:
         """Take the last correction out of the overlay file, then rebuild."""
-        from ....core.entities import Overlay, OverlayError
-
-        overlay = Overlay.load(self.host.reader.collection.overlay_file)
-        if overlay.error is None and not overlay.operations:
-            self.host.reader.notify("There is no correction to undo", timeout=3)
-            return False
-        last = overlay.operations[-1] if overlay.operations else None
-        try:
-            # Writing the file with one operation fewer: append() of nothing rewrites it.
-            replace(overlay, operations=overlay.operations[:-1]).append()
-        except OverlayError as error:
-            self.host.reader.notify(str(error), severity="error", timeout=8, markup=False)
-            return False
-        assert last is not None
-        what = f"{last.op} {last.name or last.entity}" + (
-            f" → {last.to_name or last.to}" if last.to else ""
-        )
-        self.host.reader.notify(f"Undone: {what}", timeout=4, markup=False)
-        self.build_entities()
-        return True
+        return self.corrections.undo()
 
     # -- the sidebar: shown, hidden, focused ------------------------------------------------
 
@@ -477,32 +395,3 @@ class EntitiesController:
         if self.host.focused is not None and self.host.focused is not listing:
             self.host.push_back(self.host.focused)
         listing.focus()
-
-
-class _Ranker:
-    """Reading-order key of a paragraph number (as the article view orders them)."""
-
-    def __init__(self, article: Article) -> None:
-        self.article = article
-
-    def __call__(self, paragraph: int) -> tuple[int, int]:
-        paragraphs = self.article.paragraphs
-        kind = paragraphs[paragraph - 1].kind if 1 <= paragraph <= len(paragraphs) else None
-        section = 1 if kind is Kind.COMMENT else 2 if kind is Kind.BOILERPLATE else 0
-        return section, paragraph
-
-
-class _EntityState:
-    """What the screen remembers about entities between events."""
-
-    def __init__(self) -> None:
-        self.selected: str | None = None
-        self.reported: set[str] = set()
-        self.redirect: dict[str, str] = {}  # merged entity → the entity it went into
-        # per view: (article id, whether entity marks were set) and the last mention jumped to
-        self.marked: weakref.WeakKeyDictionary[ArticleView, tuple[str | None, bool]] = (
-            weakref.WeakKeyDictionary()
-        )
-        self.position: weakref.WeakKeyDictionary[ArticleView, tuple[str, int, int]] = (
-            weakref.WeakKeyDictionary()
-        )
