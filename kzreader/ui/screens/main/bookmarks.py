@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
 from ...widgets.article_pane import ArticlePane
 from ...widgets.article_view import ArticleView
-from ...widgets.bookmarks_panel import BookmarksList, short
+from ...widgets.bookmarks_panel import BookmarksList
+from .passage import Passage, cursor_passage, quoted
 
 # The bookmarks core, the shelf's worker and the dialogs are imported where they are
 # first used (the shelf opens after the first frame), not here: start-up time.
@@ -43,26 +44,6 @@ BOOKMARK_BINDINGS = [
         show=False,
     ),
 ]
-
-QUOTE_IN_MESSAGE = 50
-
-
-class _Passage(NamedTuple):
-    """What b bookmarks: a paragraph, or the words selected in it."""
-
-    view: ArticleView
-    article: str
-    paragraph: int
-    start: int | None
-    end: int | None
-    quote: str
-
-
-def _quoted(mark: Bookmark | Placed) -> str:
-    from ....core.bookmarks import Placed
-
-    quote = mark.bookmark.quote if isinstance(mark, Placed) else mark.quote
-    return "“" + short(quote, QUOTE_IN_MESSAGE) + "”"
 
 
 class BookmarksController:
@@ -157,22 +138,16 @@ class BookmarksController:
             isinstance(node, ArticlePane) for node in focused.ancestors_with_self
         )
 
-    def _cursor_passage(self) -> _Passage | None:
+    def _cursor_passage(self) -> Passage | None:
         """The cursor's paragraph, or the words selected in it (v)."""
-        view = self.host.active_view
-        if view.article is None or view.cursor is None:
+        passage = cursor_passage(self.host.active_view)
+        if passage is None:
             self.host.notify(
                 "Open an article first: b bookmarks the paragraph under the cursor", timeout=4
             )
-            return None
-        text = view.article.paragraph(view.cursor).text
-        selection = view.current_selection
-        if selection is None or selection.whole():
-            return _Passage(view, view.article.id, view.cursor, None, None, text)
-        start, end = selection.span
-        return _Passage(view, view.article.id, view.cursor, start, end, text[start:end])
+        return passage
 
-    def _existing(self, passage: _Passage) -> Placed | None:
+    def _existing(self, passage: Passage) -> Placed | None:
         """A bookmark already there: any on the paragraph for a whole one, else the same words."""
         on = self._on_paragraph(passage.article, passage.paragraph)
         if passage.start is None:
@@ -249,7 +224,7 @@ class BookmarksController:
 
         def deleted(mark: Bookmark) -> None:
             self.host.notify(
-                f"Deleted the bookmark of ¶{item.paragraph} {_quoted(mark)} · u or ctrl+z undoes",
+                f"Deleted the bookmark of ¶{item.paragraph} {quoted(mark)} · u or ctrl+z undoes",
                 timeout=6,
                 markup=False,
             )
@@ -268,7 +243,7 @@ class BookmarksController:
                 return
             self.host.bookmarks_panel.select(placed.id)
             self.host.notify(
-                f"Restored the bookmark of ¶{placed.paragraph} {_quoted(placed)}",
+                f"Restored the bookmark of ¶{placed.paragraph} {quoted(placed)}",
                 timeout=4,
                 markup=False,
             )
@@ -369,7 +344,7 @@ class BookmarksController:
 
     # -- helpers -------------------------------------------------------------------
 
-    def _add(self, where: _Passage, *, note: str = "", tags: tuple[str, ...] = ()) -> None:
+    def _add(self, where: Passage, *, note: str = "", tags: tuple[str, ...] = ()) -> None:
         def added(placed: Placed) -> None:
             where.view.clear_selection()
             self.host.bookmarks_panel.select(placed.id)
