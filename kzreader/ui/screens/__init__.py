@@ -1,5 +1,3 @@
-"""The reader's screens: the main reading screen (``main``) and the dialogs over it.
-
-Import each from its module (``kzreader.ui.screens.main``, ``.entity_card``, ...):
-this package imports nothing, so importing one screen never imports the others.
+"""The reader's screens: the main reading screen (``main``); the dialogs over it are in
+``kzreader.ui.dialogs``. This package imports nothing: import from the modules.
 """

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from ....core.bookmarks import Bookmark, Placed
     from ....core.corpus import Corpus
     from ...bookmarks_worker import ShelfDone, ShelfKeeper
-    from ..bookmark_edit import BookmarkEdit
-    from ..export_bookmarks import ExportRequest
+    from ...dialogs.bookmark_edit import BookmarkEdit
+    from ...dialogs.export import ExportRequest
     from .host import Host
 
 #: Keys of the main screen for bookmarks (the list adds e, d, o, f of its own).
@@ -301,7 +301,7 @@ class BookmarksController:
             self.host.notify("No bookmarks to export yet", timeout=3)
             return
 
-        from ..export_bookmarks import ExportBookmarksScreen, shown_path
+        from ...dialogs.export import ExportBookmarksScreen, shown_path
 
         def chosen(request: ExportRequest | None) -> None:
             if request is None:
@@ -386,7 +386,7 @@ class BookmarksController:
         tags: tuple[str, ...] = (),
     ) -> None:
         from ....core.bookmarks import tag_counts
-        from ..bookmark_edit import BookmarkEditScreen
+        from ...dialogs.bookmark_edit import BookmarkEditScreen
 
         known = tuple(tag for tag, _ in tag_counts(self.bookmarks))
         screen = BookmarkEditScreen(

@@ -45,7 +45,7 @@ class Corrections:
         """`t` in the entity list: say what the highlighted entity is (a name of unknown
         type becomes a person, a place or an organisation; a wrong type is corrected)."""
         from ....core.entities import EntityType
-        from ..entity_actions import TypePrompt
+        from ...dialogs.entity_prompts import TypePrompt
 
         graph = self._host.reader.entities
         entity_id = self._host.entity_sidebar.entity_list.current

@@ -144,7 +144,7 @@ class EntitiesController:
             sidebar.select(state.selected)
         for view in self._views():
             self._mark_view(view)
-        from ..entity_card import EntityCard
+        from ...dialogs.entity_card import EntityCard
 
         for screen in self.host.reader.screen_stack:
             if isinstance(screen, EntityCard):
@@ -308,7 +308,7 @@ class EntitiesController:
             self._enter_entity_list()
 
     def open_entity_card(self, entity_id: str) -> None:
-        from ..entity_card import EntityCard
+        from ...dialogs.entity_card import EntityCard
 
         if self.entities is None or self.entities.entity(entity_id) is None:
             self.host.reader.notify("That entity is no longer listed", timeout=2)
@@ -328,7 +328,7 @@ class EntitiesController:
         self.host.post_message(OpenArticle(article_id, paragraph))
 
     def related_articles(self) -> None:
-        from ..related_articles import RelatedArticles
+        from ...dialogs.related_articles import RelatedArticles
 
         graph = self.entities
         article = self.host.active_view.article

@@ -432,7 +432,7 @@ class MainScreen(Screen):
         pane.action_find()
 
     def action_help(self) -> None:
-        from ..help import HelpScreen
+        from ...dialogs.help import HelpScreen
 
         self.reader.push_screen(HelpScreen())
 

@@ -94,7 +94,7 @@ class SearchController:
         with ¶) to a file the export dialog names."""
         from ....core.atomic import atomic_write_text
         from ....core.results import export
-        from ..export_bookmarks import ExportBookmarksScreen, ExportRequest, shown_path
+        from ...dialogs.export import ExportBookmarksScreen, ExportRequest, shown_path
 
         result = self.host.results.result
         if result is None or result.error or not result.hits:

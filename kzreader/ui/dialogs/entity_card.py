@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 from ...core.corpus import ArticleError
 from ...core.entities import Entity, EntityGraph, EntityType, Mention, context
 from ..widgets.entity_list import entity_style
-from .entity_actions import ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt
+from .entity_prompts import ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt
 
 if TYPE_CHECKING:
     from collections.abc import Callable
