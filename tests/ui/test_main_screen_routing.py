@@ -79,3 +79,21 @@ async def test_typing_in_the_search_box_reaches_the_search_controller_only() -> 
         await pilot.press(*"xyz")
         await settle(pilot, 0.4)
         assert screen.results.result.query == "grain"
+
+
+async def test_a_card_message_reaches_the_reading_screen_below_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kzreader.ui.dialogs.entity_card import EntityCard
+
+    app = reader()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        seen: list[str] = []
+        _spy(monkeypatch, EntitiesController, "undo_entity_edit", seen)
+        screen.entity_control.open_entity_card("person:kassym-jomart-tokayev")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityCard)
+        await pilot.press("u")  # the card posts UndoAsked below it; it holds no screen
+        await settle(pilot)
+        assert seen == ["EntitiesController.undo_entity_edit"]
+        assert isinstance(app.screen, EntityCard)  # nothing to undo: the card stays

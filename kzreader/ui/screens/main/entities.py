@@ -313,7 +313,7 @@ class EntitiesController:
         if self.entities is None or self.entities.entity(entity_id) is None:
             self.host.reader.notify("That entity is no longer listed", timeout=2)
             return
-        self.host.reader.push_screen(EntityCard(entity_id, self))
+        self.host.reader.push_screen(EntityCard(entity_id))
 
     def open_mention(self, entity_id: str, article_id: str, paragraph: int, start: int) -> None:
         """From a card: close the cards, open the article at the mention, mark the entity."""

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from ....core.corpus import Corpus
     from ...app import KzReaderApp
     from ...bookmarks_worker import ShelfDone
+    from ...dialogs.entity_card import EntityCard
 
 
 class MainScreen(Screen):
@@ -239,6 +240,22 @@ class MainScreen(Screen):
     def on_entity_sidebar_card_requested(self, event: EntitySidebar.CardRequested) -> None:
         event.stop()
         self.entity_control.card_requested(event.entity_id)
+
+    def on_entity_card_mention_chosen(self, message: EntityCard.MentionChosen) -> None:
+        message.stop()
+        self.entity_control.open_mention(
+            message.entity_id, message.article_id, message.paragraph, message.start
+        )
+
+    def on_entity_card_correction_asked(self, message: EntityCard.CorrectionAsked) -> None:
+        message.stop()
+        done = self.entity_control.edit_entities(message.done, message.change, message.redirect)
+        if message.then is not None:
+            message.then(done)
+
+    def on_entity_card_undo_asked(self, message: EntityCard.UndoAsked) -> None:
+        message.stop()
+        self.entity_control.undo_entity_edit()
 
     def action_mention(self, step: int) -> None:
         """Go to the next (step 1) or previous (-1) mention of the highlighted entity."""
