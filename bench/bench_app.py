@@ -257,7 +257,7 @@ def library_corpus(count: int) -> Path:
 async def library_bench(count: int) -> None:
     from kzreader.core.corpus.collection import Corpus
     from kzreader.ui.app import KzReaderApp
-    from kzreader.ui.screens.main import MainScreen
+    from kzreader.ui.screens.main.loading import LoadingController
 
     folder = library_corpus(count)
     home = DataPaths.resolve(tempfile.mkdtemp())
@@ -271,7 +271,7 @@ async def library_bench(count: int) -> None:
         f"{count:,} articles: first scan {1000 * (t1 - t0):.0f} ms, "
         f"with the catalog {1000 * (t2 - t1):.0f} ms"
     )
-    MainScreen.start_indexing = lambda self: None  # the library alone, no indexing
+    LoadingController.start_indexing = lambda self: None  # the library alone, no indexing
     app = KzReaderApp(folder, home)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.pause()

@@ -38,7 +38,7 @@ from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph
 from kzreader.core.search import engine
 from kzreader.core.search.index import SearchIndex
-from kzreader.ui.screens.reader_workers import RESULTS, RESULTS_FIRST
+from kzreader.ui.screens.main.search import RESULTS, RESULTS_FIRST
 from kzreader.ui.widgets.results import fills
 
 #: The terminal the figures are for: the results list's size there decides how many

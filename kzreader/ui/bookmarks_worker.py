@@ -12,10 +12,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from textual.message import Message
-from textual.message_pump import MessagePump
 
 from ..core.bookmarks import AnchorError, BookmarkError, Placed, Shelf
 
@@ -35,13 +34,23 @@ class ShelfDone(Message):
     offered_backup: str | None = None
 
 
+class ShelfHost(Protocol):
+    """Where the keeper's jobs run and their ``ShelfDone`` messages go (the main screen)."""
+
+    def post_message(self, message: Message) -> bool: ...
+
+    def run_in_thread(
+        self, work: Callable[[], object], *, group: str, name: str, exclusive: bool = True
+    ) -> None: ...
+
+
 class ShelfKeeper:
     """Runs shelf jobs one at a time, in the order given, in thread workers.
 
     ``host`` receives a ``ShelfDone`` per job (on its own thread, in order).
     """
 
-    def __init__(self, host: MessagePump) -> None:
+    def __init__(self, host: ShelfHost) -> None:
         self.host = host
         self.shelf: Shelf | None = None
         self._turn = threading.Condition()
@@ -79,9 +88,8 @@ class ShelfKeeper:
                     self._serving += 1
                     self._turn.notify_all()
 
-        self.host.run_worker(  # type: ignore[attr-defined]
-            work, thread=True, group="bookmarks", exit_on_error=False, name="bookmarks"
-        )
+        # Not exclusive: every job waits for its turn, none replaces another.
+        self.host.run_in_thread(work, group="bookmarks", name="bookmarks", exclusive=False)
 
     def _perform(self, job: Callable[..., Any], then: Any, *, needs_shelf: bool) -> ShelfDone:
         shelf = self.shelf

@@ -47,7 +47,7 @@ def key_groups() -> list[KeyGroup]:
 def _groups() -> list[KeyGroup]:
     """The bindings where they are defined (imported late: the main screen imports us)."""
     from .app import KzReaderApp
-    from .screens.entity_card import EntityCard
+    from .dialogs.entity_card import EntityCard
     from .screens.main import MainScreen
 
     palette = Binding(KzReaderApp.COMMAND_PALETTE_BINDING, "app.command_palette", "Commands")

@@ -25,7 +25,7 @@ def run_app(corpus_dir: Path, paths: DataPaths, *, outside_links: bool = False) 
     try:
         status = app.run()
     finally:
-        from .screens.reader_workers import end_indexing_processes
+        from .screens.main.loading import end_indexing_processes
 
         end_indexing_processes()  # never leave whoosh's indexing processes behind
     if app.return_code not in (None, 0):

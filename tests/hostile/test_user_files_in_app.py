@@ -35,7 +35,7 @@ SCRIPT = textwrap.dedent(
         async with app.run_test(size=(140, 45)) as pilot:
             for _ in range(100):
                 await settle(pilot, 0.05)
-                if app.entities is not None and main_screen(pilot)._bm_shelf_ready:
+                if app.entities is not None and main_screen(pilot).bookmarker.shelf_ready:
                     break
             await open_in_library(pilot, ALMATY)
             screen = main_screen(pilot)
@@ -43,7 +43,7 @@ SCRIPT = textwrap.dedent(
             await settle(pilot)
             print(json.dumps({{
                 "hits": len(screen.results.result.hits),
-                "bookmarks_ready": screen._bm_shelf_ready,
+                "bookmarks_ready": screen.bookmarker.shelf_ready,
                 "notes": [n.message for n in app._notifications],
                 "running": app.is_running,
             }}))

@@ -27,8 +27,8 @@ from kzreader.core.corpus.collection import Corpus
 from kzreader.core.paths import DataPaths, bundled_themes
 from kzreader.core.themes import discover_themes
 from kzreader.ui.app import KzReaderApp
-from kzreader.ui.screens.bookmark_edit import BookmarkEditScreen
-from kzreader.ui.screens.export_bookmarks import ExportBookmarksScreen
+from kzreader.ui.dialogs.bookmark_edit import BookmarkEditScreen
+from kzreader.ui.dialogs.export import ExportBookmarksScreen
 from kzreader.ui.selection import Selection
 
 SIZE = (140, 45)

@@ -15,10 +15,10 @@ from kzreader.core.corpus.collection import Corpus
 from kzreader.core.entities import EntityGraph
 from kzreader.core.paths import DataPaths, bundled_seeds
 from kzreader.core.search.index import SearchIndex
-from kzreader.ui.screens.entity_card import EntityCard
-from kzreader.ui.screens.entity_flow import reading_order
+from kzreader.ui.dialogs.entity_card import EntityCard
+from kzreader.ui.dialogs.related_articles import RelatedArticles
 from kzreader.ui.screens.main import MainScreen
-from kzreader.ui.screens.related_articles import RelatedArticles
+from kzreader.ui.screens.main.mentions import reading_order
 from kzreader.ui.widgets.entity_sidebar import CORPUS, entity_rows
 from kzreader.ui.widgets.results import ResultsList
 
@@ -785,7 +785,7 @@ async def test_the_card_reads_mentions_off_the_ui_thread_and_caps_the_concordanc
     and only the first CONCORDANCE are cut into context."""
     import threading
 
-    from kzreader.ui.screens import entity_card
+    from kzreader.ui.dialogs import entity_card
 
     monkeypatch.setattr(entity_card, "CONCORDANCE", 5)
     threads: list[str] = []

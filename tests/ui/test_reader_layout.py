@@ -6,8 +6,8 @@ import yaml
 from reader_helpers import ALMATY, THREATS, main_screen, open_in_library, reader, settle
 from textual.command import CommandPalette
 
+from kzreader.ui.dialogs.help import HelpScreen
 from kzreader.ui.keys import binding_ids, key_groups
-from kzreader.ui.screens.help import HelpScreen
 from kzreader.ui.widgets.article_pane import ArticlePane
 from kzreader.ui.widgets.library import LibraryTable
 

@@ -9,8 +9,8 @@ from reader_helpers import main_screen, reader, record_calls, settle
 from textual.pilot import Pilot
 
 from kzreader.core.search.passages import ArticleHit, Passage, SearchResult
-from kzreader.ui.screens import reader_workers
 from kzreader.ui.screens.main import MainScreen
+from kzreader.ui.screens.main import search as reader_search
 from kzreader.ui.widgets.results import ResultsPane, hit_lines
 
 
@@ -54,7 +54,7 @@ async def test_results_come_with_the_first_passages_then_the_rest(
         enough = screen.results.screenful()
         assert enough is not None
         assert enough(first.hits[:found]) and not enough(first.hits[: found - 1])
-        assert 1 < found < reader_workers.RESULTS_FIRST
+        assert 1 < found < reader_search.RESULTS_FIRST
         assert all(hit.passages and not hit.pending for hit in last.hits)
         listed = screen.results.list
         ids = [listed.get_option_at_index(i).id for i in range(listed.option_count)]

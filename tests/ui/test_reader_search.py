@@ -219,7 +219,7 @@ async def test_a_failing_search_is_one_line_and_the_reader_goes_on(monkeypatch) 
 async def test_partial_and_widened_hits_are_marked_and_sort_and_export_work(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Issue 14: a partial hit names the words it has; o lists newest first; x exports
     the list (titles, outlet, date, passages with their ¶)."""
-    from kzreader.ui.screens.export_bookmarks import ExportBookmarksScreen
+    from kzreader.ui.dialogs.export import ExportBookmarksScreen
 
     app = reader()
     async with app.run_test(size=(140, 45)) as pilot:

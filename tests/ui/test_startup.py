@@ -32,12 +32,12 @@ LATER = (
     "kzreader.core.bookmarks",
     "kzreader.ui.keys",
     "kzreader.ui.bookmarks_worker",
-    "kzreader.ui.screens.entity_card",
-    "kzreader.ui.screens.entity_actions",
-    "kzreader.ui.screens.related_articles",
-    "kzreader.ui.screens.help",
-    "kzreader.ui.screens.bookmark_edit",
-    "kzreader.ui.screens.export_bookmarks",
+    "kzreader.ui.dialogs.entity_card",
+    "kzreader.ui.dialogs.entity_prompts",
+    "kzreader.ui.dialogs.related_articles",
+    "kzreader.ui.dialogs.help",
+    "kzreader.ui.dialogs.bookmark_edit",
+    "kzreader.ui.dialogs.export",
 )
 
 FIRST_FRAME = """

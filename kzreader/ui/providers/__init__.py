@@ -1,29 +1,17 @@
 """Command palette providers: every action, "Open article…" and "Search for…".
 
-The names below are imported on first use (PEP 562): the app names its providers with
-loader functions, so none of them is imported before the palette first opens.
+The app names its providers with the loader functions below, so none of them is
+imported before the palette first opens; import a provider class from its module.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .articles import ArticleProvider
     from .commands import CommandsProvider
     from .search import SearchProvider
-
-_HOMES = {"ArticleProvider": "articles", "CommandsProvider": "commands", "SearchProvider": "search"}
-
-__all__ = ["ArticleProvider", "CommandsProvider", "SearchProvider"]
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
 
 
 def commands_provider() -> type[CommandsProvider]:

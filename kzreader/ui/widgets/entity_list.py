@@ -17,12 +17,10 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..messages import GoBack
+from .cursor_list import CursorList
 from .library_table import fit
 
 LINK = "◆"  # marks an entity found in two or more articles
@@ -51,9 +49,10 @@ class EntityRow:
         return self.entity_id is not None
 
 
-class EntityList(ScrollView, can_focus=True):
+class EntityList(CursorList[EntityRow]):
     """Entities under their section headers; the cursor highlights one, Enter opens its card."""
 
+    COMPONENT_PREFIX = "entity-list--"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Entity card", id="kz.entity_card"),
         Binding("escape", "back", "Back", id="kz.entities.back", show=False),
@@ -96,13 +95,10 @@ class EntityList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[EntityRow] = []
-        self.cursor_row = 0
         self.empty_text = ""
         self.marked: str | None = None  # the entity whose mentions the article marks
         self._count_width = 1
         self._link_width = 0
-        self._style_map: dict[str, Style] | None = None
 
     # -- data ----------------------------------------------------------------
 
@@ -118,7 +114,7 @@ class EntityList(ScrollView, can_focus=True):
             self._entity_at_or_after(0),
         )
         self.cursor_row = target if target is not None else 0
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+        self._update_virtual_size()
         if keep and self.cursor_row < len(self.rows) and self.rows[self.cursor_row].entity_id:
             self._keep_cursor_visible(center=True)
         else:
@@ -223,41 +219,12 @@ class EntityList(ScrollView, can_focus=True):
         label = fit(" " + row.label, max(0, width - len(count) - 1))
         return Strip([Segment(label + count + " ", style)], width).crop(0, width)
 
-    def _styles_for(self) -> dict[str, Style]:
-        if self._style_map is None:
-            base = self.rich_style
-            self._style_map = {"base": base}
-            for name in self.COMPONENT_CLASSES:
-                partial = self.get_component_rich_style(name, partial=True)
-                self._style_map[name.removeprefix("entity-list--")] = partial
-        return self._style_map
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style_map = None
-
     # -- actions and events --------------------------------------------------
-
-    @property
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - 2)
-
-    def action_move(self, step: int) -> None:
-        self.move_cursor(self.cursor_row + step, step)
-
-    def action_page(self, step: int) -> None:
-        self.move_cursor(self.cursor_row + step * self._page, step)
-
-    def action_edge(self, direction: int) -> None:
-        self.move_cursor(0 if direction < 0 else len(self.rows) - 1, -direction)
 
     def action_open(self) -> None:
         entity_id = self.current
         if entity_id is not None:
             self.post_message(self.Selected(entity_id))
-
-    def action_back(self) -> None:
-        self.post_message(GoBack())
 
     def on_click(self, event: events.Click) -> None:
         row = round(self.scroll_y) + event.y
@@ -269,35 +236,14 @@ class EntityList(ScrollView, can_focus=True):
             self.action_open()
 
     def on_focus(self) -> None:
-        self.refresh()
+        super().on_focus()
         if self.current is not None:  # coming back to the list highlights its entity again
             self.post_message(self.Highlighted(self.current))
 
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
-        self._keep_cursor_visible()
-
-    def watch_scroll_y(self, old: float, new: float) -> None:
-        super().watch_scroll_y(old, new)
-        self.refresh()
-
-    def _keep_cursor_visible(self, *, center: bool = False) -> None:
-        visible = max(1, self.scrollable_content_region.height)
-        top = round(self.scroll_y)
-        if center and not top <= self.cursor_row < top + visible:
-            target = max(0, self.cursor_row - visible // 3)
-        elif self.cursor_row < top:
-            # Show the section header too when the cursor reaches the top of a section.
-            header_above = self.cursor_row > 0 and not self._is_entity(-1)
-            target = self.cursor_row - 1 if header_above else self.cursor_row
-        elif self.cursor_row >= top + visible:
-            target = self.cursor_row - visible + 1
-        else:
-            return
-        self.scroll_to(y=target, animate=False, immediate=True, force=True)
+    def _top_for(self, row: int) -> int:
+        """Show the section header too when the cursor reaches the top of a section."""
+        header_above = row > 0 and not self._is_entity(-1)
+        return row - 1 if header_above else row
 
     def _is_entity(self, offset: int) -> bool:
         index = self.cursor_row + offset

@@ -16,13 +16,11 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.corpus.model import ArticleInfo
-from ..messages import GoBack
+from .cursor_list import CursorList
 
 DATE = 10
 WORDS = 7
@@ -47,9 +45,11 @@ def fit(text: str, width: int) -> str:
     return out + "…" + " " * (width - 1 - cell_len(out))
 
 
-class LibraryTable(ScrollView, can_focus=True):
+class LibraryTable(CursorList[ArticleInfo]):
     """Rows of articles with a cursor; Enter or a click on the cursor row opens one."""
 
+    HEADER_LINES = 1  # the column titles (a click sorts by one)
+    COMPONENT_PREFIX = "library-table--"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="kz.library.open"),
         Binding("o", "cycle_sort", "Sort", id="kz.library.sort"),
@@ -89,23 +89,21 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[ArticleInfo] = []
-        self.cursor_row = 0
         self.sort_column = "title"
         self.sort_reverse = False
-        self._style_map: dict[str, Style] | None = None
 
     # -- data ----------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[ArticleInfo], *, cursor: int = 0) -> None:
         self.rows = list(rows)
         self.cursor_row = max(0, min(cursor, len(self.rows) - 1))
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self._update_virtual_size(self.size.width)
         self._keep_cursor_visible()
         self.refresh()
         self.post_message(self.Highlighted())
 
-    def move_cursor(self, row: int) -> None:
+    def move_cursor(self, row: int, direction: int = 1) -> None:
+        """Put the cursor on ``row`` (every row is one an article: ``direction`` is moot)."""
         if not self.rows:
             return
         row = max(0, min(row, len(self.rows) - 1))
@@ -185,11 +183,8 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def _styles_for(self) -> dict[str, Style]:
         if self._style_map is None:
-            base = self.rich_style
-            self._style_map = {"base": base}
-            for name in self.COMPONENT_CLASSES:
-                partial = self.get_component_rich_style(name, partial=True)
-                self._style_map[name.removeprefix("library-table--")] = partial
+            self._style_map = super()._styles_for()
+            base = self._style_map["base"]
             # $text-muted has alpha: resolved without the background (partial) it comes out
             # near-white, unreadable on light themes; take its colour blended on ours.
             full_dim = self.get_component_rich_style("library-table--dim", partial=False)
@@ -197,31 +192,11 @@ class LibraryTable(ScrollView, can_focus=True):
             self._style_map["header"] = base + self._style_map["header"]
         return self._style_map
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style_map = None
-
     # -- actions and events --------------------------------------------------
-
-    @property
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - 2)
-
-    def action_move(self, step: int) -> None:
-        self.move_cursor(self.cursor_row + step)
-
-    def action_page(self, step: int) -> None:
-        self.move_cursor(self.cursor_row + step * self._page)
-
-    def action_edge(self, direction: int) -> None:
-        self.move_cursor(0 if direction < 0 else len(self.rows) - 1)
 
     def action_open(self) -> None:
         if self.rows:
             self.post_message(self.Selected(self.cursor_row))
-
-    def action_back(self) -> None:
-        self.post_message(GoBack())
 
     def action_cycle_sort(self) -> None:
         self.post_message(self.SortRequested(None))
@@ -249,28 +224,3 @@ class LibraryTable(ScrollView, can_focus=True):
                 self.post_message(self.Selected(row))
             else:
                 self.move_cursor(row)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + 1)
-        self._keep_cursor_visible()
-
-    def watch_scroll_y(self, old: float, new: float) -> None:
-        super().watch_scroll_y(old, new)
-        self.refresh()
-
-    def _keep_cursor_visible(self) -> None:
-        visible = max(1, self.scrollable_content_region.height - 1)
-        top = round(self.scroll_y)
-        if self.cursor_row < top:
-            target = self.cursor_row
-        elif self.cursor_row >= top + visible:
-            target = self.cursor_row - visible + 1
-        else:
-            return
-        self.scroll_to(y=target, animate=False, immediate=True, force=True)

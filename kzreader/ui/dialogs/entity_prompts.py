@@ -12,7 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.fuzzy import Matcher
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,11 +19,12 @@ from textual.widgets.option_list import Option
 from ...core.entities import Entity, EntityGraph, EntityType
 from ..widgets.entity_list import entity_style
 from ..widgets.entity_sidebar import folded
+from .base import Dialog
 
 PICKS = 60  # candidates the merge picker lists at once
 
 
-class RenamePrompt(ModalScreen[str | None]):
+class RenamePrompt(Dialog[str]):
     """A new canonical name; the old one stays an alias."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,11 +53,8 @@ class RenamePrompt(ModalScreen[str | None]):
             return
         self.dismiss(value)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class TypePrompt(ModalScreen[EntityType | None]):
+class TypePrompt(Dialog[EntityType]):
     """Person, place or organisation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,9 +93,6 @@ class TypePrompt(ModalScreen[EntityType | None]):
         event.stop()
         self.dismiss(EntityType(event.option.id))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 def _score(matcher: Matcher, needle: str, entity: Entity) -> float:
     """Names that start or contain what was typed first, then loose (fuzzy) matches."""
@@ -113,7 +107,7 @@ def _score(matcher: Matcher, needle: str, entity: Entity) -> float:
     return min(matcher.match(entity.name), 1.0) * 50.0
 
 
-class MergePicker(ModalScreen[str | None]):
+class MergePicker(Dialog[str]):
     """Pick the entity this one is the same as, by name (fuzzy, any alias)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -193,11 +187,8 @@ class MergePicker(ModalScreen[str | None]):
     def action_to_list(self) -> None:
         self.query_one(OptionList).focus()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class ConfirmPrompt(ModalScreen[bool]):
+class ConfirmPrompt(Dialog[bool]):
     """A yes/no question; y or Enter says yes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

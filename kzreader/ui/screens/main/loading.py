@@ -1,8 +1,8 @@
-"""The slow parts of the reading screen, run in thread workers.
+"""The slow parts of the reading screen, run in thread workers: loading and indexing.
 
-Opening the corpus, building the index, parsing a long article and searching all
-happen off the UI thread; each hands its result back with ``call_from_thread`` so the
-screen is only ever changed on the UI thread.
+Opening the corpus, building the index and parsing a long article all happen off the
+UI thread; each worker hands its result back to a method of ``LoadingController``
+with ``call_from_thread``, so the screen is only ever changed on the UI thread.
 """
 
 from __future__ import annotations
@@ -11,26 +11,23 @@ import contextlib
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from textual import work
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import get_current_worker
 
-from ..messages import IndexProgress
+from ...messages import IndexProgress
 
 if TYPE_CHECKING:
-    from ...core.corpus.collection import Corpus
-    from ...core.search.passages import ArticleHit
-    from ..widgets.article_pane import ArticlePane
+    from textual.widget import Widget
+
+    from ....core.collection import Collection
+    from ....core.corpus.collection import Corpus
+    from ....core.corpus.model import Article
+    from ...widgets.article_pane import ArticlePane
+    from .host import Host
 
 PROGRESS_EVERY = 0.1  # seconds between progress messages
-RESULTS = 50  # articles a search lists
-#: Of those, the most hits whose passages come with the first answer, fewer when the
-#: results list is full sooner (``ResultsPane.screenful``); the rest follow a moment
-#: later. A hit shows up to 5 passages of about 3 lines: a 45-line terminal shows two
-#: to seven (finding passages is most of a search's time).
-RESULTS_FIRST = 8
 SLOW_ARTICLE = 512 * 1024  # bytes; larger articles show a loading indicator while parsed
 #: A file beside the index while a build is under way: found at start-up, the build resumes.
 BUILDING_MARKER = "ui-build-under-way"
@@ -58,18 +55,28 @@ class _Stopped(Exception):
     """The screen is going away: stop scanning the folder."""
 
 
-class ReaderWorkers:
-    """Mixed into the main screen: loading, opening and searching in threads."""
+class LoadingController:
+    """The corpus listed, scanned and indexed; articles parsed and shown."""
 
-    @work(thread=True, group="load", exclusive=True, exit_on_error=False)
-    def start_loading(self) -> None:
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self._index_threads = 0  # index worker threads still running (cancelled or not)
+        self._index_stop: threading.Event | None = None
+
+    # -- the corpus --------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the corpus in a worker (after the first frame: not to compete with it)."""
+        self.host.run_in_thread(self._load, group="load", name="start_loading")
+
+    def _load(self) -> None:
         """List the library from the catalog at once, then check the folder and index it.
 
         Scanning 50,000 files takes seconds; the catalog (the metadata as the last run
         saw it) takes a fraction of that, so the library is usable first and the scan
         only refreshes it if a file changed.
         """
-        app = self.app  # type: ignore[attr-defined]
+        app = self.host.reader
         worker = get_current_worker()
         try:
             collection = app.library.open_collection()
@@ -92,7 +99,7 @@ class ReaderWorkers:
                 raise _Stopped
 
         if not worker.is_cancelled:  # before the scan: a change during it is seen after it
-            app.call_from_thread(self.live_folder.start)  # type: ignore[attr-defined]
+            app.call_from_thread(self.host.live_folder.start)
         try:
             corpus = app.library.scan(progress)
         except _Stopped:
@@ -103,14 +110,14 @@ class ReaderWorkers:
             )
             return
         if not worker.is_cancelled:
-            app.call_from_thread(self._corpus_ready, corpus)
+            app.call_from_thread(self.host.corpus_ready, corpus)
             app.call_from_thread(self.start_indexing)
-            self._note_issues(corpus)
+            self.note_issues(corpus)
 
-    def _note_issues(self, corpus: Corpus) -> None:
+    def note_issues(self, corpus: Corpus) -> None:
         """Warn about the files with problems not shown before (worker thread); the
         folder's fingerprint is brought up to date on the way (for a later move)."""
-        app = self.app  # type: ignore[attr-defined]
+        app = self.host.reader
         library = app.library
         with contextlib.suppress(OSError):
             library.register(corpus)
@@ -121,15 +128,15 @@ class ReaderWorkers:
         if fresh:
             app.call_from_thread(self._show_issues, fresh)
 
-    def _collection_ready(self, collection: object) -> None:
-        app = self.app  # type: ignore[attr-defined]
+    def _collection_ready(self, collection: Collection) -> None:
+        app = self.host.reader
         if app.use_collection(collection):
-            self.search_input.history = list(app.state.history)  # type: ignore[attr-defined]
+            self.host.search_input.history = list(app.state.history)
 
     def _show_issues(self, issues: Sequence[object]) -> None:
         shown = "; ".join(str(issue) for issue in issues[:3])
         more = f"; and {len(issues) - 3} more" if len(issues) > 3 else ""
-        self.app.notify(  # type: ignore[attr-defined]
+        self.host.reader.notify(
             f"{len(issues)} file(s) need attention: {shown}{more}",
             title="Loading the articles",
             severity="warning",
@@ -137,54 +144,38 @@ class ReaderWorkers:
             markup=False,
         )
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A bug in a worker is one line for the user, not a traceback; the reader goes on."""
-        if event.state is not WorkerState.ERROR:
-            return
-        error = event.worker.error
-        what = {
-            "load": "Loading the articles",
-            "open": "Opening the article",
-            "index": "Indexing",
-        }.get(event.worker.group, "Searching")
-        line = f"{what} failed: {type(error).__name__}: {error}"
-        if event.worker.group == "search":
-            self.results.set_status(line)  # type: ignore[attr-defined]
-        self.app.notify(line, severity="error", markup=False)  # type: ignore[attr-defined]
-
     def _corpus_listed(self, corpus: Corpus) -> None:
         """The library as the catalog knows it, before the folder has been checked."""
-        app = self.app  # type: ignore[attr-defined]
+        app = self.host.reader
         if app.corpus is not None:
             return
         app.corpus = corpus
-        self.header.set_corpus(corpus.name, len(corpus))  # type: ignore[attr-defined]
-        self.library.set_articles(list(corpus))  # type: ignore[attr-defined]
+        self.host.header.set_corpus(corpus.name, len(corpus))
+        self.host.library.set_articles(list(corpus))
         self._open_last_article(corpus)
 
-    def _corpus_ready(self, corpus: Corpus) -> None:
+    def corpus_ready(self, corpus: Corpus) -> None:
         """The folder has been scanned: the corpus every other part works on."""
-        app = self.app  # type: ignore[attr-defined]
+        app = self.host.reader
         listed = app.corpus
         app.corpus = corpus
         app.settle()
-        self.header.set_corpus(corpus.name, len(corpus))  # type: ignore[attr-defined]
+        self.host.header.set_corpus(corpus.name, len(corpus))
         if listed is None or not listed.same_articles(corpus):
-            self.library.set_articles(list(corpus), keep_view=listed is not None)  # type: ignore[attr-defined]
+            self.host.library.set_articles(list(corpus), keep_view=listed is not None)
         if listed is None:
             self._open_last_article(corpus)
         if app.entities is None:  # a rescan keeps the graph shown until it is rebuilt
-            self.entity_sidebar.set_waiting(  # type: ignore[attr-defined]
+            self.host.entity_sidebar.set_waiting(
                 "People, places and organisations are found once the search index is ready…"
             )
 
     def _open_last_article(self, corpus: Corpus) -> None:
-        app = self.app  # type: ignore[attr-defined]
+        app = self.host.reader
         last = app.state.last_article(app.corpus_key)
         if last is not None and last in corpus:
-            pane = self.active_pane or self.panes[0]  # type: ignore[attr-defined]
-            focused = self.focused  # type: ignore[attr-defined]
-            self.open_article(last, None, None, pane=pane, refocus=focused)
+            pane = self.host.active_pane or self.host.panes[0]
+            self.open_article(last, None, None, pane=pane, refocus=self.host.focused)
 
     # -- the search index -------------------------------------------------------
 
@@ -192,27 +183,30 @@ class ReaderWorkers:
     def indexing(self) -> bool:
         """Whether the index worker's thread is still at work (a cancelled worker is no
         longer "running" for Textual, but its thread goes on until it notices)."""
-        return getattr(self, "_index_threads", 0) > 0
+        return self._index_threads > 0
 
     def start_indexing(self) -> None:
         """Open the index, building or updating it (resumes what a stopped build left)."""
-        corpus = self.app.corpus  # type: ignore[attr-defined]
-        if corpus is not None and not self.indexing and self.app.index is None:  # type: ignore[attr-defined]
-            self._index_stop = threading.Event()
-            self._open_index(corpus, self._index_stop)
+        app = self.host.reader
+        corpus = app.corpus
+        if corpus is not None and not self.indexing and app.index is None:
+            cancel = self._index_stop = threading.Event()
+            self.host.run_in_thread(
+                lambda: self._open_index(corpus, cancel), group="index", name="_open_index"
+            )
 
     def resume_indexing(self) -> None:
         """Go on with a stopped build: the index and the entity graph, whichever is missing."""
-        app = self.app  # type: ignore[attr-defined]
+        app = self.host.reader
         if app.corpus is None:
-            self.notify("The articles are still being listed", timeout=2)  # type: ignore[attr-defined]
+            self.host.notify("The articles are still being listed", timeout=2)
             return
         busy = {w.group for w in app.workers if w.is_running}
         if app.index is None and not self.indexing:
-            self.header.set_index_status("indexing…")  # type: ignore[attr-defined]
+            self.host.header.set_index_status("indexing…")
             self.start_indexing()  # the entity graph follows it
         elif app.entities is None and "entities" not in busy:
-            self.build_entities()  # type: ignore[attr-defined]
+            self.host.build_entities()
 
     def stop_indexing(self) -> bool:
         """Stop building the index (and the entity graph); what is committed is kept.
@@ -221,27 +215,28 @@ class ReaderWorkers:
         next article, and the index worker then ends whoosh's indexing processes (not
         here: a batch being committed needs them to finish).
         """
+        app = self.host.reader
         stopped = set()
-        for worker in list(self.app.workers):  # type: ignore[attr-defined]
+        for worker in list(app.workers):
             if worker.group in ("index", "entities") and worker.is_running:
                 worker.cancel()
                 stopped.add(worker.group)
-        for event in (getattr(self, "_index_stop", None), getattr(self, "_entities_stop", None)):
-            if event is not None:
-                event.set()
+        if self._index_stop is not None:
+            self._index_stop.set()
+        self.host.stop_entities()
         if "index" in stopped:
             self._index_stopped()
-        if "entities" in stopped or self.app.entities is None:  # type: ignore[attr-defined]
-            self.entity_sidebar.set_stopped()  # type: ignore[attr-defined]
+        if "entities" in stopped or app.entities is None:
+            self.host.entity_sidebar.set_stopped()
         return bool(stopped)
 
-    @work(thread=True, group="index", exclusive=True, exit_on_error=False)
     def _open_index(self, corpus: Corpus, cancel: threading.Event) -> None:
-        app = self.app  # type: ignore[attr-defined]
+        """In the index worker: open the index, building or updating it."""
+        host = self.host
+        app = host.reader
         worker = get_current_worker()
         last = [0.0]
-        index_dir = app.paths.index_dir(corpus.root)
-        marker = index_dir / BUILDING_MARKER
+        marker = app.library.index_dir / BUILDING_MARKER
         resumed = marker.exists()
         offset = [-1]
 
@@ -255,13 +250,11 @@ class ReaderWorkers:
             now = time.monotonic()
             if now - last[0] >= PROGRESS_EVERY or done == total:
                 last[0] = now
-                self.post_message(  # type: ignore[attr-defined]
-                    IndexProgress(done, total, offset=offset[0], resumed=resumed)
-                )
+                host.post_message(IndexProgress(done, total, offset=offset[0], resumed=resumed))
 
-        from ...core.search.errors import EngineUnsupported, IndexCancelled
+        from ....core.search.errors import EngineUnsupported, IndexCancelled
 
-        self._index_threads = getattr(self, "_index_threads", 0) + 1
+        self._index_threads += 1
         try:
             index = app.library.open_search(corpus, progress=progress, cancel=cancel)
         except IndexCancelled:  # stop_indexing has said so in the header
@@ -275,7 +268,7 @@ class ReaderWorkers:
         finally:
             self._index_threads -= 1
             if not cancel.is_set():
-                app.call_from_thread(self.start_entities)  # type: ignore[attr-defined]
+                app.call_from_thread(host.start_entities)
         with contextlib.suppress(OSError):
             marker.unlink(missing_ok=True)
         if worker.is_cancelled:
@@ -284,31 +277,30 @@ class ReaderWorkers:
         index.prepare()  # searching meanwhile: this reads ahead for the first wildcard
 
     def _index_stopped(self) -> None:
-        self.results.show_progress(None, None)  # type: ignore[attr-defined]
-        self.header.set_index_status("indexing stopped")  # type: ignore[attr-defined]
-        self.results.set_status(  # type: ignore[attr-defined]
+        self.host.results.show_progress(None, None)
+        self.host.header.set_index_status("indexing stopped")
+        self.host.results.set_status(
             "Indexing stopped: what was indexed is kept, and the next start (or "
             "“Resume indexing” in the palette, ctrl+p) goes on from there."
         )
 
     def _index_opened(self, index: object) -> None:
-        app = self.app  # type: ignore[attr-defined]
+        app = self.host.reader
         app.index = index
         app.settle()
         message = getattr(getattr(index, "report", None), "message", None)
         if message:
             app.notify(message, title="Search index", severity="warning", markup=False)
-        self.index_ready()  # type: ignore[attr-defined]
+        self.host.index_ready()
 
     def _index_failed(self, reason: str) -> None:
-        self.results.show_progress(None, None)  # type: ignore[attr-defined]
-        self.header.set_index_status("no search")  # type: ignore[attr-defined]
-        self.results.set_status(f"Search is unavailable: {reason}")  # type: ignore[attr-defined]
-        self.app.notify(  # type: ignore[attr-defined]
-            f"Search is unavailable: {reason}", severity="error", markup=False
-        )
+        self.host.results.show_progress(None, None)
+        self.host.header.set_index_status("no search")
+        self.host.results.set_status(f"Search is unavailable: {reason}")
+        self.host.reader.notify(f"Search is unavailable: {reason}", severity="error", markup=False)
 
-    @work(thread=True, group="open", exclusive=True, exit_on_error=False)
+    # -- articles ----------------------------------------------------------------------
+
     def open_article(
         self,
         article_id: str,
@@ -316,12 +308,26 @@ class ReaderWorkers:
         query: str | None,
         *,
         pane: ArticlePane | None = None,
-        refocus: object = None,
+        refocus: Widget | None = None,
     ) -> None:
-        """Parse the article (and find every hit of ``query`` in it), then show it."""
-        app = self.app  # type: ignore[attr-defined]
+        """Parse the article in a worker (and find every hit of ``query`` in it), then show it."""
+        target = pane or self.host.active_pane or self.host.panes[0]
+        self.host.run_in_thread(
+            lambda: self._open(article_id, paragraph, query, target, refocus),
+            group="open",
+            name="open_article",
+        )
+
+    def _open(
+        self,
+        article_id: str,
+        paragraph: int | None,
+        query: str | None,
+        target: ArticlePane,
+        refocus: Widget | None,
+    ) -> None:
+        app = self.host.reader
         corpus = app.corpus
-        target = pane or self.active_pane or self.panes[0]  # type: ignore[attr-defined]
         if corpus is None:
             return
         try:
@@ -330,8 +336,9 @@ class ReaderWorkers:
             slow = False
         if slow:  # a long parse: say so in the pane rather than look frozen
             app.call_from_thread(setattr, target, "loading", True)
-        from ...core.corpus.reading import ArticleError  # loaded with the corpus by now
+        from ....core.corpus.reading import ArticleError  # loaded with the corpus by now
 
+        article: Article
         try:
             article = corpus.article(article_id)
         except KeyError:
@@ -354,50 +361,6 @@ class ReaderWorkers:
                 spans = None
         if get_current_worker().is_cancelled:
             return
-        app.call_from_thread(self.show_article, target, article, paragraph, spans)  # type: ignore[attr-defined]
+        app.call_from_thread(self.host.show_article, target, article, paragraph, spans)
         if refocus is not None:
-            app.call_from_thread(refocus.focus)  # type: ignore[attr-defined]
-
-    @work(thread=True, group="search", exclusive=True, exit_on_error=False)
-    def run_search(
-        self,
-        query: str,
-        generation: int,
-        enough: Callable[[Sequence[ArticleHit]], bool] | None = None,
-        sort: str = "relevance",
-    ) -> None:
-        app = self.app  # type: ignore[attr-defined]
-        index = app.index
-        if index is None:
-            return
-        # The hits in sight with their passages first (``enough``: the list is full);
-        # the rest follow a moment later (reading the hit articles is most of the time
-        # of a search in a large corpus).
-        # A newer search (the group is exclusive) or quitting cancels the worker, and the
-        # search with it, at once: the core checks the flag as it goes.
-        cancel = _WorkerCancel(get_current_worker())
-        result = index.search(
-            query,
-            limit=RESULTS,
-            passages_for=RESULTS_FIRST,
-            enough=enough,
-            cancel=cancel,
-            sort=sort,
-        )
-        if get_current_worker().is_cancelled:
-            return
-        app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]
-        if any(hit.pending for hit in result.hits):
-            result = index.complete(result, cancel=cancel)
-            if not get_current_worker().is_cancelled:
-                app.call_from_thread(self._show_result, result, generation)  # type: ignore[attr-defined]
-
-
-class _WorkerCancel:
-    """A worker's cancellation as the flag a search checks (``bulk.Cancel``)."""
-
-    def __init__(self, worker: object) -> None:
-        self._worker = worker
-
-    def is_set(self) -> bool:
-        return bool(getattr(self._worker, "is_cancelled", False))
+            app.call_from_thread(refocus.focus)

@@ -8,10 +8,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ...core.bookmarks import parse_tags
+from .base import Dialog
 
 QUOTE_CHARS = 300
 
@@ -24,7 +24,7 @@ class BookmarkEdit:
     tags: tuple[str, ...]
 
 
-class BookmarkEditScreen(ModalScreen[BookmarkEdit | None]):
+class BookmarkEditScreen(Dialog[BookmarkEdit]):
     """Edit a bookmark's note (several lines) and tags (one line, commas or spaces).
 
     ctrl+s or Enter in the tags box saves; Esc cancels.
@@ -81,9 +81,6 @@ class BookmarkEditScreen(ModalScreen[BookmarkEdit | None]):
         note = self.query_one("#bookmark-note", TextArea).text
         tags = parse_tags(self.query_one("#bookmark-tags", Input).value)
         self.dismiss(BookmarkEdit(note.strip(), tags))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

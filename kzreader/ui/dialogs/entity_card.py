@@ -4,12 +4,14 @@ The concordance (left context · mention · right context, the mentions aligned 
 one column) is gathered in a thread worker, because an entity of a large corpus
 can be mentioned in thousands of articles that have to be read first. Enter on a
 mention closes the card and opens the article at that paragraph; the actions
-(merge, rename, retype, hide) write the user's overlay through the main screen,
-which rebuilds the graph and tells the card.
+(merge, rename, retype, hide) are messages to the reading screen below the card,
+which writes the user's overlay, rebuilds the graph and tells the card: the card
+holds no reference to the screen and imports nothing of it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -28,10 +31,11 @@ from textual.worker import get_current_worker
 from ...core.corpus.reading import ArticleError
 from ...core.entities import Entity, EntityGraph, EntityType, Mention, context
 from ..widgets.entity_list import entity_style
-from .entity_actions import ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt
+from .base import post_below
+from .entity_prompts import ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt
 
 if TYPE_CHECKING:
-    from .entity_flow import EntityFlow
+    from ...core.entities import Overlay
 
 TYPE_LABEL = {
     "person": "person",
@@ -92,10 +96,31 @@ class EntityCard(ModalScreen[None]):
         Binding("u", "undo", "Undo the last correction", id="kz.entity.undo"),
     ]
 
-    def __init__(self, entity_id: str, host: EntityFlow) -> None:
+    @dataclass
+    class MentionChosen(Message):
+        """Enter on a mention (or an article): close the cards, open it there."""
+
+        entity_id: str
+        article_id: str
+        paragraph: int
+        start: int
+
+    @dataclass
+    class CorrectionAsked(Message):
+        """A correction to write to the overlay (``done`` is said once it is written);
+        ``then`` hears whether it was."""
+
+        done: str
+        change: Callable[[Overlay], object]
+        redirect: dict[str, str] | None = None
+        then: Callable[[bool], object] | None = None
+
+    class UndoAsked(Message):
+        """u: take the last correction out of the overlay."""
+
+    def __init__(self, entity_id: str) -> None:
         super().__init__()
         self.entity_id = entity_id
-        self.host = host
         self.lines: list[Line] = []
         self._follow: str | None = None  # after a merge: the entity this one went into
         self._width = 0
@@ -333,20 +358,30 @@ class EntityCard(ModalScreen[None]):
         if kind == "m":
             line = self.lines[int(value)]
             m = line.mention
-            self.host.open_mention(entity.id, m.article, m.paragraph, m.start)
+            post_below(self, self.MentionChosen(entity.id, m.article, m.paragraph, m.start))
         elif kind == "a" and value in self._first:
             first = self._first[value]
-            self.host.open_mention(entity.id, value, first.paragraph, first.start)
+            post_below(self, self.MentionChosen(entity.id, value, first.paragraph, first.start))
         elif kind == "e" and value in graph:
-            self.app.push_screen(EntityCard(value, self.host))
+            self.app.push_screen(EntityCard(value))
 
     # -- actions ------------------------------------------------------------------------
+
+    def _correct(
+        self,
+        done: str,
+        change: Callable[[Overlay], object],
+        *,
+        redirect: dict[str, str] | None = None,
+        then: Callable[[bool], object] | None = None,
+    ) -> None:
+        post_below(self, self.CorrectionAsked(done, change, redirect, then))
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     def action_undo(self) -> None:
-        self.host.undo_entity_edit()
+        post_below(self, self.UndoAsked())
 
     def action_rename(self) -> None:
         entity = self.entity
@@ -356,7 +391,7 @@ class EntityCard(ModalScreen[None]):
         def renamed(new: str | None) -> None:
             if new and new.strip() and new.strip() != entity.name:
                 name = new.strip()
-                self.host.edit_entities(
+                self._correct(
                     f"Renamed {entity.name!r} to {name!r}", lambda o: o.rename(entity, name)
                 )
 
@@ -369,7 +404,7 @@ class EntityCard(ModalScreen[None]):
 
         def retyped(new: EntityType | None) -> None:
             if new is not None and new != entity.type:
-                self.host.edit_entities(
+                self._correct(
                     f"{entity.name} is now a {TYPE_LABEL[str(new)]}",
                     lambda o: o.retype(entity, new),
                 )
@@ -386,13 +421,17 @@ class EntityCard(ModalScreen[None]):
             target = graph.entity(target_id) if target_id else None
             if target is None or target.id == entity.id:
                 return
-            done = self.host.edit_entities(
+
+            def follow(done: bool) -> None:
+                if done:  # the rebuilt graph shows the entity this one went into
+                    self._follow = target.id
+
+            self._correct(
                 f"Merged {entity.name!r} into {target.name!r}",
                 lambda o: o.merge(entity, target),
                 redirect={entity.id: target.id},
+                then=follow,
             )
-            if done:
-                self._follow = target.id
 
         self.app.push_screen(MergePicker(graph, entity), merged)
 
@@ -402,11 +441,12 @@ class EntityCard(ModalScreen[None]):
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self.host.edit_entities(
-                f"Hid {entity.name!r} (u in the entity list undoes it)",
-                lambda o: o.hide(entity),
-            ):
-                self.dismiss(None)
+            if yes:
+                self._correct(
+                    f"Hid {entity.name!r} (u in the entity list undoes it)",
+                    lambda o: o.hide(entity),
+                    then=lambda done: self.dismiss(None) if done else None,
+                )
 
         question = (
             f"Hide {entity.name!r}? It leaves the sidebar, the cards and entity searches. "

@@ -9,10 +9,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from ...core.bookmarks import FORMATS, format_for
+from .base import Dialog
 
 LABELS = {"md": "Markdown reading list", "json": "JSON", "csv": "CSV (spreadsheet)"}
 SUFFIXES = {"md": ".md", "json": ".json", "csv": ".csv"}
@@ -36,7 +36,7 @@ class ExportRequest:
     path: Path
 
 
-class ExportBookmarksScreen(ModalScreen[ExportRequest | None]):
+class ExportBookmarksScreen(Dialog[ExportRequest]):
     """Pick a format and a path; the file's suffix follows the format."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,9 +101,6 @@ class ExportBookmarksScreen(ModalScreen[ExportRequest | None]):
         if path.is_dir():
             path = path / default_export_path(self._fmt, self._stem).name
         self.dismiss(ExportRequest(self._fmt, path))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -9,7 +9,7 @@ changes). The watcher is a plain daemon thread, not a Textual worker: it runs fo
 the life of the screen, and waiting for workers must not wait for it.
 
 ``LiveFolder`` is a controller the main screen holds; it reaches the screen through
-the small ``Host`` protocol.
+the ``Host`` protocol (``host.py``).
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from __future__ import annotations
 import contextlib
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ...core.corpus.collection import Corpus
-    from ...core.watch import Changes
-    from ..widgets.article_pane import ArticlePane
+    from ....core.corpus.collection import Corpus
+    from ....core.watch import Changes
+    from .host import Host
 
 #: Seconds before trying a rescan again while the first load or a build is under way.
 RETRY_DELAY = 0.5
@@ -65,24 +65,6 @@ def difference(before: Corpus | None, after: Corpus) -> Difference:
     )
 
 
-class Host(Protocol):
-    """What the live folder needs of the main screen."""
-
-    app: Any
-    panes: list[ArticlePane]
-    focused: Any
-    indexing: bool
-
-    def _corpus_ready(self, corpus: Corpus) -> None: ...
-    def _note_issues(self, corpus: Corpus) -> None: ...
-    def index_ready(self) -> None: ...
-    def build_entities(self) -> Any: ...
-    def open_article(self, *args: Any, **kwargs: Any) -> Any: ...  # (id, paragraph, query, pane=)
-    def notify(self, message: str, **kwargs: Any) -> None: ...
-    def set_timer(self, delay: float, callback: Any) -> Any: ...
-    def run_worker(self, work: Any, **kwargs: Any) -> Any: ...
-
-
 class LiveFolder:
     """Watches the screen's corpus folder and scans it again when it changes."""
 
@@ -109,9 +91,9 @@ class LiveFolder:
             self._stop.set()
 
     def _watch(self, stop: threading.Event) -> None:
-        from ...core.watch import watch_folder
+        from ....core.watch import watch_folder
 
-        app = self.host.app
+        app = self.host.reader
 
         def changed(changes: Changes) -> None:
             if not stop.is_set():
@@ -138,21 +120,14 @@ class LiveFolder:
         the index and the entities. Waits for a first load or build under way."""
         host = self.host
         self._manual = self._manual or manual
-        busy = {w.group for w in host.app.workers if w.is_running}
-        if host.app.corpus is None or busy & {"load", "rescan"} or host.indexing:
+        busy = {w.group for w in host.reader.workers if w.is_running}
+        if host.reader.corpus is None or busy & {"load", "rescan"} or host.indexing:
             if not self._wanted:
                 self._wanted = True
                 host.set_timer(RETRY_DELAY, self._again)
             return
         manual, self._manual = self._manual, False
-        host.run_worker(
-            lambda: self._scan(manual),
-            thread=True,
-            group="rescan",
-            exclusive=True,
-            exit_on_error=False,
-            name="rescan",
-        )
+        host.run_in_thread(lambda: self._scan(manual), group="rescan", name="rescan")
 
     def _again(self) -> None:
         self._wanted = False
@@ -161,7 +136,7 @@ class LiveFolder:
     def _scan(self, manual: bool) -> None:
         """In a worker thread: the folder scanned, the index updated."""
         host = self.host
-        app = host.app
+        app = host.reader
         before = app.corpus
         try:
             corpus = app.library.scan()
@@ -171,12 +146,12 @@ class LiveFolder:
             )
             return
         found = difference(before, corpus)
-        host._note_issues(corpus)
+        host.note_issues(corpus)
         if not found:
             if manual:
                 app.call_from_thread(app.notify, "No changes in the folder", timeout=3)
             return
-        app.call_from_thread(host._corpus_ready, corpus)
+        app.call_from_thread(host.corpus_ready, corpus)
         index = None
         try:
             index = app.library.open_search(corpus)
@@ -189,7 +164,7 @@ class LiveFolder:
     def _done(self, index: Any, found: Difference) -> None:
         """On the UI thread: the new index in, the entities rebuilt, open articles re-read."""
         host = self.host
-        app = host.app
+        app = host.reader
         if index is not None:
             old, app.index = app.index, index
             app.settle()
