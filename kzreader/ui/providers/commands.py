@@ -6,17 +6,19 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+from textual.widget import Widget
 
 from ..keys import key_groups, keys_of
+from ..screens.main.screen import MainScreen
 
 
 class CommandsProvider(Provider):
     """Runs the same actions as the keys, on the pane or list they belong to."""
 
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        screen = self.screen
+    def _commands(self, screen: MainScreen) -> list[tuple[str, str, Callable[[], object]]]:
         keymap = getattr(self.app, "keymap", {})
-        out = []
+        out: list[tuple[str, str, Callable[[], object]]] = []
         for group in key_groups():
             if group.target is None:
                 continue
@@ -33,61 +35,66 @@ class CommandsProvider(Provider):
                     (
                         title,
                         f"{keys} · {binding.id or binding.action}",
-                        partial(self._run, group.target, binding.action),
+                        partial(self._run, screen, group.target, binding.action),
                     ),
                 )
-        if hasattr(screen, "stop_indexing"):
-            out.append(
-                (
-                    "Stop indexing",
-                    "stop building the search index and the entity list (resumed next start)",
-                    partial(self._stop_indexing, screen),
-                )
+        out.append(
+            (
+                "Stop indexing",
+                "stop building the search index and the entity list (resumed next start)",
+                partial(self._stop_indexing, screen),
             )
-            out.append(
-                (
-                    "Resume indexing",
-                    "go on building the search index and the entity list",
-                    screen.resume_indexing,  # type: ignore[union-attr]
-                )
+        )
+        out.append(
+            (
+                "Resume indexing",
+                "go on building the search index and the entity list",
+                screen.resume_indexing,
             )
-        if hasattr(screen, "action_rescan"):
-            out.append(
-                (
-                    "Rescan the folder",
-                    "pick up files added, changed or removed (also watched as they happen)",
-                    screen.action_rescan,  # type: ignore[union-attr]
-                )
+        )
+        out.append(
+            (
+                "Rescan the folder",
+                "pick up files added, changed or removed (also watched as they happen)",
+                screen.action_rescan,
             )
-        return [(t, h, c) for t, h, c in out if screen is not None]
+        )
+        return out
 
     @staticmethod
-    def _stop_indexing(screen: object) -> None:
-        if not screen.stop_indexing():  # type: ignore[attr-defined]
-            screen.notify("Nothing is being indexed", timeout=2)  # type: ignore[attr-defined]
+    def _stop_indexing(screen: MainScreen) -> None:
+        if not screen.stop_indexing():
+            screen.notify("Nothing is being indexed", timeout=2)
 
-    async def _run(self, target: str, action: str) -> None:
-        screen = self.screen
-        node = screen
+    @staticmethod
+    async def _run(screen: MainScreen, target: str, action: str) -> None:
+        node: Widget | Screen[object] = screen
         if target == "article":
-            node = screen.active_view  # type: ignore[attr-defined]
+            node = screen.active_view
         elif target == "pane":
-            node = screen.active_pane or screen.panes[0]  # type: ignore[attr-defined]
+            node = screen.active_pane or screen.panes[0]
         elif target == "library":
-            node = screen.library.table  # type: ignore[attr-defined]
+            node = screen.library.table
         await node.run_action(action)
 
+    def _reading_screen(self) -> MainScreen | None:
+        """The palette lists these commands over the reading screen only."""
+        screen = self.screen
+        return screen if isinstance(screen, MainScreen) else None
+
     async def discover(self) -> Hits:
-        if not hasattr(self.screen, "active_view"):
+        screen = self._reading_screen()
+        if screen is None:
             return
-        for title, help_text, command in self._commands():
+        for title, help_text, command in self._commands(screen):
             yield DiscoveryHit(title, command, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        if not hasattr(self.screen, "active_view"):
+        screen = self._reading_screen()
+        if screen is None:
             return
         matcher = self.matcher(query)
-        for title, help_text, command in self._commands():
+        for title, help_text, command in self._commands(screen):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), command, help=help_text)

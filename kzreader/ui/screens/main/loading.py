@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ....core.collection import Collection
     from ....core.corpus.collection import Corpus
     from ....core.corpus.model import Article
+    from ....core.search.service import SearchService
     from ...widgets.article_pane import ArticlePane
     from .host import Host
 
@@ -284,11 +285,11 @@ class LoadingController:
             "“Resume indexing” in the palette, ctrl+p) goes on from there."
         )
 
-    def _index_opened(self, index: object) -> None:
+    def _index_opened(self, index: SearchService) -> None:
         app = self.host.reader
         app.index = index
         app.settle()
-        message = getattr(getattr(index, "report", None), "message", None)
+        message = index.report.message
         if message:
             app.notify(message, title="Search index", severity="warning", markup=False)
         self.host.index_ready()
