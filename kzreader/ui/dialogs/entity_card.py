@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from rich.cells import cell_len
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,60 +27,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from ...core.corpus.reading import ArticleError
-from ...core.entities import Entity, EntityGraph, EntityType, Mention, context
+from ...core.entities import Entity, EntityGraph, EntityType, Mention, Overlay
 from ..widgets.entity_list import entity_style
 from .base import post_below
-from .entity_prompts import ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt
+from .concordance import Line, by_article, concordance_line, kwic
+from .entity_prompts import TYPE_LABEL, ConfirmPrompt, MergePicker, RenamePrompt, TypePrompt
 
-if TYPE_CHECKING:
-    from ...core.entities import Overlay
-
-TYPE_LABEL = {
-    "person": "person",
-    "place": "place",
-    "organisation": "organisation",
-    "name": "name of unknown type",
-}
-CONTEXT = 120  # characters gathered on each side of a mention (cut to the width later)
 CONCORDANCE = 2000  # mentions shown in context: each may mean reading another article
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One mention in context, ready to be laid out at any width."""
-
-    mention: Mention
-    before: str
-    text: str
-    after: str
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split()) if any(c in text for c in "\n\t\r") else text
-
-
-def kwic(line: Line, width: int, style: str) -> Content:
-    """``¶ n  …left context  MENTION  right context…`` fitted to ``width`` cells."""
-    number = f"¶{line.mention.paragraph:<4} "
-    room = max(10, width - len(number) - 1)
-    mention = line.text if cell_len(line.text) <= room // 2 else line.text[: room // 2 - 1] + "…"
-    left_room = max(4, (room - cell_len(mention)) * 2 // 5)
-    before = _flat(line.before)
-    if cell_len(before) > left_room:
-        before = "…" + before[-(left_room - 1) :]
-    before = " " * max(0, left_room - cell_len(before)) + before
-    right_room = max(0, room - left_room - cell_len(mention))
-    after = _flat(line.after)
-    if cell_len(after) > right_room:
-        after = after[: max(0, right_room - 1)] + "…"
-    comment = line.mention.in_comment
-    return Content.assemble(
-        (number, "$text-muted"),
-        (before, "$text-muted" if comment else ""),
-        (mention, f"bold {style}"),
-        (after, "$text-muted" if comment else ""),
-    )
 
 
 class EntityCard(ModalScreen[None]):
@@ -265,23 +217,13 @@ class EntityCard(ModalScreen[None]):
         corpus = self.app.corpus
         worker = get_current_worker()
         mentions = graph.mentions(entity_id)
-        counts: dict[str, int] = {}
-        for m in mentions:
-            counts[m.article] = counts.get(m.article, 0) + 1
+        counts, first = by_article(mentions)
         related = graph.cooccurring(entity_id, limit=100)
         lines: list[Line] = []
         for m in mentions[:CONCORDANCE]:
             if worker.is_cancelled:
                 return
-            try:
-                article = corpus.article(m.article)
-                before, text, after = context(article, m, CONTEXT)
-            except (ArticleError, KeyError, OSError, IndexError):
-                before, text, after = "", m.surface, "  (the article cannot be read now)"
-            lines.append(Line(m, before, text, after))
-        first = {}
-        for m in mentions:
-            first.setdefault(m.article, m)
+            lines.append(concordance_line(corpus, m))
         self.app.call_from_thread(self._gathered, entity_id, graph, counts, related, lines, first)
 
     def _gathered(
@@ -367,16 +309,6 @@ class EntityCard(ModalScreen[None]):
 
     # -- actions ------------------------------------------------------------------------
 
-    def _correct(
-        self,
-        done: str,
-        change: Callable[[Overlay], object],
-        *,
-        redirect: dict[str, str] | None = None,
-        then: Callable[[bool], object] | None = None,
-    ) -> None:
-        post_below(self, self.CorrectionAsked(done, change, redirect, then))
-
     def action_close(self) -> None:
         self.dismiss(None)
 
@@ -391,8 +323,11 @@ class EntityCard(ModalScreen[None]):
         def renamed(new: str | None) -> None:
             if new and new.strip() and new.strip() != entity.name:
                 name = new.strip()
-                self._correct(
-                    f"Renamed {entity.name!r} to {name!r}", lambda o: o.rename(entity, name)
+                post_below(
+                    self,
+                    self.CorrectionAsked(
+                        f"Renamed {entity.name!r} to {name!r}", lambda o: o.rename(entity, name)
+                    ),
                 )
 
         self.app.push_screen(RenamePrompt(entity), renamed)
@@ -404,9 +339,12 @@ class EntityCard(ModalScreen[None]):
 
         def retyped(new: EntityType | None) -> None:
             if new is not None and new != entity.type:
-                self._correct(
-                    f"{entity.name} is now a {TYPE_LABEL[str(new)]}",
-                    lambda o: o.retype(entity, new),
+                post_below(
+                    self,
+                    self.CorrectionAsked(
+                        f"{entity.name} is now a {TYPE_LABEL[str(new)]}",
+                        lambda o: o.retype(entity, new),
+                    ),
                 )
 
         self.app.push_screen(TypePrompt(entity), retyped)
@@ -426,11 +364,14 @@ class EntityCard(ModalScreen[None]):
                 if done:  # the rebuilt graph shows the entity this one went into
                     self._follow = target.id
 
-            self._correct(
-                f"Merged {entity.name!r} into {target.name!r}",
-                lambda o: o.merge(entity, target),
-                redirect={entity.id: target.id},
-                then=follow,
+            post_below(
+                self,
+                self.CorrectionAsked(
+                    f"Merged {entity.name!r} into {target.name!r}",
+                    lambda o: o.merge(entity, target),
+                    redirect={entity.id: target.id},
+                    then=follow,
+                ),
             )
 
         self.app.push_screen(MergePicker(graph, entity), merged)
@@ -442,10 +383,13 @@ class EntityCard(ModalScreen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._correct(
-                    f"Hid {entity.name!r} (u in the entity list undoes it)",
-                    lambda o: o.hide(entity),
-                    then=lambda done: self.dismiss(None) if done else None,
+                post_below(
+                    self,
+                    self.CorrectionAsked(
+                        f"Hid {entity.name!r} (u in the entity list undoes it)",
+                        lambda o: o.hide(entity),
+                        then=lambda done: self.dismiss(None) if done else None,
+                    ),
                 )
 
         question = (

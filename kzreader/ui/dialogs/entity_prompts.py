@@ -54,6 +54,15 @@ class RenamePrompt(Dialog[str]):
         self.dismiss(value)
 
 
+#: Each type as a sentence names it ("… is now a name of unknown type").
+TYPE_LABEL = {
+    "person": "person",
+    "place": "place",
+    "organisation": "organisation",
+    "name": "name of unknown type",
+}
+
+
 class TypePrompt(Dialog[EntityType]):
     """Person, place or organisation."""
 
@@ -91,7 +100,8 @@ class TypePrompt(Dialog[EntityType]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(EntityType(event.option.id))
+        if event.option.id is not None:  # every option has its type as id
+            self.dismiss(EntityType(event.option.id))
 
 
 def _score(matcher: Matcher, needle: str, entity: Entity) -> float:
