@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ...core.entities import Entity, EntityGraph, EntityType, Mention, Overlay
+from ..reader import reader_app
 from ..widgets.entity_list import entity_style
 from .base import post_below
 from .concordance import Line, by_article, concordance_line, kwic
@@ -166,7 +167,7 @@ class EntityCard(ModalScreen[None]):
     def _fill_articles(self, entity: Entity, counts: dict[str, int]) -> None:
         listing = self.query_one("#card-articles", OptionList)
         listing.border_title = f"Articles ({len(entity.articles)})"
-        corpus = self.app.corpus
+        corpus = reader_app(self).corpus
         options = []
         for article_id in entity.articles:
             try:
@@ -214,7 +215,9 @@ class EntityCard(ModalScreen[None]):
         A common name of a large corpus has a million mentions (about ten seconds to
         read at 50,000 articles): the card must never wait for them on the UI thread.
         """
-        corpus = self.app.corpus
+        corpus = reader_app(self).corpus
+        if corpus is None:  # a graph is built from a corpus: not before one is open
+            return
         worker = get_current_worker()
         mentions = graph.mentions(entity_id)
         counts, first = by_article(mentions)
@@ -252,7 +255,7 @@ class EntityCard(ModalScreen[None]):
         width = max(20, listing.scrollable_content_region.width - 1)
         self._width = width
         style = entity_style(entity.type)
-        corpus = self.app.corpus
+        corpus = reader_app(self).corpus
         keep = listing.highlighted_option.id if listing.highlighted_option else None
         options: list[Option] = []
         last_article = None

@@ -15,7 +15,7 @@ itself is in the controllers.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,6 +29,7 @@ from textual.worker import Worker, WorkerState
 
 from ....core.corpus.model import Article
 from ...messages import GoBack, IndexProgress, OpenArticle, RunSearch
+from ...reader import reader_app
 from ...widgets.article_pane import ArticlePane
 from ...widgets.article_view import ArticleView
 from ...widgets.bookmarks_panel import BookmarksList, BookmarksPanel
@@ -139,7 +140,7 @@ class MainScreen(Screen):
     @property
     def reader(self) -> KzReaderApp:
         """The app, as the reader's own class (its services, settings and state)."""
-        return cast("KzReaderApp", self.app)
+        return reader_app(self)
 
     @property
     def header(self) -> HeaderBar:
