@@ -16,8 +16,8 @@ import grimp
 
 PACKAGE = Path(__file__).resolve().parents[1] / "kzreader"
 MAX_LINES = 400
-#: What a module's docstring says when it is one module on purpose, and why.
-ONE_MODULE = "over 400 lines on purpose"
+#: What the docstring of a module that is one module on purpose says (and then why).
+ONE_MODULE = "over 400 lines"
 
 
 def _modules() -> Iterator[tuple[str, Path]]:

@@ -9,6 +9,9 @@ Each binding has an ``id``, the name a user's keymap gives it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual.app import App
 from textual.binding import Binding
 
 APP: tuple[Binding, ...] = (
@@ -138,4 +141,157 @@ FIND_INPUT: tuple[Binding, ...] = (
     Binding("escape", "close", "Close find", id="kz.find.close"),
     Binding("down,ctrl+n", "step(1)", "Next match", id="kz.find.next", show=False),
     Binding("up,ctrl+p", "step(-1)", "Previous match", id="kz.find.previous", show=False),
+)
+
+MAIN_BOOKMARKS: tuple[Binding, ...] = (
+    Binding("b", "bookmark", "Bookmark", id="kz.bookmark", show=False),
+    Binding("B", "bookmark_note", "Bookmark with a note", id="kz.bookmark_note", show=False),
+    Binding("d", "bookmark_delete", "Delete bookmark", id="kz.bookmark_delete", show=False),
+    Binding("u,ctrl+z", "bookmark_undo", "Undo delete", id="kz.bookmark_undo", show=False),
+    Binding("x", "bookmarks_export", "Export bookmarks", id="kz.bookmarks_export", show=False),
+    Binding(
+        "R",
+        "bookmarks_restore_backup",
+        "Restore bookmarks backup",
+        id="kz.bookmarks_restore_backup",
+        show=False,
+    ),
+)
+
+MAIN_ENTITIES: tuple[Binding, ...] = (
+    Binding("right_square_bracket", "mention(1)", "Next mention", id="kz.mention_next"),
+    Binding(
+        "left_square_bracket", "mention(-1)", "Previous mention", id="kz.mention_prev", show=False
+    ),
+    Binding("r", "related_articles", "Related articles", id="kz.related_articles"),
+    Binding("E", "focus_entities", "Entity list", id="kz.entities_focus", show=False),
+)
+
+MAIN: tuple[Binding, ...] = (
+    Binding("q", "app.quit", "Quit", id="kz.quit"),
+    Binding("question_mark", "help", "Help", id="kz.help"),
+    Binding("slash", "focus_search", "Search", id="kz.search"),
+    Binding("ctrl+f", "find", "Find in article", id="kz.find", show=False),
+    Binding("s", "split", "Split", id="kz.split"),
+    Binding("S", "unsplit", "Close split", id="kz.unsplit", show=False),
+    Binding("e", "toggle_sidebar", "Entities", id="kz.sidebar", show=False),
+    Binding("z", "toggle_zen", "Article only", id="kz.zen", show=False),
+    Binding("1", "tab('library')", "Library", id="kz.tab.library", show=False),
+    Binding("2", "tab('results')", "Results", id="kz.tab.results", show=False),
+    Binding("3", "tab('bookmarks')", "Bookmarks", id="kz.tab.bookmarks", show=False),
+    Binding("ctrl+y", "accept_suggestion", "Did you mean", id="kz.suggestion", show=False),
+    Binding("tab", "cycle_focus(1)", "Next panel", id="kz.focus.next", show=False),
+    Binding("shift+tab", "cycle_focus(-1)", "Previous panel", id="kz.focus.previous", show=False),
+    *MAIN_BOOKMARKS,
+    *MAIN_ENTITIES,
+)
+
+LIBRARY_TABLE: tuple[Binding, ...] = (
+    Binding("enter", "open", "Open", id="kz.library.open"),
+    Binding("o", "cycle_sort", "Sort", id="kz.library.sort"),
+    Binding("f", "filter", "Filter", id="kz.library.filter"),
+    Binding("escape", "back", "Back to the article", id="kz.library.back", show=False),
+    Binding("j,down", "move(1)", "Down", id="kz.library.down", show=False),
+    Binding("k,up", "move(-1)", "Up", id="kz.library.up", show=False),
+    Binding("pagedown", "page(1)", "Page down", id="kz.library.page_down", show=False),
+    Binding("pageup", "page(-1)", "Page up", id="kz.library.page_up", show=False),
+    Binding("g,home", "edge(-1)", "First", id="kz.library.first", show=False),
+    Binding("G,end", "edge(1)", "Last", id="kz.library.last", show=False),
+)
+
+ENTITY_LIST: tuple[Binding, ...] = (
+    Binding("enter", "open", "Entity card", id="kz.entity_card"),
+    Binding("escape", "back", "Back", id="kz.entities.back", show=False),
+    Binding("j,down", "move(1)", "Down", id="kz.entities.down", show=False),
+    Binding("k,up", "move(-1)", "Up", id="kz.entities.up", show=False),
+    Binding("pagedown", "page(1)", "Page down", id="kz.entities.page_down", show=False),
+    Binding("pageup", "page(-1)", "Page up", id="kz.entities.page_up", show=False),
+    Binding("g,home", "edge(-1)", "First", id="kz.entities.first", show=False),
+    Binding("G,end", "edge(1)", "Last", id="kz.entities.last", show=False),
+)
+
+ENTITY_CARD: tuple[Binding, ...] = (
+    Binding("escape,q", "close", "Close", id="kz.card.close"),
+    Binding("m", "merge", "Merge with…", id="kz.entity.merge"),
+    Binding("n", "rename", "Rename", id="kz.entity.rename"),
+    Binding("t", "retype", "Change type", id="kz.entity.retype"),
+    Binding("h", "hide", "Hide", id="kz.entity.hide"),
+    Binding("u", "undo", "Undo the last correction", id="kz.entity.undo"),
+)
+
+RENAME_PROMPT: tuple[Binding, ...] = (
+    Binding("escape", "cancel", "Cancel", id="kz.entity.prompt_cancel"),
+)
+
+TYPE_PROMPT: tuple[Binding, ...] = (
+    Binding("escape", "cancel", "Cancel", id="kz.entity.prompt_cancel"),
+)
+
+MERGE_PICKER: tuple[Binding, ...] = (
+    Binding("escape", "cancel", "Cancel", id="kz.entity.prompt_cancel"),
+    Binding("down", "to_list", "To the list", id="kz.entity.merge_list", show=False),
+)
+
+CONFIRM_PROMPT: tuple[Binding, ...] = (
+    Binding("y,enter", "answer(True)", "Yes", id="kz.entity.confirm_yes"),
+    Binding("n,escape", "answer(False)", "No", id="kz.entity.confirm_no"),
+)
+
+BOOKMARK_EDIT: tuple[Binding, ...] = (
+    Binding("ctrl+s", "save", "Save", id="kz.bookmark_edit.save"),
+    Binding("escape", "cancel", "Cancel", id="kz.bookmark_edit.cancel"),
+)
+
+EXPORT: tuple[Binding, ...] = (
+    Binding("escape", "cancel", "Cancel", id="kz.bookmarks_export.cancel"),
+    Binding("ctrl+s", "export", "Export", id="kz.bookmarks_export.save"),
+)
+
+HELP: tuple[Binding, ...] = (
+    Binding("escape,q,question_mark", "close", "Close", id="kz.help.close"),
+)
+
+RELATED_ARTICLES: tuple[Binding, ...] = (
+    Binding("escape,q,r", "close", "Close", id="kz.related.close"),
+    Binding("j", "cursor(1)", "Down", id="kz.related.down", show=False),
+    Binding("k", "cursor(-1)", "Up", id="kz.related.up", show=False),
+)
+
+
+@dataclass(frozen=True)
+class KeyGroup:
+    """Bindings that apply in one place; ``target`` says where the palette runs them."""
+
+    title: str
+    bindings: tuple[Binding, ...]
+    target: str | None  # "screen", "article", "pane", "library" or None (not in the palette)
+
+
+#: Textual's own key for the command palette, listed with the keys that work everywhere.
+PALETTE = Binding(App.COMMAND_PALETTE_BINDING, "app.command_palette", "Commands")
+
+
+def _runs_screen_action(binding: Binding) -> bool:
+    return binding.action.startswith("screen.")
+
+
+#: What the help screen, the palette, the keymap check and the README's key table show,
+#: in their order; a binding listed in two groups is shown in the first (``keys``).
+GROUPS: tuple[KeyGroup, ...] = (
+    KeyGroup("Everywhere", (*MAIN, *APP, PALETTE), "screen"),
+    KeyGroup("Article", ARTICLE_VIEW, "article"),
+    KeyGroup("Article pane", ARTICLE_PANE, "pane"),
+    KeyGroup("Library", (*LIBRARY_TABLE, *LIBRARY_FILTER), "library"),
+    KeyGroup("Results", RESULTS_LIST, None),
+    # The bookmarks list's keys run screen actions, so the palette can run them too.
+    KeyGroup("Bookmarks", tuple(b for b in BOOKMARKS_LIST if _runs_screen_action(b)), "screen"),
+    KeyGroup(
+        "Bookmarks list",
+        (*(b for b in BOOKMARKS_LIST if not _runs_screen_action(b)), *BOOKMARKS_FILTER),
+        None,
+    ),
+    KeyGroup("Entity sidebar", (*ENTITY_LIST, *ENTITY_SIDEBAR, *ENTITY_FILTER), None),
+    KeyGroup("Entity card", ENTITY_CARD, None),
+    KeyGroup("Search box", SEARCH_INPUT, None),
+    KeyGroup("Find bar", FIND_INPUT, None),
 )

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ...core.bookmarks import parse_tags
+from .. import bindings
 from .base import Dialog
 
 QUOTE_CHARS = 300
@@ -30,10 +31,7 @@ class BookmarkEditScreen(Dialog[BookmarkEdit]):
     ctrl+s or Enter in the tags box saves; Esc cancels.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="kz.bookmark_edit.save"),
-        Binding("escape", "cancel", "Cancel", id="kz.bookmark_edit.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.BOOKMARK_EDIT)
 
     def __init__(
         self,

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ...core.entities import Entity, EntityGraph, EntityType, Mention, Overlay
+from .. import bindings
 from ..reader import reader_app
 from ..widgets.entity_list import entity_style
 from .base import post_below
@@ -40,14 +41,7 @@ CONCORDANCE = 2000  # mentions shown in context: each may mean reading another a
 class EntityCard(ModalScreen[None]):
     """Everything about one person, place or organisation; Esc returns to the reader."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="kz.card.close"),
-        Binding("m", "merge", "Merge with…", id="kz.entity.merge"),
-        Binding("n", "rename", "Rename", id="kz.entity.rename"),
-        Binding("t", "retype", "Change type", id="kz.entity.retype"),
-        Binding("h", "hide", "Hide", id="kz.entity.hide"),
-        Binding("u", "undo", "Undo the last correction", id="kz.entity.undo"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.ENTITY_CARD)
 
     @dataclass
     class MentionChosen(Message):

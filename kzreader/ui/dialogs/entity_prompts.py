@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.fuzzy import Matcher
@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.entities import Entity, EntityGraph, EntityType
+from .. import bindings
 from ..widgets.entity_list import entity_style
 from ..widgets.entity_sidebar import folded
 from .base import Dialog
@@ -27,9 +28,7 @@ PICKS = 60  # candidates the merge picker lists at once
 class RenamePrompt(Dialog[str]):
     """A new canonical name; the old one stays an alias."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="kz.entity.prompt_cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.RENAME_PROMPT)
 
     def __init__(self, entity: Entity) -> None:
         super().__init__(classes="entity-prompt")
@@ -66,9 +65,7 @@ TYPE_LABEL = {
 class TypePrompt(Dialog[EntityType]):
     """Person, place or organisation."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="kz.entity.prompt_cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.TYPE_PROMPT)
 
     def __init__(self, entity: Entity) -> None:
         super().__init__(classes="entity-prompt")
@@ -120,10 +117,7 @@ def _score(matcher: Matcher, needle: str, entity: Entity) -> float:
 class MergePicker(Dialog[str]):
     """Pick the entity this one is the same as, by name (fuzzy, any alias)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="kz.entity.prompt_cancel"),
-        Binding("down", "to_list", "To the list", id="kz.entity.merge_list", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.MERGE_PICKER)
 
     def __init__(self, graph: EntityGraph, entity: Entity) -> None:
         super().__init__(classes="entity-prompt")
@@ -201,10 +195,7 @@ class MergePicker(Dialog[str]):
 class ConfirmPrompt(Dialog[bool]):
     """A yes/no question; y or Enter says yes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes", id="kz.entity.confirm_yes"),
-        Binding("n,escape", "answer(False)", "No", id="kz.entity.confirm_no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.CONFIRM_PROMPT)
 
     def __init__(self, question: str, verb: str) -> None:
         super().__init__(classes="entity-prompt")

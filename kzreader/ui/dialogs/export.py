@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from ...core.bookmarks import FORMATS, format_for
+from .. import bindings
 from .base import Dialog
 
 LABELS = {"md": "Markdown reading list", "json": "JSON", "csv": "CSV (spreadsheet)"}
@@ -39,10 +40,7 @@ class ExportRequest:
 class ExportBookmarksScreen(Dialog[ExportRequest]):
     """Pick a format and a path; the file's suffix follows the format."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="kz.bookmarks_export.cancel"),
-        Binding("ctrl+s", "export", "Export", id="kz.bookmarks_export.save"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.EXPORT)
 
     def __init__(
         self,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from .. import bindings
 from ..keys import KeyGroup, key_groups, keys_of
 
 TWO_COLUMNS = 100  # terminal columns from which the groups are shown side by side
@@ -19,9 +20,7 @@ TWO_COLUMNS = 100  # terminal columns from which the groups are shown side by si
 class HelpScreen(ModalScreen[None]):
     """Lists every binding; Esc, q or ? closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close", id="kz.help.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.HELP)
 
     def compose(self) -> ComposeResult:
         groups = [group for group in key_groups() if group.bindings]

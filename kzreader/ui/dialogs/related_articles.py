@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ...core.corpus.model import Article
 from ...core.entities import EntityGraph
+from .. import bindings
 from ..widgets.entity_list import entity_style
 
 SHARED_SHOWN = 5  # names listed per related article
@@ -26,11 +27,7 @@ SHARED_SHOWN = 5  # names listed per related article
 class RelatedArticles(ModalScreen[str | None]):
     """A short list of related articles; Enter opens one, Esc closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,r", "close", "Close", id="kz.related.close"),
-        Binding("j", "cursor(1)", "Down", id="kz.related.down", show=False),
-        Binding("k", "cursor(-1)", "Up", id="kz.related.up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.RELATED_ARTICLES)
 
     def __init__(self, article: Article, graph: EntityGraph, corpus: Any) -> None:
         super().__init__()

@@ -16,10 +16,11 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.strip import Strip
 
+from .. import bindings
 from .cursor_list import CursorList
 from .library_table import fit
 
@@ -53,16 +54,7 @@ class EntityList(CursorList[EntityRow]):
     """Entities under their section headers; the cursor highlights one, Enter opens its card."""
 
     COMPONENT_PREFIX = "entity-list--"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Entity card", id="kz.entity_card"),
-        Binding("escape", "back", "Back", id="kz.entities.back", show=False),
-        Binding("j,down", "move(1)", "Down", id="kz.entities.down", show=False),
-        Binding("k,up", "move(-1)", "Up", id="kz.entities.up", show=False),
-        Binding("pagedown", "page(1)", "Page down", id="kz.entities.page_down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="kz.entities.page_up", show=False),
-        Binding("g,home", "edge(-1)", "First", id="kz.entities.first", show=False),
-        Binding("G,end", "edge(1)", "Last", id="kz.entities.last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.ENTITY_LIST)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "entity-list--header",

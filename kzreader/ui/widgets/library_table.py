@@ -15,11 +15,12 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.strip import Strip
 
 from ...core.corpus.model import ArticleInfo
+from .. import bindings
 from .cursor_list import CursorList
 
 DATE = 10
@@ -50,18 +51,7 @@ class LibraryTable(CursorList[ArticleInfo]):
 
     HEADER_LINES = 1  # the column titles (a click sorts by one)
     COMPONENT_PREFIX = "library-table--"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="kz.library.open"),
-        Binding("o", "cycle_sort", "Sort", id="kz.library.sort"),
-        Binding("f", "filter", "Filter", id="kz.library.filter"),
-        Binding("escape", "back", "Back to the article", id="kz.library.back", show=False),
-        Binding("j,down", "move(1)", "Down", id="kz.library.down", show=False),
-        Binding("k,up", "move(-1)", "Up", id="kz.library.up", show=False),
-        Binding("pagedown", "page(1)", "Page down", id="kz.library.page_down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="kz.library.page_up", show=False),
-        Binding("g,home", "edge(-1)", "First", id="kz.library.first", show=False),
-        Binding("G,end", "edge(1)", "Last", id="kz.library.last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.LIBRARY_TABLE)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "library-table--header",

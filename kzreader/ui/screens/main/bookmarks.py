@@ -12,8 +12,6 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
-
 from ...widgets.article_pane import ArticlePane
 from ...widgets.article_view import ArticleView
 from ...widgets.bookmarks_panel import BookmarksList
@@ -30,20 +28,6 @@ if TYPE_CHECKING:
     from .host import Host
 
 #: Keys of the main screen for bookmarks (the list adds e, d, o, f of its own).
-BOOKMARK_BINDINGS = [
-    Binding("b", "bookmark", "Bookmark", id="kz.bookmark", show=False),
-    Binding("B", "bookmark_note", "Bookmark with a note", id="kz.bookmark_note", show=False),
-    Binding("d", "bookmark_delete", "Delete bookmark", id="kz.bookmark_delete", show=False),
-    Binding("u,ctrl+z", "bookmark_undo", "Undo delete", id="kz.bookmark_undo", show=False),
-    Binding("x", "bookmarks_export", "Export bookmarks", id="kz.bookmarks_export", show=False),
-    Binding(
-        "R",
-        "bookmarks_restore_backup",
-        "Restore bookmarks backup",
-        id="kz.bookmarks_restore_backup",
-        show=False,
-    ),
-]
 
 
 class BookmarksController:
@@ -395,4 +379,4 @@ class BookmarksController:
         self.host.reader.push_screen(screen, then)
 
 
-__all__ = ["BOOKMARK_BINDINGS", "BookmarksController"]
+__all__ = ["BookmarksController"]

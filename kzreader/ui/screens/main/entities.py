@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.worker import get_current_worker
 
@@ -33,14 +32,6 @@ if TYPE_CHECKING:
 
 PROGRESS_EVERY = 0.1  # seconds between progress updates
 #: Keys of the main screen for entities (the sidebar adds Enter, a and f of its own).
-ENTITY_BINDINGS = [
-    Binding("right_square_bracket", "mention(1)", "Next mention", id="kz.mention_next"),
-    Binding(
-        "left_square_bracket", "mention(-1)", "Previous mention", id="kz.mention_prev", show=False
-    ),
-    Binding("r", "related_articles", "Related articles", id="kz.related_articles"),
-    Binding("E", "focus_entities", "Entity list", id="kz.entities_focus", show=False),
-]
 FIELDS = ("person:", "people:", "place:", "org:", "organisation:", "organization:", "entity:")
 
 

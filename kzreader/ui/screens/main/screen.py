@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
@@ -28,6 +28,7 @@ from textual.widgets import Footer, Input, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from ....core.corpus.model import Article
+from ... import bindings
 from ...messages import GoBack, IndexProgress, OpenArticle, RunSearch
 from ...reader import reader_app
 from ...widgets.article_pane import ArticlePane
@@ -38,8 +39,8 @@ from ...widgets.header_bar import HeaderBar
 from ...widgets.library import LibraryPane, LibraryTable
 from ...widgets.results import ResultsList, ResultsPane
 from ...widgets.search_input import SearchInput
-from .bookmarks import BOOKMARK_BINDINGS, BookmarksController
-from .entities import ENTITY_BINDINGS, EntitiesController
+from .bookmarks import BookmarksController
+from .entities import EntitiesController
 from .focus import FocusTrail, in_left_panel, next_in_ring, pane_of
 from .layout import size_classes
 from .live_folder import LiveFolder
@@ -58,26 +59,7 @@ if TYPE_CHECKING:
 class MainScreen(Screen):
     """Library · Results · Bookmarks, article pane(s), entity sidebar, footer."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "app.quit", "Quit", id="kz.quit"),
-        Binding("question_mark", "help", "Help", id="kz.help"),
-        Binding("slash", "focus_search", "Search", id="kz.search"),
-        Binding("ctrl+f", "find", "Find in article", id="kz.find", show=False),
-        Binding("s", "split", "Split", id="kz.split"),
-        Binding("S", "unsplit", "Close split", id="kz.unsplit", show=False),
-        Binding("e", "toggle_sidebar", "Entities", id="kz.sidebar", show=False),
-        Binding("z", "toggle_zen", "Article only", id="kz.zen", show=False),
-        Binding("1", "tab('library')", "Library", id="kz.tab.library", show=False),
-        Binding("2", "tab('results')", "Results", id="kz.tab.results", show=False),
-        Binding("3", "tab('bookmarks')", "Bookmarks", id="kz.tab.bookmarks", show=False),
-        Binding("ctrl+y", "accept_suggestion", "Did you mean", id="kz.suggestion", show=False),
-        Binding("tab", "cycle_focus(1)", "Next panel", id="kz.focus.next", show=False),
-        Binding(
-            "shift+tab", "cycle_focus(-1)", "Previous panel", id="kz.focus.previous", show=False
-        ),
-        *BOOKMARK_BINDINGS,
-        *ENTITY_BINDINGS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.MAIN)
 
     def __init__(self) -> None:
         super().__init__()
