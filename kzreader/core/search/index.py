@@ -303,7 +303,7 @@ class SearchIndex:
         )
         return corrected if found > total else None
 
-    def prepare(self) -> None:
+    def warm_up(self) -> None:
         """Read ahead what a first wildcard or fuzzy search would need (each segment's
         words), a segment at a time so that searches meanwhile wait little."""
         if self._ix is None:

@@ -84,7 +84,7 @@ class SearchService(Protocol):
         """Look names up in ``entities`` from now on (None: no entity graph)."""
         ...
 
-    def prepare(self) -> None:
+    def warm_up(self) -> None:
         """Warm up: read ahead what a first wildcard or fuzzy search needs."""
         ...
 

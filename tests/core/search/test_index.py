@@ -96,7 +96,7 @@ def test_prepared_wildcards_read_no_word_list(
     expected = [index.search(q).hits for q in ("Tok*", "Tokaev~", "title:kaz*")]
     engine.clear_caches()
     postings._LEXICONS.clear()
-    index.prepare()
+    index.warm_up()
     monkeypatch.setattr(SegmentReader, "lexicon", lambda *_: pytest.fail("read a word list"))
     assert [index.search(q).hits for q in ("Tok*", "Tokaev~", "title:kaz*")] == expected
     assert all(expected)
@@ -364,7 +364,7 @@ def test_closing_the_index_while_it_reads_ahead_leaves_no_searcher_open(
         index.close()  # the app quits (action_quit) between two segments
 
     monkeypatch.setattr(engine, "read_words", read_then_quit)
-    index.prepare()
+    index.warm_up()
     assert index._searcher is None
 
 

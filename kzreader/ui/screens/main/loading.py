@@ -275,7 +275,7 @@ class LoadingController:
         if worker.is_cancelled:
             return
         app.call_from_thread(self._index_opened, index)
-        index.prepare()  # searching meanwhile: this reads ahead for the first wildcard
+        index.warm_up()  # searching meanwhile: this reads ahead for the first wildcard
 
     def _index_stopped(self) -> None:
         self.host.results.show_progress(None, None)
