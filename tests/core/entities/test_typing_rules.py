@@ -101,3 +101,70 @@ def test_a_headline_name_is_cut_to_what_the_body_calls_it() -> None:
     assert sarykol is not None and sarykol.type is EntityType.PLACE
     assert {m.paragraph for m in graph.mentions(sarykol.id)} == {1, 2}
     assert not any("Terms" in e.name for e in graph.entities())
+
+
+def test_an_adjective_after_the_starts_a_headed_name() -> None:
+    graph = _graph("The Asian Bank for Water and Soil Studies lent the money.")
+    assert _type(graph, "Asian Bank for Water and Soil Studies") is EntityType.ORGANISATION
+    assert graph.lookup("Bank for Water and Soil Studies") is None
+
+
+def test_a_dateline_agency_is_one_organisation_and_no_alias() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Wheat Exports Rise", True),
+        Paragraph(2, Kind.BODY, "ASTANA (Interfax-Kazakhstan) – Wheat exports rose.", False),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    assert _type(graph, "Interfax-Kazakhstan") is EntityType.ORGANISATION
+    assert graph.lookup("Kazakhstan") is None
+    astana = graph.lookup("Astana")
+    assert astana is not None and "Interfax-Kazakhstan" not in astana.aliases
+
+
+def test_and_ends_a_name_before_a_code_or_the() -> None:
+    graph = _graph(
+        "Carriers Tulpar and K7 Group cut fares.",
+        "Loans came from Agroprombank and the Fund for Rural Roads.",
+    )
+    assert _type(graph, "Tulpar") is EntityType.ORGANISATION
+    assert _type(graph, "K7 Group") is EntityType.ORGANISATION
+    assert _type(graph, "Agroprombank") is EntityType.ORGANISATION
+    assert _type(graph, "Fund for Rural Roads") is EntityType.ORGANISATION
+
+
+def test_a_sentence_initial_acronym_is_a_name() -> None:
+    graph = _graph("Ships were short. KMTF, the carrier, bought two.")
+    assert _type(graph, "KMTF") is EntityType.ORGANISATION
+
+
+def test_combines_domains_and_agency_stems_are_organisations() -> None:
+    graph = _graph(
+        "The Balkhash Mining and Metallurgical Combine cut output.",
+        "He told 8.kz on Friday.",
+        "Belstat and Roshydromet published figures; Roskomnadzor blocked a site.",
+        "Analysts at Tengri Securities were cautious.",
+    )
+    assert _type(graph, "Balkhash Mining and Metallurgical Combine") is EntityType.ORGANISATION
+    for name in ("8.kz", "Belstat", "Roshydromet", "Roskomnadzor", "Tengri Securities"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+
+
+def test_trade_nouns_and_sites_in_apposition() -> None:
+    graph = _graph(
+        "The zinc smelter Kenbulak said output fell.",
+        "It buys cranes from Koneva, the Finnish maker.",
+        "Talks on Zhambyl-Sever, an offshore block, went on.",
+        "Miners left the Akbakai pit; the Saryarka structure holds gas.",
+    )
+    assert _type(graph, "Kenbulak") is EntityType.ORGANISATION
+    assert _type(graph, "Koneva") is EntityType.ORGANISATION
+    for name in ("Zhambyl-Sever", "Akbakai", "Saryarka"):
+        assert _type(graph, name) is EntityType.PLACE, name
+
+
+def test_a_bank_s_short_name_joins_it() -> None:
+    graph = _graph("Regulators fined Tolagay Bank. Tolagay said it would appeal.")
+    bank = graph.lookup("Tolagay Bank")
+    assert bank is not None and bank.type is EntityType.ORGANISATION
+    assert graph.lookup("Tolagay") == bank

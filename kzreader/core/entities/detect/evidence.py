@@ -108,7 +108,7 @@ class Evidence:
                 cand.vote(PERSON, 2.0)
             elif low in lx.WORK_NOUNS:
                 cand.vote(DROP, 3.0)
-            elif low in lx.ORG_NOUNS_AFTER:
+            elif low in lx.ORG_NOUNS_AFTER or low in lx.ORG_NOUNS_BEFORE:
                 cand.vote(ORG, 2.0)
             elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
                 cand.vote(PERSON, 0.5)
@@ -201,10 +201,12 @@ class Evidence:
             ):
                 break
             low = t.lower
-            if low in lx.TRADE_NOUNS and previous.lower in lx.SITE_MODIFIERS:
-                cand.vote(ORG, 2.5)  # "X, an oil producer", "X, a uranium exporter"
+            if low in lx.TRADE_NOUNS and (
+                previous.lower in lx.SITE_MODIFIERS or previous.kind == "soft"
+            ):
+                cand.vote(ORG, 2.5)  # "X, an oil producer", "X, the Swiss maker"
                 return
-            previous = t
+            before, previous = previous, t
             if low in lx.ROLE_NOUNS:
                 cand.vote(PERSON, 2.5)
                 return
@@ -213,4 +215,7 @@ class Evidence:
                 return
             if low in ("city", "town", "village", "region", "province", "district", "country"):
                 cand.vote(PLACE, 2.5)
+                return
+            if low in lx.SITE_NOUNS and before.lower in lx.SITE_MODIFIERS | ARTICLES:
+                cand.vote(PLACE, 2.5)  # "X, an offshore block", "X, a gas field"
                 return

@@ -62,7 +62,7 @@ _ORG_SUFFIXES = frozenset(
     name_key(w)
     for w in (
         "holding holdings corporation corp company group inc ltd llc plc foundation "
-        "media news tv online live"
+        "media news tv online live bank"
     ).split()
 )
 
