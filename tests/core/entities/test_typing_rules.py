@@ -168,3 +168,21 @@ def test_a_bank_s_short_name_joins_it() -> None:
     bank = graph.lookup("Tolagay Bank")
     assert bank is not None and bank.type is EntityType.ORGANISATION
     assert graph.lookup("Tolagay") == bank
+
+
+def test_a_one_word_name_takes_the_type_of_the_body_it_starts_elsewhere() -> None:
+    articles = [
+        Article(f"t{n}", Path(f"t{n}.txt"), "t", None, None, None, (paragraph,), "t")
+        for n, paragraph in enumerate(
+            (
+                Paragraph(1, Kind.BODY, "Regulators fined Zhebe Bank on Monday.", False),
+                Paragraph(1, Kind.BODY, "Shares in Zhebe fell by a fifth.", False),
+                Paragraph(1, Kind.BODY, "Analysts at Orken Finance and Orken Bank agreed.", False),
+                Paragraph(1, Kind.BODY, "Shares in Orken rose.", False),
+            )
+        )
+    ]
+    graph = EntityGraph.from_articles(articles, use_ner=False)
+    assert _type(graph, "Zhebe") is EntityType.ORGANISATION
+    assert graph.lookup("Zhebe") != graph.lookup("Zhebe Bank")  # typed, not merged
+    assert _type(graph, "Orken") is not EntityType.ORGANISATION  # two bodies: no vote

@@ -124,14 +124,15 @@ class Runs(Evidence):
 
     def _name_of_its_own(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """Before an "and" at ``j``: a known name or a company-shaped word alone (``Halyk
-        and Freedom Bank``), or a code or "the" after it (``Magnit and X5 Group``,
-        ``Uzpromstroybank and the Fund for …``) ends the first of two names."""
+        and Freedom Bank``), or a code, "the" or the run's own first word after it
+        (``Magnit and X5 Group``, ``Uzpromstroybank and the Fund for …``) ends the first
+        of two names."""
         if j + 1 >= len(tokens):
             return False
         after = tokens[j + 1]
-        if after.lower == "the" or (
-            any(c.isdigit() for c in after.text) and any(c.isalpha() for c in after.text)
-        ):
+        if after.lower == "the" or after.text == tokens[i].text:
+            return True  # "Orken Finance and Orken Bank": the same family's second name
+        if any(c.isdigit() for c in after.text) and any(c.isalpha() for c in after.text):
             return True
         if j - i != 1:
             return False
