@@ -107,7 +107,7 @@ ORG_HEADS = _words(
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plant enterprise enterprises initiative project treasury exchange
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
-    kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine
+    kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine forum
     """
 )
 
@@ -239,6 +239,11 @@ TRADE_NOUNS = _words("producer producers exporter importer maker supplier")
 #: Lower-case nouns of a trade that make the capitalised word right after them a
 #: company (``the aluminium smelter X``, ``its subsidiary X``).
 ORG_NOUNS_BEFORE = _words("smelter subsidiary shipbuilder refiner steelmaker automaker")
+
+#: Words of a cause that, before a country's name, name a group's chapter there
+#: (``Freedom Tajikistan``); with them, abstract nouns by their ending (``Transparency``).
+CAUSE_NOUNS = _words("justice peace freedom liberty rights hope truth")
+ABSTRACT_SUFFIXES = ("ency", "ancy", "ity", "ism", "ness", "dom", "ship", "ence", "ance")
 
 #: Offices held in an organisation: "the chairman of X", "the editor of X" make X one.
 OFFICES_OF_ORGS = _words(

@@ -186,3 +186,33 @@ def test_a_one_word_name_takes_the_type_of_the_body_it_starts_elsewhere() -> Non
     assert _type(graph, "Zhebe") is EntityType.ORGANISATION
     assert graph.lookup("Zhebe") != graph.lookup("Zhebe Bank")  # typed, not merged
     assert _type(graph, "Orken") is not EntityType.ORGANISATION  # two bodies: no vote
+
+
+def test_a_cause_before_a_country_names_a_chapter() -> None:
+    graph = _graph(
+        "Integrity Tajikistan, a monitoring group, published the tenders.",
+        "A report by Freedom Turkmenistan found the same.",
+    )
+    for name in ("Integrity Tajikistan", "Freedom Turkmenistan"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+    assert graph.lookup("Tajikistan") is None  # a name inside another is no mention of it
+
+
+def test_a_country_starts_a_body_headed_before_for_and_its_acronym_joins() -> None:
+    graph = _graph(
+        "The Kyrgyzstan National Bureau for Water and Land Rights sued.",
+        "The bureau, known as KNBWL, said it would appeal.",
+    )
+    body = graph.lookup("Kyrgyzstan National Bureau for Water and Land Rights")
+    assert body is not None and body.type is EntityType.ORGANISATION
+    assert graph.lookup("KNBWL") == body
+    assert graph.lookup("Kyrgyzstan") is None
+
+
+def test_a_forum_for_a_cause_is_a_body_a_forum_named_after_a_place_an_event() -> None:
+    graph = _graph(
+        "The Tajik Forum for Open Courts said the trial was unfair.",
+        "Ministers met at the Astana Mining and Metals Forum.",
+    )
+    assert _type(graph, "Tajik Forum for Open Courts") is EntityType.ORGANISATION
+    assert graph.lookup("Astana Mining and Metals Forum") is None
