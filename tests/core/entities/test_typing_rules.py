@@ -216,3 +216,15 @@ def test_a_forum_for_a_cause_is_a_body_a_forum_named_after_a_place_an_event() ->
     )
     assert _type(graph, "Tajik Forum for Open Courts") is EntityType.ORGANISATION
     assert graph.lookup("Astana Mining and Metals Forum") is None
+
+
+def test_a_headline_name_may_run_on_to_what_the_body_calls_it() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Watchdog Fines Tolagay Bank Over Lending", True),
+        Paragraph(2, Kind.BODY, "The watchdog fined Tolagay Bank on Monday.", False),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    bank = graph.lookup("Tolagay Bank")
+    assert bank is not None and {m.paragraph for m in graph.mentions(bank.id)} == {1, 2}
+    assert not any("Fines" in e.name for e in graph.entities())

@@ -45,19 +45,27 @@ class Detector(KnownNames):
 
     def _trim_headings(self, article: Article, out: list[Candidate]) -> None:
         """``Backs New Terms for Jerooy`` in a title-case headline is ``Jerooy``: a heading's
-        unknown name the body never uses is cut to the longest part of it the body does."""
+        unknown name the body never uses is cut to the longest part of it the body does;
+        that part may run on into the headline's next words (``Fines Bereke`` before
+        ``Bank``, when the body says ``Bereke Bank``)."""
         body = {c.key for c in out if not c.heading}
         for index, cand in enumerate(out):
             if not cand.heading or cand.gaz or cand.generic or cand.key in body:
                 continue
             paragraph = article.paragraph(cand.paragraph)
-            words = [t for t in tokenize(paragraph.text) if cand.start <= t.start < cand.end]
+            tokens = tokenize(paragraph.text)
+            words = [t for t in tokens if cand.start <= t.start < cand.end]
             if any(self._is_head(w) for w in words):
                 continue  # "The Moscow District Military Court": a headed name is whole
+            own = len(words)
+            for t in [t for t in tokens if t.start >= cand.end][:3]:
+                if not t.cap or paragraph.text[words[-1].end : t.start] != " ":
+                    break
+                words.append(t)
             best: tuple[int, int] | None = None
-            for a in range(len(words)):
+            for a in range(own):
                 for b in range(len(words), a, -1):
-                    if (a, b) == (0, len(words)) or (best and b - a <= best[1] - best[0]):
+                    if (a, b) == (0, own) or (best and b - a <= best[1] - best[0]):
                         continue
                     surface = paragraph.text[words[a].start : words[b - 1].end]
                     if words[a].cap and name_key(strip_possessive(surface)) in body:
