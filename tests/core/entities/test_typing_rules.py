@@ -228,3 +228,8 @@ def test_a_headline_name_may_run_on_to_what_the_body_calls_it() -> None:
     bank = graph.lookup("Tolagay Bank")
     assert bank is not None and {m.paragraph for m in graph.mentions(bank.id)} == {1, 2}
     assert not any("Fines" in e.name for e in graph.entities())
+
+
+def test_a_determiner_before_a_lower_case_fund_is_no_name() -> None:
+    graph = _graph("The fund also holds stakes in three miners.", "This institute is old.")
+    assert not graph.entities()

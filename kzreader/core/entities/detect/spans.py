@@ -25,6 +25,8 @@ from .patterns import (
 )
 from .runs import Runs
 
+DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our"}
+
 
 def _known_noun(low: str) -> bool:
     """A noun the lexicon knows, or its plural (``Retailers Magnit and …``)."""
@@ -253,6 +255,8 @@ class Spans(Runs):
         text = paragraph.text
         a, b = span
         words = tokens[a:b]
+        if all(w.lower in DETERMINERS for w in words):
+            return None  # "The fund also holds …": a determiner names nothing
         end = words[-1].end
         # Lower-case continuation: "Shet district", "Strategy center for ... research".
         joined_place = joined_org = False
