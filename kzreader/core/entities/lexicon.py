@@ -250,7 +250,7 @@ OFFICES_OF_ORGS = _words(
     """
     chairman chairwoman chairperson director founder owner owners shareholder shareholders
     editor executive ceo president head spokesman spokeswoman spokesperson employees staff
-    board
+    board service
     """
 )
 
@@ -372,6 +372,6 @@ BUSINESS_WORDS = _words(
     finance financial logistics capital energy mining shipping gold oil gas motors systems
     solutions telecom trading partners consulting resources metals minerals industries
     construction development airlines airline petroleum chemicals pharma technologies
-    invest investments container containers cargo freight lines securities
+    invest investments container containers cargo freight lines securities munai munay
     """
 )

@@ -233,3 +233,13 @@ def test_a_headline_name_may_run_on_to_what_the_body_calls_it() -> None:
 def test_a_determiner_before_a_lower_case_fund_is_no_name() -> None:
     graph = _graph("The fund also holds stakes in three miners.", "This institute is old.")
     assert not graph.entities()
+
+
+def test_a_press_service_names_its_body() -> None:
+    graph = _graph(
+        "Photo: Kerey press service",
+        "Photo: Press service of Tulpar Munai",
+        "The press service of Zharkyn declined to comment.",
+    )
+    for name in ("Kerey", "Tulpar Munai", "Zharkyn"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name

@@ -148,6 +148,8 @@ class Evidence:
                         cand.vote(ORG, 2.0)  # "Cameco of Canada", "Eni of Italy"
                 elif low in lx.SAY_VERBS:
                     cand.vote(PERSON, 1.0)
+                elif low == "press" and k + 1 < len(tokens) and tokens[k + 1].lower == "service":
+                    cand.vote(ORG, 3.0)  # "the Kerey press service"
                 elif low in lx.ORG_NOUNS_AFTER:
                     cand.vote(ORG, 3.0)
                 elif low in ("city", "town", "village", "capital"):
