@@ -122,6 +122,7 @@ ORG_NOUNS_AFTER = _words(
     institute center centre committee council union association club brand firm holding
     airline operator exchange lender lenders insurer carrier shipowner forwarder developer
     manufacturer retailer conglomerate concern watchdog regulator charity utility carmaker
+    subsidiary affiliate
     """
 )
 
@@ -237,8 +238,8 @@ ORG_FIRST_HEADS = _words(
 TRADE_NOUNS = _words("producer producers exporter importer maker supplier")
 
 #: Lower-case nouns of a trade that make the capitalised word right after them a
-#: company (``the aluminium smelter X``, ``its subsidiary X``).
-ORG_NOUNS_BEFORE = _words("smelter subsidiary shipbuilder refiner steelmaker automaker")
+#: company (``the aluminium smelter X``), though after a name they may name a site.
+ORG_NOUNS_BEFORE = _words("smelter shipbuilder refiner steelmaker automaker")
 
 #: Words of a cause that, before a country's name, name a group's chapter there
 #: (``Freedom Tajikistan``); with them, abstract nouns by their ending (``Transparency``).

@@ -243,3 +243,9 @@ def test_a_press_service_names_its_body() -> None:
     )
     for name in ("Kerey", "Tulpar Munai", "Zharkyn"):
         assert _type(graph, name) is EntityType.ORGANISATION, name
+
+
+def test_a_subsidiary_of_a_named_body_in_apposition_is_a_body() -> None:
+    graph = _graph("Analysts said Saryzhal, the former Kerey subsidiary, would suffer.")
+    assert _type(graph, "Saryzhal") is EntityType.ORGANISATION
+    assert _type(graph, "Kerey") is EntityType.ORGANISATION

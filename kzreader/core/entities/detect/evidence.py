@@ -197,11 +197,13 @@ class Evidence:
         if window[0].lower not in ARTICLES:
             return
         previous = window[0]
-        for t in window[1:]:
-            if _gap(text, window[0], t).count(",") or (
-                t.cap and t.kind != "hard" and t.kind != "soft"
-            ):
+        for n, t in enumerate(window[1:], 1):
+            if _gap(text, window[0], t).count(","):
                 break
+            if t.cap and t.kind != "hard" and t.kind != "soft":
+                nxt = window[n + 1].lower if n + 1 < len(window) else ""
+                if nxt not in lx.ORG_NOUNS_AFTER or not window[n + 1].text.islower():
+                    break  # but "X, the former Kerey subsidiary": a body's own kind of body
             low = t.lower
             if low in lx.TRADE_NOUNS and (
                 previous.lower in lx.SITE_MODIFIERS or previous.kind == "soft"
