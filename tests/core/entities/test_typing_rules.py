@@ -249,3 +249,12 @@ def test_a_subsidiary_of_a_named_body_in_apposition_is_a_body() -> None:
     graph = _graph("Analysts said Saryzhal, the former Kerey subsidiary, would suffer.")
     assert _type(graph, "Saryzhal") is EntityType.ORGANISATION
     assert _type(graph, "Kerey") is EntityType.ORGANISATION
+
+
+def test_a_sentence_initial_modifier_of_a_kind_of_body_is_no_name() -> None:
+    graph = _graph(
+        "Shipping company Kerey Lines bought two ferries.", "Ratings agency Zhebe agreed."
+    )
+    assert graph.lookup("Ratings") is None
+    assert _type(graph, "Kerey Lines") is EntityType.ORGANISATION
+    assert _type(graph, "Zhebe") is EntityType.ORGANISATION

@@ -150,6 +150,8 @@ class Evidence:
                     cand.vote(PERSON, 1.0)
                 elif low == "press" and k + 1 < len(tokens) and tokens[k + 1].lower == "service":
                     cand.vote(ORG, 3.0)  # "the Kerey press service"
+                elif low in lx.ORG_NOUNS_AFTER and cand.initial and self._name_at(tokens, k + 1):
+                    cand.vote(DROP, 4.0)  # "Ratings agency Fitch": a modifier of the noun
                 elif low in lx.ORG_NOUNS_AFTER:
                     cand.vote(ORG, 3.0)
                 elif low in ("city", "town", "village", "capital"):
@@ -165,6 +167,10 @@ class Evidence:
                     elif low2 in lx.SAY_VERBS and low in ("has", "had", "also", "then", "later"):
                         cand.vote(PERSON, 0.5)
             self._apposition(text, tokens, k, cand)
+
+    @staticmethod
+    def _name_at(tokens: list[Token], k: int) -> bool:
+        return k < len(tokens) and tokens[k].cap
 
     def _country_at(self, tokens: list[Token], k: int) -> bool:
         """Whether token ``k`` is a country's name (not its demonym)."""
