@@ -107,7 +107,7 @@ ORG_HEADS = _words(
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plant enterprise enterprises initiative project treasury exchange
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
-    kenesh kenes majlis majlisi maslahaty khural kurultai campaign system
+    kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine forum
     """
 )
 
@@ -122,6 +122,7 @@ ORG_NOUNS_AFTER = _words(
     institute center centre committee council union association club brand firm holding
     airline operator exchange lender lenders insurer carrier shipowner forwarder developer
     manufacturer retailer conglomerate concern watchdog regulator charity utility carmaker
+    subsidiary affiliate
     """
 )
 
@@ -163,7 +164,7 @@ PLACE_NOUNS_JOINED = _words(
 SITE_NOUNS = _words(
     """
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
-    mine mines reservoir dam airport crossing checkpoint
+    mine mines reservoir dam airport crossing checkpoint pit block structure
     """
 )
 
@@ -236,12 +237,21 @@ ORG_FIRST_HEADS = _words(
 #: alone they may name a person (``a film producer``). Not "miner": a coal miner is a man.
 TRADE_NOUNS = _words("producer producers exporter importer maker supplier")
 
+#: Lower-case nouns of a trade that make the capitalised word right after them a
+#: company (``the aluminium smelter X``), though after a name they may name a site.
+ORG_NOUNS_BEFORE = _words("smelter shipbuilder refiner steelmaker automaker")
+
+#: Words of a cause that, before a country's name, name a group's chapter there
+#: (``Freedom Tajikistan``); with them, abstract nouns by their ending (``Transparency``).
+CAUSE_NOUNS = _words("justice peace freedom liberty rights hope truth")
+ABSTRACT_SUFFIXES = ("ency", "ancy", "ity", "ism", "ness", "dom", "ship", "ence", "ance")
+
 #: Offices held in an organisation: "the chairman of X", "the editor of X" make X one.
 OFFICES_OF_ORGS = _words(
     """
     chairman chairwoman chairperson director founder owner owners shareholder shareholders
     editor executive ceo president head spokesman spokeswoman spokesperson employees staff
-    board
+    board service
     """
 )
 
@@ -339,11 +349,12 @@ ROMAN_NUMERALS = _words(
 )
 
 #: Endings of one-word company names of the region (``Gazprom``, ``Kazatomprom``,
-#: ``Uztransgaz``, ``Türkmennebit``, ``Lukoil``, ``Kazmortransflot``, ``Roscosmos``).
+#: ``Uztransgaz``, ``Türkmennebit``, ``Lukoil``, ``Kazmortransflot``, ``Roscosmos``), and
+#: of state agencies named the same way (``Belstat``, ``Roskomnadzor``, ``Roshydromet``).
 COMPANY_STEMS = (
     "gaz", "gas", "neft", "nebit", "prom", "atom", "kosmos", "cosmos", "flot", "oil",
     "bank", "energo", "stroy", "invest", "telecom", "mash", "khim", "avia", "trans",
-    "holding", "group", "tech", "munai", "munay",
+    "holding", "group", "tech", "munai", "munay", "stat", "nadzor", "hydromet",
 )  # fmt: skip
 
 #: Family names that come first in Chinese and Korean names (``Wang Jianguo``).
@@ -362,6 +373,6 @@ BUSINESS_WORDS = _words(
     finance financial logistics capital energy mining shipping gold oil gas motors systems
     solutions telecom trading partners consulting resources metals minerals industries
     construction development airlines airline petroleum chemicals pharma technologies
-    invest investments container containers cargo freight lines
+    invest investments container containers cargo freight lines securities munai munay
     """
 )

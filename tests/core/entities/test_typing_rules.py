@@ -101,3 +101,160 @@ def test_a_headline_name_is_cut_to_what_the_body_calls_it() -> None:
     assert sarykol is not None and sarykol.type is EntityType.PLACE
     assert {m.paragraph for m in graph.mentions(sarykol.id)} == {1, 2}
     assert not any("Terms" in e.name for e in graph.entities())
+
+
+def test_an_adjective_after_the_starts_a_headed_name() -> None:
+    graph = _graph("The Asian Bank for Water and Soil Studies lent the money.")
+    assert _type(graph, "Asian Bank for Water and Soil Studies") is EntityType.ORGANISATION
+    assert graph.lookup("Bank for Water and Soil Studies") is None
+
+
+def test_a_dateline_agency_is_one_organisation_and_no_alias() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Wheat Exports Rise", True),
+        Paragraph(2, Kind.BODY, "ASTANA (Interfax-Kazakhstan) – Wheat exports rose.", False),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    assert _type(graph, "Interfax-Kazakhstan") is EntityType.ORGANISATION
+    assert graph.lookup("Kazakhstan") is None
+    astana = graph.lookup("Astana")
+    assert astana is not None and "Interfax-Kazakhstan" not in astana.aliases
+
+
+def test_and_ends_a_name_before_a_code_or_the() -> None:
+    graph = _graph(
+        "Carriers Tulpar and K7 Group cut fares.",
+        "Loans came from Agroprombank and the Fund for Rural Roads.",
+    )
+    assert _type(graph, "Tulpar") is EntityType.ORGANISATION
+    assert _type(graph, "K7 Group") is EntityType.ORGANISATION
+    assert _type(graph, "Agroprombank") is EntityType.ORGANISATION
+    assert _type(graph, "Fund for Rural Roads") is EntityType.ORGANISATION
+
+
+def test_a_sentence_initial_acronym_is_a_name() -> None:
+    graph = _graph("Ships were short. KMTF, the carrier, bought two.")
+    assert _type(graph, "KMTF") is EntityType.ORGANISATION
+
+
+def test_combines_domains_and_agency_stems_are_organisations() -> None:
+    graph = _graph(
+        "The Balkhash Mining and Metallurgical Combine cut output.",
+        "He told 8.kz on Friday.",
+        "Belstat and Roshydromet published figures; Roskomnadzor blocked a site.",
+        "Analysts at Tengri Securities were cautious.",
+    )
+    assert _type(graph, "Balkhash Mining and Metallurgical Combine") is EntityType.ORGANISATION
+    for name in ("8.kz", "Belstat", "Roshydromet", "Roskomnadzor", "Tengri Securities"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+
+
+def test_trade_nouns_and_sites_in_apposition() -> None:
+    graph = _graph(
+        "The zinc smelter Kenbulak said output fell.",
+        "It buys cranes from Koneva, the Finnish maker.",
+        "Talks on Zhambyl-Sever, an offshore block, went on.",
+        "Miners left the Akbakai pit; the Saryarka structure holds gas.",
+    )
+    assert _type(graph, "Kenbulak") is EntityType.ORGANISATION
+    assert _type(graph, "Koneva") is EntityType.ORGANISATION
+    for name in ("Zhambyl-Sever", "Akbakai", "Saryarka"):
+        assert _type(graph, name) is EntityType.PLACE, name
+
+
+def test_a_bank_s_short_name_joins_it() -> None:
+    graph = _graph("Regulators fined Tolagay Bank. Tolagay said it would appeal.")
+    bank = graph.lookup("Tolagay Bank")
+    assert bank is not None and bank.type is EntityType.ORGANISATION
+    assert graph.lookup("Tolagay") == bank
+
+
+def test_a_one_word_name_takes_the_type_of_the_body_it_starts_elsewhere() -> None:
+    articles = [
+        Article(f"t{n}", Path(f"t{n}.txt"), "t", None, None, None, (paragraph,), "t")
+        for n, paragraph in enumerate(
+            (
+                Paragraph(1, Kind.BODY, "Regulators fined Zhebe Bank on Monday.", False),
+                Paragraph(1, Kind.BODY, "Shares in Zhebe fell by a fifth.", False),
+                Paragraph(1, Kind.BODY, "Analysts at Orken Finance and Orken Bank agreed.", False),
+                Paragraph(1, Kind.BODY, "Shares in Orken rose.", False),
+            )
+        )
+    ]
+    graph = EntityGraph.from_articles(articles, use_ner=False)
+    assert _type(graph, "Zhebe") is EntityType.ORGANISATION
+    assert graph.lookup("Zhebe") != graph.lookup("Zhebe Bank")  # typed, not merged
+    assert _type(graph, "Orken") is not EntityType.ORGANISATION  # two bodies: no vote
+
+
+def test_a_cause_before_a_country_names_a_chapter() -> None:
+    graph = _graph(
+        "Integrity Tajikistan, a monitoring group, published the tenders.",
+        "A report by Freedom Turkmenistan found the same.",
+    )
+    for name in ("Integrity Tajikistan", "Freedom Turkmenistan"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+    assert graph.lookup("Tajikistan") is None  # a name inside another is no mention of it
+
+
+def test_a_country_starts_a_body_headed_before_for_and_its_acronym_joins() -> None:
+    graph = _graph(
+        "The Kyrgyzstan National Bureau for Water and Land Rights sued.",
+        "The bureau, known as KNBWL, said it would appeal.",
+    )
+    body = graph.lookup("Kyrgyzstan National Bureau for Water and Land Rights")
+    assert body is not None and body.type is EntityType.ORGANISATION
+    assert graph.lookup("KNBWL") == body
+    assert graph.lookup("Kyrgyzstan") is None
+
+
+def test_a_forum_for_a_cause_is_a_body_a_forum_named_after_a_place_an_event() -> None:
+    graph = _graph(
+        "The Tajik Forum for Open Courts said the trial was unfair.",
+        "Ministers met at the Astana Mining and Metals Forum.",
+    )
+    assert _type(graph, "Tajik Forum for Open Courts") is EntityType.ORGANISATION
+    assert graph.lookup("Astana Mining and Metals Forum") is None
+
+
+def test_a_headline_name_may_run_on_to_what_the_body_calls_it() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Watchdog Fines Tolagay Bank Over Lending", True),
+        Paragraph(2, Kind.BODY, "The watchdog fined Tolagay Bank on Monday.", False),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    bank = graph.lookup("Tolagay Bank")
+    assert bank is not None and {m.paragraph for m in graph.mentions(bank.id)} == {1, 2}
+    assert not any("Fines" in e.name for e in graph.entities())
+
+
+def test_a_determiner_before_a_lower_case_fund_is_no_name() -> None:
+    graph = _graph("The fund also holds stakes in three miners.", "This institute is old.")
+    assert not graph.entities()
+
+
+def test_a_press_service_names_its_body() -> None:
+    graph = _graph(
+        "Photo: Kerey press service",
+        "Photo: Press service of Tulpar Munai",
+        "The press service of Zharkyn declined to comment.",
+    )
+    for name in ("Kerey", "Tulpar Munai", "Zharkyn"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+
+
+def test_a_subsidiary_of_a_named_body_in_apposition_is_a_body() -> None:
+    graph = _graph("Analysts said Saryzhal, the former Kerey subsidiary, would suffer.")
+    assert _type(graph, "Saryzhal") is EntityType.ORGANISATION
+    assert _type(graph, "Kerey") is EntityType.ORGANISATION
+
+
+def test_a_sentence_initial_modifier_of_a_kind_of_body_is_no_name() -> None:
+    graph = _graph(
+        "Shipping company Kerey Lines bought two ferries.", "Ratings agency Zhebe agreed."
+    )
+    assert graph.lookup("Ratings") is None
+    assert _type(graph, "Kerey Lines") is EntityType.ORGANISATION
+    assert _type(graph, "Zhebe") is EntityType.ORGANISATION

@@ -10,11 +10,11 @@ from itertools import pairwise
 
 from ...corpus.model import Article, Kind, Paragraph
 from .. import lexicon as lx
-from ..candidate import DROP, Candidate
+from ..candidate import DROP, ORG, Candidate
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..names import name_key, strip_possessive
 from ..tokens import Token, tokenize
-from .frame import dateline_end, frame_votes
+from .frame import dateline_agency, dateline_end, frame_votes
 from .known import KnownNames
 from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer
 
@@ -45,19 +45,27 @@ class Detector(KnownNames):
 
     def _trim_headings(self, article: Article, out: list[Candidate]) -> None:
         """``Backs New Terms for Jerooy`` in a title-case headline is ``Jerooy``: a heading's
-        unknown name the body never uses is cut to the longest part of it the body does."""
+        unknown name the body never uses is cut to the longest part of it the body does;
+        that part may run on into the headline's next words (``Fines Bereke`` before
+        ``Bank``, when the body says ``Bereke Bank``)."""
         body = {c.key for c in out if not c.heading}
         for index, cand in enumerate(out):
             if not cand.heading or cand.gaz or cand.generic or cand.key in body:
                 continue
             paragraph = article.paragraph(cand.paragraph)
-            words = [t for t in tokenize(paragraph.text) if cand.start <= t.start < cand.end]
+            tokens = tokenize(paragraph.text)
+            words = [t for t in tokens if cand.start <= t.start < cand.end]
             if any(self._is_head(w) for w in words):
                 continue  # "The Moscow District Military Court": a headed name is whole
+            own = len(words)
+            for t in [t for t in tokens if t.start >= cand.end][:3]:
+                if not t.cap or paragraph.text[words[-1].end : t.start] != " ":
+                    break
+                words.append(t)
             best: tuple[int, int] | None = None
-            for a in range(len(words)):
+            for a in range(own):
                 for b in range(len(words), a, -1):
-                    if (a, b) == (0, len(words)) or (best and b - a <= best[1] - best[0]):
+                    if (a, b) == (0, own) or (best and b - a <= best[1] - best[0]):
                         continue
                     surface = paragraph.text[words[a].start : words[b - 1].end]
                     if words[a].cap and name_key(strip_possessive(surface)) in body:
@@ -87,7 +95,37 @@ class Detector(KnownNames):
         new = sorted(out[first_new:], key=lambda c: c.start)
         out[first_new:] = new
         frame_votes(paragraph, new, place_end)
-        self._link_within(text, out, first_new)
+        agency = self._agency(paragraph, tokens, out, first_new, heading)
+        self._link_within(text, out, first_new, agency)
+
+    def _agency(
+        self,
+        paragraph: Paragraph,
+        tokens: list[Token],
+        out: list[Candidate],
+        first: int,
+        heading: bool,
+    ) -> tuple[int, int] | None:
+        """The dateline's agency is one organisation, though its parts are known names
+        (``Interfax-Kazakhstan`` is neither Interfax nor Kazakhstan)."""
+        span = dateline_agency(paragraph)
+        if span is None:
+            return None
+        start, end = span
+        inside = [c for c in out[first:] if start <= c.start and c.end <= end]
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == span:
+            if not inside[0].gaz:
+                inside[0].vote(ORG, 5.0)
+            return span
+        words = [t for t in tokens if start <= t.start and t.end <= end]
+        if not words:
+            return span
+        cand = self._candidate(paragraph, start, end, heading, words)
+        cand.vote(ORG, 5.0)
+        out[first:] = sorted(
+            [c for c in out[first:] if c not in inside] + [cand], key=lambda c: c.start
+        )
+        return span
 
     def _shouting(self, tokens: list[Token], comment: bool) -> bool:
         """A paragraph that writes many words in capitals for emphasis (reader comments).
@@ -147,8 +185,11 @@ class Detector(KnownNames):
             out.append(cand)
 
     # ------------------------------------------------------------------ links
-    def _link_within(self, text: str, out: list[Candidate], first: int) -> None:
-        """Parenthesised aliases (``Interior Ministry (MVD)``) and lists (``A, B and C``)."""
+    def _link_within(
+        self, text: str, out: list[Candidate], first: int, agency: tuple[int, int] | None
+    ) -> None:
+        """Parenthesised aliases (``Interior Ministry (MVD)``) and lists (``A, B and C``);
+        a dateline's agency in parentheses (``DUSHANBE (AFP)``) is no alias of the place."""
         for index in range(first + 1, len(out)):
             cand, prev = out[index], out[index - 1]
             gap = text[prev.end : cand.start]
@@ -165,6 +206,8 @@ class Detector(KnownNames):
                 cand.alias_of = index - 1
                 continue
             if gap.strip() in ("(", "[") and after in (")", "]"):
+                if agency and agency[0] <= cand.start:
+                    continue
                 definable = cand.acronym or (
                     cand.tokens == 1 and prev.tokens >= 2 and not cand.gaz and not cand.generic
                 )

@@ -108,7 +108,7 @@ class Evidence:
                 cand.vote(PERSON, 2.0)
             elif low in lx.WORK_NOUNS:
                 cand.vote(DROP, 3.0)
-            elif low in lx.ORG_NOUNS_AFTER:
+            elif low in lx.ORG_NOUNS_AFTER or low in lx.ORG_NOUNS_BEFORE:
                 cand.vote(ORG, 2.0)
             elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
                 cand.vote(PERSON, 0.5)
@@ -148,6 +148,10 @@ class Evidence:
                         cand.vote(ORG, 2.0)  # "Cameco of Canada", "Eni of Italy"
                 elif low in lx.SAY_VERBS:
                     cand.vote(PERSON, 1.0)
+                elif low == "press" and k + 1 < len(tokens) and tokens[k + 1].lower == "service":
+                    cand.vote(ORG, 3.0)  # "the Kerey press service"
+                elif low in lx.ORG_NOUNS_AFTER and cand.initial and self._name_at(tokens, k + 1):
+                    cand.vote(DROP, 4.0)  # "Ratings agency Fitch": a modifier of the noun
                 elif low in lx.ORG_NOUNS_AFTER:
                     cand.vote(ORG, 3.0)
                 elif low in ("city", "town", "village", "capital"):
@@ -163,6 +167,10 @@ class Evidence:
                     elif low2 in lx.SAY_VERBS and low in ("has", "had", "also", "then", "later"):
                         cand.vote(PERSON, 0.5)
             self._apposition(text, tokens, k, cand)
+
+    @staticmethod
+    def _name_at(tokens: list[Token], k: int) -> bool:
+        return k < len(tokens) and tokens[k].cap
 
     def _country_at(self, tokens: list[Token], k: int) -> bool:
         """Whether token ``k`` is a country's name (not its demonym)."""
@@ -195,16 +203,20 @@ class Evidence:
         if window[0].lower not in ARTICLES:
             return
         previous = window[0]
-        for t in window[1:]:
-            if _gap(text, window[0], t).count(",") or (
-                t.cap and t.kind != "hard" and t.kind != "soft"
-            ):
+        for n, t in enumerate(window[1:], 1):
+            if _gap(text, window[0], t).count(","):
                 break
+            if t.cap and t.kind != "hard" and t.kind != "soft":
+                nxt = window[n + 1].lower if n + 1 < len(window) else ""
+                if nxt not in lx.ORG_NOUNS_AFTER or not window[n + 1].text.islower():
+                    break  # but "X, the former Kerey subsidiary": a body's own kind of body
             low = t.lower
-            if low in lx.TRADE_NOUNS and previous.lower in lx.SITE_MODIFIERS:
-                cand.vote(ORG, 2.5)  # "X, an oil producer", "X, a uranium exporter"
+            if low in lx.TRADE_NOUNS and (
+                previous.lower in lx.SITE_MODIFIERS or previous.kind == "soft"
+            ):
+                cand.vote(ORG, 2.5)  # "X, an oil producer", "X, the Swiss maker"
                 return
-            previous = t
+            before, previous = previous, t
             if low in lx.ROLE_NOUNS:
                 cand.vote(PERSON, 2.5)
                 return
@@ -213,4 +225,7 @@ class Evidence:
                 return
             if low in ("city", "town", "village", "region", "province", "district", "country"):
                 cand.vote(PLACE, 2.5)
+                return
+            if low in lx.SITE_NOUNS and before.lower in lx.SITE_MODIFIERS | ARTICLES:
+                cand.vote(PLACE, 2.5)  # "X, an offshore block", "X, a gas field"
                 return

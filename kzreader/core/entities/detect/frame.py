@@ -23,7 +23,7 @@ _DATELINE = re.compile(
     r"^(?:(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]*[A-ZА-ЯЁ])"
     r"|(?P<title>[A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,3})(?=,))"
     r"(?:,\s*[A-ZА-ЯЁ][\w'’.-]*(?: [\w'’.-]+){0,3}?)*"
-    r"\s*(?:\([A-Z][\w./ -]{0,24}\))?\s*(?:--|—|–|-)\s+"
+    r"\s*(?:\((?P<agency>[A-Z][\w./ -]{0,24})\))?\s*(?:--|—|–|-)\s+"
 )
 _CREDIT_LINE = re.compile(
     r"^\(?\s*(?:photo|photos|credit|credits|image|source|picture)s?\b\s*:?", re.I
@@ -46,6 +46,15 @@ def dateline_end(paragraph: Paragraph, tokens: list[Token]) -> int:
                 token._initial = True  # the story's first word starts a sentence
                 break
     return place_end
+
+
+def dateline_agency(paragraph: Paragraph) -> tuple[int, int] | None:
+    """Where the news agency of a dateline stands (``MOSCOW (Interfax-Kazakhstan) –``):
+    what a dateline's parentheses hold is the agency that filed the story, one name."""
+    dateline = _DATELINE.match(paragraph.text) if paragraph.number <= 8 else None
+    if dateline is None or dateline.group("agency") is None:
+        return None
+    return dateline.span("agency")
 
 
 def _alone_after_colon(text: str, cand: Candidate) -> bool:

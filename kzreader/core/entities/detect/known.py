@@ -8,6 +8,8 @@ organisation's name (``Petropavlovsk City Court``) makes the organisation, not t
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ...corpus.model import Paragraph
 from .. import lexicon as lx
 from ..candidate import ORG, PLACE, Candidate
@@ -254,19 +256,26 @@ class KnownNames(Countries):
         if tokens[j - 1].text.endswith(("'s", "’s")):
             return 0, 0  # "China's Ministry of Defense" is China's, not named after it
         if j >= len(tokens) or not tokens[j].cap or tokens[j].kind:
-            return 0, 0
+            return (1, n) if self._chapter_before(text, tokens, i, n) else (0, 0)
         if _gap(text, tokens[j - 1], tokens[j]).strip():
-            return 0, 0
+            return (1, n) if self._chapter_before(text, tokens, i, n) else (0, 0)
         end = self._run_end(text, tokens, j)
         run = tokens[j:end]
         head = strip_possessive(run[-1].text).lower()
-        if head not in lx.ORG_HEADS and head not in lx.STREET_HEADS and head not in NATURAL:
+        # "Kazakhstan International Bureau for Human Rights": a head, then "for" or "of".
+        headed = head in lx.ORG_HEADS or any(
+            t.cap and t.lower in lx.ORG_HEADS and after.lower in ("for", "of")
+            for t, after in pairwise(run)
+        )
+        if not headed and head not in lx.STREET_HEADS and head not in NATURAL:
             return 0, 0
+        if head in lx.DROP_HEADS:
+            return 0, 0  # "Astana International Forum": an event named after the place
         run_key = name_key(text[run[0].start : run[-1].end])
         if run_key in self.gaz.generic or run_key in self.gaz.by_key:
             return 0, 0
         left = 0
-        while i - left > 0 and left < 4 and head in lx.ORG_HEADS:
+        while i - left > 0 and left < 4 and headed:
             prev = tokens[i - left - 1]
             if _gap(text, prev, tokens[i - left]) != " " or not prev.cap:
                 break
@@ -276,6 +285,21 @@ class KnownNames(Countries):
                 break
             left += 1
         return left, end - i
+
+    def _chapter_before(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
+        """``Transparency Kazakhstan``, ``Freedom Tajikistan``: an abstract noun before a
+        country's name (and nothing capitalised after it) names a group's national chapter."""
+        if n != 1 or i == 0 or not self._country_at(tokens, i):
+            return False
+        prev = tokens[i - 1]
+        if not prev.cap or prev.kind or _gap(text, prev, tokens[i]) != " ":
+            return False
+        low = prev.lower
+        if low in lx.CAUSE_NOUNS:
+            return True
+        if low in lx.COMMON or name_key(prev.text) in self.gaz.by_key:
+            return False
+        return len(low) >= 7 and low.endswith(lx.ABSTRACT_SUFFIXES)
 
     def _named_after_place(self, text: str, tokens: list[Token], i: int, n: int) -> int:
         """``Kazakhstan Gharysh Sapary``: a known place followed by one to three capitalised

@@ -13,7 +13,7 @@ from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
 from .evidence import Evidence
-from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES
+from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES, company_word
 
 
 def _person_run(words: list[Token]) -> bool:
@@ -72,7 +72,9 @@ class Runs(Evidence):
             ):
                 j += 1  # "Committee to Protect Journalists"
                 continue
-            if right.lower in ("and", "&") and self._is_head(left):
+            if right.lower in ("and", "&") and (
+                self._is_head(left) or self._name_of_its_own(text, tokens, i, j)
+            ):
                 break  # "Freedom Finance JSC and Freedom Bank": two names
             if (
                 right.lower in CONNECTORS
@@ -119,6 +121,23 @@ class Runs(Evidence):
             if k > j and self._is_head(tokens[k - 1]) and tokens[k - 1].cap:
                 j = k
         return j
+
+    def _name_of_its_own(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
+        """Before an "and" at ``j``: a known name or a company-shaped word alone (``Halyk
+        and Freedom Bank``), or a code, "the" or the run's own first word after it
+        (``Magnit and X5 Group``, ``Uzpromstroybank and the Fund for …``) ends the first
+        of two names."""
+        if j + 1 >= len(tokens):
+            return False
+        after = tokens[j + 1]
+        if after.lower == "the" or after.text == tokens[i].text:
+            return True  # "Orken Finance and Orken Bank": the same family's second name
+        if any(c.isdigit() for c in after.text) and any(c.isalpha() for c in after.text):
+            return True
+        if j - i != 1:
+            return False
+        word = strip_possessive(tokens[i].text)
+        return company_word(word) or name_key(word) in self.gaz.by_key
 
     def _known_place_end(self, text: str, tokens: list[Token], j: int) -> int:
         """One past a gazetteer place starting at ``j`` (its tokens already matched), or 0."""

@@ -16,6 +16,7 @@ from ..tokens import gap as _gap
 from .patterns import (
     ARTICLES,
     CONNECTORS,
+    DOMAIN,
     EPITHETS,
     KNOWN_NOUNS,
     NAME_PARTICLES,
@@ -23,6 +24,13 @@ from .patterns import (
     STOP_CONTINUATION,
 )
 from .runs import Runs
+
+DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our"}
+
+
+def _known_noun(low: str) -> bool:
+    """A noun the lexicon knows, or its plural (``Retailers Magnit and …``)."""
+    return low in KNOWN_NOUNS or (low.endswith("s") and low[:-1] in KNOWN_NOUNS)
 
 
 def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
@@ -61,6 +69,12 @@ class Spans(Runs):
                 if cand is not None:
                     out.append(cand)
                 i = j
+                continue
+            if token.text[:1].isdigit() and DOMAIN.search(token.text) and not token.kind:
+                cand = self._span_candidate(paragraph, tokens, (i, i + 1), heading)
+                if cand is not None:
+                    out.append(cand)  # "24.kg": a site's name, though it starts with digits
+                i += 1
                 continue
             if not token.cap or token.kind:
                 i += 1
@@ -144,7 +158,7 @@ class Spans(Runs):
         # "Analyst Marlen Abishev said": a sentence-initial noun is not part of the name.
         if not (token.initial or heading):
             return False
-        return low in KNOWN_NOUNS or low in self._article_lower
+        return _known_noun(low) or low in self._article_lower
 
     def _split_run(
         self, text: str, tokens: list[Token], i: int, j: int, heading: bool, shouting: bool
@@ -166,10 +180,13 @@ class Spans(Runs):
             while start < j - 1 and not self._is_head(tokens[start]):
                 token = tokens[start]
                 common = strip_possessive(token.lower) in lx.COMMON
+                if token.kind == "soft" and start > i and self._demonym_org(text, tokens, start):
+                    break  # "The European Bank for …": the adjective after "The" starts it
                 if not (
                     token.kind == "soft"
                     or token.lower in ARTICLES | {"in", "on", "at", "by"}
                     or (common and (token.initial or token.acronym))
+                    or (token.initial and _known_noun(strip_possessive(token.lower)))
                 ):
                     break
                 start += 1
@@ -238,6 +255,8 @@ class Spans(Runs):
         text = paragraph.text
         a, b = span
         words = tokens[a:b]
+        if all(w.lower in DETERMINERS for w in words):
+            return None  # "The fund also holds …": a determiner names nothing
         end = words[-1].end
         # Lower-case continuation: "Shet district", "Strategy center for ... research".
         joined_place = joined_org = False
@@ -305,7 +324,8 @@ class Spans(Runs):
             key=name_key(surface),
             in_comment=paragraph.kind is Kind.COMMENT,
             heading=heading,
-            initial=len(words) == 1 and words[0].initial,
+            # An acronym's capitals are its own, not the sentence's.
+            initial=len(words) == 1 and words[0].initial and not words[0].acronym,
             tokens=len(words),
             acronym=len(words) == 1 and words[0].acronym,
             first=name_key(words[0].text),

@@ -45,6 +45,8 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
         if cd.acronym and 2 <= len(cd.surface) <= 6:
             letters = "".join(ch for ch in strip_possessive(cd.surface) if ch.isalpha()).upper()
             found = {o.key: i for i, o in orgs if _initials(o.surface) == letters}
+            if not found and len(letters) >= 4:  # "KIBHR": the long name's first words
+                found = {o.key: i for i, o in orgs if _initials(o.surface).startswith(letters)}
             if len(found) == 1:
                 uf.union(next(iter(found.values())), c)
             continue
@@ -62,7 +64,7 @@ _ORG_SUFFIXES = frozenset(
     name_key(w)
     for w in (
         "holding holdings corporation corp company group inc ltd llc plc foundation "
-        "media news tv online live"
+        "media news tv online live bank"
     ).split()
 )
 

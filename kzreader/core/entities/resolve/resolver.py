@@ -15,7 +15,7 @@ from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
 from ..detect import FIRST_NAME_KEYS
 from ..gazetteer import Gazetteer, entity_id, load_gazetteer
 from ..model import EntityType
-from ..names import edit_distance, name_key
+from ..names import edit_distance, name_key, strip_possessive
 from .clusters import TYPES, ArticleUnion, Cluster, person_enough
 from .links import dominant_country, link_organisations, people_in, short_name, unique_person
 from .records import EntityRecord, add_alias
@@ -275,6 +275,7 @@ class Resolver:
                 # No evidence of a kind: a name of unknown type, listed apart (a bare
                 # "Tengizchevroil" or "Kashagan" is not a person by default).
                 type_of[root] = EntityType.ORGANISATION if cluster.acronym else EntityType.NAME
+        self._vote_across(order, type_of)
 
         # 5. Records.
         records = self.records
@@ -308,6 +309,32 @@ class Resolver:
                 add_alias(record, alias)
         self._clusters = {}
         return records
+
+    def _vote_across(self, order: list[int], type_of: dict[int, EntityType | None]) -> None:
+        """A one-word name of unknown type that starts exactly one headed organisation's
+        name elsewhere in the collection (``Zhebe`` and ``Zhebe Bank``) is an organisation:
+        the collection's evidence for the longer name types the short one, with no merge."""
+        starts: dict[str, set[str]] = defaultdict(set)
+        for root in order:
+            cluster = self._clusters[root]
+            if root in self._label or not cluster.multi:
+                continue
+            if type_of.get(root) is not EntityType.ORGANISATION:
+                continue
+            words = cluster.canonical().split()
+            last = strip_possessive(words[-1]).lower()
+            if len(words) >= 2 and (last in lx.ORG_HEADS or last in lx.BUSINESS_WORDS):
+                starts[name_key(strip_possessive(words[0]))].add(name_key(cluster.canonical()))
+        for root in order:
+            cluster = self._clusters[root]
+            if root in self._label or cluster.multi or cluster.first_key in FIRST_NAME_KEYS:
+                continue
+            found = type_of.get(root)
+            weak = max(cluster.tally(t) for t in TYPES) < 1.0  # "shares in X" at most
+            if (found is EntityType.NAME or (found is not None and weak)) and len(
+                starts.get(cluster.first_key, ())
+            ) == 1:
+                type_of[root] = EntityType.ORGANISATION
 
     def _join_misspellings(self) -> None:
         """``Vkontake`` is VKontakte: a one-word name one edit away from a known one-word name
