@@ -89,8 +89,8 @@ class Context:
             corpus = library.scan()
             library.corpus = corpus
             self.collection()
-            issues = corpus.issues if self.repeat_warnings else library.unseen_issues(corpus)
-            for issue in issues:
+            fresh = library.unseen_issues(corpus)  # recorded as told, whichever are printed
+            for issue in corpus.issues if self.repeat_warnings else fresh:
                 self.warn(str(issue))
         return library.corpus
 

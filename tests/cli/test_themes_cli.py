@@ -84,7 +84,11 @@ def test_current_theme_comes_from_settings(home: Path, capsys: pytest.CaptureFix
     assert [row["name"] for row in out["themes"] if row["current"]] == ["kz-contrast"]
 
 
-def test_human_output(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_human_output(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Wide enough for the long temporary path of a parallel run (a wrap there cost a space).
+    monkeypatch.setenv("COLUMNS", "400")
     _user_theme(home, "sepia.yaml", _sepia())
     data = yaml.safe_load(_sepia())
     data["name"] = "bad"
