@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,12 @@ import pytest
 from kzreader.core.paths import bundled_seeds
 
 SEEDS = bundled_seeds()
+
+# The reader's Pilot helpers (tests/ui/reader_helpers.py) serve the UI tests in every
+# folder below tests/ui and the hostile tests.
+UI_HELPERS = str(Path(__file__).resolve().parent / "ui")
+if UI_HELPERS not in sys.path:
+    sys.path.insert(0, UI_HELPERS)
 
 
 @pytest.fixture(autouse=True)
