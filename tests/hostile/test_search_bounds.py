@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from reader_helpers import main_screen, reader, settle
+from reader_helpers import main_screen, reader, settle, until
 from seed_ids import A003
 
 from kzreader.core.corpus.collection import Corpus
@@ -119,7 +119,7 @@ async def test_a_new_query_in_the_app_cancels_the_running_one(
 
         monkeypatch.setattr(type(app.index), "search", stuck)
         screen.search("Kazakhstan")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: seen, "the first search running")
         screen.search("Borat")
         cancelled = await _wait(pilot, released)
         await settle(pilot)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -75,3 +77,29 @@ def record_calls(monkeypatch, cls: type, name: str) -> list:  # type: ignore[no-
 
     monkeypatch.setattr(cls, name, spy)
     return calls
+
+
+async def until(
+    pilot: Pilot, condition: Callable[[], object], what: str = "", timeout: float = 30.0
+) -> None:
+    """Wait (polling the app's state, not sleeping a fixed time) until ``condition``."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {timeout:.0f} s: {what or condition}"
+        await pilot.pause(0.02)
+
+
+async def palette_shows(pilot: Pilot, command: str) -> None:
+    """Wait until the open command palette lists ``command`` first (Enter then runs it)."""
+    from textual.command import CommandList, CommandPalette
+
+    def shown() -> bool:
+        screen = pilot.app.screen
+        if not isinstance(screen, CommandPalette):
+            return False
+        listing = screen.query_one(CommandList)
+        if listing.option_count == 0 or listing.highlighted is None:
+            return False
+        return command in str(listing.get_option_at_index(listing.highlighted).prompt)
+
+    await until(pilot, shown, f"the palette lists {command!r}")

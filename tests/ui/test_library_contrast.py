@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from reader_helpers import until
 from rich.color import Color
 
 from kzreader.core.colour import contrast_ratio, parse_colour
@@ -21,7 +22,8 @@ async def test_muted_library_text_is_readable(theme: str) -> None:
     app = KzReaderApp(bundled_seeds(), DataPaths.resolve())
     async with app.run_test(size=(120, 30)) as pilot:
         app.theme = theme
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.screen.query(LibraryTable), "the library drawn")
+        await pilot.pause()  # the theme's styles applied to it
         table = app.screen.query_one(LibraryTable)
         table.notify_style_update()
         styles = table._styles_for()

@@ -3,15 +3,12 @@ the search index and the entities; the palette's rescan does the same on demand.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from reader_helpers import main_screen, open_in_library, reader, settle
+from reader_helpers import main_screen, open_in_library, reader, settle, until
 
 SIZE = (140, 45)
-TIMEOUT = 30.0  # seconds; a condition normally holds within one or two
 
 
 @pytest.fixture
@@ -22,14 +19,6 @@ def folder(tmp_path: Path) -> Path:
         "Astana news\n\nAstana is the capital. Tokayev spoke there on Monday.\n", "utf-8"
     )
     return root
-
-
-async def until(pilot, condition: Callable[[], bool], what: str) -> None:  # type: ignore[no-untyped-def]
-    """Wait (polling the app's state, not sleeping a fixed time) until ``condition``."""
-    deadline = time.monotonic() + TIMEOUT
-    while not condition():
-        assert time.monotonic() < deadline, f"not within {TIMEOUT:.0f} s: {what}"
-        await pilot.pause(0.05)
 
 
 def library_ids(pilot) -> list[str]:  # type: ignore[no-untyped-def]

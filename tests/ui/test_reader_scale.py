@@ -15,8 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reader_helpers import main_screen, reader, record_calls, settle
-from textual.pilot import Pilot
+from reader_helpers import main_screen, palette_shows, reader, record_calls, settle, until
 
 from kzreader.core.corpus.collection import Corpus
 from kzreader.core.library import Library
@@ -45,13 +44,6 @@ def catalog_of(folder: Path) -> Path:
 
 def status(screen: MainScreen) -> str:
     return str(screen.query_one("#index-status").render())
-
-
-async def until(pilot: Pilot, test, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not test():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.02)
 
 
 def manifest_count(folder: Path) -> int:
@@ -100,10 +92,9 @@ async def test_the_library_is_usable_before_the_folder_scan_and_the_index(
             await pilot.press("pagedown", "pagedown")
             assert library.table.cursor_row > 40
             library.filter_input.value = "pipeline"
-            await pilot.pause(0.3)
-            assert len(library.shown) == count // 10
+            await until(pilot, lambda: len(library.shown) == count // 10, "the filter applied")
             library.filter_input.value = ""
-            await pilot.pause(0.3)  # the filter's debounce
+            await until(pilot, lambda: len(library.shown) == count, "the filter cleared")
             await pilot.press("pagedown", "pagedown", "pagedown")
             cursor_on = library.highlighted
             assert cursor_on is not None and library.table.scroll_y > 0
@@ -204,7 +195,7 @@ async def test_the_palette_stops_and_resumes_indexing(
         await until(pilot, lambda: screen.indexing)
         await pilot.press("ctrl+p")
         await pilot.press(*"Stop indexing")
-        await pilot.pause(0.3)
+        await palette_shows(pilot, "Stop indexing")
         await pilot.press("enter")
         await until(pilot, lambda: not screen.indexing, timeout=10)
         assert status(screen) == "indexing stopped"
@@ -212,7 +203,7 @@ async def test_the_palette_stops_and_resumes_indexing(
         gate.set()
         await pilot.press("ctrl+p")
         await pilot.press(*"Resume indexing")
-        await pilot.pause(0.3)
+        await palette_shows(pilot, "Resume indexing")
         await pilot.press("enter")
         await until(pilot, lambda: app.index is not None, timeout=30)
         assert len(calls) == 2
