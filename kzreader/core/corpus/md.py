@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .formats import Block, Extracted, assemble, clean_url, decode_text
 from .model import Kind, Link
 from .txt import WIDEST_WRAP, joins_tight, source_url
+
+if TYPE_CHECKING:  # markdown-it is imported when a Markdown file is read
+    from markdown_it.token import Token
 
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,60}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FRONT_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
@@ -154,28 +158,28 @@ def render(text: str) -> list[Block]:
     return blocks
 
 
-def _pieces(children: Sequence[object]) -> list[tuple[str, str | None]]:
+def _pieces(children: Sequence[Token]) -> list[tuple[str, str | None]]:
     pieces: list[tuple[str, str | None]] = []
     href: str | None = None
     for child in children:
-        kind = getattr(child, "type", "")
+        kind = child.type
         if kind == "link_open":
-            href = clean_url(str(child.attrGet("href") or ""))  # type: ignore[attr-defined]
+            href = clean_url(str(child.attrGet("href") or ""))
         elif kind == "link_close":
             href = None
         elif kind in ("text", "code_inline"):
-            pieces.append((child.content, href))  # type: ignore[attr-defined]
+            pieces.append((child.content, href))
         elif kind == "image":
-            pieces.append((child.content, href))  # type: ignore[attr-defined]  # its alt text
+            pieces.append((child.content, href))  # its alt text
         elif kind in ("softbreak", "hardbreak"):
             pieces.append(("\n", None))
     return pieces
 
 
-def _segments(token: object, *, in_item: bool) -> list[tuple[str, tuple[Link, ...]]]:
+def _segments(token: Token, *, in_item: bool) -> list[tuple[str, tuple[Link, ...]]]:
     """An inline run split where its source lines end on purpose (one paragraph a line)."""
-    pieces = _pieces(token.children)  # type: ignore[attr-defined]
-    raw = [" ".join(line.split()) for line in token.content.split("\n")]  # type: ignore[attr-defined]
+    pieces = _pieces(token.children or [])
+    raw = [" ".join(line.split()) for line in token.content.split("\n")]
     # Markdown joins a paragraph's lines (one sentence a line is a common style); only
     # lines wider than anyone wraps say the writer meant one paragraph a line.
     per_line = not in_item and any(len(line) > WIDEST_WRAP for line in raw)
