@@ -39,23 +39,33 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
     ]
     if not orgs:
         return
+    # Looked up by initials and by the words before a suffix, not compared pairwise: a
+    # long article (a 5 MB file) has thousands of candidates and of organisations.
+    by_initials: dict[str, dict[str, int]] = {}
+    by_stem: dict[tuple[str, ...], dict[str, int]] = {}
+    for i, o in orgs:
+        initials = _initials(o.surface)
+        by_initials.setdefault(initials, {})[o.key] = i
+        if o.last in _ORG_SUFFIXES:
+            by_stem.setdefault(tuple(o.key.split()[:-1]), {})[o.key] = i
     for c, cd in enumerate(cands):
         if cd.gaz or cd.generic:
             continue
         if cd.acronym and 2 <= len(cd.surface) <= 6:
             letters = "".join(ch for ch in strip_possessive(cd.surface) if ch.isalpha()).upper()
-            found = {o.key: i for i, o in orgs if _initials(o.surface) == letters}
+            found = by_initials.get(letters, {})
             if not found and len(letters) >= 4:  # "KIBHR": the long name's first words
-                found = {o.key: i for i, o in orgs if _initials(o.surface).startswith(letters)}
+                found = {
+                    key: i
+                    for initials, keys in by_initials.items()
+                    if initials.startswith(letters)
+                    for key, i in keys.items()
+                }
             if len(found) == 1:
                 uf.union(next(iter(found.values())), c)
             continue
-        words = cd.key.split()
-        found = {
-            o.key: i
-            for i, o in orgs
-            if o.key.split()[:-1] == words and o.last in _ORG_SUFFIXES and i != c
-        }
+        # One more word than this name, a suffix (its own key never qualifies).
+        found = by_stem.get(tuple(cd.key.split()), {})
         if len(found) == 1:
             uf.union(next(iter(found.values())), c)
 
