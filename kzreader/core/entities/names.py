@@ -9,13 +9,17 @@ that differ between romanisation systems are collapsed.
 
 from __future__ import annotations
 
+import functools
 import re
+
+import fingerprints
 
 from ..text import fold_accents
 from ..translit import name_key, plain, strip_possessive, transliterate
 
 __all__ = [
     "edit_distance",
+    "legal_form_free",
     "name_key",
     "plain",
     "slugify",
@@ -49,3 +53,23 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         previous = current
     return previous[-1]
+
+
+@functools.lru_cache(maxsize=65536)
+def legal_form_free(surface: str) -> str | None:
+    """The key of a company's name without its legal form, or None when it has none:
+    ``Qazaq Silver LLP``, ``Steppe Metals Joint Stock Company``, ``ТОО Qazaq Silver`` →
+    ``qazaq silver``. The forms of every jurisdiction (LLP, JSC, ТОО, АО, S.p.A., plc…)
+    are OpenSanctions' ``fingerprints`` list, not one of ours; only whole words at either
+    end are cut, so the rest of the name keeps its own spelling and key."""
+    words = surface.split()
+    if len(words) < 2:
+        return None
+    bare = fingerprints.remove_types(surface)
+    if not bare or bare == fingerprints.clean_name_light(surface):
+        return None
+    for cut in range(1, min(4, len(words))):
+        for kept in (words[:-cut], words[cut:]):
+            if fingerprints.remove_types(" ".join(kept)) == bare:
+                return name_key(" ".join(kept)) or None
+    return None

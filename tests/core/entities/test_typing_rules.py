@@ -258,3 +258,47 @@ def test_a_sentence_initial_modifier_of_a_kind_of_body_is_no_name() -> None:
     assert graph.lookup("Ratings") is None
     assert _type(graph, "Kerey Lines") is EntityType.ORGANISATION
     assert _type(graph, "Zhebe") is EntityType.ORGANISATION
+
+
+def test_a_long_agency_stem_after_a_two_letter_prefix_is_an_organisation() -> None:
+    graph = _graph("Flood warnings came late from Tjhydromet, farmers said.")
+    assert _type(graph, "Tjhydromet") is EntityType.ORGANISATION
+
+
+def _corpus(*articles: str) -> EntityGraph:
+    built = [
+        Article(f"a{i}", Path(f"a{i}.txt"), f"a{i}", None, None, None,
+                (Paragraph(1, Kind.BODY, text, False),), text)
+        for i, text in enumerate(articles)
+    ]  # fmt: skip
+    return EntityGraph.from_articles(built, use_ner=False)
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_company() -> None:
+    graph = _corpus(
+        "Irtysh Copper LLP said on Monday that output at its smelter rose 4 percent.",
+        "Shares in Irtysh Copper fell after the ministry cut its export quota.",
+    )
+    company = graph.lookup("Irtysh Copper LLP")
+    assert company is not None and company.type is EntityType.ORGANISATION
+    assert company is graph.lookup("Irtysh Copper")
+    assert company.name == "Irtysh Copper"  # the bare name is the one readers use
+    assert set(company.articles) == {"a0", "a1"}
+
+
+def test_a_legal_form_does_not_join_a_person_or_a_first_name() -> None:
+    graph = _corpus(
+        "Aidar Sultanov said the plant would reopen.",
+        "Aidar LLP, a trading firm, bought the grain.",
+    )
+    person = graph.lookup("Aidar Sultanov")
+    assert person is not None and person.type is EntityType.PERSON
+    firm = graph.lookup("Aidar LLP")
+    assert firm is None or firm.id != person.id
+
+
+def test_a_known_company_and_a_business_word_is_its_arm() -> None:
+    graph = _graph("Analysts at Halyk Finance expect the base rate to hold, Halyk Bank said.")
+    arm, bank = graph.lookup("Halyk Finance"), graph.lookup("Halyk Bank")
+    assert arm is not None and arm.type is EntityType.ORGANISATION
+    assert bank is not None and arm.id != bank.id

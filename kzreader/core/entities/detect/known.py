@@ -267,6 +267,9 @@ class KnownNames(Countries):
             t.cap and t.lower in lx.ORG_HEADS and after.lower in ("for", "of")
             for t, after in pairwise(run)
         )
+        arm = n == 1 and len(run) <= 2 and head in lx.BUSINESS_WORDS
+        if arm and self._known_org(text, tokens[i]):
+            return 0, end - i  # "Halyk Finance", "Kaspi Logistics": a known company's arm
         if not headed and head not in lx.STREET_HEADS and head not in NATURAL:
             return 0, 0
         if head in lx.DROP_HEADS:
@@ -285,6 +288,10 @@ class KnownNames(Countries):
                 break
             left += 1
         return left, end - i
+
+    def _known_org(self, text: str, token: Token) -> bool:
+        entry_id = self.gaz.by_key.get(name_key(strip_possessive(token.text)))
+        return entry_id is not None and self.gaz.entries[entry_id].type is EntityType.ORGANISATION
 
     def _chapter_before(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
         """``Transparency Kazakhstan``, ``Freedom Tajikistan``: an abstract noun before a

@@ -71,4 +71,8 @@ def company_word(word: str) -> bool:
     if CAMEL.match(word):
         return True
     low = word.lower()
-    return any(low.endswith(stem) and len(low) >= len(stem) + 3 for stem in lx.COMPANY_STEMS)
+    # A long stem is evidence enough after a two-letter country prefix (``Uzhydromet``).
+    return any(
+        low.endswith(stem) and len(low) >= len(stem) + (2 if len(stem) >= 6 else 3)
+        for stem in lx.COMPANY_STEMS
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
-from ..names import name_key, strip_possessive
+from ..names import legal_form_free, name_key, strip_possessive
 
 TYPES = (PERSON, PLACE, ORG)
 COMMON_KEYS = frozenset(name_key(w) for w in lx.COMMON | lx.CALENDAR)
@@ -139,6 +139,10 @@ class Cluster:
                 -self.forms[s][1],
             ),
         )
+        # "Steppe Metals", not "Steppe Metals JSC", when the text also uses the bare name.
+        bare = legal_form_free(best)
+        if bare is not None:
+            best = next((s for s in self.forms if name_key(s) == bare), best)
         if best.isupper() and len(best.split()) > 1:
             best = best.title()
         return best

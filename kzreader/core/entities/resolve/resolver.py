@@ -15,7 +15,7 @@ from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
 from ..detect import FIRST_NAME_KEYS
 from ..gazetteer import Gazetteer, entity_id, load_gazetteer
 from ..model import EntityType
-from ..names import edit_distance, name_key, strip_possessive
+from ..names import edit_distance, legal_form_free, name_key, strip_possessive
 from .clusters import TYPES, ArticleUnion, Cluster, person_enough
 from .links import dominant_country, link_organisations, people_in, short_name, unique_person
 from .records import EntityRecord, add_alias
@@ -196,6 +196,9 @@ class Resolver:
                     key = name_key(cd.full) if cd.full else cd.key
                     if key not in FIRST_NAME_KEYS:
                         handles.append(self._node(("k", key)))
+                    bare = self._without_legal_form(cd)
+                    if bare is not None:
+                        handles.append(bare)
             handle = handles[0] if handles else self._new()
             for other in handles[1:]:
                 self._union(handle, other)
@@ -215,6 +218,28 @@ class Resolver:
                 self._edges.append((handle_of[c], handle_of[index]))
         self._position += len(cands)
         return handle_of
+
+    def _without_legal_form(self, cd: Candidate) -> int | None:
+        """Where a company named with its legal form (``Qazaq Silver LLP``) meets the same
+        name without it, here or in another article: the gazetteer's organisation of that
+        name, or the key node of the bare name. Only for a name voted an organisation,
+        and never through a first name or a known person or place (``Smith & Co``)."""
+        if cd.tokens < 2:
+            return None
+        votes = cd.votes
+        if votes.get(ORG, 0) <= max(votes.get(PERSON, 0), votes.get(PLACE, 0)):
+            return None
+        bare = legal_form_free(cd.surface)
+        if bare is None or bare == cd.key or bare in FIRST_NAME_KEYS:
+            return None
+        entry_id = self.gaz.by_key.get(bare) or self.gaz.weak_keys.get(bare)
+        if entry_id is not None:
+            if self.gaz.entries[entry_id].type is not EntityType.ORGANISATION:
+                return None
+            label = f"gaz:{entry_id}"
+            self._fixed_type[label] = EntityType.ORGANISATION
+            return self._node(label)
+        return self._node(("k", bare))
 
     # ------------------------------------------------------------ the corpus
     def finish(self) -> dict[str, EntityRecord]:
