@@ -108,6 +108,7 @@ ORG_HEADS = _words(
     cooperative factory plant enterprise enterprises initiative project treasury exchange
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
     kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine forum
+    lab labs laboratory telecom
     """
 )
 
@@ -155,7 +156,7 @@ PLACE_NOUNS_JOINED = _words(
     """
     province region oblast district krai raion county river lake street avenue square
     boulevard prospect highway mountains valley steppe desert okrug municipality canal
-    bridge gorge pass
+    bridge gorge pass reservoir
     """
 )
 
@@ -164,7 +165,7 @@ PLACE_NOUNS_JOINED = _words(
 SITE_NOUNS = _words(
     """
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
-    mine mines reservoir dam airport crossing checkpoint pit block structure
+    mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
     """
 )
 
@@ -176,7 +177,7 @@ ROUTE_NOUNS = _words("pipeline pipelines railway railroad highway road corridor 
 SITE_MODIFIERS = _words(
     """
     oil gas condensate gold silver copper uranium coal iron ore zinc and processing
-    hydropower power chemical launch offshore onshore sour-gas export
+    hydropower power chemical launch offshore onshore sour-gas export water
     """
 )
 
@@ -227,9 +228,12 @@ ROLE_NOUNS = _words(
     """
 )
 
+#: Written before a name, they make it a company's (``JV Inkai``, ``TOO Zhebe``).
+VENTURE_PREFIXES = frozenset({"JV", "TOO", "AO", "OOO", "ZAO", "OAO", "PAO", "LLP", "JSC"})
+
 #: Organisation heads that also start a two-word name (``Alliance Altyn``, ``Radio Azattyk``).
 ORG_FIRST_HEADS = _words(
-    "alliance bank radio channel club group fund foundation union agency holding company "
+    "alliance bank radio channel club group fund foundation union agency holding company jv "
     "corporation studio bureau institute academy majlis majlisi"
 )
 

@@ -43,6 +43,15 @@ class Token:
         return self._initial
 
 
+def _splits(word: str) -> bool:
+    """Whether a hyphenated word is two words (``Almaty-based``, ``pro-Kremlin``), not
+    one name with a particle inside (``Mazar-i-Sharif``, ``Rostov-on-Don``)."""
+    parts = word.split("-")
+    if not any(p[:1].islower() for p in parts):
+        return False
+    return not (parts[0][:1].isupper() and parts[-1][:1].isupper() and len(parts) > 2)
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; ``Mr.Tokayev`` and ``Almaty-based`` are split."""
     tokens: list[Token] = []
@@ -58,7 +67,7 @@ def tokenize(text: str) -> list[Token]:
             pieces.append((start, honorific.group(1)))
             cut = honorific.end()
             start, word = start + cut, word[cut:]
-        if "-" in word and any(p[:1].islower() for p in word.split("-")):
+        if "-" in word and _splits(word):
             offset = start
             for part in word.split("-"):
                 if part:

@@ -302,3 +302,84 @@ def test_a_known_company_and_a_business_word_is_its_arm() -> None:
     arm, bank = graph.lookup("Halyk Finance"), graph.lookup("Halyk Bank")
     assert arm is not None and arm.type is EntityType.ORGANISATION
     assert bank is not None and arm.id != bank.id
+
+
+def test_a_route_named_after_its_ends_is_one_place_with_its_noun() -> None:
+    graph = _graph(
+        "Exports moved to the Aktobe–Orsk pipeline and the Kazakhstan-China pipeline.",
+        "Aktobe Turns to Aktobe–Orsk Pipeline",
+    )
+    route = graph.lookup("Aktobe–Orsk pipeline")
+    assert route is not None and route.type is EntityType.PLACE
+    assert graph.lookup("Orsk") is None  # the route is no mention of the town
+    both = graph.lookup("Kazakhstan-China pipeline")
+    assert both is not None and both.type is EntityType.PLACE
+    assert graph.lookup("China") is None
+
+
+def test_a_trans_route_is_a_place_and_a_railway_company_an_organisation() -> None:
+    graph = _graph("The Trans-Altai Railway would cross the range, Mongolian Railway said.")
+    assert _type(graph, "Trans-Altai Railway") is EntityType.PLACE
+    assert _type(graph, "Mongolian Railway") is EntityType.ORGANISATION
+
+
+def test_a_name_with_a_particle_inside_is_one_word() -> None:
+    graph = _graph("Trucks ran from Termez to Mazar-i-Sharif and on to Rostov-on-Don.")
+    assert _type(graph, "Mazar-i-Sharif") is EntityType.PLACE
+    assert _type(graph, "Rostov-on-Don") is EntityType.PLACE
+    assert graph.lookup("Sharif") is None and graph.lookup("Mazar") is None
+
+
+def test_based_after_a_hyphen_makes_a_place() -> None:
+    graph = _graph("The Sarykol-based group said it would appeal.")
+    assert _type(graph, "Sarykol") is EntityType.PLACE
+
+
+def test_a_stake_is_no_part_of_a_name() -> None:
+    graph = _graph("Tenge Oil holds 40% of the venture, Kerey Gas 5% and Zhaik Munai 10 percent.")
+    assert _type(graph, "Kerey Gas") is EntityType.ORGANISATION
+    assert not any(e.name.endswith(("5", "10")) for e in graph.entities())
+
+
+def test_a_venture_prefix_makes_the_name_a_company_not_the_deposit() -> None:
+    graph = _graph("JV Inkai, the venture, said output at Inkai would stay flat.")
+    venture, deposit = graph.lookup("JV Inkai"), graph.lookup("Inkai")
+    assert venture is not None and venture.type is EntityType.ORGANISATION
+    assert deposit is not None and deposit.type is EntityType.PLACE and deposit.id != venture.id
+
+
+def test_a_common_word_and_a_head_keep_each_other() -> None:
+    graph = _graph(
+        "Freedom Telecom, a newer rival, cut prices. Crowds gathered on Independence Square.",
+        "The Aral Policy Lab said so.",
+    )
+    assert _type(graph, "Freedom Telecom") is EntityType.ORGANISATION
+    assert _type(graph, "Independence Square") is EntityType.PLACE
+    assert _type(graph, "Aral Policy Lab") is EntityType.ORGANISATION
+    assert graph.lookup("Telecom") is None and graph.lookup("Square") is None
+
+
+def test_a_site_of_water_is_a_place() -> None:
+    graph = _graph("Levels at the Kerey water intake fell, and the Zhaltyr reservoir dried up.")
+    assert _type(graph, "Kerey") is EntityType.PLACE
+    assert _type(graph, "Zhaltyr reservoir") is EntityType.PLACE
+
+
+def test_a_city_in_an_event_name_is_no_mention_of_it() -> None:
+    graph = _graph("Tokayev spoke at the Astana International Forum in May.")
+    assert graph.lookup("Astana") is None
+    graph = _graph("Tokayev spoke at the Astana International Forum. Astana was cold.")
+    astana = graph.lookup("Astana")
+    assert astana is not None and len(graph.mentions(astana.id)) == 1
+
+
+def test_a_headline_does_not_stretch_a_known_name() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Rosatom Starts Work on Kazakhstan's First Nuclear Plant", False),
+        Paragraph(2, Kind.BODY, "Rosatom said work began.", False),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    rosatom = graph.lookup("Rosatom")
+    assert rosatom is not None and rosatom.type is EntityType.ORGANISATION
+    assert not any("Starts" in e.name for e in graph.entities())

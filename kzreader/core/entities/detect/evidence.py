@@ -46,7 +46,9 @@ class Evidence:
     def _shape_votes(self, cand: Candidate, words: list[Token]) -> None:
         last = strip_possessive(words[-1].text)
         low_last = last.lower()
-        if len(words) >= 2 and low_last in lx.ORG_HEADS and words[-1].cap:
+        if len(words) >= 2 and low_last in lx.ROUTE_NOUNS and words[0].lower.startswith("trans-"):
+            cand.vote(PLACE, 4.0)  # "Trans-Afghan Railway": a route across, not a company
+        elif len(words) >= 2 and low_last in lx.ORG_HEADS and words[-1].cap:
             cand.vote(ORG, 4.0)
         elif len(words) >= 2 and low_last in lx.PLACE_HEADS and words[-1].cap:
             cand.vote(PLACE, 4.0)
@@ -139,7 +141,7 @@ class Evidence:
             nxt = tokens[k]
             gap = _gap(text, tokens[k - 1], nxt)
             plain_gap = gap.strip(" ’'”\"")
-            if plain_gap == "" and nxt.text in ("based", "registered", "born") and "-" in gap:
+            if gap == "-" and nxt.text in ("based", "registered", "born", "headquartered"):
                 cand.vote(PLACE, 3.0)
             elif plain_gap == "":
                 low = nxt.lower

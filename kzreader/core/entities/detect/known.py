@@ -8,11 +8,12 @@ organisation's name (``Petropavlovsk City Court``) makes the organisation, not t
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ...corpus.model import Paragraph
 from .. import lexicon as lx
-from ..candidate import ORG, PLACE, Candidate
+from ..candidate import DROP, ORG, PLACE, Candidate
 from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
@@ -28,6 +29,9 @@ from .patterns import (
     PREFIXES,
     is_calendar,
 )
+
+#: A lower-case word right after a hyphenated name (``Russia-China pipeline``).
+_ROUTE_AFTER = re.compile(r" ([a-z]+)\b")
 
 
 class KnownNames(Countries):
@@ -80,9 +84,10 @@ class KnownNames(Countries):
                 site = self._route_end(text, tokens, i + n) if kind == "entity" else 0
                 if site:  # "the Central Asia–Center pipeline": a route, named after both ends
                     cand = self._candidate(
-                        paragraph, token.start, tokens[site - 1].end, heading, tokens[i:site]
+                        paragraph, token.start, tokens[site].end, heading, tokens[i : site + 1]
                     )
                     cand.vote(PLACE, 4.0)
+                    site += 1  # the route noun is part of its name: no place is called that
                     for t in tokens[i:site]:
                         t.kind = "hard"
                     out.append(cand)
@@ -91,7 +96,7 @@ class KnownNames(Countries):
                 for t in tokens[i : i + n]:
                     t.kind = "hard" if kind in ("entity", "generic", "weak") else kind
                 if kind in ("entity", "generic", "weak"):
-                    left, extended = self._extend_org(text, tokens, i, n)
+                    left, extended = self._extend_org(text, tokens, i, n, heading)
                     named = (
                         0 if extended or heading else self._named_after_place(text, tokens, i, n)
                     )
@@ -119,6 +124,8 @@ class KnownNames(Countries):
                         head = strip_possessive(tokens[i + n - 1].text).lower()
                         street = head in lx.STREET_HEADS or head in NATURAL
                         cand.vote(PLACE if street else ORG, 4.0)
+                        if head in lx.DROP_HEADS:
+                            cand.vote(DROP, 9.0)
                         for t in tokens[i : i + n]:
                             t.kind = "hard"
                         out.append(cand)
@@ -159,9 +166,14 @@ class KnownNames(Countries):
         keys = [name_key(p) for _, p in parts]
         if len(parts) < 2 or not all(k in self.gaz.by_key for k in keys):
             return
-        after = paragraph.text[token.end : token.end + 24].split()
-        if after and after[0].lower().strip(",.;") in lx.ROUTE_NOUNS:
-            return  # "the Russia-China pipeline" is one thing, named after both
+        route = _ROUTE_AFTER.match(paragraph.text, token.end)
+        if route and route.group(1).lower() in lx.ROUTE_NOUNS:
+            # "the Russia-China pipeline" is one thing, named after both ends.
+            cand = self._candidate(paragraph, token.start, route.end(), heading, [token])
+            cand.vote(PLACE, 4.0)
+            token.kind = "hard"
+            out.append(cand)
+            return
         for (start, part), key in zip(parts, keys, strict=True):
             cand = self._candidate(paragraph, start, start + len(part), heading, [token])
             cand.key, cand.first, cand.last, cand.initial = key, key, key, False
@@ -221,6 +233,12 @@ class KnownNames(Countries):
                 and prev.end + 1 == token.start
             ):
                 return None  # "Farrukh Karimov" is not Islam Karimov
+            if (
+                prev is not None
+                and prev.text in lx.VENTURE_PREFIXES
+                and prev.end + 1 == token.start
+            ):
+                return None  # "JV Inkai" is the venture, not the deposit
             return "entity"
         if key in gaz.generic:
             if not token.cap and (i == 0 or not gaz.country_of(name_key(tokens[i - 1].text))):
@@ -249,9 +267,13 @@ class KnownNames(Countries):
                 return "soft"
         return None
 
-    def _extend_org(self, text: str, tokens: list[Token], i: int, n: int) -> tuple[int, int]:
+    def _extend_org(
+        self, text: str, tokens: list[Token], i: int, n: int, heading: bool = False
+    ) -> tuple[int, int]:
         """``Petropavlovsk City Court``, ``SNURDC Astana Mining Company Limited``: a known
-        place inside an organisation's name. Returns (tokens added before, new length)."""
+        place inside an organisation's name. Returns (tokens added before, new length).
+        In a title-case heading every word is capitalised, so only a short run of
+        capitalised words extends it (not "Rosatom Starts Work on … Nuclear Plant")."""
         j = i + n
         if tokens[j - 1].text.endswith(("'s", "’s")):
             return 0, 0  # "China's Ministry of Defense" is China's, not named after it
@@ -261,6 +283,8 @@ class KnownNames(Countries):
             return (1, n) if self._chapter_before(text, tokens, i, n) else (0, 0)
         end = self._run_end(text, tokens, j)
         run = tokens[j:end]
+        if heading and (len(run) > 3 or not all(t.cap for t in run)):
+            return 0, 0
         head = strip_possessive(run[-1].text).lower()
         # "Kazakhstan International Bureau for Human Rights": a head, then "for" or "of".
         headed = head in lx.ORG_HEADS or any(
@@ -272,8 +296,12 @@ class KnownNames(Countries):
             return 0, end - i  # "Halyk Finance", "Kaspi Logistics": a known company's arm
         if not headed and head not in lx.STREET_HEADS and head not in NATURAL:
             return 0, 0
+        if head in lx.DROP_HEADS and headed:
+            # "St Petersburg International Economic Forum": an event, and no mention
+            # of the city (the caller vetoes the whole name).
+            return 0, end - i
         if head in lx.DROP_HEADS:
-            return 0, 0  # "Astana International Forum": an event named after the place
+            return 0, 0
         run_key = name_key(text[run[0].start : run[-1].end])
         if run_key in self.gaz.generic or run_key in self.gaz.by_key:
             return 0, 0
@@ -346,8 +374,13 @@ class KnownNames(Countries):
         if j >= len(tokens) or _gap(text, tokens[j - 1], tokens[j]) not in ("-", "–", "—"):
             return 0
         k = j
-        while k < len(tokens) and k < j + 3 and tokens[k].cap:
-            k += 1
+        while (
+            k < len(tokens)
+            and k < j + 3
+            and tokens[k].cap
+            and tokens[k].lower not in lx.ROUTE_NOUNS
+        ):
+            k += 1  # a headline writes "Atyrau–Samara Pipeline"
         if k == j or k >= len(tokens) or tokens[k].lower not in lx.ROUTE_NOUNS:
             return 0
         return k

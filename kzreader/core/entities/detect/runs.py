@@ -51,6 +51,7 @@ class Runs(Evidence):
                 and len(right.text) <= 3
                 and left.cap
                 and (j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isdigit())
+                and not _share_after(text, tokens, j)  # "LukArco 5%": a stake, not a name
             )
             if right.cap or numbered or (right.text in lx.ROMAN_NUMERALS and left.cap):
                 has_head = has_head or self._is_head(right)
@@ -173,3 +174,10 @@ class Runs(Evidence):
     def _is_head(token: Token) -> bool:
         low = strip_possessive(token.text).lower()
         return token.cap and (low in lx.ORG_HEADS or low in lx.PLACE_HEADS)
+
+
+def _share_after(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether the number at ``j`` is a percentage (``5%``, ``5 percent``)."""
+    if text[tokens[j].end : tokens[j].end + 1] == "%":
+        return True
+    return j + 1 < len(tokens) and tokens[j + 1].lower in ("percent", "per", "pct")

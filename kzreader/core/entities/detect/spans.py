@@ -70,6 +70,14 @@ class Spans(Runs):
                     out.append(cand)
                 i = j
                 continue
+            if token.kind == "soft" and token.cap and self._street_after(text, tokens, i):
+                # "Republic Square", "Independence Avenue": a common word names the street.
+                cand = self._span_candidate(paragraph, tokens, (i, i + 2), heading)
+                if cand is not None:
+                    cand.vote(PLACE, 3.0)
+                    out.append(cand)
+                i += 2
+                continue
             if token.text[:1].isdigit() and DOMAIN.search(token.text) and not token.kind:
                 cand = self._span_candidate(paragraph, tokens, (i, i + 1), heading)
                 if cand is not None:
@@ -101,6 +109,18 @@ class Spans(Runs):
                         _drop_nested(out, cand)
                     out.append(cand)
             i = j
+
+    @staticmethod
+    def _street_after(text: str, tokens: list[Token], i: int) -> bool:
+        """Whether a capitalised street head (Square, Avenue) follows ``i`` and ends the run."""
+        if i + 1 >= len(tokens) or _gap(text, tokens[i], tokens[i + 1]) != " ":
+            return False
+        head = tokens[i + 1]
+        if not head.cap or head.kind or strip_possessive(head.lower) not in lx.STREET_HEADS:
+            return False
+        return (
+            i + 2 >= len(tokens) or not tokens[i + 2].cap or _gap(text, head, tokens[i + 2]) != " "
+        )
 
     def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
         """``Kazakh National University``, ``Eurasian Development Bank``, ``Central Asian
@@ -182,6 +202,15 @@ class Spans(Runs):
                 common = strip_possessive(token.lower) in lx.COMMON
                 if token.kind == "soft" and start > i and self._demonym_org(text, tokens, start):
                     break  # "The European Bank for …": the adjective after "The" starts it
+                if start == j - 2 and token.lower in lx.CAUSE_NOUNS:
+                    break  # "Freedom Telecom": no name is left of its head alone
+                if (
+                    start == j - 2
+                    and token.lower not in ARTICLES
+                    and strip_possessive(tokens[j - 1].lower) in lx.STREET_HEADS
+                ):
+                    break  # "Republic Square", "Independence Avenue"
+
                 if not (
                     token.kind == "soft"
                     or token.lower in ARTICLES | {"in", "on", "at", "by"}
