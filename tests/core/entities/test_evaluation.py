@@ -91,7 +91,7 @@ def test_development_set(capsys) -> None:
 HELD_BACK_FLOOR = 0.92
 
 
-@pytest.mark.parametrize("which", ["holdout", "holdout2", "holdout3"])
+@pytest.mark.parametrize("which", ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])
 def test_used_held_back_sets(which: str, capsys) -> None:
     result = score_folder(FIXTURES / which, FIXTURES / f"{which}_gold.yaml")
     _show(capsys, result.table(f"entities, {which} (used: tuned on since its first run)"))
