@@ -65,6 +65,7 @@ class Gazetteer:
     caps_keys: frozenset[str] = frozenset()  # keys only ever written in capitals (US, UN)
     first_words: frozenset[str] = frozenset()  # first words of every listed name, as keys
     nationality: dict[str, str] = field(default_factory=dict)  # person entry id → country
+    capitals: dict[str, str] = field(default_factory=dict)  # capital's key → country name
 
     def may_start(self, word: str) -> bool:
         """Whether a listed name can begin with this word (a cheap filter before n-grams)."""
@@ -104,6 +105,7 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
     surnames: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     countries: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     max_tokens = 1
     caps: dict[str, bool] = {}
 
@@ -132,6 +134,8 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
             countries[name_key(alias)] = name
         for demonym in _as_list(item.get("demonyms")):
             demonyms[name_key(demonym)] = name
+        for capital in _as_list(item.get("capital")):
+            capitals[name_key(capital)] = name
     for item in data.get("people", []):
         name = str(item["name"])
         entry = add(name, EntityType.PERSON, _as_list(item.get("aliases")))
@@ -187,6 +191,7 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
 
     return Gazetteer(
         nationality=nationality,
+        capitals=capitals,
         entries=entries,
         by_key=by_key,
         weak_keys=weak,

@@ -387,3 +387,15 @@ def test_one_sentence_types_one_name(text: str, name: str, type_: EntityType) ->
     graph = _graph(text)
     assert _type(graph, name) is type_
     assert graph.lookup("Sharif") is None and graph.lookup("Altai") is None
+
+
+def test_a_body_in_a_capital_is_that_countrys() -> None:
+    graph = _graph(
+        "Police in Moscow held 300 migrants, Russia's Interior Ministry said.",
+        "The Foreign Ministry in Astana told citizens to carry papers.",
+        "Kyrgyzstan's Ministry of Foreign Affairs said its citizens were held.",
+    )
+    kazakh = graph.lookup("Ministry of Foreign Affairs of Kazakhstan")
+    assert kazakh is not None
+    assert "Foreign Ministry" in {m.surface for m in graph.mentions(kazakh.id)}
+    assert graph.lookup("Ministry of Foreign Affairs of Russia") is None

@@ -15,6 +15,10 @@ from .patterns import RU_ENDINGS
 from .spans import Spans
 
 
+#: Bodies that stand in another country's capital.
+_ABROAD = frozenset({"embassy", "consulate", "mission", "representation", "office"})
+
+
 class Countries(Spans):
     """Finds the country a generic body belongs to."""
 
@@ -89,6 +93,17 @@ class Countries(Spans):
         country = self._official_after(text, tokens, j)
         if country:
             return country
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].lower == "in"
+            and not _gap(text, tokens[j - 1], tokens[j]).strip()
+            and not any(t.lower in _ABROAD for t in tokens[i:j])
+        ):
+            # "the Foreign Ministry in Astana": a capital names the government (but
+            # "the embassy in Moscow" is another country's).
+            country = gaz.capitals.get(name_key(strip_possessive(tokens[j + 1].text)))
+            if country:
+                return country
         if j < len(tokens) and tokens[j].lower == "of":
             j += 1
             if j < len(tokens) and tokens[j].lower == "the":
