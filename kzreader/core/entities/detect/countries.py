@@ -14,7 +14,6 @@ from ..tokens import gap as _gap
 from .patterns import RU_ENDINGS
 from .spans import Spans
 
-
 #: Bodies that stand in another country's capital.
 _ABROAD = frozenset({"embassy", "consulate", "mission", "representation", "office"})
 
