@@ -233,7 +233,7 @@ VENTURE_PREFIXES = frozenset({"JV", "TOO", "AO", "OOO", "ZAO", "OAO", "PAO", "LL
 
 #: Organisation heads that also start a two-word name (``Alliance Altyn``, ``Radio Azattyk``).
 ORG_FIRST_HEADS = _words(
-    "alliance bank radio channel club group fund foundation union agency holding company jv "
+    "alliance bank radio channel club group fund foundation union agency holding company jv too "
     "corporation studio bureau institute academy majlis majlisi"
 )
 

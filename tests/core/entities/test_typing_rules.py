@@ -334,6 +334,9 @@ def test_a_venture_prefix_makes_the_name_a_company_not_the_deposit() -> None:
     venture, deposit = graph.lookup("JV Inkai"), graph.lookup("Inkai")
     assert venture is not None and venture.type is EntityType.ORGANISATION
     assert deposit is not None and deposit.type is EntityType.PLACE and deposit.id != venture.id
+    # Before a known company the legal form changes nothing: JSC Kazatomprom is Kazatomprom.
+    company = _graph("JSC Kazatomprom said output rose.").lookup("Kazatomprom")
+    assert company is not None and company.type is EntityType.ORGANISATION
 
 
 def test_a_common_word_and_a_head_keep_each_other() -> None:

@@ -237,8 +237,9 @@ class KnownNames(Countries):
                 prev is not None
                 and prev.text in lx.VENTURE_PREFIXES
                 and prev.end + 1 == token.start
+                and entry.type is not EntityType.ORGANISATION
             ):
-                return None  # "JV Inkai" is the venture, not the deposit
+                return None  # "JV Inkai" is the venture, not the deposit (but JSC Kazatomprom)
             return "entity"
         if key in gaz.generic:
             if not token.cap and (i == 0 or not gaz.country_of(name_key(tokens[i - 1].text))):
@@ -268,7 +269,7 @@ class KnownNames(Countries):
         return None
 
     def _extend_org(
-        self, text: str, tokens: list[Token], i: int, n: int, heading: bool = False
+        self, text: str, tokens: list[Token], i: int, n: int, heading: bool
     ) -> tuple[int, int]:
         """``Petropavlovsk City Court``, ``SNURDC Astana Mining Company Limited``: a known
         place inside an organisation's name. Returns (tokens added before, new length).
