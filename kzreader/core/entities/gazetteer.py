@@ -63,17 +63,35 @@ class Gazetteer:
     max_tokens: int
     surnames: dict[str, str] = field(default_factory=dict)  # entry id → surname key
     caps_keys: frozenset[str] = frozenset()  # keys only ever written in capitals (US, UN)
-    first_words: frozenset[str] = frozenset()  # first words of every listed name, as keys
+    # First word of every listed name (as a key) → the most words a name it starts has.
+    first_words: dict[str, int] = field(default_factory=dict)
+    _longest: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     nationality: dict[str, str] = field(default_factory=dict)  # person entry id → country
     capitals: dict[str, str] = field(default_factory=dict)  # capital's key → country name
 
-    def may_start(self, word: str) -> bool:
-        """Whether a listed name can begin with this word (a cheap filter before n-grams)."""
+    def longest_from(self, word: str) -> int:
+        """The most words a listed name that begins with this word has; 0 when none
+        does. A cheap bound on the n-grams to try: a span of n words keys to n words or
+        more. A word with an apostrophe inside keys differently alone (``Kazakhstan's``
+        is ``kazakhstan``, but ``kazakhstans`` before another word): no bound then."""
+        most = self._longest.get(word)
+        if most is None:
+            if len(self._longest) > 1 << 17:
+                self._longest.clear()
+            most = self._longest[word] = self._longest_uncached(word)
+        return most
+
+    def _longest_uncached(self, word: str) -> int:
         key = name_key(word)
-        return bool(key) and (
-            key.split()[0] in self.first_words
-            or name_key(word.lower()).split()[0] in self.first_words
+        if not key:
+            return 0
+        most = max(
+            self.first_words.get(key.split()[0], 0),
+            self.first_words.get(name_key(word.lower()).split()[0], 0),
         )
+        if most and ("'" in word or "’" in word):
+            return self.max_tokens
+        return most
 
     def keys_of(self, entry_id: str) -> list[str]:
         """The name keys an entry answers to (its name and aliases)."""
@@ -168,7 +186,12 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
             generic[name_key(alias)] = body
             max_tokens = max(max_tokens, len(name_key(alias).split()))
 
-    first_words: set[str] = set()
+    first_words: dict[str, int] = {}
+
+    def starts(key: str) -> None:
+        words = key.split()
+        first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+
     names: list[str] = []
     for entry in entries.values():
         names += [entry.name, *entry.aliases]
@@ -177,12 +200,12 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
     names += [n for body in generic.values() for n in body.names]
     names += _as_list(data.get("non_entities")) + _as_list(data.get("titles"))
     for key in list(by_key) + list(weak) + list(generic):
-        first_words.add(key.split()[0])
+        starts(key)
     for name in names:
         for variant in (name, name.lower()):
             key = name_key(variant)
             if key:
-                first_words.add(key.split()[0])
+                starts(key)
 
     nationality: dict[str, str] = {}
     for country, people in (data.get("nationalities") or {}).items():
@@ -203,7 +226,7 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
         max_tokens=max_tokens,
         surnames=surnames,
         caps_keys=frozenset(k for k, v in caps.items() if v and len(k) <= 4),
-        first_words=frozenset(first_words),
+        first_words=first_words,
     )
 
 

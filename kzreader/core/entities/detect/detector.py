@@ -33,9 +33,8 @@ class Detector(KnownNames):
         out: list[Candidate] = []
         # Words the article writes in lower case: in a title-case headline or at the
         # start of a sentence, "Residents", "Shares" or "Deleted" are those words.
-        self._article_lower = frozenset(
-            w.lower() for p in article.paragraphs for w in LOWER_WORD.findall(p.text)
-        )
+        found = set(LOWER_WORD.findall("\n".join(p.text for p in article.paragraphs)))
+        self._article_lower = frozenset(map(str.lower, found))
         for paragraph in article.paragraphs:
             if paragraph.kind is Kind.BOILERPLATE or NAVIGATION.match(paragraph.text):
                 continue

@@ -56,7 +56,7 @@ class KnownNames(Countries):
                 i += 1
                 continue
             matched = False
-            longest = min(gaz.max_tokens, len(tokens) - i) if gaz.may_start(token.text) else 0
+            longest = min(gaz.max_tokens, len(tokens) - i, gaz.longest_from(token.text))
             if not longest and (is_calendar(token) or CYRILLIC.match(token.text)):
                 longest = 1
             reach = self._reach(text, tokens, i, longest)

@@ -62,6 +62,9 @@ class Spans(Runs):
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            if not (token.cap or token.kind or token.text[:1].isdigit()):
+                i += 1  # most words: lower case, not marked by the first pass
+                continue
             first = self._demonym_org(text, tokens, i) if token.kind == "soft" else 0
             if first and not heading:
                 j = self._run_end(text, tokens, first)
