@@ -33,10 +33,15 @@ def _replace(path: Path, text: str) -> None:
     """Write a cache file atomically (a temporary file renamed over it) but without
     fsync: it holds nothing the user made, and a file a power cut leaves torn fails to
     parse and is recomputed. Two fsyncs per article were a third of a first build."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        try:
+            handle = open(tmp, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+        except FileNotFoundError:  # the folder's first file (made once, not per article)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(tmp, "w", encoding="utf-8")  # noqa: SIM115
+        with handle:
+            handle.write(text)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

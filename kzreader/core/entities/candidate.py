@@ -6,6 +6,7 @@ corpus resolver works on.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -40,7 +41,7 @@ class Candidate:
     def __reduce__(self) -> tuple[type[Candidate], tuple[object, ...]]:
         """Pickled as its fields in order (from detection's worker processes): a third
         quicker to load than the default for a slotted dataclass."""
-        return (Candidate, tuple(getattr(self, name) for name in _FIELDS))
+        return (Candidate, _fields_of(self))
 
     def vote(self, type_: str, weight: float) -> None:
         self.votes[type_] = self.votes.get(type_, 0.0) + weight
@@ -104,3 +105,4 @@ class Candidate:
 
 
 _FIELDS = tuple(f.name for f in fields(Candidate))
+_fields_of = operator.attrgetter(*_FIELDS)  # every field in order, in one C call

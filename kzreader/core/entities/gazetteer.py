@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from ..yamlsafe import load_yaml
+from . import lexicon as lx
 from .model import EntityType
 from .names import name_key, slugify
 
@@ -115,6 +116,17 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+def _first_and_patronymic(names: list[str]) -> list[str]:
+    """``Dmitry Anatolyevich`` for ``Dmitry Anatolyevich Medvedev``: Russian usage names a
+    person by first name and patronymic, so every listed full name gives that form too."""
+    out = []
+    for name in names:
+        words = name.split()
+        if len(words) == 3 and words[1].lower().endswith(lx.PATRONYMIC_SUFFIXES):
+            out.append(f"{words[0]} {words[1]}")
+    return out
+
+
 def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
     """Build the indexes from the YAML structure (exposed for tests with small data)."""
     entries: dict[str, GazEntry] = {}
@@ -156,7 +168,8 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
             capitals[name_key(capital)] = name
     for item in data.get("people", []):
         name = str(item["name"])
-        entry = add(name, EntityType.PERSON, _as_list(item.get("aliases")))
+        aliases = _as_list(item.get("aliases"))
+        entry = add(name, EntityType.PERSON, aliases + _first_and_patronymic([name, *aliases]))
         if item.get("surname", True) and " " in name:
             surname = name_key(name.split()[-1])
             surnames[entry.id] = surname

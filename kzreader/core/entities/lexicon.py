@@ -344,6 +344,10 @@ FIRST_NAMES = _words(
     amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela
     helen andrea emma hillary kamala angela emmanuel olaf boris rishi  wilhelm
     catherine nicholas peter ivan friedrich hans klaus jan piotr andrzej  jakub
+    sara sophie anne claire julia lucy kate katherine rachel hannah chloe natalie alice
+    grace ruth ellen diana monica nina eva maya leila fatima zainab ayesha nadia
+    nurbolat nurgul zhuldyz ainura elmira gulshat bibigul kuralai saltanat dilnoza
+    shakhnoza nigora malika kamola feruza zarina umida
     """
 )
 
@@ -378,5 +382,7 @@ BUSINESS_WORDS = _words(
     solutions telecom trading partners consulting resources metals minerals industries
     construction development airlines airline petroleum chemicals pharma technologies
     invest investments container containers cargo freight lines securities munai munay
+    electronics engineering machinery steel cement textiles foods agro trans auto
+    automotive insurance leasing software
     """
 )

@@ -402,3 +402,51 @@ def test_a_body_in_a_capital_is_that_countrys() -> None:
     assert kazakh is not None
     assert "Foreign Ministry" in {m.surface for m in graph.mentions(kazakh.id)}
     assert graph.lookup("Ministry of Foreign Affairs of Russia") is None
+
+
+def test_a_minister_s_portfolio_is_part_of_the_title() -> None:
+    graph = _graph(
+        "Minister of Labour and Social Protection Dariga Omarova met the unions.",
+        "Later, the Energy and Water Resources Minister said tariffs would rise.",
+    )
+    assert _type(graph, "Dariga Omarova") is EntityType.PERSON
+    names = {e.name for e in graph.entities()}
+    assert not names & {"Labour", "Social Protection", "Water Resources", "Energy"}
+
+
+def test_a_ministry_named_by_a_list_of_portfolios_is_one_body() -> None:
+    graph = _graph(
+        "The Ministry of Culture, Tourism, Sports and Youth Affairs of Tajikistan "
+        "closed the theatre."
+    )
+    names = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    assert any("Tourism" in n for n in names) or any(
+        "Culture" in m.surface and "Youth Affairs" in m.surface
+        for e in graph.entities(type=EntityType.ORGANISATION)
+        for m in graph.mentions(e.id)
+    )
+    assert not names & {"Tourism", "Sports", "Youth Affairs"}
+
+
+def test_a_patronymic_full_name_is_the_person_with_first_name_and_surname() -> None:
+    graph = _graph(
+        "Judge Arkady Semyonovich Belov read out the verdict.",
+        "Arkady Belov gave the defence a week to appeal.",
+    )
+    belov = graph.lookup("Arkady Belov")
+    assert belov is not None and belov.type is EntityType.PERSON
+    assert graph.lookup("Arkady Semyonovich Belov") == belov
+
+
+def test_a_listed_patronymic_name_gives_first_name_and_patronymic() -> None:
+    graph = _graph("“Vladimir Vladimirovich knows our position,” the envoy said.")
+    assert graph.lookup("Vladimir Vladimirovich") == graph.lookup("Vladimir Putin")
+
+
+def test_a_capital_decides_an_unqualified_body_s_country() -> None:
+    graph = _graph(
+        "BISHKEK — The Interior Ministry said 40 people were detained in Bishkek.",
+        "Kyrgyzstan and Kazakhstan share a border; officials in Bishkek declined to comment.",
+    )
+    bodies = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    assert any("Kyrgyzstan" in n for n in bodies), bodies

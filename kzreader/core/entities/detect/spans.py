@@ -18,6 +18,7 @@ from .patterns import (
     CONNECTORS,
     DOMAIN,
     EPITHETS,
+    FIRST_NAME_KEYS,
     KNOWN_NOUNS,
     NAME_PARTICLES,
     SHOUT,
@@ -31,6 +32,9 @@ DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our
 def _known_noun(low: str) -> bool:
     """A noun the lexicon knows, or its plural (``Retailers Magnit and …``)."""
     return low in KNOWN_NOUNS or (low.endswith("s") and low[:-1] in KNOWN_NOUNS)
+
+
+_MINISTER = frozenset({"minister", "ministers"})
 
 
 def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
@@ -95,6 +99,12 @@ class Spans(Runs):
                 i += 1
                 continue
             j = self._run_end(text, tokens, i)
+            named = self._after_portfolio(text, tokens, i, j)
+            if named:
+                for t in tokens[i:named]:
+                    t.kind = "soft"
+                i = named
+                continue
             if self._not_a_name(text, tokens, i, j):
                 # Kept with a veto, so other mentions of the same words are dropped too.
                 surface = strip_possessive(text[token.start : tokens[j - 1].end])
@@ -159,6 +169,41 @@ class Spans(Runs):
             t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[k:j]
         )
         return k if headed else 0
+
+    def _after_portfolio(self, text: str, tokens: list[Token], i: int, j: int) -> int:
+        """A minister's portfolio is part of the title, not a name (``Minister of Culture
+        and Information Aida Balayeva``, ``Energy and Water Resources Minister``): where
+        the name after it starts (the portfolio's end when none does), or 0 for a run
+        that is no portfolio."""
+        before = (
+            i >= 2
+            and tokens[i - 1].lower in ("of", "for")
+            and strip_possessive(tokens[i - 2].lower) in _MINISTER
+            and _gap(text, tokens[i - 2], tokens[i - 1]) == " "
+        )
+        # The stretch of capitalised words, joined by "and", "of" and commas.
+        m = i
+        while m < len(tokens):
+            token = tokens[m]
+            if m > i and _gap(text, tokens[m - 1], token) not in (" ", ", "):
+                break
+            if not ((token.cap and not token.kind) or (m > i and token.lower in ("and", "of"))):
+                break
+            m += 1
+        while m > i and not tokens[m - 1].cap:
+            m -= 1
+        after = (
+            m < len(tokens)
+            and strip_possessive(tokens[m].lower) in _MINISTER
+            and _gap(text, tokens[m - 1], tokens[m]) == " "
+        )
+        if not (before or after):
+            return 0
+        for k in range(i, m):
+            key = name_key(strip_possessive(tokens[k].text))
+            if key in FIRST_NAME_KEYS or (len(key) >= 5 and key.endswith(lx.SURNAME_SUFFIXES)):
+                return k if k > i and before and not after else 0
+        return m
 
     def _not_a_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """A work's title (``the film Borat``) or a law or event (``Criminal Code``)."""

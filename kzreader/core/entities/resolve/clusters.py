@@ -78,27 +78,37 @@ class Cluster:
             forms={},
             surfaces={},
         )
-        votes, forms, surfaces = cluster.votes, cluster.forms, cluster.surfaces
+        cluster.add(cands, members, base)
+        return cluster
+
+    def add(self, cands: Sequence[Candidate], members: list[int], base: int) -> None:
+        """Count more candidates in (the same as absorbing ``Cluster.of`` them, without
+        making it: most of an article's names join a cluster that exists already)."""
+        at = base + members[0]
+        if at < self.first:
+            head = cands[members[0]]
+            self.first, self.first_key, self.first_generic = at, head.key, head.generic
+        votes, forms, surfaces = self.votes, self.forms, self.surfaces
         for c in members:
             cd = cands[c]
             at = base + c
             for type_, weight in cd.votes.items():
                 votes[type_] = votes.get(type_, 0.0) + weight
             if cd.tokens > 1 or cd.full:
-                cluster.multi = True
+                self.multi = True
             if cd.tokens >= 2:
-                cluster.lasts.add(cd.last)
-            if not (cd.tokens == 1 and cd.key in COMMON_KEYS):
-                cluster.common_only = False
+                self.lasts.add(cd.last)
+            if self.common_only and not (cd.tokens == 1 and cd.key in COMMON_KEYS):
+                self.common_only = False
             if not cd.heading and not cd.initial:
-                cluster.plain = True
+                self.plain = True
             if not cd.acronym:
-                cluster.acronym = False
-            form = strip_possessive(cd.full or cd.surface)
+                self.acronym = False
+            surface = strip_possessive(cd.surface)
+            form = strip_possessive(cd.full) if cd.full else surface
             patronymic = cd.tokens == 2 and cd.last.endswith(lx.PATRONYMIC_SUFFIXES) and not cd.full
             _count(forms, form, 0 if patronymic else 1, at)
-            _count(surfaces, strip_possessive(cd.surface), 1, at)
-        return cluster
+            _count(surfaces, surface, 1, at)
 
     def absorb(self, other: Cluster) -> None:
         if other.first < self.first:

@@ -86,11 +86,23 @@ def short_name(gaz: Gazetteer, cd: Candidate) -> str:
 
 def dominant_country(gaz: Gazetteer, cands: Sequence[Candidate]) -> str | None:
     """The country an article is about, when one clearly leads (twice the mentions of the
-    next): an unqualified "Security Council" is then that country's. Without a clear
-    lead it stays unqualified rather than risk merging two countries' bodies."""
-    counts = Counter(
-        gaz.entries[cd.gaz].country for cd in cands if cd.gaz and gaz.entries[cd.gaz].country
-    )
+    next): an unqualified "Security Council" is then that country's. Countries named
+    decide; where they do not, capitals count for theirs too ("BISHKEK —", "officials in
+    Bishkek"). Without a clear lead it stays unqualified rather than risk merging two
+    countries' bodies."""
+    named: Counter[str] = Counter()
+    capitals: Counter[str] = Counter()
+    for cd in cands:
+        if cd.gaz:
+            entry = gaz.entries[cd.gaz]
+            if entry.country:
+                named[entry.country] += 1
+            elif capital := gaz.capitals.get(name_key(entry.name)):
+                capitals[capital] += 1
+    return _leader(named) or _leader(named + capitals)
+
+
+def _leader(counts: Counter[str]) -> str | None:
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
         return None

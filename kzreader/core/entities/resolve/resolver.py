@@ -196,13 +196,21 @@ class Resolver:
                     key = name_key(cd.full) if cd.full else cd.key
                     if key not in FIRST_NAME_KEYS:
                         handles.append(self._node(("k", key)))
+                    short = _without_patronymic(cd)
+                    if short is not None:
+                        handles.append(self._node(("k", short)))
                     bare = self._without_legal_form(cd)
                     if bare is not None:
                         handles.append(bare)
             handle = handles[0] if handles else self._new()
             for other in handles[1:]:
                 self._union(handle, other)
-            self._absorb(self._find(handle), Cluster.of(cands, members, self._position))
+            root = self._find(handle)
+            cluster = self._clusters.get(root)
+            if cluster is None:
+                self._clusters[root] = Cluster.of(cands, members, self._position)
+            else:
+                cluster.add(cands, members, self._position)
             for c in members:
                 handle_of[c] = handle
 
@@ -394,3 +402,17 @@ class Resolver:
     def entity_of(self, handle: int) -> str | None:
         """The entity a candidate became (after ``finish``), or None when it was dropped."""
         return self._entity_of.get(self._find(handle))
+
+
+def _without_patronymic(cd: Candidate) -> str | None:
+    """``vladislav konev`` for ``Vladislav Igorevich Konev``: a person's full name with
+    the patronymic in the middle is the same person as first name and surname."""
+    if cd.tokens != 3 or cd.full:
+        return None
+    votes = cd.votes
+    if votes.get(PERSON, 0) <= max(votes.get(PLACE, 0), votes.get(ORG, 0)):
+        return None
+    words = strip_possessive(cd.surface).split()
+    if len(words) != 3 or not name_key(words[1]).endswith(lx.PATRONYMIC_SUFFIXES):
+        return None
+    return name_key(f"{words[0]} {words[2]}")

@@ -54,7 +54,7 @@ def resolve_stream(
     yes, ``Cancelled`` is raised and nothing is kept.
     """
     resolver = Resolver(gazetteer)
-    spool = MentionWriter(folder, f"spool-{name}")
+    spool = MentionWriter(folder, f"spool-{name}", codec="spool", durable=False)
     try:
         for cands in articles:
             handles = resolver.add(cands)
