@@ -131,15 +131,25 @@ ORG_NOUNS_AFTER = _words(
 #: word (``Strategy center for social and political research``).
 ORG_NOUNS_JOINED = _words("center centre institute foundation fund academy university")
 
+#: Power plants named by their abbreviations, Soviet and English (``Ekibastuz GRES-1``,
+#: ``Ridder TETs``, ``Nurek HPP``): places, like a plant.
+PLANT_CODES = _words("gres tets tes ges aes hpp tpp chp npp shpp")
+
+#: Legal forms that end a company's name; "X LLP and Y LLP" are two companies.
+LEGAL_FORM_ENDS = _words("llp jsc pjsc cjsc ojsc ltd llc gmbh plc inc corp ag limited")
+
 #: Words that end a place's name (``Shet District``, ``Ural River``).
-PLACE_HEADS = _words(
-    """
+PLACE_HEADS = (
+    _words(
+        """
     province region oblast district krai raion county territory city town village river
     lake sea ocean mountains mountain valley steppe desert island islands peninsula street
     avenue square boulevard prospect highway bay gulf strait canal okrug municipality
     mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
     basin port terminal pipeline corridor route
     """
+    )
+    | PLANT_CODES
 )
 
 #: Heads of names of streets and structures named after someone or something

@@ -450,3 +450,30 @@ def test_a_capital_decides_an_unqualified_body_s_country() -> None:
     )
     bodies = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
     assert any("Kyrgyzstan" in n for n in bodies), bodies
+
+
+def test_a_power_plant_code_names_a_place() -> None:
+    graph = _graph("Units at Pavlodar TETs-3 and the Nurek HPP were stopped for repairs.")
+    assert _type(graph, "Pavlodar TETs-3") is EntityType.PLACE
+    assert _type(graph, "Nurek HPP") is EntityType.PLACE
+
+
+def test_two_companies_with_legal_forms_joined_by_and_are_two() -> None:
+    graph = _graph("The list names Kolos Agro Trade LLP and Berkut Cargo LLP of Shymkent.")
+    names = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    assert names == {"Kolos Agro Trade LLP", "Berkut Cargo LLP"}
+
+
+def test_a_title_word_before_for_and_a_head_starts_a_body() -> None:
+    graph = _graph(
+        "The Justice for Miners Fund said it would pay the families.",
+        "Justice Marat Seitov adjourned the hearing.",
+    )
+    assert _type(graph, "Justice for Miners Fund") is EntityType.ORGANISATION
+    assert _type(graph, "Marat Seitov") is EntityType.PERSON
+
+
+def test_a_known_organisation_with_a_suffix_is_the_same_organisation() -> None:
+    graph = _graph("Prosecutors went after Kloop Media, the foundation behind the site Kloop.")
+    kloop = graph.lookup("Kloop")
+    assert kloop is not None and graph.lookup("Kloop Media") == kloop

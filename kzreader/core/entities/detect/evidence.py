@@ -22,6 +22,7 @@ from .patterns import (
     DOMAIN,
     FIRST_NAME_KEYS,
     company_word,
+    head_of,
 )
 
 
@@ -46,11 +47,12 @@ class Evidence:
     def _shape_votes(self, cand: Candidate, words: list[Token]) -> None:
         last = strip_possessive(words[-1].text)
         low_last = last.lower()
+        head = head_of(last)
         if len(words) >= 2 and low_last in lx.ROUTE_NOUNS and words[0].lower.startswith("trans-"):
             cand.vote(PLACE, 4.0)  # "Trans-Afghan Railway": a route across, not a company
         elif len(words) >= 2 and low_last in lx.ORG_HEADS and words[-1].cap:
             cand.vote(ORG, 4.0)
-        elif len(words) >= 2 and low_last in lx.PLACE_HEADS and words[-1].cap:
+        elif len(words) >= 2 and head in lx.PLACE_HEADS and words[-1].cap:
             cand.vote(PLACE, 4.0)
         elif len(words) >= 3 and any(
             strip_possessive(w.text).lower() in lx.ORG_HEADS and w.cap for w in words[:-1]

@@ -27,8 +27,12 @@ from .patterns import (
     GENERIC_LOWER,
     NATURAL,
     PREFIXES,
+    head_of,
     is_calendar,
 )
+
+#: Heads that make a known place's longer name a place (``Lenin Street``, ``Ekibastuz GRES-1``).
+_PLACE_ENDS = lx.STREET_HEADS | NATURAL | lx.PLANT_CODES
 
 #: A lower-case word right after a hyphenated name (``Russia-China pipeline``).
 _ROUTE_AFTER = re.compile(r" ([a-z]+)\b")
@@ -73,6 +77,8 @@ class KnownNames(Countries):
                 if not key:
                     continue
                 kind = self._classify(key, tokens, i, n)
+                if kind == "title" and self._starts_a_body(text, tokens, i + n):
+                    kind = None  # "Justice for Journalists Foundation"
                 if kind is None and n == 1 and CYRILLIC.search(stripped):
                     key = self._inflected(stripped) or key
                     kind = "entity" if key in gaz.by_key else None
@@ -121,8 +127,10 @@ class KnownNames(Countries):
                         )
                         for t in tokens[i - left : i]:
                             t.kind = "hard"
-                        head = strip_possessive(tokens[i + n - 1].text).lower()
-                        street = head in lx.STREET_HEADS or head in NATURAL
+                        head = head_of(tokens[i + n - 1].text)
+                        street = (
+                            head in lx.STREET_HEADS or head in NATURAL or head in lx.PLANT_CODES
+                        )
                         cand.vote(PLACE if street else ORG, 4.0)
                         if head in lx.DROP_HEADS:
                             cand.vote(DROP, 9.0)
@@ -319,7 +327,7 @@ class KnownNames(Countries):
         run = tokens[j:end]
         if heading and (len(run) > 3 or not all(t.cap for t in run)):
             return 0, 0
-        head = strip_possessive(run[-1].text).lower()
+        head = head_of(run[-1].text)
         # "Kazakhstan International Bureau for Human Rights": a head, then "for" or "of".
         headed = head in lx.ORG_HEADS or any(
             t.cap and t.lower in lx.ORG_HEADS and after.lower in ("for", "of")
@@ -328,7 +336,9 @@ class KnownNames(Countries):
         arm = n == 1 and len(run) <= 2 and head in lx.BUSINESS_WORDS
         if arm and self._known_org(text, tokens[i]):
             return 0, end - i  # "Halyk Finance", "Kaspi Logistics": a known company's arm
-        if not headed and head not in lx.STREET_HEADS and head not in NATURAL:
+        if not headed and not (
+            head in lx.STREET_HEADS or head in NATURAL or head in lx.PLANT_CODES
+        ):
             return 0, 0
         if head in lx.DROP_HEADS and headed:
             # "St Petersburg International Economic Forum": an event, and no mention

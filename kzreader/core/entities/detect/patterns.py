@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from .. import lexicon as lx
-from ..names import name_key
+from ..names import name_key, strip_possessive
 from ..tokens import Token
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "de", "on", "&"})
@@ -76,3 +76,11 @@ def company_word(word: str) -> bool:
         low.endswith(stem) and len(low) >= len(stem) + (2 if len(stem) >= 6 else 3)
         for stem in lx.COMPANY_STEMS
     )
+
+
+def head_of(word: str) -> str:
+    """A word as a name's head: lower case, no possessive, no number after a hyphen
+    (``GRES-1`` is a ``gres``)."""
+    low = strip_possessive(word).lower()
+    stem, dash, number = low.rpartition("-")
+    return stem if dash and stem and number.isdigit() else low

@@ -13,7 +13,7 @@ from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
 from .evidence import Evidence
-from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES, company_word
+from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES, company_word, head_of
 
 
 def _person_run(words: list[Token]) -> bool:
@@ -170,9 +170,18 @@ class Runs(Evidence):
             k += 1
         return False
 
+    def _starts_a_body(self, text: str, tokens: list[Token], k: int) -> bool:
+        """Whether a title word is the first word of a body's name instead: "for" and
+        capitalised words after it up to a head (``Justice for Journalists Foundation``,
+        ``Justice for Peace Council``)."""
+        if k + 1 >= len(tokens) or tokens[k].lower != "for" or not tokens[k + 1].cap:
+            return False
+        end = self._run_end(text, tokens, k + 1)
+        return tokens[end - 1].cap and head_of(tokens[end - 1].text) in lx.ORG_HEADS
+
     @staticmethod
     def _is_head(token: Token) -> bool:
-        low = strip_possessive(token.text).lower()
+        low = head_of(token.text)
         return token.cap and (low in lx.ORG_HEADS or low in lx.PLACE_HEADS)
 
 

@@ -94,7 +94,9 @@ class Spans(Runs):
             if not token.cap or token.kind:
                 i += 1
                 continue
-            if name_key(token.text) in self.gaz.titles:
+            if name_key(token.text) in self.gaz.titles and not self._starts_a_body(
+                text, tokens, i + 1
+            ):
                 token.kind = "title"
                 i += 1
                 continue
@@ -267,7 +269,20 @@ class Spans(Runs):
                 ):
                     break
                 start += 1
-            spans.append((start, j))
+            # "Steppe Trade Logistics LLP and Altyn Electronics LLP": two companies.
+            cut = next(
+                (
+                    m
+                    for m in range(start + 2, j - 1)
+                    if tokens[m].lower == "and"
+                    and strip_possessive(tokens[m - 1].lower) in lx.LEGAL_FORM_ENDS
+                ),
+                None,
+            )
+            if cut is not None:
+                spans += [(start, cut), (cut + 1, j)]
+            else:
+                spans.append((start, j))
         else:
             current: list[int] = []
             for k in run:

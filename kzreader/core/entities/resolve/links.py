@@ -49,7 +49,18 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
         if o.last in _ORG_SUFFIXES:
             by_stem.setdefault(tuple(o.key.split()[:-1]), {})[o.key] = i
     for c, cd in enumerate(cands):
-        if cd.gaz or cd.generic:
+        if cd.generic:
+            continue
+        if cd.gaz:
+            # "Kloop Media, the foundation behind the site Kloop": a known organisation
+            # is the stem of an unknown one with a suffix in the same article.
+            found = (
+                by_stem.get(tuple(cd.key.split()), {})
+                if cd.gaz.startswith(f"{EntityType.ORGANISATION}:")
+                else {}
+            )
+            if len(found) == 1 and not cd.weak:
+                uf.union(c, next(iter(found.values())))
             continue
         if cd.acronym and 2 <= len(cd.surface) <= 6:
             letters = "".join(ch for ch in strip_possessive(cd.surface) if ch.isalpha()).upper()
