@@ -99,10 +99,11 @@ def _is_headline(text: str) -> bool:
 
 
 def _is_heading(text: str) -> bool:
+    if len(text) > 90:  # most paragraphs: no need to count their words
+        return False
     words = text.split()
     return (
         0 < len(words) <= 14
-        and len(text) <= 90
         and text[0].isupper()
         and not text.endswith((".", ",", ";", ":", "!", '"', "”", "»", ")", "…"))
     )

@@ -123,7 +123,7 @@ ORG_NOUNS_AFTER = _words(
     institute center centre committee council union association club brand firm holding
     airline operator exchange lender lenders insurer carrier shipowner forwarder developer
     manufacturer retailer conglomerate concern watchdog regulator charity utility carmaker
-    subsidiary affiliate
+    subsidiary affiliate society
     """
 )
 
@@ -178,6 +178,14 @@ SITE_NOUNS = _words(
     mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
     """
 )
+
+#: Facilities named after a word before them, by a kind and a noun (``the Sakharovo
+#: migration centre``, ``the Harbmaidon training ground``, ``Kotelniki metro station``):
+#: the noun alone after a name is often a body (``the Zertteu centre``), so both words.
+FACILITY_KINDS = _words(
+    "migration detention pre-trial remand training proving test metro railway bus border"
+)
+FACILITY_NOUNS = _words("centre center ground grounds station site range")
 
 #: Lower-case nouns of routes named after their ends (``the Russia-China pipeline``).
 ROUTE_NOUNS = _words("pipeline pipelines railway railroad highway road corridor route link")

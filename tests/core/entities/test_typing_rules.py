@@ -477,3 +477,18 @@ def test_a_known_organisation_with_a_suffix_is_the_same_organisation() -> None:
     graph = _graph("Prosecutors went after Kloop Media, the foundation behind the site Kloop.")
     kloop = graph.lookup("Kloop")
     assert kloop is not None and graph.lookup("Kloop Media") == kloop
+
+
+def test_a_facility_named_by_a_kind_and_a_noun_is_a_place() -> None:
+    graph = _graph(
+        "The men were held at the Zelenyi migration centre and later at the Orlik "
+        "training ground, lawyers said."
+    )
+    assert _type(graph, "Zelenyi") is EntityType.PLACE
+    assert _type(graph, "Orlik") is EntityType.PLACE
+
+
+def test_an_acronym_and_a_common_word_end_one_name() -> None:
+    graph = _graph("The port operator KM World holds a 49% stake in the terminal.")
+    assert _type(graph, "KM World") is EntityType.ORGANISATION
+    assert graph.lookup("KM") is None

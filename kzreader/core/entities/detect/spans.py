@@ -286,6 +286,17 @@ class Spans(Runs):
         else:
             current: list[int] = []
             for k in run:
+                if (
+                    len(current) == 1
+                    and k == j - 1
+                    and tokens[k - 1].acronym
+                    and tokens[k].cap
+                    and not tokens[k].kind
+                    and not tokens[k].initial
+                    and not heading
+                ):
+                    current.append(k)  # "DP World", "IT Park": an acronym's common word
+                    continue
                 if self._weak(tokens[k], heading) and not (
                     current and tokens[k].text in lx.ROMAN_NUMERALS
                 ):
@@ -393,13 +404,16 @@ class Spans(Runs):
 
     @staticmethod
     def _site_after(text: str, tokens: list[Token], k: int) -> bool:
-        """``X field``, ``X gas condensate field``: lower-case words naming a site follow."""
+        """``X field``, ``X gas condensate field``, ``X migration centre``: lower-case words
+        naming a site follow."""
         m = k
         while m < len(tokens) and m < k + 4 and not _gap(text, tokens[m - 1], tokens[m]).strip():
             low = tokens[m].lower
             if low in lx.SITE_NOUNS:
                 return True
-            if low not in lx.SITE_MODIFIERS:
+            if low in lx.FACILITY_NOUNS and m > k and tokens[m - 1].lower in lx.FACILITY_KINDS:
+                return True
+            if low not in lx.SITE_MODIFIERS and low not in lx.FACILITY_KINDS:
                 return False
             m += 1
         return False
