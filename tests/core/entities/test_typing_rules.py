@@ -492,3 +492,16 @@ def test_an_acronym_and_a_common_word_end_one_name() -> None:
     graph = _graph("The port operator KM World holds a 49% stake in the terminal.")
     assert _type(graph, "KM World") is EntityType.ORGANISATION
     assert graph.lookup("KM") is None
+
+
+def test_a_dateline_in_capitals_is_the_known_place_whatever_its_spelling_folds() -> None:
+    graph = _graph(
+        "MOSCOW, March 3 /TASS/. The talks ended late.",
+        "KYIV, March 4 (Reuters) - Officials in Kyiv and Moscow said nothing.",
+    )
+    moscow = graph.lookup("Moscow")
+    assert moscow is not None and moscow.type is EntityType.PLACE
+    assert {m.surface for m in graph.mentions(moscow.id)} == {"MOSCOW", "Moscow"}
+    assert _type(graph, "TASS") is EntityType.ORGANISATION
+    kyiv = graph.lookup("Kyiv")
+    assert kyiv is not None and {m.surface for m in graph.mentions(kyiv.id)} == {"KYIV", "Kyiv"}

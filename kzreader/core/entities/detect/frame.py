@@ -18,12 +18,14 @@ from .patterns import FIRST_NAME_KEYS
 
 #: A dateline: ``ALMATY --``, ``MOSCOW, Aug 2 (Reuters) –``, ``URALSK, Kazakhstan, June 14 --``,
 #: ``Baikonur Cosmodrome, Kazakhstan –``: a place (in capitals, or followed by more
-#: parts), then a country, a date or a news agency, then a dash.
+#: parts), then a country, a date or a news agency, then a dash; or TASS's way,
+#: ``MOSCOW, May 7 /TASS/.``, the agency between slashes.
 _DATELINE = re.compile(
     r"^(?:(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]*[A-ZА-ЯЁ])"
     r"|(?P<title>[A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,3})(?=,))"
     r"(?:,\s*[A-ZА-ЯЁ][\w'’.-]*(?: [\w'’.-]+){0,3}?)*"
-    r"\s*(?:\((?P<agency>[A-Z][\w./ -]{0,24})\))?\s*(?:--|—|–|-)\s+"
+    r"(?:\s*(?:\((?P<agency>[A-Z][\w./ -]{0,24})\))?\s*(?:--|—|–|-)\s+"
+    r"|\s+/(?P<slashed>[A-Z][\w. -]{0,24})/\.?\s+)"
 )
 _CREDIT_LINE = re.compile(
     r"^\(?\s*(?:photo|photos|credit|credits|image|source|picture)s?\b\s*:?", re.I
@@ -52,9 +54,12 @@ def dateline_agency(paragraph: Paragraph) -> tuple[int, int] | None:
     """Where the news agency of a dateline stands (``MOSCOW (Interfax-Kazakhstan) –``):
     what a dateline's parentheses hold is the agency that filed the story, one name."""
     dateline = _DATELINE.match(paragraph.text) if paragraph.number <= 8 else None
-    if dateline is None or dateline.group("agency") is None:
+    if dateline is None:
         return None
-    return dateline.span("agency")
+    for group in ("agency", "slashed"):
+        if dateline.group(group) is not None:
+            return dateline.span(group)
+    return None
 
 
 def _alone_after_colon(text: str, cand: Candidate) -> bool:

@@ -77,6 +77,12 @@ class KnownNames(Countries):
                 if not key:
                     continue
                 kind = self._classify(key, tokens, i, n)
+                if kind is None and len(stripped) >= 5 and stripped.isupper():
+                    # "MOSCOW, May 7", "SHYMKENT —": capitals key as letters (like an
+                    # acronym), but a long word in capitals is a name shouted.
+                    shouted = name_key(stripped.lower())
+                    if shouted != key and (found := self._classify(shouted, tokens, i, n)):
+                        key, kind = shouted, found
                 if kind == "title" and self._starts_a_body(text, tokens, i + n):
                     kind = None  # "Justice for Journalists Foundation"
                 if kind is None and n == 1 and CYRILLIC.search(stripped):
