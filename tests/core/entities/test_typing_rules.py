@@ -505,3 +505,12 @@ def test_a_dateline_in_capitals_is_the_known_place_whatever_its_spelling_folds()
     assert _type(graph, "TASS") is EntityType.ORGANISATION
     kyiv = graph.lookup("Kyiv")
     assert kyiv is not None and {m.surface for m in graph.mentions(kyiv.id)} == {"KYIV", "Kyiv"}
+
+
+def test_agency_datelines_with_a_full_stop_after_the_place() -> None:
+    graph = _headline_graph(
+        "Grain Talks Go On", "ASTANA. Nov 12 (Interfax) - Exporters met in the capital."
+    )
+    assert _type(graph, "Interfax") is EntityType.ORGANISATION
+    assert _type(graph, "Astana") is EntityType.PLACE
+    assert graph.lookup("Exporters") is None  # the story's first word starts a sentence
