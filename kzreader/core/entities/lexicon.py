@@ -401,6 +401,6 @@ BUSINESS_WORDS = _words(
     construction development airlines airline petroleum chemicals pharma technologies
     invest investments container containers cargo freight lines securities munai munay
     electronics engineering machinery steel cement textiles foods agro trans auto
-    automotive insurance leasing software
+    automotive insurance leasing software broker brokers air
     """
 )

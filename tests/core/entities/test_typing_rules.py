@@ -514,3 +514,17 @@ def test_agency_datelines_with_a_full_stop_after_the_place() -> None:
     assert _type(graph, "Interfax") is EntityType.ORGANISATION
     assert _type(graph, "Astana") is EntityType.PLACE
     assert graph.lookup("Exporters") is None  # the story's first word starts a sentence
+
+
+def test_and_between_two_companies_but_not_inside_one() -> None:
+    graph = _graph(
+        "Fares fell after Qanat Air and Turkish Airlines added flights.",
+        "Halyk Bank and Kaspi Bank cut rates; Navoi Mining and Metallurgical Combine did not.",
+        "The Kazakh Oil and Gas Institute and analysts at Freedom Broker disagreed.",
+    )
+    names = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    for name in ("Qanat Air", "Turkish Airlines", "Halyk Bank", "Kaspi Bank"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+    assert not any(" and " in n and "Bank" in n for n in names)
+    assert {"Navoi Mining and Metallurgical Combine", "Freedom Broker"} <= names
+    assert any(n.endswith("Oil and Gas Institute") for n in names)

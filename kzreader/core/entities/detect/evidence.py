@@ -71,7 +71,9 @@ class Evidence:
             cand.vote(ORG, 2.5)  # "ExxonMobil", "Uztransgaz", "Kazmortransflot"
         elif len(words) >= 2 and low_last in lx.BUSINESS_WORDS and words[-1].cap:
             cand.vote(ORG, 2.5)  # "Halyk Finance", "Globalink Logistics"
-        if first_is_name and len(words) >= 2:
+        if first_is_name and len(words) >= 2 and low_last in lx.BUSINESS_WORDS:
+            cand.vote(PERSON, 1.0)  # "Qanat Air", "Altyn Electronics": a company's last word
+        elif first_is_name and len(words) >= 2:
             cand.vote(PERSON, 2.5)
         elif first_is_name:
             cand.vote(PERSON, 1.0)

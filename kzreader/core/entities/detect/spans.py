@@ -23,6 +23,7 @@ from .patterns import (
     NAME_PARTICLES,
     SHOUT,
     STOP_CONTINUATION,
+    head_of,
 )
 from .runs import Runs
 
@@ -172,6 +173,27 @@ class Spans(Runs):
         )
         return k if headed else 0
 
+    @staticmethod
+    def _two_companies(tokens: list[Token], start: int, m: int, j: int) -> bool:
+        """Whether "and" at ``m`` joins two companies' names, not words of one name: both
+        sides end with a legal form, a head or a business word, and the word after "and"
+        is none, nor an adjective ("Kazakh Oil and Gas Institute" is one name)."""
+
+        def ends(token: Token) -> bool:
+            low = head_of(token.text)
+            return token.cap and (
+                low in lx.LEGAL_FORM_ENDS or low in lx.ORG_HEADS or low in lx.BUSINESS_WORDS
+            )
+
+        if tokens[m].lower != "and" or any(t.lower in ("of", "for") for t in tokens[start:m]):
+            return False
+        after = tokens[m + 1].lower
+        if after in lx.BUSINESS_WORDS or after in lx.ORG_HEADS:
+            return False
+        if after.endswith(("al", "ing", "ic", "ive")):
+            return False  # "Almalyk Mining and Metallurgical Combine": an adjective goes on
+        return ends(tokens[m - 1]) and ends(tokens[j - 1])
+
     def _after_portfolio(self, text: str, tokens: list[Token], i: int, j: int) -> int:
         """A minister's portfolio is part of the title, not a name (``Minister of Culture
         and Information Aida Balayeva``, ``Energy and Water Resources Minister``): where
@@ -269,20 +291,22 @@ class Spans(Runs):
                 ):
                     break
                 start += 1
-            # "Steppe Trade Logistics LLP and Altyn Electronics LLP": two companies.
-            cut = next(
-                (
-                    m
-                    for m in range(start + 2, j - 1)
-                    if tokens[m].lower == "and"
-                    and strip_possessive(tokens[m - 1].lower) in lx.LEGAL_FORM_ENDS
-                ),
-                None,
-            )
-            if cut is not None:
-                spans += [(start, cut), (cut + 1, j)]
-            else:
-                spans.append((start, j))
+            # "Steppe Trade Logistics LLP and Altyn Electronics LLP", "Wizz Air and
+            # Turkish Airlines": two companies, each ending as a company does.
+            while True:
+                cut = next(
+                    (
+                        m
+                        for m in range(start + 2, j - 2)
+                        if self._two_companies(tokens, start, m, j)
+                    ),
+                    None,
+                )
+                if cut is None:
+                    break
+                spans.append((start, cut))
+                start = cut + 1
+            spans.append((start, j))
         else:
             current: list[int] = []
             for k in run:
