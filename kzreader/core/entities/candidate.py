@@ -35,6 +35,7 @@ class Candidate:
     after: int | None = None  # index of the candidate it is listed with ("A, B and C")
     acronym: bool = False
     full: str = ""  # the full name when the text gives it apart (Evgenia and Elena Potopa)
+    site: str = ""  # the name with the site noun after it (``Galkynysh field``)
     first: str = ""  # key of the first token
     last: str = ""  # key of the last token
 
@@ -68,6 +69,7 @@ class Candidate:
             ("v", self.votes),
             ("A", self.acronym),
             ("F", self.full),
+            ("S", self.site),
         ):
             if value:
                 data[name] = value
@@ -101,6 +103,7 @@ class Candidate:
             after=data.get("x"),
             acronym=bool(data.get("A", False)),
             full=str(data.get("F", "")),
+            site=str(data.get("S", "")),
         )
 
 

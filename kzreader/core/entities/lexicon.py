@@ -135,6 +135,13 @@ ORG_NOUNS_JOINED = _words("center centre institute foundation fund academy unive
 #: ``Ridder TETs``, ``Nurek HPP``): places, like a plant.
 PLANT_CODES = _words("gres tets tes ges aes hpp tpp chp npp shpp")
 
+#: Words that head a place's name from the front (``Lake Chagan``, ``Mount Khan Tengri``).
+PLACE_FIRST_HEADS = _words("lake mount cape gulf")
+
+#: Words of direction that start a place's name (``Southern Gas Corridor``, ``North
+#: Aral Sea``): a part of the place, not the place itself.
+DIRECTIONS = _words("north south east west northern southern eastern western central upper lower")
+
 #: Legal forms that end a company's name; "X LLP and Y LLP" are two companies.
 LEGAL_FORM_ENDS = _words("llp jsc pjsc cjsc ojsc ltd llc gmbh plc inc corp ag limited")
 
@@ -188,7 +195,7 @@ FACILITY_KINDS = _words(
 FACILITY_NOUNS = _words("centre center ground grounds station site range")
 
 #: Lower-case nouns of routes named after their ends (``the Russia-China pipeline``).
-ROUTE_NOUNS = _words("pipeline pipelines railway railroad highway road corridor route link")
+ROUTE_NOUNS = _words("pipeline pipelines railway railroad highway road corridor route link canal")
 
 #: Lower-case words that may stand between a name and its site noun
 #: (``Karachaganak gas condensate field``).

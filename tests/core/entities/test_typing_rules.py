@@ -528,3 +528,35 @@ def test_and_between_two_companies_but_not_inside_one() -> None:
     assert not any(" and " in n and "Bank" in n for n in names)
     assert {"Navoi Mining and Metallurgical Combine", "Freedom Broker"} <= names
     assert any(n.endswith("Oil and Gas Institute") for n in names)
+
+
+def test_a_site_noun_names_the_place_more_fully_but_the_mention_is_the_name() -> None:
+    graph = _graph("Output at the Zhanatas field rose.", "Zhanatas produced 4 million tonnes.")
+    place = graph.lookup("Zhanatas")
+    assert place is not None and place.type is EntityType.PLACE
+    assert place.name == "Zhanatas field"
+    assert {m.surface for m in graph.mentions(place.id)} == {"Zhanatas"}
+
+
+def test_a_known_body_s_own_country_after_it_is_its_name() -> None:
+    graph = _graph("The Atomic Energy Agency of the Republic of Kazakhstan issued a licence.")
+    agency = graph.lookup("Atomic Energy Agency of Kazakhstan")
+    assert agency is not None
+    assert graph.lookup("Kazakhstan") is None
+
+
+def test_directions_and_front_heads_start_a_place_s_name() -> None:
+    graph = _graph(
+        "Gas would reach the Western Gas Corridor, far from the North Aral Sea, "
+        "the Aral Sea and Lake Shalkar."
+    )
+    assert _type(graph, "Western Gas Corridor") is EntityType.PLACE
+    north = graph.lookup("North Aral Sea")
+    assert north is not None and north != graph.lookup("Aral Sea")
+    assert _type(graph, "Lake Shalkar") is EntityType.PLACE
+
+
+def test_a_route_between_two_known_places_may_be_a_canal() -> None:
+    graph = _graph("Barges used the Volga-Don canal.")
+    assert _type(graph, "Volga-Don canal") is EntityType.PLACE
+    assert graph.lookup("Volga") is None

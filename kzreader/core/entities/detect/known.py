@@ -164,10 +164,25 @@ class KnownNames(Countries):
                                 cand.end = tokens[tail - 1].end
                                 cand.surface = text[cand.start : cand.end]
                                 n = tail - i
+                        elif self._direction_before(text, tokens, i, key):
+                            # "the North Aral Sea": another place than the Aral Sea.
+                            prev = tokens[i - 1]
+                            prev.kind = "hard"
+                            cand = self._candidate(
+                                paragraph, prev.start, end, heading, tokens[i - 1 : i + n]
+                            )
+                            cand.vote(PLACE, 4.0)
                         else:
                             entry_id = gaz.by_key.get(key) or gaz.weak_keys[key]
                             cand.gaz = entry_id
                             cand.weak = kind == "weak"
+                            tail = self._own_country_end(text, tokens, i + n, entry_id)
+                            if tail:  # "Atomic Energy Agency of the Republic of Kazakhstan"
+                                for t in tokens[i + n : tail]:
+                                    t.kind = "hard"
+                                cand.end = tokens[tail - 1].end
+                                cand.surface = text[cand.start : cand.end]
+                                n = tail - i
                         out.append(cand)
                 i += n
                 break
@@ -175,6 +190,41 @@ class KnownNames(Countries):
                 self._hyphen_parts(paragraph, token, out, heading)
             if not matched:
                 i += 1
+
+    def _direction_before(self, text: str, tokens: list[Token], i: int, key: str) -> bool:
+        """Whether a capitalised direction before a known natural place (a sea, a lake, a
+        basin: its name ends with a place head) makes another place of it."""
+        entry_id = self.gaz.by_key.get(key)
+        if entry_id is None or i == 0:
+            return False
+        entry = self.gaz.entries[entry_id]
+        prev = tokens[i - 1]
+        return (
+            entry.type is EntityType.PLACE
+            and head_of(entry.name.split()[-1]) in lx.PLACE_HEADS
+            and prev.cap
+            and prev.lower in lx.DIRECTIONS
+            and prev.kind in ("", "soft")
+            and _gap(text, prev, tokens[i]) == " "
+        )
+
+    def _own_country_end(self, text: str, tokens: list[Token], j: int, entry_id: str) -> int:
+        """Where ``of [the] <country>`` after a known body ends when its listed name ends
+        with that country (``Atomic Energy Agency of Kazakhstan`` written ``… of the
+        Republic of Kazakhstan``): part of its name, no mention of the country. Else 0:
+        ``Lesha Bank of Qatar`` says where a bank is from."""
+        entry = self.gaz.entries[entry_id]
+        if entry.type is not EntityType.ORGANISATION:
+            return 0
+        tail = self._of_country_end(text, tokens, j)
+        if not tail:
+            return 0
+        k = j + 2 if tokens[j + 1].lower == "the" else j + 1
+        country = self.gaz.country_of(name_key(text[tokens[k].start : tokens[tail - 1].end]))
+        if country is None:
+            return 0
+        own = f" of {name_key(country)}"
+        return tail if any(key.endswith(own) for key in self.gaz.keys_of(entry_id)) else 0
 
     def _portfolio_list(self, text: str, tokens: list[Token], i: int, n: int) -> int:
         """Where a ministry's name goes on as a list of its portfolios (``Ministry of

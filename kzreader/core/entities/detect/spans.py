@@ -78,6 +78,15 @@ class Spans(Runs):
                     out.append(cand)
                 i = j
                 continue
+            if token.kind == "soft" and token.lower in lx.DIRECTIONS and not heading:
+                j = self._direction_place(text, tokens, i)
+                if j:  # "the Southern Gas Corridor": a direction starts the place's name
+                    cand = self._span_candidate(paragraph, tokens, (i, j), heading)
+                    if cand is not None:
+                        cand.vote(PLACE, 4.0)
+                        out.append(cand)
+                    i = j
+                    continue
             if token.kind == "soft" and token.cap and self._street_after(text, tokens, i):
                 # "Republic Square", "Independence Avenue": a common word names the street.
                 cand = self._span_candidate(paragraph, tokens, (i, i + 2), heading)
@@ -125,6 +134,20 @@ class Spans(Runs):
                         _drop_nested(out, cand)
                     out.append(cand)
             i = j
+
+    def _direction_place(self, text: str, tokens: list[Token], i: int) -> int:
+        """The end of a place's name that a capitalised direction starts (``Southern Gas
+        Corridor``): the run after it ends with a place head or a route noun; else 0."""
+        token = tokens[i]
+        if not token.cap or i + 1 >= len(tokens) or _gap(text, token, tokens[i + 1]) != " ":
+            return 0
+        if not tokens[i + 1].cap or tokens[i + 1].kind:
+            return 0
+        j = self._run_end(text, tokens, i + 1)
+        head = head_of(tokens[j - 1].text)
+        if not tokens[j - 1].cap or not (head in lx.PLACE_HEADS or head in lx.ROUTE_NOUNS):
+            return 0
+        return j
 
     @staticmethod
     def _street_after(text: str, tokens: list[Token], i: int) -> bool:
@@ -408,7 +431,7 @@ class Spans(Runs):
                         m -= 1
                     if m > k + 1:
                         end, k = tokens[m - 1].end, m
-        site = not (joined_place or joined_org) and self._site_after(text, tokens, k)
+        site = 0 if joined_place or joined_org else self._site_after(text, tokens, k)
         surface = strip_possessive(text[words[0].start : end])
         end = words[0].start + len(surface)
         if not surface:
@@ -416,6 +439,9 @@ class Spans(Runs):
         cand = self._candidate(paragraph, words[0].start, end, heading, words)
         if site:
             cand.vote(PLACE, 3.0)
+            # The mention is the name ("Galkynysh"); the place is called with its noun
+            # where the text does ("the Galkynysh field"), which names it more fully.
+            cand.site = text[words[0].start : tokens[site - 1].end]
         if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
             return None
         if joined_place:
@@ -427,20 +453,20 @@ class Spans(Runs):
         return cand
 
     @staticmethod
-    def _site_after(text: str, tokens: list[Token], k: int) -> bool:
-        """``X field``, ``X gas condensate field``, ``X migration centre``: lower-case words
-        naming a site follow."""
+    def _site_after(text: str, tokens: list[Token], k: int) -> int:
+        """``X field``, ``X gas condensate field``, ``X migration centre``: where the
+        lower-case words naming a site that follow end (0 when none do)."""
         m = k
         while m < len(tokens) and m < k + 4 and not _gap(text, tokens[m - 1], tokens[m]).strip():
             low = tokens[m].lower
             if low in lx.SITE_NOUNS:
-                return True
+                return m + 1
             if low in lx.FACILITY_NOUNS and m > k and tokens[m - 1].lower in lx.FACILITY_KINDS:
-                return True
+                return m + 1
             if low not in lx.SITE_MODIFIERS and low not in lx.FACILITY_KINDS:
-                return False
+                return 0
             m += 1
-        return False
+        return 0
 
     def _candidate(
         self, paragraph: Paragraph, start: int, end: int, heading: bool, words: list[Token]

@@ -108,6 +108,8 @@ class Cluster:
             form = strip_possessive(cd.full) if cd.full else surface
             patronymic = cd.tokens == 2 and cd.last.endswith(lx.PATRONYMIC_SUFFIXES) and not cd.full
             _count(forms, form, 0 if patronymic else 1, at)
+            if cd.site:
+                _count(forms, cd.site, 1, at)
             _count(surfaces, surface, 1, at)
 
     def absorb(self, other: Cluster) -> None:
