@@ -18,6 +18,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]\w*(?:[-'’.]\w+)*")
 _HONORIFIC_DOT = re.compile(r"^(Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Prof|Sgt|Capt)\.(?=\w)")
 _OPENERS = "\"“”'‘’([{«»*-–—…<"
 _SENTENCE_END = ".!?:;"
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC))?$", re.I)
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "prof", "no", "vs"})
 
 
@@ -103,8 +104,8 @@ def starts_sentence(text: str, start: int) -> bool:
         before = text[:start].rstrip()
     while before and before[-1] in _OPENERS:
         before = before[:-1].rstrip()
-    if not before:
-        return True
+    if not before or (start <= 64 and _TIME_STAMP.match(before)):
+        return True  # "20:05 — Polls have closed": a live blog's entry starts after its time
     if before[-1] not in _SENTENCE_END:
         return False
     if before[-1] == ".":

@@ -560,3 +560,32 @@ def test_a_route_between_two_known_places_may_be_a_canal() -> None:
     graph = _graph("Barges used the Volga-Don canal.")
     assert _type(graph, "Volga-Don canal") is EntityType.PLACE
     assert graph.lookup("Volga") is None
+
+
+def test_a_live_blog_entry_starts_a_sentence_after_its_time() -> None:
+    graph = _graph(
+        "19:40 — Polls have closed in Osh.", "07:05 — Turnout is low, officials in Osh said."
+    )
+    assert graph.lookup("Polls") is None and graph.lookup("Turnout") is None
+    assert _type(graph, "Osh") is EntityType.PLACE
+
+
+def test_an_unknown_ministry_named_by_a_list_of_portfolios_is_one_body() -> None:
+    graph = _graph(
+        "The Ministry of Water Resources, Irrigation and Land Reclamation said it would "
+        "repair the canal."
+    )
+    names = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    assert names == {"Ministry of Water Resources, Irrigation and Land Reclamation"}
+
+
+def test_a_press_release_dateline_and_executive_titles() -> None:
+    graph = _headline_graph(
+        "Plant Opens",
+        "KOSTANAY, Kazakhstan--(BUSINESS WIRE)--Saryarka Motors LLP opened a plant, "
+        "Chief Executive Officer Daulet Omarov said. Partners came from Munich.",
+    )
+    assert _type(graph, "Business Wire") is EntityType.ORGANISATION
+    assert _type(graph, "Daulet Omarov") is EntityType.PERSON
+    assert _type(graph, "Munich") is EntityType.PLACE
+    assert graph.lookup("Executive Officer") is None

@@ -111,6 +111,10 @@ class Spans(Runs):
                 i += 1
                 continue
             j = self._run_end(text, tokens, i)
+            h = i + 1 if token.lower in ARTICLES else i
+            if j - h >= 3 and head_of(tokens[h].text) in lx.ORG_HEADS:
+                # "Ministry of Digital Development, Innovation and Aerospace Industry"
+                j = self._portfolio_list(text, tokens, h, j - h) or j
             named = self._after_portfolio(text, tokens, i, j)
             if named:
                 for t in tokens[i:named]:
