@@ -91,7 +91,9 @@ def test_development_set(capsys) -> None:
 HELD_BACK_FLOOR = 0.92
 
 
-@pytest.mark.parametrize("which", ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])
+@pytest.mark.parametrize(
+    "which", ["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"]
+)
 def test_used_held_back_sets(which: str, capsys) -> None:
     result = score_folder(FIXTURES / which, FIXTURES / f"{which}_gold.yaml")
     _show(capsys, result.table(f"entities, {which} (used: tuned on since its first run)"))
@@ -99,5 +101,20 @@ def test_used_held_back_sets(which: str, capsys) -> None:
         p, r, f = result.prf(type_)
         assert f >= HELD_BACK_FLOOR, (type_, p, r, f, result.missed, result.spurious)
     assert result.prf("person")[0] >= HELD_BACK_FLOOR
+    assert not result.false_merges, result.false_merges
+    assert result.links_ok >= 0.95 * result.links_total, result.link_failures
+
+
+#: Held-back set 7 after its one honest run (bench/results/holdout7_first.txt): tuned on
+#: since, and still below the held-back floor for organisations. Kept from sliding back.
+HOLDOUT7_FLOORS = {"person": 0.95, "place": 0.93, "organisation": 0.86}
+
+
+def test_held_back_set_7_does_not_slide_back(capsys) -> None:
+    result = score_folder(FIXTURES / "holdout7", FIXTURES / "holdout7_gold.yaml")
+    _show(capsys, result.table("entities, holdout7 (used: tuned on since its first run)"))
+    for type_ in TYPES:
+        p, r, f = result.prf(type_)
+        assert f >= HOLDOUT7_FLOORS[type_], (type_, p, r, f, result.missed, result.spurious)
     assert not result.false_merges, result.false_merges
     assert result.links_ok >= 0.95 * result.links_total, result.link_failures
