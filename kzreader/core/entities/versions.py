@@ -11,7 +11,9 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
+from .. import translit
 from .model import EXTRACTOR_VERSION
 from .ner import proposer_name
 
@@ -28,8 +30,8 @@ class BuildReport:
 
 
 _DETECTION_FILES = (
-    "gazetteer.yaml", "detect", "tokens.py", "candidate.py", "lexicon.py", "names.py",
-    "gazetteer.py", "extract.py",
+    "gazetteer.yaml", "detect", "tokens.py", "candidate.py", "lexicon.py", "person_names.py",
+    "names.py", "gazetteer.py", "extract.py",
 )  # fmt: skip
 _RESOLUTION_FILES = ("resolve", "model.py", "cache.py", "store.py")
 
@@ -47,6 +49,8 @@ def _digest(files: Iterable[str]) -> str:
                 digest.update(module.read_bytes())
         else:
             digest.update(path.read_bytes())
+    # Name keys are made outside the package (search folds words the same way).
+    digest.update(Path(translit.__file__).read_bytes())
     return digest.hexdigest()[:12]
 
 

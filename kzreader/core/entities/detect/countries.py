@@ -8,6 +8,7 @@ forms of known names (``Астане``). Kept apart from the gazetteer pass, whi
 from __future__ import annotations
 
 from .. import lexicon as lx
+from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
@@ -55,6 +56,24 @@ class Countries(Spans):
                 if self.gaz.country_of(name_key(words)) and name_key(words) in self.gaz.by_key:
                     return k + width
         return 0
+
+    def _own_country_end(self, text: str, tokens: list[Token], j: int, entry_id: str) -> int:
+        """Where ``of [the] <country>`` after a known body ends when its listed name ends
+        with that country (``Atomic Energy Agency of Kazakhstan`` written ``… of the
+        Republic of Kazakhstan``): part of its name, no mention of the country. Else 0:
+        ``Lesha Bank of Qatar`` says where a bank is from."""
+        entry = self.gaz.entries[entry_id]
+        if entry.type is not EntityType.ORGANISATION:
+            return 0
+        tail = self._of_country_end(text, tokens, j)
+        if not tail:
+            return 0
+        k = j + 2 if tokens[j + 1].lower == "the" else j + 1
+        country = self.gaz.country_of(name_key(text[tokens[k].start : tokens[tail - 1].end]))
+        if country is None:
+            return 0
+        own = f" of {name_key(country)}"
+        return tail if any(key.endswith(own) for key in self.gaz.keys_of(entry_id)) else 0
 
     def _inflected(self, word: str) -> str | None:
         """The gazetteer key of a Russian case form: ``Астане`` → Astana, ``Токаева`` → Tokayev."""

@@ -30,6 +30,7 @@ from .patterns import (
     head_of,
     is_calendar,
 )
+from .shapes import direction_before, may_end, name_reach, portfolio_list_end, route_end
 
 #: Heads that make a known place's longer name a place (``Lenin Street``, ``Ekibastuz GRES-1``).
 _PLACE_ENDS = lx.STREET_HEADS | NATURAL | lx.PLANT_CODES
@@ -63,10 +64,10 @@ class KnownNames(Countries):
             longest = min(gaz.max_tokens, len(tokens) - i, gaz.longest_from(token.text))
             if not longest and (is_calendar(token) or CYRILLIC.match(token.text)):
                 longest = 1
-            reach = self._reach(text, tokens, i, longest)
+            reach = name_reach(text, tokens, i, longest)
             for n in range(longest, 0, -1):
                 last = tokens[i + n - 1]
-                if n > 1 and (n > reach or not self._may_end(last)):
+                if n > 1 and (n > reach or not may_end(last)):
                     continue
                 surface = text[token.start : last.end]
                 end = last.end
@@ -93,7 +94,7 @@ class KnownNames(Countries):
                 if kind == "generic" and self._named_before(text, tokens, i):
                     break  # "Collective Security Council" is not a security council
                 matched = True
-                site = self._route_end(text, tokens, i + n) if kind == "entity" else 0
+                site = route_end(text, tokens, i + n) if kind == "entity" else 0
                 if site:  # "the Central Asia–Center pipeline": a route, named after both ends
                     cand = self._candidate(
                         paragraph, token.start, tokens[site].end, heading, tokens[i : site + 1]
@@ -149,7 +150,7 @@ class KnownNames(Countries):
                         )
                         if kind == "generic":
                             cand.generic = gaz.generic[key].template
-                            listed = self._portfolio_list(text, tokens, i, n)
+                            listed = portfolio_list_end(self.gaz, text, tokens, i, n)
                             if listed:  # "Ministry of Culture, Information, … and Youth Policy"
                                 for t in tokens[i + n : listed]:
                                     t.kind = "hard"
@@ -164,7 +165,7 @@ class KnownNames(Countries):
                                 cand.end = tokens[tail - 1].end
                                 cand.surface = text[cand.start : cand.end]
                                 n = tail - i
-                        elif self._direction_before(text, tokens, i, key):
+                        elif direction_before(self.gaz, text, tokens, i, key):
                             # "the North Aral Sea": another place than the Aral Sea.
                             prev = tokens[i - 1]
                             prev.kind = "hard"
@@ -190,41 +191,6 @@ class KnownNames(Countries):
                 self._hyphen_parts(paragraph, token, out, heading)
             if not matched:
                 i += 1
-
-    def _direction_before(self, text: str, tokens: list[Token], i: int, key: str) -> bool:
-        """Whether a capitalised direction before a known natural place (a sea, a lake, a
-        basin: its name ends with a place head) makes another place of it."""
-        entry_id = self.gaz.by_key.get(key)
-        if entry_id is None or i == 0:
-            return False
-        entry = self.gaz.entries[entry_id]
-        prev = tokens[i - 1]
-        return (
-            entry.type is EntityType.PLACE
-            and head_of(entry.name.split()[-1]) in lx.PLACE_HEADS
-            and prev.cap
-            and prev.lower in lx.DIRECTIONS
-            and prev.kind in ("", "soft")
-            and _gap(text, prev, tokens[i]) == " "
-        )
-
-    def _own_country_end(self, text: str, tokens: list[Token], j: int, entry_id: str) -> int:
-        """Where ``of [the] <country>`` after a known body ends when its listed name ends
-        with that country (``Atomic Energy Agency of Kazakhstan`` written ``… of the
-        Republic of Kazakhstan``): part of its name, no mention of the country. Else 0:
-        ``Lesha Bank of Qatar`` says where a bank is from."""
-        entry = self.gaz.entries[entry_id]
-        if entry.type is not EntityType.ORGANISATION:
-            return 0
-        tail = self._of_country_end(text, tokens, j)
-        if not tail:
-            return 0
-        k = j + 2 if tokens[j + 1].lower == "the" else j + 1
-        country = self.gaz.country_of(name_key(text[tokens[k].start : tokens[tail - 1].end]))
-        if country is None:
-            return 0
-        own = f" of {name_key(country)}"
-        return tail if any(key.endswith(own) for key in self.gaz.keys_of(entry_id)) else 0
 
     def _hyphen_parts(
         self, paragraph: Paragraph, token: Token, out: list[Candidate], heading: bool
@@ -260,31 +226,6 @@ class KnownNames(Countries):
         if name_key(two) not in self.gaz.generic:
             return False
         return self.gaz.country_of(name_key(tokens[i - 1].text)) is not None
-
-    @staticmethod
-    def _reach(text: str, tokens: list[Token], i: int, longest: int) -> int:
-        """How many tokens from ``i`` on (at most ``longest``) are close enough to be one name."""
-        n = 1
-        while n < longest:
-            left, right = tokens[i + n - 1], tokens[i + n]
-            if _gap(text, left, right).strip() not in ("", ".", "/"):
-                break
-            if left.text.endswith(("'s", "’s")) and not right.text[:1].isupper():
-                break
-            n += 1
-        return n
-
-    @staticmethod
-    def _may_end(last: Token) -> bool:
-        """Whether a multi-word name may end with this token."""
-        if last.cap or last.text[:1].isdigit():
-            return True
-        low = last.lower
-        return (
-            low in lx.PLACE_NOUNS_JOINED
-            or low in lx.ORG_NOUNS_JOINED
-            or low in ("court", "ministry")
-        )
 
     def _classify(self, key: str, tokens: list[Token], i: int, n: int) -> str | None:
         gaz = self.gaz
@@ -440,24 +381,6 @@ class KnownNames(Countries):
         if k < len(tokens) and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k]):
             return 0
         return k - i
-
-    @staticmethod
-    def _route_end(text: str, tokens: list[Token], j: int) -> int:
-        """One past ``–Center`` in ``Central Asia–Center pipeline`` (a dash, names, a route
-        noun in lower case), or 0."""
-        if j >= len(tokens) or _gap(text, tokens[j - 1], tokens[j]) not in ("-", "–", "—"):
-            return 0
-        k = j
-        while (
-            k < len(tokens)
-            and k < j + 3
-            and tokens[k].cap
-            and tokens[k].lower not in lx.ROUTE_NOUNS
-        ):
-            k += 1  # a headline writes "Atyrau–Samara Pipeline"
-        if k == j or k >= len(tokens) or tokens[k].lower not in lx.ROUTE_NOUNS:
-            return 0
-        return k
 
     def _named_before(self, text: str, tokens: list[Token], i: int) -> bool:
         """Whether a capitalised word of the same name precedes a generic body's name."""

@@ -170,32 +170,6 @@ class Runs(Evidence):
             k += 1
         return False
 
-    def _portfolio_list(self, text: str, tokens: list[Token], i: int, n: int) -> int:
-        """Where a ministry's name goes on as a list of its portfolios (``Ministry of
-        Culture, Information, Sports and Youth Policy``): the end of the list, else 0.
-        The list must close with "and"; no item may be a known name or a body's head
-        (``Ministry of Energy, the Finance Ministry and …`` lists bodies)."""
-        if n < 3 or tokens[i + 1].lower != "of" or not tokens[i + n - 1].cap:
-            return 0
-        k, closed = i + n, False
-        while k < len(tokens) and not closed:
-            gap = _gap(text, tokens[k - 1], tokens[k])
-            if tokens[k].lower == "and" and gap in (" ", ", "):
-                closed, k = True, k + 1
-            elif gap != ", ":
-                return 0
-            item = k
-            while k < len(tokens) and (k == item or _gap(text, tokens[k - 1], tokens[k]) == " "):
-                word = tokens[k]
-                if not word.cap or word.kind or word.lower in lx.ORG_HEADS:
-                    break
-                if name_key(strip_possessive(word.text)) in self.gaz.by_key:
-                    return 0
-                k += 1
-            if k == item:
-                return 0
-        return k if closed else 0
-
     def _starts_a_body(self, text: str, tokens: list[Token], k: int) -> bool:
         """Whether a title word is the first word of a body's name instead: "for" and
         capitalised words after it up to a head (``Justice for Journalists Foundation``,

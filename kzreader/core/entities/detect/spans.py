@@ -18,7 +18,6 @@ from .patterns import (
     CONNECTORS,
     DOMAIN,
     EPITHETS,
-    FIRST_NAME_KEYS,
     KNOWN_NOUNS,
     NAME_PARTICLES,
     SHOUT,
@@ -26,6 +25,14 @@ from .patterns import (
     head_of,
 )
 from .runs import Runs
+from .shapes import (
+    after_portfolio,
+    direction_place,
+    portfolio_list_end,
+    site_after,
+    street_after,
+    two_companies,
+)
 
 DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our"}
 
@@ -33,9 +40,6 @@ DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our
 def _known_noun(low: str) -> bool:
     """A noun the lexicon knows, or its plural (``Retailers Magnit and …``)."""
     return low in KNOWN_NOUNS or (low.endswith("s") and low[:-1] in KNOWN_NOUNS)
-
-
-_MINISTER = frozenset({"minister", "ministers"})
 
 
 def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
@@ -79,7 +83,7 @@ class Spans(Runs):
                 i = j
                 continue
             if token.kind == "soft" and token.lower in lx.DIRECTIONS and not heading:
-                j = self._direction_place(text, tokens, i)
+                j = direction_place(text, tokens, i, self._run_end)
                 if j:  # "the Southern Gas Corridor": a direction starts the place's name
                     cand = self._span_candidate(paragraph, tokens, (i, j), heading)
                     if cand is not None:
@@ -87,7 +91,7 @@ class Spans(Runs):
                         out.append(cand)
                     i = j
                     continue
-            if token.kind == "soft" and token.cap and self._street_after(text, tokens, i):
+            if token.kind == "soft" and token.cap and street_after(text, tokens, i):
                 # "Republic Square", "Independence Avenue": a common word names the street.
                 cand = self._span_candidate(paragraph, tokens, (i, i + 2), heading)
                 if cand is not None:
@@ -114,8 +118,8 @@ class Spans(Runs):
             h = i + 1 if token.lower in ARTICLES else i
             if j - h >= 3 and head_of(tokens[h].text) in lx.ORG_HEADS:
                 # "Ministry of Digital Development, Innovation and Aerospace Industry"
-                j = self._portfolio_list(text, tokens, h, j - h) or j
-            named = self._after_portfolio(text, tokens, i, j)
+                j = portfolio_list_end(self.gaz, text, tokens, h, j - h) or j
+            named = after_portfolio(text, tokens, i, j)
             if named:
                 for t in tokens[i:named]:
                     t.kind = "soft"
@@ -138,32 +142,6 @@ class Spans(Runs):
                         _drop_nested(out, cand)
                     out.append(cand)
             i = j
-
-    def _direction_place(self, text: str, tokens: list[Token], i: int) -> int:
-        """The end of a place's name that a capitalised direction starts (``Southern Gas
-        Corridor``): the run after it ends with a place head or a route noun; else 0."""
-        token = tokens[i]
-        if not token.cap or i + 1 >= len(tokens) or _gap(text, token, tokens[i + 1]) != " ":
-            return 0
-        if not tokens[i + 1].cap or tokens[i + 1].kind:
-            return 0
-        j = self._run_end(text, tokens, i + 1)
-        head = head_of(tokens[j - 1].text)
-        if not tokens[j - 1].cap or not (head in lx.PLACE_HEADS or head in lx.ROUTE_NOUNS):
-            return 0
-        return j
-
-    @staticmethod
-    def _street_after(text: str, tokens: list[Token], i: int) -> bool:
-        """Whether a capitalised street head (Square, Avenue) follows ``i`` and ends the run."""
-        if i + 1 >= len(tokens) or _gap(text, tokens[i], tokens[i + 1]) != " ":
-            return False
-        head = tokens[i + 1]
-        if not head.cap or head.kind or strip_possessive(head.lower) not in lx.STREET_HEADS:
-            return False
-        return (
-            i + 2 >= len(tokens) or not tokens[i + 2].cap or _gap(text, head, tokens[i + 2]) != " "
-        )
 
     def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
         """``Kazakh National University``, ``Eurasian Development Bank``, ``Central Asian
@@ -199,62 +177,6 @@ class Spans(Runs):
             t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[k:j]
         )
         return k if headed else 0
-
-    @staticmethod
-    def _two_companies(tokens: list[Token], start: int, m: int, j: int) -> bool:
-        """Whether "and" at ``m`` joins two companies' names, not words of one name: both
-        sides end with a legal form, a head or a business word, and the word after "and"
-        is none, nor an adjective ("Kazakh Oil and Gas Institute" is one name)."""
-
-        def ends(token: Token) -> bool:
-            low = head_of(token.text)
-            return token.cap and (
-                low in lx.LEGAL_FORM_ENDS or low in lx.ORG_HEADS or low in lx.BUSINESS_WORDS
-            )
-
-        if tokens[m].lower != "and" or any(t.lower in ("of", "for") for t in tokens[start:m]):
-            return False
-        after = tokens[m + 1].lower
-        if after in lx.BUSINESS_WORDS or after in lx.ORG_HEADS:
-            return False
-        if after.endswith(("al", "ing", "ic", "ive")):
-            return False  # "Almalyk Mining and Metallurgical Combine": an adjective goes on
-        return ends(tokens[m - 1]) and ends(tokens[j - 1])
-
-    def _after_portfolio(self, text: str, tokens: list[Token], i: int, j: int) -> int:
-        """A minister's portfolio is part of the title, not a name (``Minister of Culture
-        and Information Aida Balayeva``, ``Energy and Water Resources Minister``): where
-        the name after it starts (the portfolio's end when none does), or 0 for a run
-        that is no portfolio."""
-        before = (
-            i >= 2
-            and tokens[i - 1].lower in ("of", "for")
-            and strip_possessive(tokens[i - 2].lower) in _MINISTER
-            and _gap(text, tokens[i - 2], tokens[i - 1]) == " "
-        )
-        # The stretch of capitalised words, joined by "and", "of" and commas.
-        m = i
-        while m < len(tokens):
-            token = tokens[m]
-            if m > i and _gap(text, tokens[m - 1], token) not in (" ", ", "):
-                break
-            if not ((token.cap and not token.kind) or (m > i and token.lower in ("and", "of"))):
-                break
-            m += 1
-        while m > i and not tokens[m - 1].cap:
-            m -= 1
-        after = (
-            m < len(tokens)
-            and strip_possessive(tokens[m].lower) in _MINISTER
-            and _gap(text, tokens[m - 1], tokens[m]) == " "
-        )
-        if not (before or after):
-            return 0
-        for k in range(i, m):
-            key = name_key(strip_possessive(tokens[k].text))
-            if key in FIRST_NAME_KEYS or (len(key) >= 5 and key.endswith(lx.SURNAME_SUFFIXES)):
-                return k if k > i and before and not after else 0
-        return m
 
     def _not_a_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """A work's title (``the film Borat``) or a law or event (``Criminal Code``)."""
@@ -322,11 +244,7 @@ class Spans(Runs):
             # Turkish Airlines": two companies, each ending as a company does.
             while True:
                 cut = next(
-                    (
-                        m
-                        for m in range(start + 2, j - 2)
-                        if self._two_companies(tokens, start, m, j)
-                    ),
+                    (m for m in range(start + 2, j - 2) if two_companies(tokens, start, m, j)),
                     None,
                 )
                 if cut is None:
@@ -435,7 +353,7 @@ class Spans(Runs):
                         m -= 1
                     if m > k + 1:
                         end, k = tokens[m - 1].end, m
-        site = 0 if joined_place or joined_org else self._site_after(text, tokens, k)
+        site = 0 if joined_place or joined_org else site_after(text, tokens, k)
         surface = strip_possessive(text[words[0].start : end])
         end = words[0].start + len(surface)
         if not surface:
@@ -455,22 +373,6 @@ class Spans(Runs):
         self._shape_votes(cand, words)
         self._context_votes(text, tokens, a, k, cand, paragraph)
         return cand
-
-    @staticmethod
-    def _site_after(text: str, tokens: list[Token], k: int) -> int:
-        """``X field``, ``X gas condensate field``, ``X migration centre``: where the
-        lower-case words naming a site that follow end (0 when none do)."""
-        m = k
-        while m < len(tokens) and m < k + 4 and not _gap(text, tokens[m - 1], tokens[m]).strip():
-            low = tokens[m].lower
-            if low in lx.SITE_NOUNS:
-                return m + 1
-            if low in lx.FACILITY_NOUNS and m > k and tokens[m - 1].lower in lx.FACILITY_KINDS:
-                return m + 1
-            if low not in lx.SITE_MODIFIERS and low not in lx.FACILITY_KINDS:
-                return 0
-            m += 1
-        return 0
 
     def _candidate(
         self, paragraph: Paragraph, start: int, end: int, heading: bool, words: list[Token]

@@ -7,15 +7,15 @@ leads with (or none), and a surname joins the one full name it ends.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 from .. import lexicon as lx
 from ..candidate import ORG, PERSON, PLACE, Candidate
 from ..gazetteer import Gazetteer
 from ..model import EntityType
-from ..names import name_key, strip_possessive
-from .clusters import ArticleUnion
+from ..names import edit_distance, name_key, strip_possessive
+from .clusters import ArticleUnion, Cluster
 
 _INITIALS_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "&", "de"})
 
@@ -153,3 +153,46 @@ def unique_person(items: Iterable[tuple[int, str, str]]) -> tuple[int, str, str]
     for item in items:
         found.setdefault((item[1], item[2]), item)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def without_patronymic(cd: Candidate) -> str | None:
+    """``vladislav konev`` for ``Vladislav Igorevich Konev``: a person's full name with
+    the patronymic in the middle is the same person as first name and surname."""
+    if cd.tokens != 3 or cd.full:
+        return None
+    votes = cd.votes
+    if votes.get(PERSON, 0) <= max(votes.get(PLACE, 0), votes.get(ORG, 0)):
+        return None
+    words = strip_possessive(cd.surface).split()
+    if len(words) != 3 or not name_key(words[1]).endswith(lx.PATRONYMIC_SUFFIXES):
+        return None
+    return name_key(f"{words[0]} {words[2]}")
+
+
+def misspelt(gaz: Gazetteer, clusters: Mapping[int, Cluster]) -> list[tuple[str, int]]:
+    """Unknown one-word names one edit away from a known one-word name (same first two
+    and last letters, seven letters or more), as (entry id, cluster root) to join —
+    unless the name's own evidence says person (``Zhakenova`` is not ``Zhakenov``)."""
+    known: dict[str, list[str]] = defaultdict(list)
+    for key, entry_id in gaz.by_key.items():
+        if " " not in key and len(key) >= 7:
+            known[key[:2]].append(entry_id)
+    found = []
+    for root, cluster in clusters.items():
+        key = cluster.first_key
+        if cluster.multi or len(key) < 7 or " " in key:
+            continue
+        if cluster.tally(PERSON) > max(cluster.tally(PLACE), cluster.tally(ORG)):
+            continue
+        matches = {
+            entry_id
+            for entry_id in known.get(key[:2], ())
+            if any(
+                k[-1] == key[-1] and edit_distance(k, key, 1) == 1
+                for k in gaz.keys_of(entry_id)
+                if " " not in k and len(k) >= 7
+            )
+        }
+        if len(matches) == 1:
+            found.append((next(iter(matches)), root))
+    return found

@@ -17,7 +17,15 @@ from ..gazetteer import Gazetteer, entity_id, load_gazetteer
 from ..model import EntityType
 from ..names import edit_distance, legal_form_free, name_key, strip_possessive
 from .clusters import TYPES, ArticleUnion, Cluster, person_enough
-from .links import dominant_country, link_organisations, people_in, short_name, unique_person
+from .links import (
+    dominant_country,
+    link_organisations,
+    misspelt,
+    people_in,
+    short_name,
+    unique_person,
+    without_patronymic,
+)
 from .records import EntityRecord, add_alias
 
 
@@ -196,7 +204,7 @@ class Resolver:
                     key = name_key(cd.full) if cd.full else cd.key
                     if key not in FIRST_NAME_KEYS:
                         handles.append(self._node(("k", key)))
-                    short = _without_patronymic(cd)
+                    short = without_patronymic(cd)
                     if short is not None:
                         handles.append(self._node(("k", short)))
                     bare = self._without_legal_form(cd)
@@ -370,31 +378,9 @@ class Resolver:
                 type_of[root] = EntityType.ORGANISATION
 
     def _join_misspellings(self) -> None:
-        """``Vkontake`` is VKontakte: a one-word name one edit away from a known one-word name
-        (same first two and last letters, seven letters or more) joins it, unless its own
-        evidence says person (``Zhakenova`` is not ``Zhakenov``)."""
-        known: dict[str, list[str]] = defaultdict(list)
-        for key, entry_id in self.gaz.by_key.items():
-            if " " not in key and len(key) >= 7:
-                known[key[:2]].append(entry_id)
-        for root, cluster in list(self._clusters.items()):
-            key = cluster.first_key
-            if root in self._label or cluster.multi or len(key) < 7 or " " in key:
-                continue
-            if cluster.tally(PERSON) > max(cluster.tally(PLACE), cluster.tally(ORG)):
-                continue
-            matches = {
-                entry_id
-                for entry_id in known.get(key[:2], ())
-                if any(
-                    k[-1] == key[-1] and edit_distance(k, key, 1) == 1
-                    for k in self.gaz.keys_of(entry_id)
-                    if " " not in k and len(k) >= 7
-                )
-            }
-            if len(matches) != 1:
-                continue
-            (entry_id,) = matches
+        """``Vkontake`` is VKontakte (see ``links.misspelt``)."""
+        clusters = {r: c for r, c in self._clusters.items() if r not in self._label}
+        for entry_id, root in misspelt(self.gaz, clusters):
             label = f"gaz:{entry_id}"
             self._fixed_type[label] = self.gaz.entries[entry_id].type
             self._union(self._node(label), root)
@@ -402,17 +388,3 @@ class Resolver:
     def entity_of(self, handle: int) -> str | None:
         """The entity a candidate became (after ``finish``), or None when it was dropped."""
         return self._entity_of.get(self._find(handle))
-
-
-def _without_patronymic(cd: Candidate) -> str | None:
-    """``vladislav konev`` for ``Vladislav Igorevich Konev``: a person's full name with
-    the patronymic in the middle is the same person as first name and surname."""
-    if cd.tokens != 3 or cd.full:
-        return None
-    votes = cd.votes
-    if votes.get(PERSON, 0) <= max(votes.get(PLACE, 0), votes.get(ORG, 0)):
-        return None
-    words = strip_possessive(cd.surface).split()
-    if len(words) != 3 or not name_key(words[1]).endswith(lx.PATRONYMIC_SUFFIXES):
-        return None
-    return name_key(f"{words[0]} {words[2]}")
