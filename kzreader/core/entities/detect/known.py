@@ -152,19 +152,11 @@ class KnownNames(Countries):
                             cand.generic = gaz.generic[key].template
                             listed = portfolio_list_end(self.gaz, text, tokens, i, n)
                             if listed:  # "Ministry of Culture, Information, … and Youth Policy"
-                                for t in tokens[i + n : listed]:
-                                    t.kind = "hard"
-                                cand.end = tokens[listed - 1].end
-                                cand.surface = text[cand.start : cand.end]
-                                n = listed - i
+                                n = _stretch(text, tokens, cand, i, n, listed)
                             cand.country = self._qualifier(text, tokens, i, n)
                             tail = self._of_country_end(text, tokens, i + n)
                             if cand.country and tail:  # "Security Council of Kazakhstan"
-                                for t in tokens[i + n : tail]:
-                                    t.kind = "hard"
-                                cand.end = tokens[tail - 1].end
-                                cand.surface = text[cand.start : cand.end]
-                                n = tail - i
+                                n = _stretch(text, tokens, cand, i, n, tail)
                         elif direction_before(self.gaz, text, tokens, i, key):
                             # "the North Aral Sea": another place than the Aral Sea.
                             prev = tokens[i - 1]
@@ -179,11 +171,7 @@ class KnownNames(Countries):
                             cand.weak = kind == "weak"
                             tail = self._own_country_end(text, tokens, i + n, entry_id)
                             if tail:  # "Atomic Energy Agency of the Republic of Kazakhstan"
-                                for t in tokens[i + n : tail]:
-                                    t.kind = "hard"
-                                cand.end = tokens[tail - 1].end
-                                cand.surface = text[cand.start : cand.end]
-                                n = tail - i
+                                n = _stretch(text, tokens, cand, i, n, tail)
                         out.append(cand)
                 i += n
                 break
@@ -394,3 +382,13 @@ class KnownNames(Countries):
             return False
         key = name_key(prev.text)
         return not (key in self.gaz.titles or self.gaz.country_of(key) or low in lx.COMMON)
+
+
+def _stretch(text: str, tokens: list[Token], cand: Candidate, i: int, n: int, end: int) -> int:
+    """Make a match of ``n`` tokens from ``i`` run on to token ``end`` (the words after
+    it are part of its name); returns its new length."""
+    for t in tokens[i + n : end]:
+        t.kind = "hard"
+    cand.end = tokens[end - 1].end
+    cand.surface = text[cand.start : cand.end]
+    return end - i
