@@ -90,6 +90,9 @@ CALENDAR = _words(
     may june july august september october november december
     """
 )
+_MONTHS = sorted(CALENDAR - _words("monday tuesday wednesday thursday friday saturday sunday"))
+#: ... and a span of months, one token for the tokenizer (``in January-September``).
+CALENDAR |= frozenset(f"{a}-{b}" for a in _MONTHS for b in _MONTHS if a != b)
 
 #: Abbreviated months: calendar words only before a day (``Aug 23``; ``Jan Harvey``).
 MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -110,7 +113,7 @@ ORG_HEADS = _words(
     cooperative factory plant enterprise enterprises initiative project treasury exchange
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
     kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine forum
-    lab labs laboratory telecom
+    lab labs laboratory telecom co ag kg sa nv bv b.v. n.v. s.a. spa pte bhd ao pao
     """
 )
 
@@ -145,7 +148,13 @@ PLACE_FIRST_HEADS = _words("lake mount cape gulf")
 DIRECTIONS = _words("north south east west northern southern eastern western central upper lower")
 
 #: Legal forms that end a company's name; "X LLP and Y LLP" are two companies.
-LEGAL_FORM_ENDS = _words("llp jsc pjsc cjsc ojsc ltd llc gmbh plc inc corp ag limited")
+LEGAL_FORM_ENDS = _words(
+    "llp jsc pjsc cjsc ojsc ltd llc gmbh plc inc corp ag limited co kg sa nv bv b.v. n.v. s.a."
+)
+
+#: Abbreviated legal forms written with a full stop, which does not end the name
+#: (``Jiangxi Copper Co. Ltd``, ``Shanghai Electric Co., Ltd.``).
+LEGAL_ABBREVIATIONS = _words("co corp inc ltd pte")
 
 #: Words that end a place's name (``Shet District``, ``Ural River``).
 PLACE_HEADS = (
@@ -170,6 +179,10 @@ STREET_HEADS = _words(
     """
 )
 
+#: Lower-case nouns after a known place that make another place of it (``Beineu
+#: district``, ``Moskva station``): not a mention of the town or city it is named after.
+UNIT_NOUNS = _words("district raion station")
+
 #: Place nouns kept as part of the name when written after it in lower case.
 PLACE_NOUNS_JOINED = _words(
     """
@@ -185,6 +198,7 @@ SITE_NOUNS = _words(
     """
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
     mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
+    station stations glacier
     """
 )
 
@@ -258,6 +272,10 @@ ROLE_NOUNS = _words(
 #: Written before a name, they make it a company's (``JV Inkai``, ``TOO Zhebe``).
 VENTURE_PREFIXES = frozenset({"JV", "TOO", "AO", "OOO", "ZAO", "OAO", "PAO", "LLP", "JSC"})
 
+#: Legal forms written before a company's name (``AO Tau-Ken Samruk``, ``PJSC MMC
+#: Norilsk Nickel``): before a known name, part of no entity of their own.
+LEGAL_PREFIXES = VENTURE_PREFIXES | {"PJSC", "OJSC", "CJSC", "NJSC", "LLC"}
+
 #: Organisation heads that also start a two-word name (``Alliance Altyn``, ``Radio Azattyk``).
 ORG_FIRST_HEADS = _words(
     "alliance bank radio channel club group fund foundation union agency holding company jv too "
@@ -267,6 +285,16 @@ ORG_FIRST_HEADS = _words(
 #: Nouns of trade that name a company after a commodity (``an oil producer``), though
 #: alone they may name a person (``a film producer``). Not "miner": a coal miner is a man.
 TRADE_NOUNS = _words("producer producers exporter importer maker supplier")
+
+#: Role nouns that also name a business: the company when the name is an acronym or
+#: the noun is a superlative's (``SUEK, the country's largest coal miner``).
+TRADE_ROLES = _words("miner miners trader traders")
+
+#: Superlatives before a noun of an apposition: said of companies, rarely of people.
+SUPERLATIVES = _words("largest biggest second-largest third-largest leading")
+
+#: Nouns of settlements: after a name or in an apposition they make it a place.
+SETTLEMENT_NOUNS = _words("city town village settlement settlements capital")
 
 #: Lower-case nouns of a trade that make the capitalised word right after them a
 #: company (``the aluminium smelter X``), though after a name they may name a site.

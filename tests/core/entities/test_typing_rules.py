@@ -589,3 +589,79 @@ def test_a_press_release_dateline_and_executive_titles() -> None:
     assert _type(graph, "Daulet Omarov") is EntityType.PERSON
     assert _type(graph, "Munich") is EntityType.PLACE
     assert graph.lookup("Executive Officer") is None
+
+
+def test_an_apposition_of_a_trade_or_a_town_types_the_name() -> None:
+    graph = _graph(
+        "KEGOC, the country's largest grid operator, and ERG, the biggest coal miner, "
+        "signed the deal.",
+        "Workers came from Temirtau and from Shakhtinsk, a mining town near Karaganda.",
+        "KMK, a coal miner, objected.",
+    )
+    assert _type(graph, "KMK") is EntityType.ORGANISATION
+    assert _type(graph, "Shakhtinsk") is EntityType.PLACE
+
+
+def test_a_span_of_months_is_no_name() -> None:
+    graph = _graph("Exports rose 12% in January-October, the Samruk fund said.")
+    assert graph.lookup("January-October") is None
+
+
+def test_a_title_word_inside_a_street_or_station_name_stays_in_it() -> None:
+    graph = _graph(
+        "Traffic on Kabanbay Batyr Avenue and Dostyk Avenue was closed.",
+        "The new line runs from Abai Khan station to Almaty station.",
+    )
+    places = {e.name for e in graph.entities(type=EntityType.PLACE)}
+    assert {"Kabanbay Batyr Avenue", "Dostyk Avenue", "Abai Khan station"} <= places
+    assert "Almaty station" in places and "Almaty" not in places
+    assert not any(e.type is EntityType.PERSON for e in graph.entities())
+
+
+def test_a_plural_site_noun_names_each_site() -> None:
+    graph = _graph(
+        "The Zhetysu and Kuldzha stations will open in May.", "Kuldzha has a long platform."
+    )
+    kuldzha = graph.lookup("Kuldzha")
+    assert kuldzha is not None and kuldzha.name == "Kuldzha station"
+    assert kuldzha.type is EntityType.PLACE
+    assert _type(graph, "Zhetysu station") is EntityType.PLACE
+
+
+def test_a_known_town_before_district_is_the_district() -> None:
+    graph = _graph("Herders in Zhanaozen district lost their pasture.")
+    district = graph.lookup("Zhanaozen district")
+    assert district is not None and district.type is EntityType.PLACE
+    assert graph.lookup("Zhanaozen") is None or graph.lookup("Zhanaozen") == district
+
+
+def test_a_company_based_somewhere_is_an_organisation() -> None:
+    graph = _graph("The tunnel was dug by Istanbul-based Yildiz Insaat in 2024.")
+    assert _type(graph, "Yildiz Insaat") is EntityType.ORGANISATION
+
+
+def test_legal_forms_with_full_stops_and_before_names() -> None:
+    graph = _graph(
+        "Shares of Hunan Steppe Copper Co. Ltd rose, and Steppe Invest B.V. and "
+        "Rhein GmbH & Co. KG signed with JSC Kazatomprom.",
+        "State-run AO Tau-Ken Samruk will hold the rest.",
+    )
+    orgs = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    assert {"Hunan Steppe Copper Co. Ltd", "Steppe Invest B.V.", "Rhein GmbH & Co. KG"} <= orgs
+    assert not {"Shares of Hunan Steppe Copper Co. Ltd", "AO", "Co. KG"} & orgs
+
+
+def test_a_body_for_a_portfolio_goes_on_after_and() -> None:
+    graph = _graph("The Institute for Strategic Studies and Reforms said growth would slow.")
+    orgs = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    assert orgs == {"Institute for Strategic Studies and Reforms"}
+
+
+def test_a_quoted_short_name_in_parentheses_is_an_alias() -> None:
+    graph = _graph(
+        'Hubei Tengri New Materials Co., Ltd. ("Tengri Materials") will build the plant.',
+        "Tengri Materials said the first line would open in 2027.",
+    )
+    org = graph.lookup("Tengri Materials")
+    assert org is not None and org.type is EntityType.ORGANISATION
+    assert org.name.startswith("Hubei Tengri")

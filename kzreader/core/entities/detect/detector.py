@@ -204,6 +204,15 @@ class Detector(KnownNames):
                 prev.full = f"{prev.surface} {cand.surface}"  # "[Sergey] Kiriyenko"
                 cand.alias_of = index - 1
                 continue
+            if (
+                gap.strip().removeprefix(".").strip() in ('("', "(“")
+                and after in ('"', "”")
+                and prev.tokens >= 2
+                and not cand.gaz
+                and not cand.generic
+            ):
+                cand.alias_of = index - 1  # 'Zhejiang Lanxin … Co., Ltd. ("Lanxin Auto")'
+                continue
             if gap.strip() in ("(", "[") and after in (")", "]"):
                 if agency and agency[0] <= cand.start:
                     continue

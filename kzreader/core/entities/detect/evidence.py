@@ -25,6 +25,9 @@ from .patterns import (
     head_of,
 )
 
+#: Participles of a seat after a place and a hyphen (``Ankara-based``).
+_SEATED = frozenset({"based", "headquartered", "registered"})
+
 
 def _office_before(text: str, tokens: list[Token], a: int) -> bool:
     """``the president of Cameco, <span>``: an office of a named body before the comma."""
@@ -118,6 +121,8 @@ class Evidence:
                 cand.vote(DROP, 3.0)
             elif low in lx.ORG_NOUNS_AFTER or low in lx.ORG_NOUNS_BEFORE:
                 cand.vote(ORG, 2.0)
+            elif low in _SEATED and len(before) >= 2 and _gap(text, before[-2], prev) == "-":
+                cand.vote(ORG, 2.0)  # "Ankara-based Tekin Yapi": bodies have seats
             elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
                 cand.vote(PERSON, 0.5)
             elif low in lx.PLACE_PREPOSITIONS:
@@ -147,7 +152,7 @@ class Evidence:
             nxt = tokens[k]
             gap = _gap(text, tokens[k - 1], nxt)
             plain_gap = gap.strip(" ’'”\"")
-            if gap == "-" and nxt.text in ("based", "registered", "born", "headquartered"):
+            if gap == "-" and (nxt.text in _SEATED or nxt.text == "born"):
                 cand.vote(PLACE, 3.0)
             elif plain_gap == "":
                 low = nxt.lower
@@ -225,13 +230,23 @@ class Evidence:
                 cand.vote(ORG, 2.5)  # "X, an oil producer", "X, the Swiss maker"
                 return
             before, previous = previous, t
+            compound = window[n + 1].lower if n + 1 < len(window) else ""
+            if compound in lx.SETTLEMENT_NOUNS and _gap(text, t, window[n + 1]) == " ":
+                continue  # "X, a company town", "X, a mining village": the last noun decides
+            if (
+                low in lx.ROLE_NOUNS
+                and low in lx.TRADE_ROLES
+                and (cand.acronym or before.lower in lx.SUPERLATIVES)
+            ):
+                cand.vote(ORG, 2.5)  # "SUEK, the country's largest coal miner"
+                return
             if low in lx.ROLE_NOUNS:
                 cand.vote(PERSON, 2.5)
                 return
             if low in lx.ORG_NOUNS_AFTER:
                 cand.vote(ORG, 2.5)
                 return
-            if low in ("city", "town", "village", "region", "province", "district", "country"):
+            if low in lx.SETTLEMENT_NOUNS or low in ("region", "province", "district", "country"):
                 cand.vote(PLACE, 2.5)
                 return
             if low in lx.SITE_NOUNS and before.lower in lx.SITE_MODIFIERS | ARTICLES:

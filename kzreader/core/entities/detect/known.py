@@ -30,7 +30,15 @@ from .patterns import (
     head_of,
     is_calendar,
 )
-from .shapes import direction_before, may_end, name_reach, portfolio_list_end, route_end
+from .shapes import (
+    direction_before,
+    may_end,
+    name_reach,
+    portfolio_list_end,
+    route_end,
+    street_title,
+    unit_after,
+)
 
 #: Heads that make a known place's longer name a place (``Lenin Street``, ``Ekibastuz GRES-1``).
 _PLACE_ENDS = lx.STREET_HEADS | NATURAL | lx.PLANT_CODES
@@ -84,8 +92,17 @@ class KnownNames(Countries):
                     shouted = name_key(stripped.lower())
                     if shouted != key and (found := self._classify(shouted, tokens, i, n)):
                         key, kind = shouted, found
-                if kind == "title" and self._starts_a_body(text, tokens, i + n):
-                    kind = None  # "Justice for Journalists Foundation"
+                if kind == "title" and (
+                    self._starts_a_body(text, tokens, i + n) or street_title(text, tokens, i, n)
+                ):
+                    kind = None  # "Justice for Journalists Foundation", "Abylai Khan Avenue"
+                if (
+                    kind == "entity"
+                    and unit_after(text, tokens, i + n)
+                    and key in gaz.by_key
+                    and gaz.entries[gaz.by_key[key]].type is EntityType.PLACE
+                ):
+                    kind = None  # "Beineu district", "Moskva station": another place
                 if kind is None and n == 1 and CYRILLIC.search(stripped):
                     key = self._inflected(stripped) or key
                     kind = "entity" if key in gaz.by_key else None

@@ -37,6 +37,17 @@ class Runs(Evidence):
         while j < len(tokens):
             left, right = tokens[j - 1], tokens[j]
             gap = _gap(text, left, right)
+            if (
+                gap in (". ", "., ", ", ")
+                and left.lower in lx.LEGAL_ABBREVIATIONS
+                and right.cap
+                and head_of(right.text) in lx.LEGAL_FORM_ENDS
+            ):
+                j += 1  # "Jiangxi Copper Co. Ltd", "Shanghai Electric Co., Ltd."
+                continue
+            if gap == " & " and right.lower == "co" and self._is_head(left):
+                j += 1  # "Ring GmbH & Co. KG"
+                continue
             if gap.strip():
                 break
             if left.text.endswith(("'s", "’s")) and not self._head_ahead(text, tokens, j):
@@ -73,8 +84,10 @@ class Runs(Evidence):
             ):
                 j += 1  # "Committee to Protect Journalists"
                 continue
-            if right.lower in ("and", "&") and (
-                self._is_head(left) or self._name_of_its_own(text, tokens, i, j)
+            if (
+                right.lower in ("and", "&")
+                and (self._is_head(left) or self._name_of_its_own(text, tokens, i, j))
+                and not self._portfolio_goes_on(text, tokens, i, j)
             ):
                 break  # "Freedom Finance JSC and Freedom Bank": two names
             if (
@@ -82,6 +95,8 @@ class Runs(Evidence):
                 and right.lower != "the"
                 and (has_head or self._head_ahead(text, tokens, j))
                 and not (right.lower == "of" and not has_head and _person_run(tokens[i:j]))
+                and not (right.lower == "on" and not has_head)  # "Traffic on Abai Avenue"
+                and not (right.lower == "of" and head_of(left.text) in lx.LEGAL_FORM_ENDS)
             ):
                 k = j
                 while k < len(tokens) and tokens[k].lower in CONNECTORS:
@@ -113,15 +128,31 @@ class Runs(Evidence):
                 break
             break
         # ", Conversion, and Disarmament Studies": a list inside an organisation's name.
-        if j < len(tokens) and any(self._is_head(t) for t in tokens[i:j]):
+        if (
+            j < len(tokens)
+            and _gap(text, tokens[j - 1], tokens[j]).strip() == ","
+            and any(self._is_head(t) for t in tokens[i:j])
+        ):
             k = j
             while k < len(tokens) and (tokens[k].cap or tokens[k].lower == "and"):
                 if _gap(text, tokens[k - 1], tokens[k]).strip() not in ("", ","):
                     break
                 k += 1
-            if k > j and self._is_head(tokens[k - 1]) and tokens[k - 1].cap:
-                j = k
+            if k > j and tokens[k - 1].cap and head_of(tokens[k - 1].text) in lx.ORG_HEADS:
+                j = k  # (not "Abai Avenue and Dostyk Avenue": two streets)
         return j
+
+    def _portfolio_goes_on(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
+        """``Center for Economic Research and Reforms``: after "for", "and" joins the
+        body's portfolio when plain capitalised words without a head of their own follow."""
+        if not any(t.lower == "for" for t in tokens[i + 1 : j - 1]):
+            return False
+        k = j + 1
+        while k < len(tokens) and k < j + 4 and tokens[k].cap and not tokens[k].kind:
+            if self._is_head(tokens[k]) or _gap(text, tokens[k - 1], tokens[k]) != " ":
+                return False
+            k += 1
+        return k > j + 1 and (k >= len(tokens) or not tokens[k].cap)
 
     def _name_of_its_own(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """Before an "and" at ``j``: a known name or a company-shaped word alone (``Halyk

@@ -31,6 +31,32 @@ def street_after(text: str, tokens: list[Token], i: int) -> bool:
     return i + 2 >= len(tokens) or not tokens[i + 2].cap or _gap(text, head, tokens[i + 2]) != " "
 
 
+def street_title(text: str, tokens: list[Token], i: int, n: int) -> bool:
+    """Whether the title at ``i`` (``n`` tokens) is a word of a street's or station's
+    name (``Abylai Khan Avenue``, ``Raiymbek Batyr station``): a name before it, a
+    street head after it."""
+    if i == 0 or i + n >= len(tokens):
+        return False
+    before, head = tokens[i - 1], tokens[i + n]
+    return (
+        before.cap
+        and _gap(text, before, tokens[i]) == " "
+        and _gap(text, tokens[i + n - 1], head) == " "
+        and strip_possessive(head.lower) in lx.STREET_HEADS
+    )
+
+
+def unit_after(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether a lower-case unit noun at ``j`` makes another place of the known place
+    before it (``Beineu district``, ``Moskva station``)."""
+    return (
+        j < len(tokens)
+        and not tokens[j].cap
+        and strip_possessive(tokens[j].lower) in lx.UNIT_NOUNS
+        and _gap(text, tokens[j - 1], tokens[j]) == " "
+    )
+
+
 def two_companies(tokens: list[Token], start: int, m: int, j: int) -> bool:
     """Whether "and" at ``m`` joins two companies' names, not words of one name: both
     sides end with a legal form, a head or a business word, and the word after "and"

@@ -31,6 +31,7 @@ from .shapes import (
     portfolio_list_end,
     site_after,
     street_after,
+    street_title,
     two_companies,
 )
 
@@ -40,6 +41,16 @@ DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our
 def _known_noun(low: str) -> bool:
     """A noun the lexicon knows, or its plural (``Retailers Magnit and …``)."""
     return low in KNOWN_NOUNS or (low.endswith("s") and low[:-1] in KNOWN_NOUNS)
+
+
+def _plain_noun(low: str, article_lower: frozenset[str]) -> bool:
+    """A sentence's first word that is a common noun: known, written in lower case
+    elsewhere in the article, or a plural."""
+    return (
+        _known_noun(low)
+        or low in article_lower
+        or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)
+    )
 
 
 def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
@@ -52,6 +63,39 @@ def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
         for c in out[k:]
         if not (c.gaz and outer.start <= c.start and c.end <= outer.end and c is not outer)
     ]
+
+
+def _singular(noun: str) -> str:
+    """``fields`` → ``field``: one site of a plural noun names each of them."""
+    if noun.endswith("s") and noun[:-1] in lx.SITE_NOUNS:
+        return noun[:-1]
+    return noun
+
+
+def _legal_prefix_end(text: str, tokens: list[Token], i: int) -> int:
+    """Where a legal form before a known name (``AO``, ``PJSC MMC``) ends, else 0."""
+    if tokens[i].text not in lx.LEGAL_PREFIXES:
+        return 0
+    m = i + 1
+    while m < len(tokens) and m < i + 3 and tokens[m].acronym and not tokens[m].kind:
+        if _gap(text, tokens[m - 1], tokens[m]) != " ":
+            return 0
+        m += 1
+    if m < len(tokens) and tokens[m].kind == "hard" and _gap(text, tokens[m - 1], tokens[m]) == " ":
+        return m
+    return 0
+
+
+def _shared_site(text: str, tokens: list[Token], k: int) -> int:
+    """``Saryarka`` in ``the Saryarka and Kalkaman stations``: a plural site noun after
+    the next name names this one too. Where that noun ends, else 0."""
+    if k + 1 >= len(tokens) or tokens[k].lower != "and" or not tokens[k + 1].cap:
+        return 0
+    if _gap(text, tokens[k - 1], tokens[k]) != " " or _gap(text, tokens[k], tokens[k + 1]) != " ":
+        return 0
+    end = site_after(text, tokens, k + 2)
+    plural = end and tokens[end - 1].lower.endswith("s") and end == k + 3
+    return end if plural else 0
 
 
 class Spans(Runs):
@@ -108,8 +152,16 @@ class Spans(Runs):
             if not token.cap or token.kind:
                 i += 1
                 continue
-            if name_key(token.text) in self.gaz.titles and not self._starts_a_body(
-                text, tokens, i + 1
+            prefixed = _legal_prefix_end(text, tokens, i)
+            if prefixed:  # "AO Tau-Ken Samruk": the form before a known company's name
+                for t in tokens[i:prefixed]:
+                    t.kind = "soft"
+                i = prefixed
+                continue
+            if (
+                name_key(token.text) in self.gaz.titles
+                and not self._starts_a_body(text, tokens, i + 1)
+                and not street_title(text, tokens, i, 1)
             ):
                 token.kind = "title"
                 i += 1
@@ -223,6 +275,15 @@ class Spans(Runs):
                 common = strip_possessive(token.lower) in lx.COMMON
                 if token.kind == "soft" and start > i and self._demonym_org(text, tokens, start):
                     break  # "The European Bank for …": the adjective after "The" starts it
+                if (
+                    start == i
+                    and token.initial
+                    and tokens[start + 1].lower == "of"
+                    and tokens[start + 2].lower != "the"
+                    and _plain_noun(token.lower, self._article_lower)
+                ):
+                    start += 2  # "Shares of Jiangxi Copper Co. Ltd rose"
+                    continue
                 if start == j - 2 and token.lower in lx.CAUSE_NOUNS:
                     break  # "Freedom Telecom": no name is left of its head alone
                 if (
@@ -354,16 +415,21 @@ class Spans(Runs):
                     if m > k + 1:
                         end, k = tokens[m - 1].end, m
         site = 0 if joined_place or joined_org else site_after(text, tokens, k)
+        shared = 0
+        if not site and not joined_place and not joined_org:
+            shared = _shared_site(text, tokens, k)  # "the Saryarka and Kalkaman stations"
         surface = strip_possessive(text[words[0].start : end])
         end = words[0].start + len(surface)
         if not surface:
             return None
         cand = self._candidate(paragraph, words[0].start, end, heading, words)
-        if site:
+        if site or shared:
             cand.vote(PLACE, 3.0)
             # The mention is the name ("Galkynysh"); the place is called with its noun
             # where the text does ("the Galkynysh field"), which names it more fully.
-            cand.site = text[words[0].start : tokens[site - 1].end]
+            noun = tokens[(site or shared) - 1]
+            middle = text[words[-1].end : noun.start] if site else " "
+            cand.site = text[words[0].start : words[-1].end] + middle + _singular(noun.lower)
         if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
             return None
         if joined_place:

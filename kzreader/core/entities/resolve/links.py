@@ -81,13 +81,15 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
             uf.union(next(iter(found.values())), c)
 
 
+#: Last words a company's short name leaves out (``Steppe Metals`` for ``Steppe Metals
+#: Holding``, ``Lanxin`` for ``Lanxin Auto``): forms, heads and business words.
 _ORG_SUFFIXES = frozenset(
     name_key(w)
     for w in (
         "holding holdings corporation corp company group inc ltd llc plc foundation "
         "media news tv online live bank"
     ).split()
-)
+) | frozenset(name_key(w) for w in lx.BUSINESS_WORDS)
 
 
 def short_name(gaz: Gazetteer, cd: Candidate) -> str:
