@@ -80,6 +80,7 @@ COMMON = _words(
     expect build stay fall cut reach kill remain suggest raise pass sell require report
     decide pull save help hold hear judge imagine wonder
     both neither either each every all any few many much most several some
+    eurobond eurobonds
     """
 )
 
@@ -164,7 +165,8 @@ PLACE_HEADS = (
     lake sea ocean mountains mountain valley steppe desert island islands peninsula street
     avenue square boulevard prospect highway bay gulf strait canal okrug municipality
     mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
-    basin port terminal pipeline corridor route
+    basin port terminal pipeline corridor route glacier mausoleum cathedral monastery palace
+    memorial monument fortress citadel
     """
     )
     | PLANT_CODES
@@ -175,13 +177,17 @@ PLACE_HEADS = (
 STREET_HEADS = _words(
     """
     street avenue square boulevard prospect lane road highway bridge airport station
-    stadium park embankment
+    stadium park embankment mausoleum cathedral monastery memorial monument
     """
 )
 
 #: Lower-case nouns after a known place that make another place of it (``Beineu
 #: district``, ``Moskva station``): not a mention of the town or city it is named after.
 UNIT_NOUNS = _words("district raion station")
+
+#: Capitalised heads of administrative units after a known place (``Leningrad Region``,
+#: ``Kurgan Region``) that the gazetteer does not list: a unit of its own.
+ADMIN_HEADS = _words("district raion region oblast province krai county okrug")
 
 #: Place nouns kept as part of the name when written after it in lower case.
 PLACE_NOUNS_JOINED = _words(
@@ -218,13 +224,17 @@ ROUTE_NOUNS = _words("pipeline pipelines railway railroad highway road corridor 
 SITE_MODIFIERS = _words(
     """
     oil gas condensate gold silver copper uranium coal iron ore zinc and processing
-    hydropower power chemical launch offshore onshore sour-gas export water
+    hydropower power chemical launch offshore onshore sour-gas export water thermal
+    hydroelectric nuclear solar wind coal-fired
     """
 )
 
 #: Lower-case words that make the following capitalised word a place.
 PLACE_BEFORE = _words(
-    "city town village region province district oblast capital river lake port exclave enclave"
+    """
+    city town village region province district oblast capital river lake port exclave enclave
+    settlement settlements towns cities villages
+    """
 )
 
 #: Prepositions after which a capitalised word is more likely a place.
@@ -249,7 +259,8 @@ SAY_VERBS = _words(
 #: (``lawyer Dzhokhar Utebekov``, ``Dosym Satpayev, an analyst``).
 ROLE_NOUNS = _words(
     """
-    lawyer attorney analyst journalist blogger reporter activist resident driver
+    lawyer attorney analyst journalist blogger reporter activist resident driver thinker
+    philosopher composer mystic conqueror playwright novelist
     scientist politician mechanic official colleague aide spokesman spokeswoman historian
     writer author economist expert businessman businesswoman oligarch ambassador minister
     president commander general officer chairman chairwoman head leader director founder
@@ -332,7 +343,7 @@ DROP_HEADS = _words(
     act code law laws treaty agreement accord doctrine declaration constitution revolution
     war wars uprising massacre crisis day eve year prize award cup games olympics festival
     summit forum conference chronicle program programme plan strategy concept decree
-    resolution amendment amendments bill
+    resolution amendment amendments bill list index convention register ranking
     """
 )
 

@@ -665,3 +665,28 @@ def test_a_quoted_short_name_in_parentheses_is_an_alias() -> None:
     org = graph.lookup("Tengri Materials")
     assert org is not None and org.type is EntityType.ORGANISATION
     assert org.name.startswith("Hubei Tengri")
+
+
+def test_a_known_town_before_an_unlisted_region_is_the_region() -> None:
+    graph = _graph(
+        "Grain moves through Kurgan Region and the Kostroma Region depot.",
+        "The Moscow District Military Court heard the case.",
+    )
+    places = {e.name for e in graph.entities(type=EntityType.PLACE)}
+    assert "Kurgan Region" in places and "Kurgan" not in places
+    assert _type(graph, "Moscow District Military Court") is EntityType.ORGANISATION
+
+
+def test_buildings_and_lists_are_named_by_their_heads() -> None:
+    graph = _graph(
+        "Pilgrims visit the Arystan Bab Mausoleum, which UNESCO put on its World Heritage "
+        "List, and the Zenkov Cathedral; the Hang Seng Index fell.",
+        "He admired the philosopher Zhusup Balasaguni.",
+        "Tour buses go to the ancient settlements of Sygnak and Sozak.",
+    )
+    assert _type(graph, "Arystan Bab Mausoleum") is EntityType.PLACE
+    assert _type(graph, "Zenkov Cathedral") is EntityType.PLACE
+    assert _type(graph, "UNESCO") is EntityType.ORGANISATION
+    assert graph.lookup("World Heritage List") is None and graph.lookup("Hang Seng Index") is None
+    assert _type(graph, "Zhusup Balasaguni") is EntityType.PERSON
+    assert _type(graph, "Sygnak") is EntityType.PLACE and _type(graph, "Sozak") is EntityType.PLACE

@@ -47,14 +47,15 @@ def street_title(text: str, tokens: list[Token], i: int, n: int) -> bool:
 
 
 def unit_after(text: str, tokens: list[Token], j: int) -> bool:
-    """Whether a lower-case unit noun at ``j`` makes another place of the known place
-    before it (``Beineu district``, ``Moskva station``)."""
-    return (
-        j < len(tokens)
-        and not tokens[j].cap
-        and strip_possessive(tokens[j].lower) in lx.UNIT_NOUNS
-        and _gap(text, tokens[j - 1], tokens[j]) == " "
-    )
+    """Whether a unit noun at ``j`` makes another place of the known place before it
+    (``Beineu district``, ``Moskva station``, ``Leningrad Region``)."""
+    if j >= len(tokens) or _gap(text, tokens[j - 1], tokens[j]) != " ":
+        return False
+    low = strip_possessive(tokens[j].lower)
+    if not tokens[j].cap:
+        return low in lx.UNIT_NOUNS
+    more = j + 1 < len(tokens) and tokens[j + 1].cap and _gap(text, tokens[j], tokens[j + 1]) == " "
+    return low in lx.ADMIN_HEADS and not more  # (but "Moscow District Military Court")
 
 
 def two_companies(tokens: list[Token], start: int, m: int, j: int) -> bool:
