@@ -148,6 +148,14 @@ PLACE_FIRST_HEADS = _words("lake mount cape gulf")
 #: Aral Sea``): a part of the place, not the place itself.
 DIRECTIONS = _words("north south east west northern southern eastern western central upper lower")
 
+#: Departments after "Head of" or "Director for": a part of a title, not a body.
+DEPARTMENTS = _words(
+    """
+    communications marketing sales operations procurement compliance strategy finance
+    research development engineering security logistics
+    """
+)
+
 #: Legal forms that end a company's name; "X LLP and Y LLP" are two companies.
 LEGAL_FORM_ENDS = _words(
     "llp jsc pjsc cjsc ojsc ltd llc gmbh plc inc corp ag limited co kg sa nv bv b.v. n.v. s.a."
@@ -204,7 +212,7 @@ SITE_NOUNS = _words(
     """
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
     mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
-    station stations glacier
+    station stations glacier bazaar
     """
 )
 
@@ -225,7 +233,7 @@ SITE_MODIFIERS = _words(
     """
     oil gas condensate gold silver copper uranium coal iron ore zinc and processing
     hydropower power chemical launch offshore onshore sour-gas export water thermal
-    hydroelectric nuclear solar wind coal-fired
+    hydroelectric nuclear solar wind coal-fired mountain
     """
 )
 
@@ -233,7 +241,7 @@ SITE_MODIFIERS = _words(
 PLACE_BEFORE = _words(
     """
     city town village region province district oblast capital river lake port exclave enclave
-    settlement settlements towns cities villages
+    settlement settlements towns cities villages island
     """
 )
 
@@ -285,7 +293,8 @@ VENTURE_PREFIXES = frozenset({"JV", "TOO", "AO", "OOO", "ZAO", "OAO", "PAO", "LL
 
 #: Legal forms written before a company's name (``AO Tau-Ken Samruk``, ``PJSC MMC
 #: Norilsk Nickel``): before a known name, part of no entity of their own.
-LEGAL_PREFIXES = VENTURE_PREFIXES | {"PJSC", "OJSC", "CJSC", "NJSC", "LLC"}
+#: ("JV Inkai" is the venture's name: JV stays in it.)
+LEGAL_PREFIXES = (VENTURE_PREFIXES - {"JV"}) | {"PJSC", "OJSC", "CJSC", "NJSC", "LLC"}
 
 #: Organisation heads that also start a two-word name (``Alliance Altyn``, ``Radio Azattyk``).
 ORG_FIRST_HEADS = _words(

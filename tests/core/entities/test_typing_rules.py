@@ -690,3 +690,29 @@ def test_buildings_and_lists_are_named_by_their_heads() -> None:
     assert graph.lookup("World Heritage List") is None and graph.lookup("Hang Seng Index") is None
     assert _type(graph, "Zhusup Balasaguni") is EntityType.PERSON
     assert _type(graph, "Sygnak") is EntityType.PLACE and _type(graph, "Sozak") is EntityType.PLACE
+
+
+def test_a_name_known_as_another_is_one_entity() -> None:
+    graph = _graph(
+        "The Ertis Aluminium Company, better known as EAC, raised output.",
+        "The Caspian–Volga pipeline, known as CVP, is being built.",
+    )
+    kas = graph.lookup("EAC")
+    assert kas is not None and kas == graph.lookup("Ertis Aluminium Company")
+    cvp = graph.lookup("CVP")
+    assert cvp is not None and cvp.type is EntityType.PLACE
+
+
+def test_legal_forms_departments_and_seats_around_names() -> None:
+    graph = _graph(
+        "Zhanna Omarova, Head of Communications, Steppe Motors LLP, said the plant opened.",
+        "Registered locally as AO Zhetysu Savings Bank, the lender has 40 branches.",
+        "Graduates of the Kazakh-German University work at a lab based in Kurchatov.",
+        "Korkyt Ventures Ltd, registered in the Astana International Financial Centre, "
+        "and Rhein Beteiligungs GmbH, a family office, bought it. The JV will hire 500.",
+    )
+    orgs = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    assert "Communications" not in orgs and "JV" not in orgs
+    assert {"Zhetysu Savings Bank", "Kazakh-German University", "Korkyt Ventures Ltd"} <= orgs
+    assert "Rhein Beteiligungs GmbH" in orgs
+    assert _type(graph, "Kurchatov") is EntityType.PLACE

@@ -6,6 +6,7 @@ cached by the article's content hash.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ...corpus.model import Article, Kind, Paragraph
@@ -17,6 +18,9 @@ from ..tokens import Token, tokenize
 from .frame import dateline_agency, dateline_end, frame_votes
 from .known import KnownNames
 from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer
+
+#: An alias given after a name: ``…, known as TAPI``, ``, better known as TALCO,``.
+_KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |locally )?known as\s+")
 
 
 class Detector(KnownNames):
@@ -212,6 +216,9 @@ class Detector(KnownNames):
                 and not cand.generic
             ):
                 cand.alias_of = index - 1  # 'Zhejiang Lanxin … Co., Ltd. ("Lanxin Auto")'
+                continue
+            if _KNOWN_AS.fullmatch(gap) and not (cand.gaz and prev.gaz) and not cand.generic:
+                cand.alias_of = index - 1  # "the TAPI pipeline, known as TAPI"
                 continue
             if gap.strip() in ("(", "[") and after in (")", "]"):
                 if agency and agency[0] <= cand.start:

@@ -27,6 +27,7 @@ from .patterns import (
 
 #: Participles of a seat after a place and a hyphen (``Ankara-based``).
 _SEATED = frozenset({"based", "headquartered", "registered"})
+_LOCATED = frozenset({"located", "born", "situated"})
 
 
 def _office_before(text: str, tokens: list[Token], a: int) -> bool:
@@ -123,6 +124,10 @@ class Evidence:
                 cand.vote(ORG, 2.0)
             elif low in _SEATED and len(before) >= 2 and _gap(text, before[-2], prev) == "-":
                 cand.vote(ORG, 2.0)  # "Ankara-based Tekin Yapi": bodies have seats
+            elif prev.text in lx.LEGAL_PREFIXES:
+                cand.vote(ORG, 3.0)  # "AO Nomad Savings Bank", "TOO Arnau Capital"
+            elif low == "in" and len(before) >= 2 and before[-2].lower in _SEATED | _LOCATED:
+                cand.vote(PLACE, 2.5)  # "based in Kurchatov"
             elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
                 cand.vote(PERSON, 0.5)
             elif low in lx.PLACE_PREPOSITIONS:

@@ -138,7 +138,13 @@ class Runs(Evidence):
                 if _gap(text, tokens[k - 1], tokens[k]).strip() not in ("", ","):
                     break
                 k += 1
-            if k > j and tokens[k - 1].cap and head_of(tokens[k - 1].text) in lx.ORG_HEADS:
+            last = head_of(tokens[k - 1].text)
+            if (
+                k > j
+                and tokens[k - 1].cap
+                and last in lx.ORG_HEADS
+                and last not in lx.LEGAL_FORM_ENDS
+            ):
                 j = k  # (not "Abai Avenue and Dostyk Avenue": two streets)
         return j
 

@@ -33,6 +33,7 @@ from .shapes import (
     street_after,
     street_title,
     two_companies,
+    unit_after,
 )
 
 DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our"}
@@ -41,6 +42,12 @@ DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our
 def _known_noun(low: str) -> bool:
     """A noun the lexicon knows, or its plural (``Retailers Magnit and …``)."""
     return low in KNOWN_NOUNS or (low.endswith("s") and low[:-1] in KNOWN_NOUNS)
+
+
+def _demonym_pair(demonyms: frozenset[str], word: str) -> bool:
+    """``Kazakh-British``, ``Russian-Kazakh``: demonyms joined by a hyphen."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(name_key(p) in demonyms for p in parts)
 
 
 def _plain_noun(low: str, article_lower: frozenset[str]) -> bool:
@@ -73,7 +80,8 @@ def _singular(noun: str) -> str:
 
 
 def _legal_prefix_end(text: str, tokens: list[Token], i: int) -> int:
-    """Where a legal form before a known name (``AO``, ``PJSC MMC``) ends, else 0."""
+    """Where a legal form before a name (``AO``, ``PJSC MMC`` before a known one) ends,
+    else 0: the form is no part of the name, whose register it gives."""
     if tokens[i].text not in lx.LEGAL_PREFIXES:
         return 0
     m = i + 1
@@ -81,8 +89,10 @@ def _legal_prefix_end(text: str, tokens: list[Token], i: int) -> int:
         if _gap(text, tokens[m - 1], tokens[m]) != " ":
             return 0
         m += 1
-    if m < len(tokens) and tokens[m].kind == "hard" and _gap(text, tokens[m - 1], tokens[m]) == " ":
-        return m
+    if m >= len(tokens) or _gap(text, tokens[m - 1], tokens[m]) != " ":
+        return 0
+    if tokens[m].kind == "hard" or (m == i + 1 and tokens[m].cap and not tokens[m].kind):
+        return m  # (before an unknown name the form votes for a company: _context_votes)
     return 0
 
 
@@ -152,6 +162,19 @@ class Spans(Runs):
             if not token.cap or token.kind:
                 i += 1
                 continue
+            if (
+                i > 0
+                and tokens[i - 1].lower in ("of", "for")
+                and token.lower in lx.DEPARTMENTS
+                and (
+                    i + 1 >= len(tokens)
+                    or not tokens[i + 1].cap
+                    or _gap(text, token, tokens[i + 1]).strip()
+                )
+            ):
+                token.kind = "soft"  # "Head of Communications": a department, not a body
+                i += 1
+                continue
             prefixed = _legal_prefix_end(text, tokens, i)
             if prefixed:  # "AO Tau-Ken Samruk": the form before a known company's name
                 for t in tokens[i:prefixed]:
@@ -209,6 +232,7 @@ class Spans(Runs):
             )
             if not (
                 key in gaz.demonyms
+                or _demonym_pair(gaz.demonyms, tokens[k].text)  # "Kazakh-British"
                 or two in gaz.non_entities
                 or key in gaz.non_entities
                 or (k == i and pair in gaz.non_entities)  # "Central Asian Power System"
@@ -279,7 +303,8 @@ class Spans(Runs):
                     start == i
                     and token.initial
                     and tokens[start + 1].lower == "of"
-                    and tokens[start + 2].lower != "the"
+                    and not self._is_head(token)
+                    and any(self._is_head(t) for t in tokens[start + 2 : j])
                     and _plain_noun(token.lower, self._article_lower)
                 ):
                     start += 2  # "Shares of Jiangxi Copper Co. Ltd rose"
@@ -364,6 +389,8 @@ class Spans(Runs):
             words = tokens[a:b]
             if shouting and all(t.acronym for t in words):
                 continue
+            if len(words) == 1 and words[0].text in lx.VENTURE_PREFIXES | lx.LEGAL_PREFIXES:
+                continue  # "the JV will employ": a form alone names nothing
             if any(SHOUT.match(t.text) for t in words):
                 continue
             if (
@@ -396,7 +423,12 @@ class Spans(Runs):
         k = b
         if k < len(tokens) and not _gap(text, tokens[k - 1], tokens[k]).strip():
             low = tokens[k].lower
-            if low in lx.PLACE_NOUNS_JOINED and not words[-1].text.endswith(("'s", "’s")):
+            known_unit = unit_after(text, tokens, k) and (
+                name_key(text[words[0].start : words[-1].end]) in self.gaz.by_key
+            )  # "Saryagash station", not a mention of the town named with its noun
+            if known_unit or (
+                low in lx.PLACE_NOUNS_JOINED and not words[-1].text.endswith(("'s", "’s"))
+            ):
                 end, joined_place, k = tokens[k].end, True, k + 1
             elif low in lx.ORG_NOUNS_JOINED and not words[-1].text.endswith(("'s", "’s")):
                 end, joined_org, k = tokens[k].end, True, k + 1
