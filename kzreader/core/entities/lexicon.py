@@ -197,6 +197,10 @@ UNIT_NOUNS = _words("district raion station")
 #: ``Kurgan Region``) that the gazetteer does not list: a unit of its own.
 ADMIN_HEADS = _words("district raion region oblast province krai county okrug")
 
+#: Kyrgyz and Kazakh patronymic words written after the father's name in lower case
+#: (``Aizada Sharshenbek kyzy``, ``Kanat Isa uulu``): part of a person's name.
+PATRONYMIC_WORDS = _words("uulu kyzy uly kyzi qyzy")
+
 #: Place nouns kept as part of the name when written after it in lower case.
 PLACE_NOUNS_JOINED = _words(
     """

@@ -716,3 +716,36 @@ def test_legal_forms_departments_and_seats_around_names() -> None:
     assert {"Zhetysu Savings Bank", "Kazakh-German University", "Korkyt Ventures Ltd"} <= orgs
     assert "Rhein Beteiligungs GmbH" in orgs
     assert _type(graph, "Kurchatov") is EntityType.PLACE
+
+
+def test_a_dateline_of_two_cities_ranks_and_workplaces() -> None:
+    graph = _graph(
+        "BISHKEK/TASHKENT — Shelling near the border stopped on Friday, "
+        "Lieutenant-General Bolot Kurmanov said.",
+        "Economists at Halyk Ventures and analysts at Steppe Mackay expect growth.",
+    )
+    assert graph.lookup("Shelling") is None
+    assert (
+        _type(graph, "Bishkek") is EntityType.PLACE and _type(graph, "Tashkent") is EntityType.PLACE
+    )
+    assert _type(graph, "Bolot Kurmanov") is EntityType.PERSON
+    assert graph.lookup("Lieutenant-General Bolot Kurmanov") is None
+    assert _type(graph, "Steppe Mackay") is EntityType.ORGANISATION
+
+
+def test_kyrgyz_patronymic_words_end_a_persons_name() -> None:
+    graph = _graph(
+        "Reporter Aidana Toktobek kyzy and cameraman Nurlan Asan uulu were detained.",
+        "Toktobek kyzy's lawyer said she would appeal.",
+    )
+    people = {e.name for e in graph.entities(type=EntityType.PERSON)}
+    assert {"Aidana Toktobek kyzy", "Nurlan Asan uulu"} <= people
+
+
+def test_an_officials_first_name_and_patronymic_is_that_official() -> None:
+    graph = _graph(
+        "Deputy Prime Minister Alexander Novak met Alexander Petrenko of Steppe Coal.",
+        '"We thank Alexander Valentinovich for the tariff," Petrenko said.',
+    )
+    novak = graph.lookup("Alexander Valentinovich")
+    assert novak is not None and novak.name == "Alexander Novak"

@@ -30,6 +30,11 @@ _SEATED = frozenset({"based", "headquartered", "registered"})
 _LOCATED = frozenset({"located", "born", "situated"})
 
 
+def _role(low: str) -> bool:
+    """A role noun or its plural (``analyst``, ``economists``)."""
+    return low in lx.ROLE_NOUNS or (low.endswith("s") and low[:-1] in lx.ROLE_NOUNS)
+
+
 def _office_before(text: str, tokens: list[Token], a: int) -> bool:
     """``the president of Cameco, <span>``: an office of a named body before the comma."""
     k = a - 1
@@ -130,6 +135,8 @@ class Evidence:
                 cand.vote(PLACE, 2.5)  # "based in Kurchatov"
             elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
                 cand.vote(PERSON, 0.5)
+            elif low == "at" and len(before) >= 2 and _role(before[-2].lower):
+                cand.vote(ORG, 1.5)  # "analysts at Wood Mackenzie": people work at bodies
             elif low in lx.PLACE_PREPOSITIONS:
                 cand.vote(PLACE, 0.7)
             elif low == "by" and len(before) >= 2 and before[-2].lower in CREDIT_WORDS:

@@ -21,8 +21,9 @@ from .patterns import FIRST_NAME_KEYS
 #: parts), then a country, a date or a news agency, then a dash; or TASS's way,
 #: ``MOSCOW, May 7 /TASS/.``, the agency between slashes. Kazinform and Interfax put a
 #: full stop after the place: ``ASTANA. KAZINFORM –``, ``ASTANA. Nov 12 (Interfax) -``.
+#: Two places may share one: ``BISHKEK/DUSHANBE —``.
 _DATELINE = re.compile(
-    r"^(?:(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]*[A-ZА-ЯЁ])"
+    r"^(?:(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’/-]*[A-ZА-ЯЁ])"
     r"|(?P<title>[A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,3})(?=,))"
     r"(?:(?:,|(?<=[A-ZА-ЯЁ])\.)\s*[A-ZА-ЯЁ][\w'’.-]*(?: [\w'’.-]+){0,3}?)*"
     r"(?:\s*(?:\((?P<agency>[A-Z][\w./ -]{0,24})\))?\s*(?:--|—|–|-)\s+"

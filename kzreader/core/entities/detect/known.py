@@ -283,6 +283,8 @@ class KnownNames(Countries):
                 p in gaz.demonyms or p in gaz.non_entities or p in PREFIXES for p in parts
             ):
                 return "soft"
+            if all(p in gaz.titles for p in parts):
+                return "title"  # "Colonel-General", "Lieutenant-Colonel"
         return None
 
     def _extend_org(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...corpus.model import Kind, Paragraph
 from .. import lexicon as lx
-from ..candidate import DROP, ORG, PLACE, Candidate
+from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
@@ -419,9 +419,17 @@ class Spans(Runs):
             return None  # "The fund also holds …": a determiner names nothing
         end = words[-1].end
         # Lower-case continuation: "Shet district", "Strategy center for ... research".
-        joined_place = joined_org = False
+        joined_place = joined_org = joined_person = False
         k = b
         if k < len(tokens) and not _gap(text, tokens[k - 1], tokens[k]).strip():
+            low = tokens[k].lower
+            if low in lx.PATRONYMIC_WORDS and not tokens[k].cap and b - a >= 2:
+                end, joined_person, k = tokens[k].end, True, k + 1  # "Aizada Sharshenbek kyzy"
+        if (
+            not joined_person
+            and k < len(tokens)
+            and not _gap(text, tokens[k - 1], tokens[k]).strip()
+        ):
             low = tokens[k].lower
             known_unit = unit_after(text, tokens, k) and (
                 name_key(text[words[0].start : words[-1].end]) in self.gaz.by_key
@@ -464,6 +472,8 @@ class Spans(Runs):
             cand.site = text[words[0].start : words[-1].end] + middle + _singular(noun.lower)
         if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
             return None
+        if joined_person:
+            cand.vote(PERSON, 4.0)
         if joined_place:
             cand.vote(PLACE, 4.0)
         if joined_org:
