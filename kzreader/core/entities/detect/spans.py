@@ -7,6 +7,8 @@ a sentence-initial word, a month or a common word is not part of it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ...corpus.model import Kind, Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
@@ -44,7 +46,7 @@ def _known_noun(low: str) -> bool:
     return low in KNOWN_NOUNS or (low.endswith("s") and low[:-1] in KNOWN_NOUNS)
 
 
-def _demonym_pair(demonyms: frozenset[str], word: str) -> bool:
+def _demonym_pair(demonyms: Mapping[str, str], word: str) -> bool:
     """``Kazakh-British``, ``Russian-Kazakh``: demonyms joined by a hyphen."""
     parts = word.split("-")
     return len(parts) > 1 and all(name_key(p) in demonyms for p in parts)
