@@ -216,7 +216,7 @@ SITE_NOUNS = _words(
     """
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
     mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
-    station stations glacier bazaar
+    station stations glacier bazaar ports terminals plants refineries airports
     """
 )
 
@@ -383,6 +383,7 @@ BUSINESS_WORDS = _words(
     construction development airlines airline petroleum chemicals pharma technologies
     invest investments container containers cargo freight lines securities munai munay
     electronics engineering machinery steel cement textiles foods agro trans auto
-    automotive insurance leasing software broker brokers air
+    automotive insurance leasing software broker brokers air advisory advisors advisers
+    ventures analytics
     """
 )

@@ -749,3 +749,18 @@ def test_an_officials_first_name_and_patronymic_is_that_official() -> None:
     )
     novak = graph.lookup("Alexander Valentinovich")
     assert novak is not None and novak.name == "Alexander Novak"
+
+
+def test_a_bodys_kind_before_its_quoted_known_name_is_no_body() -> None:
+    graph = _graph('Its shareholder is Sovereign Wealth Fund "Samruk-Kazyna" JSC.')
+    orgs = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    assert orgs == {"Samruk-Kazyna"}
+
+
+def test_plural_terminals_and_advisory_firms() -> None:
+    graph = _graph(
+        "Delays grew at the Kuryk and Aktau terminals, said a partner at Steppe Way Advisory.",
+        "Solar and wind plants will supply a fifth of the power.",
+    )
+    assert _type(graph, "Steppe Way Advisory") is EntityType.ORGANISATION
+    assert graph.lookup("Solar") is None

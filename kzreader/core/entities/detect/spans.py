@@ -76,7 +76,7 @@ def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
 
 def _singular(noun: str) -> str:
     """``fields`` → ``field``: one site of a plural noun names each of them."""
-    if noun.endswith("s") and noun[:-1] in lx.SITE_NOUNS:
+    if noun.endswith("s") and noun[:-1].lower() in lx.SITE_NOUNS:
         return noun[:-1]
     return noun
 
@@ -196,6 +196,18 @@ class Spans(Runs):
             if j - h >= 3 and head_of(tokens[h].text) in lx.ORG_HEADS:
                 # "Ministry of Digital Development, Innovation and Aerospace Industry"
                 j = portfolio_list_end(self.gaz, text, tokens, h, j - h) or j
+            if (
+                j < len(tokens)
+                and tokens[j].kind == "hard"
+                and _gap(text, tokens[j - 1], tokens[j]) in (' "', " «", " “")
+                and head_of(tokens[j - 1].text) in lx.ORG_HEADS
+            ):
+                # 'Sovereign Wealth Fund "Samruk-Kazyna" JSC': the kind of body before
+                # its quoted name, the Kazakh registers' way, names nothing of its own.
+                for t in tokens[i:j]:
+                    t.kind = "soft"
+                i = j
+                continue
             named = after_portfolio(text, tokens, i, j)
             if named:
                 for t in tokens[i:named]:
@@ -457,6 +469,8 @@ class Spans(Runs):
                     if m > k + 1:
                         end, k = tokens[m - 1].end, m
         site = 0 if joined_place or joined_org else site_after(text, tokens, k)
+        if site and len(words) == 1 and words[0].initial and words[0].lower in lx.SITE_MODIFIERS:
+            site = 0  # "Solar and wind plants are due …": a kind of site, not a name
         shared = 0
         if not site and not joined_place and not joined_org:
             shared = _shared_site(text, tokens, k)  # "the Saryarka and Kalkaman stations"
@@ -471,7 +485,7 @@ class Spans(Runs):
             # where the text does ("the Galkynysh field"), which names it more fully.
             noun = tokens[(site or shared) - 1]
             middle = text[words[-1].end : noun.start] if site else " "
-            cand.site = text[words[0].start : words[-1].end] + middle + _singular(noun.lower)
+            cand.site = text[words[0].start : words[-1].end] + middle + _singular(noun.text)
         if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
             return None
         if joined_person:
