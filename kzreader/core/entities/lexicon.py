@@ -156,6 +156,12 @@ DEPARTMENTS = _words(
     """
 )
 
+#: Abbreviations before a sports club's name (``FC Kairat``, ``HC Barys``).
+CLUB_PREFIXES = frozenset({"FC", "PFC", "FK", "HC", "BC", "SC", "VC"})
+
+#: Offices named after a body's name (``Senate speaker``, ``Cabinet Chairman``).
+BODY_OFFICES = _words("speaker chairman chairwoman chair")
+
 #: Legal forms that end a company's name; "X LLP and Y LLP" are two companies.
 LEGAL_FORM_ENDS = _words(
     "llp jsc pjsc cjsc ojsc ltd llc gmbh plc inc corp ag limited co kg sa nv bv b.v. n.v. s.a."

@@ -764,3 +764,18 @@ def test_plural_terminals_and_advisory_firms() -> None:
     )
     assert _type(graph, "Steppe Way Advisory") is EntityType.ORGANISATION
     assert graph.lookup("Solar") is None
+
+
+def test_the_mazhilis_and_the_senate_are_chambers_of_their_own() -> None:
+    graph = _graph(
+        "The Mazhilis passed the bill, and the Kazakh Senate will vote on it.",
+        "Senate speaker Maulen Ashimbayev and Akim Yerbolat Dossayev attended, as did "
+        "players of FC Kairat.",
+    )
+    mazhilis = graph.lookup("Mazhilis")
+    assert mazhilis is not None and mazhilis.name == "Mazhilis"
+    senate = graph.lookup("Senate")
+    assert senate is not None and senate.name == "Senate of Kazakhstan"
+    assert len(graph.mentions(senate.id)) == 1  # not "Senate speaker …"
+    assert _type(graph, "Yerbolat Dossayev") is EntityType.PERSON
+    assert _type(graph, "FC Kairat") is EntityType.ORGANISATION

@@ -71,6 +71,8 @@ class Evidence:
             cand.vote(ORG, 2.0)  # "Alliance Altyn", "Radio Azattyk"
         elif 2 <= len(words) <= 3 and words[0].cap and words[0].lower in lx.PLACE_FIRST_HEADS:
             cand.vote(PLACE, 3.0)  # "Lake Chagan", "Mount Belukha"
+        if len(words) >= 2 and words[0].text in lx.CLUB_PREFIXES:
+            cand.vote(ORG, 4.0)  # "FC Kairat", "HC Barys"
         if low_last in lx.DROP_HEADS and len(words) > 1:
             cand.vote(DROP, 5.0)
         if DOMAIN.search(last):

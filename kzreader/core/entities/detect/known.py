@@ -37,6 +37,7 @@ from .shapes import (
     portfolio_list_end,
     route_end,
     street_title,
+    title_after,
     unit_after,
 )
 
@@ -110,6 +111,12 @@ class KnownNames(Countries):
                     continue
                 if kind == "generic" and self._named_before(text, tokens, i):
                     break  # "Collective Security Council" is not a security council
+                if kind == "generic" and title_after(text, tokens, i + n):
+                    for t in tokens[i : i + n]:
+                        t.kind = "soft"  # "Senate speaker Maulen Ashimbayev": a title
+                    matched = True
+                    i += n
+                    break
                 matched = True
                 site = route_end(text, tokens, i + n) if kind == "entity" else 0
                 if site:  # "the Central Asia–Center pipeline": a route, named after both ends

@@ -96,6 +96,7 @@ class Runs(Evidence):
                 and (has_head or self._head_ahead(text, tokens, j))
                 and not (right.lower == "of" and not has_head and _person_run(tokens[i:j]))
                 and not (right.lower == "on" and not has_head)  # "Traffic on Abai Avenue"
+                and not (right.lower == "and" and not has_head and _person_run(tokens[i:j]))
                 and not (right.lower == "of" and head_of(left.text) in lx.LEGAL_FORM_ENDS)
             ):
                 k = j

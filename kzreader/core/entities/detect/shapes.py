@@ -46,6 +46,20 @@ def street_title(text: str, tokens: list[Token], i: int, n: int) -> bool:
     )
 
 
+def title_after(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether an office's word and a name follow a body's name (``Senate speaker Maulen
+    Ashimbayev``, ``Cabinet Chairman Adylbek Kasymaliev``): the body is part of a title."""
+    if j + 1 >= len(tokens) or _gap(text, tokens[j - 1], tokens[j]) != " ":
+        return False
+    office, name = tokens[j], tokens[j + 1]
+    return (
+        office.lower in lx.BODY_OFFICES
+        and name.cap
+        and _gap(text, office, name) == " "
+        and name_key(name.text) in FIRST_NAME_KEYS | lx.BODY_OFFICES
+    )
+
+
 def unit_after(text: str, tokens: list[Token], j: int) -> bool:
     """Whether a unit noun at ``j`` makes another place of the known place before it
     (``Beineu district``, ``Moskva station``, ``Leningrad Region``)."""
