@@ -111,7 +111,7 @@ ORG_HEADS = _words(
     movement league congress cabinet government secretariat directorate inspectorate
     prosecutor's procuracy school college church mosque museum library theatre theater
     hospital clinic airlines airways railways holding holdings group trust partnership
-    cooperative factory plant enterprise enterprises initiative project treasury exchange
+    cooperative factory plant enterprise enterprises initiative treasury exchange
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
     kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine forum
     lab labs laboratory telecom co ag kg sa nv bv b.v. n.v. s.a. spa pte bhd ao pao
@@ -362,7 +362,7 @@ DROP_HEADS = _words(
     act code law laws treaty agreement accord doctrine declaration constitution revolution
     war wars uprising massacre crisis day eve year prize award cup games olympics festival
     summit forum conference chronicle program programme plan strategy concept decree
-    resolution amendment amendments bill list index convention register ranking
+    resolution amendment amendments bill list index convention register ranking project
     """
 )
 

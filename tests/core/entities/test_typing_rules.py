@@ -779,3 +779,13 @@ def test_the_mazhilis_and_the_senate_are_chambers_of_their_own() -> None:
     assert len(graph.mentions(senate.id)) == 1  # not "Senate speaker …"
     assert _type(graph, "Yerbolat Dossayev") is EntityType.PERSON
     assert _type(graph, "FC Kairat") is EntityType.ORGANISATION
+
+
+def test_ampersands_join_a_name_and_projects_are_no_bodies() -> None:
+    graph = _graph(
+        "Steppe Oil & Gas and Hyundai Engineering & Construction bid, S&P Global said.",
+        "The Future Growth Project at the Tengiz field started.",
+    )
+    orgs = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
+    assert {"Steppe Oil & Gas", "Hyundai Engineering & Construction", "S&P Global"} <= orgs
+    assert graph.lookup("Future Growth Project") is None

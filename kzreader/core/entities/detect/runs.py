@@ -48,6 +48,9 @@ class Runs(Evidence):
             if gap == " & " and right.lower == "co" and self._is_head(left):
                 j += 1  # "Ring GmbH & Co. KG"
                 continue
+            if gap in (" & ", "&") and left.cap and right.cap and not right.kind:
+                j += 1  # "Steppe Oil & Gas", "Altyn C&T": one name
+                continue
             if gap.strip():
                 break
             if left.text.endswith(("'s", "’s")) and not self._head_ahead(text, tokens, j):

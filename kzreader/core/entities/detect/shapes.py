@@ -195,7 +195,7 @@ def name_reach(text: str, tokens: list[Token], i: int, longest: int) -> int:
     n = 1
     while n < longest:
         left, right = tokens[i + n - 1], tokens[i + n]
-        if _gap(text, left, right).strip() not in ("", ".", "/"):
+        if _gap(text, left, right).strip() not in ("", ".", "/", "&"):
             break
         if left.text.endswith(("'s", "’s")) and not right.text[:1].isupper():
             break
