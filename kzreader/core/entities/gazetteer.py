@@ -69,6 +69,7 @@ class Gazetteer:
     _longest: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     nationality: dict[str, str] = field(default_factory=dict)  # person entry id → country
     capitals: dict[str, str] = field(default_factory=dict)  # capital's key → country name
+    located: dict[str, str] = field(default_factory=dict)  # place entry id → its country
 
     def longest_from(self, word: str) -> int:
         """The most words a listed name that begins with this word has; 0 when none
@@ -225,7 +226,13 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
         for person in _as_list(people):
             nationality[entity_id(str(person), EntityType.PERSON)] = str(country)
 
+    located: dict[str, str] = {}
+    for country, places in (data.get("located") or {}).items():
+        for place in _as_list(places):
+            located[entity_id(str(place), EntityType.PLACE)] = str(country)
+
     return Gazetteer(
+        located=located,
         nationality=nationality,
         capitals=capitals,
         entries=entries,

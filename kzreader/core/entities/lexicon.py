@@ -199,6 +199,13 @@ STREET_HEADS = _words(
 #: district``, ``Moskva station``): not a mention of the town or city it is named after.
 UNIT_NOUNS = _words("district raion station")
 
+#: Plural unit nouns after a list of names, and the head each name takes
+#: (``Akmola and Kostanay regions`` → ``Akmola Region``, ``Kostanay Region``).
+PLURAL_UNITS = {
+    "regions": "Region", "oblasts": "Oblast", "provinces": "Province",
+    "districts": "District", "raions": "District",
+}  # fmt: skip
+
 #: Capitalised heads of administrative units after a known place (``Leningrad Region``,
 #: ``Kurgan Region``) that the gazetteer does not list: a unit of its own.
 ADMIN_HEADS = _words("district raion region oblast province krai county okrug")

@@ -789,3 +789,35 @@ def test_ampersands_join_a_name_and_projects_are_no_bodies() -> None:
     orgs = {e.name for e in graph.entities(type=EntityType.ORGANISATION)}
     assert {"Steppe Oil & Gas", "Hyundai Engineering & Construction", "S&P Global"} <= orgs
     assert graph.lookup("Future Growth Project") is None
+
+
+def test_names_listed_before_a_plural_unit_noun_are_each_that_unit() -> None:
+    graph = _graph(
+        "Frosts will persist in Akmola, Kostanay and North Kazakhstan regions.",
+        "Herders in the Saryagash and Tulkibas districts lost sheep; trade between "
+        "Russia and China regions grew.",
+    )
+    akmola = graph.lookup("Akmola")
+    assert akmola is not None and akmola.name == "Akmola Region"
+    assert graph.lookup("Astana") is None  # Akmola is also the capital's old name
+    assert _type(graph, "Tulkibas District") is EntityType.PLACE
+    assert _type(graph, "Russia") is EntityType.PLACE and graph.lookup("Russia Region") is None
+
+
+def test_an_articles_places_decide_whose_unqualified_ministry_it_is() -> None:
+    graph = _graph(
+        "ATYRAU — Output at the Tengiz field and at Kashagan rose, and Atyrau Region "
+        "officials said Russian buyers took more.",
+        "The Ministry of Energy said exports via Russia would grow.",
+    )
+    ministry = graph.lookup("Ministry of Energy")
+    assert ministry is not None and ministry.name == "Ministry of Energy of Kazakhstan"
+
+
+def test_every_located_place_is_a_place_the_gazetteer_lists() -> None:
+    from kzreader.core.entities.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.located
+    assert all(gaz.entries[i].type is EntityType.PLACE for i in gaz.located if i in gaz.entries)
+    assert set(gaz.located) <= set(gaz.entries)

@@ -32,6 +32,7 @@ from .patterns import (
 )
 from .shapes import (
     direction_before,
+    listed_units,
     may_end,
     name_reach,
     portfolio_list_end,
@@ -55,9 +56,15 @@ class KnownNames(Countries):
         self, paragraph: Paragraph, tokens: list[Token], out: list[Candidate], heading: bool
     ) -> None:
         gaz, text = self.gaz, paragraph.text
+        units = any(t.lower in lx.PLURAL_UNITS for t in tokens)
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            if units and token.cap and not token.kind:
+                listed = self._listed_units(paragraph, tokens, i, out, heading)
+                if listed:
+                    i = listed
+                    continue
             if (
                 not (token.cap or token.text[:1].isdigit())
                 and not (token.text in GENERIC_LOWER and self._lower_generic(tokens, i))
@@ -203,6 +210,36 @@ class KnownNames(Countries):
                 self._hyphen_parts(paragraph, token, out, heading)
             if not matched:
                 i += 1
+
+    def _listed_units(
+        self, paragraph: Paragraph, tokens: list[Token], i: int, out: list[Candidate], heading: bool
+    ) -> int:
+        """``in Turkistan, Zhambyl and Kyzylorda regions``: each name is a region, the
+        listed one where the gazetteer has it. Where the list ends, else 0."""
+        text = paragraph.text
+        items, noun = listed_units(text, tokens, i)
+        if not items:
+            return 0
+        head = lx.PLURAL_UNITS[tokens[noun].lower]
+        spans = [text[tokens[a].start : tokens[b - 1].end] for a, b in items]
+        if any(self.gaz.country_of(name_key(s)) for s in spans):
+            return 0  # "Russia and China regions": countries' regions, not regions named so
+        for a, b in items:
+            surface = text[tokens[a].start : tokens[b - 1].end]
+            cand = self._candidate(
+                paragraph, tokens[a].start, tokens[b - 1].end, heading, tokens[a:b]
+            )
+            unit = f"{surface} {head}"
+            entry_id = self.gaz.by_key.get(name_key(unit))
+            if entry_id and self.gaz.entries[entry_id].type is EntityType.PLACE:
+                cand.gaz = entry_id
+            else:
+                cand.key, cand.site = name_key(unit), unit
+                cand.vote(PLACE, 4.0)
+            for t in tokens[a:b]:
+                t.kind = "hard"
+            out.append(cand)
+        return items[-1][1]
 
     def _hyphen_parts(
         self, paragraph: Paragraph, token: Token, out: list[Candidate], heading: bool

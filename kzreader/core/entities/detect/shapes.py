@@ -46,6 +46,38 @@ def street_title(text: str, tokens: list[Token], i: int, n: int) -> bool:
     )
 
 
+def listed_units(text: str, tokens: list[Token], i: int) -> tuple[list[tuple[int, int]], int]:
+    """``Akmola, Kostanay and North Kazakhstan regions``: names listed before one plural
+    unit noun are each that unit (``Akmola Region``), not the towns they are named
+    after. The items' token spans and the noun's index, or ``([], 0)``."""
+    items: list[tuple[int, int]] = []
+    k, closed = i, False
+    while k < len(tokens) and len(items) < 8:
+        start = k
+        while k < len(tokens) and k < start + 3 and tokens[k].cap:
+            if k > start and _gap(text, tokens[k - 1], tokens[k]) != " ":
+                break
+            k += 1
+        if k == start or k >= len(tokens):
+            return [], 0
+        items.append((start, k))
+        gap = _gap(text, tokens[k - 1], tokens[k])
+        low = tokens[k].lower
+        if closed:
+            if gap == " " and low in lx.PLURAL_UNITS and len(items) >= 2:
+                return items, k
+            return [], 0
+        if gap == ", " and tokens[k].cap:
+            continue
+        if gap in (" ", ", ") and low in ("and", "or") and k + 1 < len(tokens):
+            if _gap(text, tokens[k], tokens[k + 1]) != " ":
+                return [], 0
+            k, closed = k + 1, True
+            continue
+        return [], 0
+    return [], 0
+
+
 def title_after(text: str, tokens: list[Token], j: int) -> bool:
     """Whether an office's word and a name follow a body's name (``Senate speaker Maulen
     Ashimbayev``, ``Cabinet Chairman Adylbek Kasymaliev``): the body is part of a title."""

@@ -99,20 +99,23 @@ def short_name(gaz: Gazetteer, cd: Candidate) -> str:
 
 def dominant_country(gaz: Gazetteer, cands: Sequence[Candidate]) -> str | None:
     """The country an article is about, when one clearly leads (twice the mentions of the
-    next): an unqualified "Security Council" is then that country's. Countries named
-    decide; where they do not, capitals count for theirs too ("BISHKEK —", "officials in
-    Bishkek"). Without a clear lead it stays unqualified rather than risk merging two
-    countries' bodies."""
+    next): an unqualified "Security Council" is then that country's. Countries named,
+    their capitals ("BISHKEK —", "officials in Bishkek") and their other places the
+    gazetteer locates (Atyrau, the Tengiz field, Akmola Region) count together; where
+    they give no lead, countries named alone may. Without a clear lead it stays
+    unqualified rather than risk merging two countries' bodies."""
     named: Counter[str] = Counter()
-    capitals: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     for cd in cands:
         if cd.gaz:
             entry = gaz.entries[cd.gaz]
             if entry.country:
                 named[entry.country] += 1
             elif capital := gaz.capitals.get(name_key(entry.name)):
-                capitals[capital] += 1
-    return _leader(named) or _leader(named + capitals)
+                places[capital] += 1
+            elif country := gaz.located.get(cd.gaz):
+                places[country] += 1
+    return _leader(named + places) or _leader(named)
 
 
 def _leader(counts: Counter[str]) -> str | None:
