@@ -80,7 +80,8 @@ COMMON = _words(
     expect build stay fall cut reach kill remain suggest raise pass sell require report
     decide pull save help hold hear judge imagine wonder
     both neither either each every all any few many much most several some
-    eurobond eurobonds
+    eurobond eurobonds mw mwh gw gwh kw kwh twh bcm bpd gmt utc cet celsius fahrenheit epc
+    capex opex
     """
 )
 
@@ -111,7 +112,7 @@ ORG_HEADS = _words(
     movement league congress cabinet government secretariat directorate inspectorate
     prosecutor's procuracy school college church mosque museum library theatre theater
     hospital clinic airlines airways railways holding holdings group trust partnership
-    cooperative factory plant enterprise enterprises initiative treasury exchange
+    cooperative factory plants enterprise enterprises initiative treasury exchange
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
     kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine forum
     lab labs laboratory telecom co ag kg sa nv bv b.v. n.v. s.a. spa pte bhd ao pao
@@ -137,9 +138,11 @@ ORG_NOUNS_AFTER = _words(
 #: word (``Strategy center for social and political research``).
 ORG_NOUNS_JOINED = _words("center centre institute foundation fund academy university")
 
-#: Power plants named by their abbreviations, Soviet and English (``Ekibastuz GRES-1``,
-#: ``Ridder TETs``, ``Nurek HPP``): places, like a plant.
-PLANT_CODES = _words("gres tets tes ges aes hpp tpp chp npp shpp")
+#: Plants: named by their abbreviations, Soviet and English (``Ekibastuz GRES-1``,
+#: ``Ridder TETs``, ``Nurek HPP``), or by the word (``Pavlodar Aluminium Plant``,
+#: ``Atyrau Oil Refinery``): places; the company that runs one is an organisation
+#: (``Shymkent Oil Refinery LLP``, ``Kazakhstan Nuclear Power Plants``).
+PLANT_CODES = _words("gres tets tes ges aes hpp tpp chp npp shpp plant refinery")
 
 #: Words that head a place's name from the front (``Lake Chagan``, ``Mount Khan Tengri``).
 PLACE_FIRST_HEADS = _words("lake mount cape gulf")
@@ -397,6 +400,6 @@ BUSINESS_WORDS = _words(
     invest investments container containers cargo freight lines securities munai munay
     electronics engineering machinery steel cement textiles foods agro trans auto
     automotive insurance leasing software broker brokers air advisory advisors advisers
-    ventures analytics
+    ventures analytics energie energia neft neftegaz internet
     """
 )

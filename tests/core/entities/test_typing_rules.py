@@ -821,3 +821,18 @@ def test_every_located_place_is_a_place_the_gazetteer_lists() -> None:
     assert gaz.located
     assert all(gaz.entries[i].type is EntityType.PLACE for i in gaz.located if i in gaz.entries)
     assert set(gaz.located) <= set(gaz.entries)
+
+
+def test_a_plant_is_a_place_and_the_company_running_it_an_organisation() -> None:
+    graph = _graph(
+        "Workers at the Pavlodar Petrochemical Plant and the Atyrau Oil Refinery struck, "
+        "while Shymkent Oil Refinery LLP hired 40 people.",
+        "The Zhanatas Hybrid Power Plant opened with 200 MW; the Zhanatas plant cost "
+        "$300 million at 12:00 GMT.",
+    )
+    assert _type(graph, "Pavlodar Petrochemical Plant") is EntityType.PLACE
+    assert _type(graph, "Atyrau Oil Refinery") is EntityType.PLACE
+    assert _type(graph, "Shymkent Oil Refinery LLP") is EntityType.ORGANISATION
+    plant = graph.lookup("Zhanatas Hybrid Power Plant")
+    assert plant is not None and plant == graph.lookup("Zhanatas")
+    assert graph.lookup("MW") is None and graph.lookup("GMT") is None

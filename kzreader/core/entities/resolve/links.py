@@ -81,6 +81,26 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
             uf.union(next(iter(found.values())), c)
 
 
+def link_sites(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
+    """``the Karatau plant`` for ``the Karatau Hybrid Power Plant``: a site named by a word
+    and its noun is the one place of the article with that first word and that head."""
+    by_ends: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, cd in enumerate(cands):
+        if cd.tokens >= 2 and not cd.site and not cd.generic:
+            words = strip_possessive(cd.surface).split()
+            by_ends[(name_key(words[0]), words[-1].lower())].add(i)
+    if not by_ends:
+        return
+    for c, cd in enumerate(cands):
+        if not cd.site:
+            continue
+        words = cd.site.split()
+        found = by_ends.get((name_key(words[0]), words[-1].lower()), set())
+        longer = {i for i in found if cands[i].tokens > len(words) - 1 and i != c}
+        if len(longer) == 1:
+            uf.union(next(iter(longer)), c)
+
+
 #: Last words a company's short name leaves out (``Steppe Metals`` for ``Steppe Metals
 #: Holding``, ``Lanxin`` for ``Lanxin Auto``): forms, heads and business words.
 _ORG_SUFFIXES = frozenset(

@@ -20,6 +20,7 @@ from .clusters import TYPES, ArticleUnion, Cluster, person_enough
 from .links import (
     dominant_country,
     link_organisations,
+    link_sites,
     misspelt,
     people_in,
     short_name,
@@ -134,6 +135,7 @@ class Resolver:
         people = people_in(gaz, cands)
         keys_here = Counter(cd.key for cd in cands)
         link_organisations(cands, uf)
+        link_sites(cands, uf)
         for c, cd in enumerate(cands):
             target_cd = cands[cd.alias_of] if cd.alias_of is not None else None
             if (
