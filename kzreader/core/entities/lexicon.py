@@ -183,6 +183,7 @@ PLACE_HEADS = (
     avenue square boulevard prospect highway bay gulf strait canal okrug municipality
     mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
     basin port terminal pipeline corridor route glacier mausoleum cathedral monastery palace
+    embankment quay promenade prefecture
     memorial monument fortress citadel
     """
     )
@@ -202,11 +203,14 @@ STREET_HEADS = _words(
 #: district``, ``Moskva station``): not a mention of the town or city it is named after.
 UNIT_NOUNS = _words("district raion station")
 
-#: Plural unit nouns after a list of names, and the head each name takes
-#: (``Akmola and Kostanay regions`` → ``Akmola Region``, ``Kostanay Region``).
+#: Plural unit and site nouns after a list of names, and the head each name takes
+#: (``Akmola and Kostanay regions`` → ``Akmola Region``; ``the Akkar East and Akkar
+#: North fields``).
 PLURAL_UNITS = {
     "regions": "Region", "oblasts": "Oblast", "provinces": "Province",
     "districts": "District", "raions": "District",
+    "fields": "field", "deposits": "deposit", "mines": "mine", "stations": "station",
+    "ports": "port", "terminals": "terminal", "plants": "plant", "refineries": "refinery",
 }  # fmt: skip
 
 #: Capitalised heads of administrative units after a known place (``Leningrad Region``,

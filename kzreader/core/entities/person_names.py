@@ -78,6 +78,14 @@ FIRST_NAMES = _words(
     grace ruth ellen diana monica nina eva maya leila fatima zainab ayesha nadia
     nurbolat nurgul zhuldyz ainura elmira gulshat bibigul kuralai saltanat dilnoza
     shakhnoza nigora malika kamola feruza zarina umida
+    katrin katharina stefan markus andreas jonas lukas tobias florian sebastian matthias
+    christoph juergen jurgen uwe dieter wolfgang helmut gerhard heinz manfred ralf jens
+    lars sven henrik anders nils johan pieter willem joost ulrike birgit petra sabine
+    heike ingrid greta lena marie francois pierre jacques michel philippe julien antoine
+    camille isabelle giovanni giuseppe marco luca matteo paolo francesco alessandro giulia
+    chiara carlos miguel javier pablo luis jorge alejandro manuel pedro rafael antonio
+    lucia carmen ayse fatma elif zeynep emine hasan huseyin ibrahim ismail osman yusuf
+    burak serkan ozan kemal
     """
 )
 

@@ -531,11 +531,11 @@ def test_and_between_two_companies_but_not_inside_one() -> None:
 
 
 def test_a_site_noun_names_the_place_more_fully_but_the_mention_is_the_name() -> None:
-    graph = _graph("Output at the Zhanatas field rose.", "Zhanatas produced 4 million tonnes.")
-    place = graph.lookup("Zhanatas")
+    graph = _graph("Output at the Koktal field rose.", "Koktal produced 4 million tonnes.")
+    place = graph.lookup("Koktal")
     assert place is not None and place.type is EntityType.PLACE
-    assert place.name == "Zhanatas field"
-    assert {m.surface for m in graph.mentions(place.id)} == {"Zhanatas"}
+    assert place.name == "Koktal field"
+    assert {m.surface for m in graph.mentions(place.id)} == {"Koktal"}
 
 
 def test_a_known_body_s_own_country_after_it_is_its_name() -> None:
@@ -827,12 +827,35 @@ def test_a_plant_is_a_place_and_the_company_running_it_an_organisation() -> None
     graph = _graph(
         "Workers at the Pavlodar Petrochemical Plant and the Atyrau Oil Refinery struck, "
         "while Shymkent Oil Refinery LLP hired 40 people.",
-        "The Zhanatas Hybrid Power Plant opened with 200 MW; the Zhanatas plant cost "
+        "The Koktal Hybrid Power Plant opened with 200 MW; the Koktal plant cost "
         "$300 million at 12:00 GMT.",
     )
     assert _type(graph, "Pavlodar Petrochemical Plant") is EntityType.PLACE
     assert _type(graph, "Atyrau Oil Refinery") is EntityType.PLACE
     assert _type(graph, "Shymkent Oil Refinery LLP") is EntityType.ORGANISATION
-    plant = graph.lookup("Zhanatas Hybrid Power Plant")
-    assert plant is not None and plant == graph.lookup("Zhanatas")
+    plant = graph.lookup("Koktal Hybrid Power Plant")
+    assert plant is not None and plant == graph.lookup("Koktal")
     assert graph.lookup("MW") is None and graph.lookup("GMT") is None
+
+
+def test_names_listed_before_a_plural_site_noun_are_each_a_site() -> None:
+    graph = _graph(
+        "Steppe Petroleum runs the Akkar East and Akkar North fields, and output fell at "
+        "the Shurtan and Gazli fields.",
+        "The promenade runs from the mouth of the river to the Auezov Avenue bridge along "
+        "Zhastar Embankment.",
+    )
+    east = graph.lookup("Akkar East")
+    assert east is not None and east.name == "Akkar East field" and east.type is EntityType.PLACE
+    shurtan = graph.lookup("Shurtan")
+    assert shurtan is not None and shurtan.name == "Shurtan"
+    assert _type(graph, "Auezov Avenue") is EntityType.PLACE
+    assert _type(graph, "Zhastar Embankment") is EntityType.PLACE
+
+
+def test_a_first_name_before_a_town_named_after_a_person_is_that_person() -> None:
+    graph = _graph(
+        "The test was supervised by Igor Kurchatov; scientists now work in Kurchatov.",
+    )
+    assert _type(graph, "Igor Kurchatov") is EntityType.PERSON
+    assert _type(graph, "Kurchatov") is EntityType.PLACE

@@ -45,6 +45,10 @@ from .shapes import (
 #: Heads that make a known place's longer name a place (``Lenin Street``, ``Ekibastuz GRES-1``).
 _PLACE_ENDS = lx.STREET_HEADS | NATURAL | lx.PLANT_CODES
 
+#: Endings of towns named after a person (Kurchatov, Satpayev): after a capitalised
+#: word, the person.
+_SURNAME_PLACES = ("ov", "ev")
+
 #: A lower-case word right after a hyphenated name (``Russia-China pipeline``).
 _ROUTE_AFTER = re.compile(r" ([a-z]+)\b")
 
@@ -111,6 +115,16 @@ class KnownNames(Countries):
                     and gaz.entries[gaz.by_key[key]].type is EntityType.PLACE
                 ):
                     kind = None  # "Beineu district", "Moskva station": another place
+                if (
+                    kind == "entity"
+                    and i > 0
+                    and tokens[i - 1].cap
+                    and tokens[i - 1].lower in lx.PLACE_FIRST_HEADS
+                    and _gap(text, tokens[i - 1], token) == " "
+                    and key in gaz.by_key
+                    and gaz.entries[gaz.by_key[key]].type is EntityType.PLACE
+                ):
+                    kind = None  # "Lake Shalkar" is a lake, not the town of Shalkar
                 if kind is None and n == 1 and CYRILLIC.search(stripped):
                     key = self._inflected(stripped) or key
                     kind = "entity" if key in gaz.by_key else None
@@ -233,9 +247,16 @@ class KnownNames(Countries):
             entry_id = self.gaz.by_key.get(name_key(unit))
             if entry_id and self.gaz.entries[entry_id].type is EntityType.PLACE:
                 cand.gaz = entry_id
-            else:
+            elif head[0].isupper():  # a region of its own, not the town named
                 cand.key, cand.site = name_key(unit), unit
                 cand.vote(PLACE, 4.0)
+            else:  # a site: called by its name, which is its mention ("Shurtan")
+                known = self.gaz.by_key.get(cand.key)
+                if known and self.gaz.entries[known].type is EntityType.PLACE:
+                    cand.gaz = known
+                else:
+                    cand.site = unit
+                    cand.vote(PLACE, 4.0)
             for t in tokens[a:b]:
                 t.kind = "hard"
             out.append(cand)
@@ -294,6 +315,19 @@ class KnownNames(Countries):
                 and prev.end + 1 == token.start
             ):
                 return None  # "Farrukh Karimov" is not Islam Karimov
+            if (
+                n == 1
+                and entry.type is EntityType.PLACE
+                and prev is not None
+                and prev.cap
+                and not prev.kind
+                and prev.end + 1 == token.start
+                and (
+                    name_key(prev.text) in FIRST_NAME_KEYS
+                    or (entry.name.endswith(_SURNAME_PLACES) and prev.lower not in lx.COMMON)
+                )
+            ):
+                return None  # "Igor Kurchatov" is the physicist, not the town named after him
             if (
                 prev is not None
                 and prev.text in lx.VENTURE_PREFIXES

@@ -57,9 +57,12 @@ def listed_units(text: str, tokens: list[Token], i: int) -> tuple[list[tuple[int
         while k < len(tokens) and k < start + 3 and tokens[k].cap:
             if k > start and _gap(text, tokens[k - 1], tokens[k]) != " ":
                 break
+            if tokens[k].text.endswith(("'s", "’s")):
+                return [], 0  # "Iran's Amirabad and Anzali ports": the country's, not a list
             k += 1
-        if k == start or k >= len(tokens):
-            return [], 0
+        first = tokens[start].lower if k > start else ""
+        if k == start or k >= len(tokens) or (first in lx.COMMON and first not in lx.DIRECTIONS):
+            return [], 0  # ("In Almaty and Astana regions" lists no "In Almaty")
         items.append((start, k))
         gap = _gap(text, tokens[k - 1], tokens[k])
         low = tokens[k].lower

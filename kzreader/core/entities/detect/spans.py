@@ -98,18 +98,6 @@ def _legal_prefix_end(text: str, tokens: list[Token], i: int) -> int:
     return 0
 
 
-def _shared_site(text: str, tokens: list[Token], k: int) -> int:
-    """``Saryarka`` in ``the Saryarka and Kalkaman stations``: a plural site noun after
-    the next name names this one too. Where that noun ends, else 0."""
-    if k + 1 >= len(tokens) or tokens[k].lower != "and" or not tokens[k + 1].cap:
-        return 0
-    if _gap(text, tokens[k - 1], tokens[k]) != " " or _gap(text, tokens[k], tokens[k + 1]) != " ":
-        return 0
-    end = site_after(text, tokens, k + 2)
-    plural = end and tokens[end - 1].lower.endswith("s") and end == k + 3
-    return end if plural else 0
-
-
 class Spans(Runs):
     """Groups capitalised tokens into candidate names (the second pass)."""
 
@@ -449,7 +437,9 @@ class Spans(Runs):
                 name_key(text[words[0].start : words[-1].end]) in self.gaz.by_key
             )  # "Saryagash station", not a mention of the town named with its noun
             if known_unit or (
-                low in lx.PLACE_NOUNS_JOINED and not words[-1].text.endswith(("'s", "’s"))
+                low in lx.PLACE_NOUNS_JOINED
+                and not words[-1].text.endswith(("'s", "’s"))
+                and head_of(words[-1].text) not in lx.PLACE_HEADS  # "the Auezov Avenue bridge"
             ):
                 end, joined_place, k = tokens[k].end, True, k + 1
             elif low in lx.ORG_NOUNS_JOINED and not words[-1].text.endswith(("'s", "’s")):
@@ -471,20 +461,17 @@ class Spans(Runs):
         site = 0 if joined_place or joined_org else site_after(text, tokens, k)
         if site and len(words) == 1 and words[0].initial and words[0].lower in lx.SITE_MODIFIERS:
             site = 0  # "Solar and wind plants are due …": a kind of site, not a name
-        shared = 0
-        if not site and not joined_place and not joined_org:
-            shared = _shared_site(text, tokens, k)  # "the Saryarka and Kalkaman stations"
         surface = strip_possessive(text[words[0].start : end])
         end = words[0].start + len(surface)
         if not surface:
             return None
         cand = self._candidate(paragraph, words[0].start, end, heading, words)
-        if site or shared:
+        if site:
             cand.vote(PLACE, 3.0)
             # The mention is the name ("Galkynysh"); the place is called with its noun
             # where the text does ("the Galkynysh field"), which names it more fully.
-            noun = tokens[(site or shared) - 1]
-            middle = text[words[-1].end : noun.start] if site else " "
+            noun = tokens[site - 1]
+            middle = text[words[-1].end : noun.start]
             cand.site = text[words[0].start : words[-1].end] + middle + _singular(noun.text)
         if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
             return None
