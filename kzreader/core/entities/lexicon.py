@@ -249,7 +249,9 @@ FACILITY_KINDS = _words(
 FACILITY_NOUNS = _words("centre center ground grounds station site range")
 
 #: Lower-case nouns of routes named after their ends (``the Russia-China pipeline``).
-ROUTE_NOUNS = _words("pipeline pipelines railway railroad highway road corridor route link canal")
+ROUTE_NOUNS = _words(
+    "pipeline pipelines railway railroad highway road corridor route link canal line"
+)
 
 #: Lower-case words that may stand between a name and its site noun
 #: (``Karachaganak gas condensate field``).

@@ -859,3 +859,14 @@ def test_a_first_name_before_a_town_named_after_a_person_is_that_person() -> Non
     )
     assert _type(graph, "Igor Kurchatov") is EntityType.PERSON
     assert _type(graph, "Kurchatov") is EntityType.PLACE
+
+
+def test_a_known_company_and_a_country_name_its_national_arm() -> None:
+    graph = _graph(
+        "The refinery is run by Rosneft Deutschland, while oil goes along the "
+        "Baku–Tbilisi–Ceyhan line; Rosneft's own output fell.",
+    )
+    arm = graph.lookup("Rosneft Deutschland")
+    assert arm is not None and arm.type is EntityType.ORGANISATION
+    assert arm != graph.lookup("Rosneft")
+    assert _type(graph, "Baku–Tbilisi–Ceyhan line") is EntityType.PLACE

@@ -158,7 +158,9 @@ class KnownNames(Countries):
                     named = (
                         0 if extended or heading else self._named_after_place(text, tokens, i, n)
                     )
-                    if named:  # "Kazakhstan Gharysh Sapary", "Central Asia Barometer"
+                    if not named and not extended and not heading:
+                        named = self._subsidiary(text, tokens, i, n, key)
+                    if named:  # "Kazakhstan Gharysh Sapary", "Rosneft Deutschland"
                         cand = self._candidate(
                             paragraph, token.start, tokens[i + named - 1].end, heading,
                             tokens[i : i + named],
@@ -261,6 +263,30 @@ class KnownNames(Countries):
                 t.kind = "hard"
             out.append(cand)
         return items[-1][1]
+
+    def _subsidiary(self, text: str, tokens: list[Token], i: int, n: int, key: str) -> int:
+        """``Rosneft Deutschland``, ``Freedom Bank Kazakhstan``: a known company and a
+        country after it name its national arm, another company. Its length, else 0."""
+        entry_id = self.gaz.by_key.get(key)
+        j = i + n
+        if (
+            entry_id is None
+            or self.gaz.entries[entry_id].type is not EntityType.ORGANISATION
+            or j >= len(tokens)
+            or tokens[j - 1].text.endswith(("'s", "’s"))
+            or _gap(text, tokens[j - 1], tokens[j]) != " "
+            or not self._country_at(tokens, j)
+            or tokens[j].text.endswith(("'s", "’s"))
+        ):
+            return 0
+        after = j + 1
+        if (
+            after < len(tokens)
+            and tokens[after].cap
+            and _gap(text, tokens[j], tokens[after]) == " "
+        ):
+            return 0
+        return after - i
 
     def _hyphen_parts(
         self, paragraph: Paragraph, token: Token, out: list[Candidate], heading: bool
