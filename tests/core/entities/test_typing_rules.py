@@ -870,3 +870,9 @@ def test_a_known_company_and_a_country_name_its_national_arm() -> None:
     assert arm is not None and arm.type is EntityType.ORGANISATION
     assert arm != graph.lookup("Rosneft")
     assert _type(graph, "Baku–Tbilisi–Ceyhan line") is EntityType.PLACE
+
+
+def test_a_sea_trade_port_is_the_company_that_runs_the_port() -> None:
+    graph = _graph("The Aktau International Sea Trade Port handled more grain, it said.")
+    assert _type(graph, "Aktau International Sea Trade Port") is EntityType.ORGANISATION
+    assert graph.lookup("Aktau") is None

@@ -411,9 +411,14 @@ class KnownNames(Countries):
             return 0, 0
         head = head_of(run[-1].text)
         # "Kazakhstan International Bureau for Human Rights": a head, then "for" or "of".
-        headed = head in lx.ORG_HEADS or any(
-            t.cap and t.lower in lx.ORG_HEADS and after.lower in ("for", "of")
-            for t, after in pairwise(run)
+        headed = (
+            head in lx.ORG_HEADS
+            or any(
+                t.cap and t.lower in lx.ORG_HEADS and after.lower in ("for", "of")
+                for t, after in pairwise(run)
+            )
+            # "Aktau International Sea Trade Port": the port company's registered name
+            or (head == "port" and any(t.lower in ("trade", "commercial") for t in run))
         )
         arm = n == 1 and len(run) <= 2 and head in lx.BUSINESS_WORDS
         if arm and self._known_org(text, tokens[i]):
