@@ -117,6 +117,16 @@ def _as_list(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+def _head_last(names: list[str]) -> list[str]:
+    """``Balkhash Lake`` for ``Lake Balkhash``: copy writes a lake or a mountain either way."""
+    out = []
+    for name in names:
+        head, _, rest = name.partition(" ")
+        if rest and head.lower() in lx.PLACE_FIRST_HEADS:
+            out.append(f"{rest} {head}")
+    return out
+
+
 def _first_and_patronymic(names: list[str]) -> list[str]:
     """``Dmitry Anatolyevich`` for ``Dmitry Anatolyevich Medvedev``: Russian usage names a
     person by first name and patronymic, so every listed full name gives that form too."""
@@ -177,10 +187,11 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
             if surname not in by_key:
                 weak.setdefault(surname, entry.id)
     for item in data.get("places", []):
+        aliases = _as_list(item.get("aliases"))
         add(
             str(item["name"]),
             EntityType.PLACE,
-            _as_list(item.get("aliases")),
+            aliases + _head_last([str(item["name"]), *aliases]),
             region=bool(item.get("region", False)),
         )
     for item in data.get("regions", []):

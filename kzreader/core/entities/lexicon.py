@@ -170,6 +170,10 @@ LEGAL_FORM_ENDS = _words(
     "llp jsc pjsc cjsc ojsc ltd llc gmbh plc inc corp ag limited co kg sa nv bv b.v. n.v. s.a."
 )
 
+#: Legal forms that are English words in lower case, so heads only in capitals
+#: (``Ostwind Energie Kasachstan TOO``; "Too many" is no company).
+CAPS_LEGAL_FORMS = frozenset({"TOO", "AO", "OOO", "ZAO", "OAO", "PAO"})
+
 #: Abbreviated legal forms written with a full stop, which does not end the name
 #: (``Jiangxi Copper Co. Ltd``, ``Shanghai Electric Co., Ltd.``).
 LEGAL_ABBREVIATIONS = _words("co corp inc ltd pte")

@@ -876,3 +876,20 @@ def test_a_sea_trade_port_is_the_company_that_runs_the_port() -> None:
     graph = _graph("The Aktau International Sea Trade Port handled more grain, it said.")
     assert _type(graph, "Aktau International Sea Trade Port") is EntityType.ORGANISATION
     assert graph.lookup("Aktau") is None
+
+
+def test_models_caps_legal_forms_lakes_and_banks_from_a_country() -> None:
+    graph = _graph(
+        "Two VVER-1200 reactors will be built near Lake Balkhash; Balkhash Lake is shallow.",
+        "Nordwind invested through Nordwind Energie Kasachstan TOO, and the unit was sold "
+        "to Lesha Bank of Qatar.",
+        "The Specialised Interdistrict Criminal Court of Abai Region heard the case.",
+    )
+    assert graph.lookup("VVER-1200") is None
+    lake = graph.lookup("Balkhash Lake")
+    assert lake is not None and lake == graph.lookup("Lake Balkhash")
+    assert _type(graph, "Nordwind Energie Kasachstan TOO") is EntityType.ORGANISATION
+    assert _type(graph, "Lesha Bank") is EntityType.ORGANISATION
+    assert _type(graph, "Qatar") is EntityType.PLACE
+    court = "Specialised Interdistrict Criminal Court of Abai Region"
+    assert _type(graph, court) is EntityType.ORGANISATION

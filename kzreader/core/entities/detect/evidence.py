@@ -8,6 +8,9 @@ passes: it needs only the gazetteer (for titles).
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 from ...corpus.model import Kind, Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
@@ -24,6 +27,9 @@ from .patterns import (
     company_word,
     head_of,
 )
+
+#: A model's or a grade's code: capitals, a hyphen and a number (``VVER-1200``, ``AI-92``).
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{2,4}[A-Z]?$")
 
 #: Participles of a seat after a place and a hyphen (``Ankara-based``).
 _SEATED = frozenset({"based", "headquartered", "registered"})
@@ -59,8 +65,15 @@ class Evidence:
         head = head_of(last)
         if len(words) >= 2 and low_last in lx.ROUTE_NOUNS and words[0].lower.startswith("trans-"):
             cand.vote(PLACE, 4.0)  # "Trans-Afghan Railway": a route across, not a company
-        elif len(words) >= 2 and low_last in lx.ORG_HEADS and words[-1].cap:
+        elif len(words) >= 2 and (
+            (low_last in lx.ORG_HEADS and words[-1].cap) or last in lx.CAPS_LEGAL_FORMS
+        ):
             cand.vote(ORG, 4.0)
+        elif any(
+            w.cap and w.lower in lx.ORG_HEADS and after.lower in ("of", "for")
+            for w, after in pairwise(words)
+        ):
+            cand.vote(ORG, 4.0)  # "Criminal Court of Abai Region": a body of the place
         elif len(words) >= 2 and head in lx.PLACE_HEADS and words[-1].cap:
             cand.vote(PLACE, 4.0)
         elif len(words) >= 3 and any(
@@ -77,6 +90,8 @@ class Evidence:
             cand.vote(DROP, 5.0)
         if DOMAIN.search(last):
             cand.vote(ORG, 3.0)
+        if len(words) == 1 and _MODEL.match(last) and head not in lx.PLANT_CODES:
+            cand.vote(DROP, 4.0)  # "VVER-1200", "AI-92", "Il-76": a model or a grade
         first_is_name = cand.first in FIRST_NAME_KEYS
         if len(words) == 2 and words[0].lower in lx.FAMILY_NAMES_FIRST and not first_is_name:
             cand.vote(PERSON, 2.5)  # "Wang Jianguo", "Li Hongwei"

@@ -56,6 +56,9 @@ class Runs(Evidence):
             if left.text.endswith(("'s", "’s")) and not self._head_ahead(text, tokens, j):
                 break
             if right.kind == "hard" and has_head and left.lower in ("of", "for", "the"):
+                if left.lower == "of" and self._bank_of_origin(tokens, i, j):
+                    j -= 1
+                    break  # "Lesha Bank of Qatar": where the bank is from
                 j = self._known_place_end(text, tokens, j) or j
                 break  # "Nuclear Society of Kazakhstan": the place is part of the name
             if right.kind in ("hard", "title"):
@@ -74,9 +77,12 @@ class Runs(Evidence):
             if (
                 right.lower == "of"
                 and self._is_head(left)
-                and self._head_ahead(text, tokens, j + 1)
+                and self._head_ahead(text, tokens, j + 1, bodies=head_of(left.text) in lx.ORG_HEADS)
             ):
-                break  # "Ecological Inspectorate of the Ministry of Ecology": two bodies
+                # "Ecological Inspectorate of the Ministry of Ecology": two bodies;
+                # "Zhambyl District of Almaty Region": two places ("Court of Abai
+                # Region" is one court)
+                break
             if (
                 right.lower == "to"
                 and self._is_head(left)
@@ -164,6 +170,19 @@ class Runs(Evidence):
             k += 1
         return k > j + 1 and (k >= len(tokens) or not tokens[k].cap)
 
+    def _bank_of_origin(self, tokens: list[Token], i: int, j: int) -> bool:
+        """``Lesha Bank of Qatar``: a bank named by a word of its own, then "of" and a
+        country, says where it is from (but ``National Bank of Kazakhstan``,
+        ``Commercial Bank of Qatar`` are names with their country)."""
+        if j - i != 3 or head_of(tokens[i + 1].text) != "bank" or not self._country_at(tokens, j):
+            return False
+        word = tokens[i].lower
+        return not (
+            word in lx.COMMON
+            or word in lx.BUSINESS_WORDS
+            or word.endswith(("al", "ic", "ive", "an", "ern", "ial", "ing", "s"))
+        )
+
     def _name_of_its_own(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """Before an "and" at ``j``: a known name or a company-shaped word alone (``Halyk
         and Freedom Bank``), or a code, "the" or the run's own first word after it
@@ -198,14 +217,15 @@ class Runs(Evidence):
             return k
         return 0
 
-    def _head_ahead(self, text: str, tokens: list[Token], j: int) -> bool:
-        """Whether an organisation or place head word ends the capitalised run from ``j``."""
+    def _head_ahead(self, text: str, tokens: list[Token], j: int, bodies: bool = False) -> bool:
+        """Whether an organisation or place head word (only an organisation's, with
+        ``bodies``: "Court of Abai Region" is one court) ends the run from ``j``."""
         k = j
         while k < len(tokens) and k < j + 6:
             if k > j and _gap(text, tokens[k - 1], tokens[k]).strip():
                 return False
             if self._is_head(tokens[k]):
-                return True
+                return not bodies or head_of(tokens[k].text) in lx.ORG_HEADS
             if not (tokens[k].cap or tokens[k].lower in CONNECTORS):
                 return False
             k += 1
@@ -223,7 +243,9 @@ class Runs(Evidence):
     @staticmethod
     def _is_head(token: Token) -> bool:
         low = head_of(token.text)
-        return token.cap and (low in lx.ORG_HEADS or low in lx.PLACE_HEADS)
+        return token.cap and (
+            low in lx.ORG_HEADS or low in lx.PLACE_HEADS or token.text in lx.CAPS_LEGAL_FORMS
+        )
 
 
 def _share_after(text: str, tokens: list[Token], j: int) -> bool:
