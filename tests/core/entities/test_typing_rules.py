@@ -893,3 +893,10 @@ def test_models_caps_legal_forms_lakes_and_banks_from_a_country() -> None:
     assert _type(graph, "Qatar") is EntityType.PLACE
     court = "Specialised Interdistrict Criminal Court of Abai Region"
     assert _type(graph, court) is EntityType.ORGANISATION
+
+
+def test_a_known_site_is_called_with_its_noun() -> None:
+    graph = _graph("Water in the Toktogul reservoir fell, and output at the Tengiz field rose.")
+    tengiz = graph.lookup("Tengiz")
+    assert tengiz is not None and tengiz.name == "Tengiz"
+    assert {m.surface for m in graph.mentions(tengiz.id)} == {"Tengiz field"}

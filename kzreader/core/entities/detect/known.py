@@ -37,6 +37,7 @@ from .shapes import (
     name_reach,
     portfolio_list_end,
     route_end,
+    site_after,
     street_title,
     title_after,
     unit_after,
@@ -219,6 +220,10 @@ class KnownNames(Countries):
                             tail = self._own_country_end(text, tokens, i + n, entry_id)
                             if tail:  # "Atomic Energy Agency of the Republic of Kazakhstan"
                                 n = _stretch(text, tokens, cand, i, n, tail)
+                            elif gaz.entries[entry_id].type is EntityType.PLACE and (
+                                site := site_after(text, tokens, i + n)
+                            ):  # "the Toktogul reservoir": the place called with its noun
+                                n = _stretch(text, tokens, cand, i, n, site)
                         out.append(cand)
                 i += n
                 break
