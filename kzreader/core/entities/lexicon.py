@@ -187,7 +187,7 @@ PLACE_HEADS = (
     avenue square boulevard prospect highway bay gulf strait canal okrug municipality
     mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
     basin port terminal pipeline corridor route glacier mausoleum cathedral monastery palace
-    embankment quay promenade prefecture
+    embankment quay promenade prefecture arena
     memorial monument fortress citadel
     """
     )
@@ -199,7 +199,7 @@ PLACE_HEADS = (
 STREET_HEADS = _words(
     """
     street avenue square boulevard prospect lane road highway bridge airport station
-    stadium park embankment mausoleum cathedral monastery memorial monument
+    stadium park embankment mausoleum cathedral monastery memorial monument arena
     """
 )
 
@@ -410,6 +410,7 @@ BUSINESS_WORDS = _words(
     invest investments container containers cargo freight lines securities munai munay
     electronics engineering machinery steel cement textiles foods agro trans auto
     automotive insurance leasing software broker brokers air advisory advisors advisers
-    ventures analytics energie energia neft neftegaz internet
+    ventures analytics energie energia neft neftegaz internet boxing sports promotions
+    entertainment
     """
 )

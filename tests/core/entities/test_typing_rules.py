@@ -900,3 +900,19 @@ def test_a_known_site_is_called_with_its_noun() -> None:
     tengiz = graph.lookup("Tengiz")
     assert tengiz is not None and tengiz.name == "Tengiz"
     assert {m.surface for m in graph.mentions(tengiz.id)} == {"Tengiz field"}
+
+
+def test_tickers_awards_arenas_and_bodies_of_an_academy() -> None:
+    graph = _graph(
+        "Steppe Uranium JSC (STU LI) fell 4% in London, while Cameco Corp. (CCJ US) rose.",
+        "He received the Order of Lenin and fought at the Barys Arena for Matchroom Boxing.",
+        "He headed the Institute of Geological Sciences of the Academy of Sciences of the "
+        "Kazakh SSR, Chief Executive Aidos Serikov said.",
+    )
+    assert graph.lookup("US") is None and graph.lookup("STU LI") is None
+    assert graph.lookup("Lenin") is None
+    assert _type(graph, "Barys Arena") is EntityType.PLACE
+    assert _type(graph, "Matchroom Boxing") is EntityType.ORGANISATION
+    institute = "Institute of Geological Sciences of the Academy of Sciences of the Kazakh SSR"
+    assert _type(graph, institute) is EntityType.ORGANISATION
+    assert _type(graph, "Aidos Serikov") is EntityType.PERSON

@@ -19,6 +19,12 @@ from .frame import dateline_agency, dateline_end, frame_votes
 from .known import KnownNames
 from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer
 
+#: A stock ticker and its exchange in parentheses (``(KAP LI)``, ``(CCJ US)``, ``(KZAP KZ)``).
+_TICKER = re.compile(r"\((?:[A-Z0-9.]{1,6} (?:[A-Z]{2}|Equity)(?:, |; )?)+\)")
+
+#: Awards named after someone or something: ``Order of Lenin``, ``Medal of Honour``.
+_AWARD = re.compile(r"\b(?:Order|Medal|Orders|Medals) of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
+
 #: An alias given after a name: ``…, known as TAPI``, ``, better known as TALCO,``.
 _KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |locally )?known as\s+")
 
@@ -88,6 +94,15 @@ class Detector(KnownNames):
         for a, b in pairwise(tokens):
             if a.lower in lx.MONTH_ABBREVIATIONS and b.text[:1].isdigit():
                 a.kind = "soft"  # "Aug 23", but "Jan Harvey" is a man
+        if "(" in text:
+            for ticker in _TICKER.finditer(text):  # "Kazatomprom JSC (KAP LI)": a quote code
+                for token in tokens:
+                    if ticker.start() < token.start < ticker.end():
+                        token.kind = "soft"
+        for award in _AWARD.finditer(text):  # "the Order of Lenin": an award, not Lenin
+            for token in tokens:
+                if award.start() <= token.start < award.end():
+                    token.kind = "soft"
         heading = paragraph.heading or paragraph.kind is Kind.TITLE
         first_new = len(out)
         shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)

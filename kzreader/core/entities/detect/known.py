@@ -65,6 +65,9 @@ class KnownNames(Countries):
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            if token.kind == "soft":
+                i += 1  # marked before this pass: a ticker's code, an award's name
+                continue
             if units and token.cap and not token.kind:
                 listed = self._listed_units(paragraph, tokens, i, out, heading)
                 if listed:

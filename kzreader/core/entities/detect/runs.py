@@ -226,6 +226,8 @@ class Runs(Evidence):
                 return False
             if self._is_head(tokens[k]):
                 return not bodies or head_of(tokens[k].text) in lx.ORG_HEADS
+            if bodies and k > j and tokens[k].lower in CONNECTORS:
+                return False  # "Institute of Geological Sciences of the Academy …": one body
             if not (tokens[k].cap or tokens[k].lower in CONNECTORS):
                 return False
             k += 1
