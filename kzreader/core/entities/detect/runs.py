@@ -107,6 +107,11 @@ class Runs(Evidence):
                 and not (right.lower == "on" and not has_head)  # "Traffic on Abai Avenue"
                 and not (right.lower == "and" and not has_head and _person_run(tokens[i:j]))
                 and not (right.lower == "of" and head_of(left.text) in lx.LEGAL_FORM_ENDS)
+                and not (  # "the Barys Arena for Matchroom Boxing": a place takes no "for"
+                    right.lower == "for"
+                    and self._is_head(left)
+                    and head_of(left.text) not in lx.ORG_HEADS
+                )
             ):
                 k = j
                 while k < len(tokens) and tokens[k].lower in CONNECTORS:
