@@ -142,7 +142,7 @@ ORG_NOUNS_JOINED = _words("center centre institute foundation fund academy unive
 #: ``Ridder TETs``, ``Nurek HPP``), or by the word (``Pavlodar Aluminium Plant``,
 #: ``Atyrau Oil Refinery``): places; the company that runs one is an organisation
 #: (``Shymkent Oil Refinery LLP``, ``Kazakhstan Nuclear Power Plants``).
-PLANT_CODES = _words("gres tets tes ges aes hpp tpp chp npp shpp plant refinery")
+PLANT_CODES = _words("gres tets tes ges aes hpp tpp chp npp shpp plant refinery complex")
 
 #: Words that head a place's name from the front (``Lake Chagan``, ``Mount Khan Tengri``).
 PLACE_FIRST_HEADS = _words("lake mount cape gulf")

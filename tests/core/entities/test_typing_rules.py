@@ -916,3 +916,14 @@ def test_tickers_awards_arenas_and_bodies_of_an_academy() -> None:
     institute = "Institute of Geological Sciences of the Academy of Sciences of the Kazakh SSR"
     assert _type(graph, institute) is EntityType.ORGANISATION
     assert _type(graph, "Aidos Serikov") is EntityType.PERSON
+
+
+def test_a_body_under_the_president_and_a_chemical_complex() -> None:
+    graph = _graph(
+        "ALMATY, 18 November 2026 — The Agency for Statistics under the President of the "
+        "Republic of Uzbekistan said the Ustyurt Gas Chemical Complex grew.",
+    )
+    agency = "Agency for Statistics under the President of the Republic of Uzbekistan"
+    assert _type(graph, agency) is EntityType.ORGANISATION
+    assert _type(graph, "Ustyurt Gas Chemical Complex") is EntityType.PLACE
+    assert _type(graph, "Almaty") is EntityType.PLACE

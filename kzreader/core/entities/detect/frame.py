@@ -21,11 +21,12 @@ from .patterns import FIRST_NAME_KEYS
 #: parts), then a country, a date or a news agency, then a dash; or TASS's way,
 #: ``MOSCOW, May 7 /TASS/.``, the agency between slashes. Kazinform and Interfax put a
 #: full stop after the place: ``ASTANA. KAZINFORM –``, ``ASTANA. Nov 12 (Interfax) -``.
-#: Two places may share one: ``BISHKEK/DUSHANBE —``.
+#: Two places may share one: ``BISHKEK/DUSHANBE —``; a date may come day first
+#: (``ALMATY, 18 November 2026 —``).
 _DATELINE = re.compile(
     r"^(?:(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’/-]*[A-ZА-ЯЁ])"
     r"|(?P<title>[A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,3})(?=,))"
-    r"(?:(?:,|(?<=[A-ZА-ЯЁ])\.)\s*[A-ZА-ЯЁ][\w'’.-]*(?: [\w'’.-]+){0,3}?)*"
+    r"(?:(?:,|(?<=[A-ZА-ЯЁ])\.)\s*[A-ZА-ЯЁ0-9][\w'’.-]*(?: [\w'’.-]+){0,3}?)*"
     r"(?:\s*(?:\((?P<agency>[A-Z][\w./ -]{0,24})\))?\s*(?:--|—|–|-)\s+"
     r"|\s+/(?P<slashed>[A-Z][\w. -]{0,24})/\.?\s+)"
 )

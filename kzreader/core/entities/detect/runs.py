@@ -15,6 +15,9 @@ from ..tokens import gap as _gap
 from .evidence import Evidence
 from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES, company_word, head_of
 
+#: Whom a Central Asian state body answers to: ``under the President``, ``under the Government``.
+_SUPERIORS = frozenset({"president", "government", "cabinet", "ministry", "prime"})
+
 
 def _person_run(words: list[Token]) -> bool:
     """``Timur Dauletov`` in ``Timur Dauletov of the Kazakh Association of …``: a given name
@@ -83,6 +86,17 @@ class Runs(Evidence):
                 # "Zhambyl District of Almaty Region": two places ("Court of Abai
                 # Region" is one court)
                 break
+            if (
+                right.lower == "under"
+                and has_head
+                and j + 2 < len(tokens)
+                and tokens[j + 1].lower == "the"
+                and tokens[j + 2].lower in _SUPERIORS
+                and tokens[j + 2].cap
+            ):
+                j += 3  # "Agency for Statistics under the President of …"
+                has_head = True
+                continue
             if (
                 right.lower == "to"
                 and self._is_head(left)
