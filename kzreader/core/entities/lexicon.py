@@ -372,7 +372,7 @@ WORK_NOUNS = _words(
     """
     film movie book memoir memoirs novel programme program show song album documentary
     series poem play opera painting exhibition campaign hashtag slogan entitled
-    titled headlined chronicle
+    titled headlined chronicle ticker
     """
 )
 

@@ -927,3 +927,9 @@ def test_a_body_under_the_president_and_a_chemical_complex() -> None:
     assert _type(graph, agency) is EntityType.ORGANISATION
     assert _type(graph, "Ustyurt Gas Chemical Complex") is EntityType.PLACE
     assert _type(graph, "Almaty") is EntityType.PLACE
+
+
+def test_exchanges_are_organisations_and_a_ticker_is_no_name() -> None:
+    graph = _graph("Its shares trade on the Nasdaq under the ticker STPX.")
+    assert _type(graph, "Nasdaq") is EntityType.ORGANISATION
+    assert graph.lookup("STPX") is None
