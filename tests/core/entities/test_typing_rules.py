@@ -933,3 +933,12 @@ def test_exchanges_are_organisations_and_a_ticker_is_no_name() -> None:
     graph = _graph("Its shares trade on the Nasdaq under the ticker STPX.")
     assert _type(graph, "Nasdaq") is EntityType.ORGANISATION
     assert graph.lookup("STPX") is None
+
+
+def test_a_related_story_link_is_read_as_a_headline() -> None:
+    graph = _graph(
+        "Read also: Kazakh Court Jails Blogger Over Post",
+        "Photo by Daniyar Mussirov on Unsplash",
+    )
+    assert graph.lookup("Kazakh Court Jails Blogger") is None
+    assert _type(graph, "Unsplash") is EntityType.ORGANISATION

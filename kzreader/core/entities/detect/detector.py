@@ -25,6 +25,11 @@ _TICKER = re.compile(r"\((?:[A-Z0-9.]{1,6} (?:[A-Z]{2}|Equity)(?:, |; )?)+\)")
 #: Awards named after someone or something: ``Order of Lenin``, ``Medal of Honour``.
 _AWARD = re.compile(r"\b(?:Order|Medal|Orders|Medals) of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 
+#: A link to another story (``Read also: Kazakh Court Jails Blogger``): a headline.
+_RELATED = re.compile(
+    r"^\s*(?:read (?:also|more)|see also|related|more on this|also read)\s*:", re.I
+)
+
 #: An alias given after a name: ``…, known as TAPI``, ``, better known as TALCO,``.
 _KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |locally )?known as\s+")
 
@@ -103,7 +108,7 @@ class Detector(KnownNames):
             for token in tokens:
                 if award.start() <= token.start < award.end():
                     token.kind = "soft"
-        heading = paragraph.heading or paragraph.kind is Kind.TITLE
+        heading = paragraph.heading or paragraph.kind is Kind.TITLE or bool(_RELATED.match(text))
         first_new = len(out)
         shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)
         self._gazetteer_pass(paragraph, tokens, out, heading)
