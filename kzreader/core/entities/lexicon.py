@@ -3,17 +3,37 @@
 These are about English, not about the region (that is the gazetteer): words that
 are capitalised only because a sentence or a heading starts with them, the nouns
 that head organisation and place names, the verbs and role nouns around people. The
-parts of people's names (given names, surname endings) are in ``person_names``.
+parts of people's names (given names, surname endings) are in ``person_names``, the
+words of places in ``place_words``.
 """
 
 from __future__ import annotations
 
-# Re-exported: the detector reads every word list as ``lexicon.X``.
 from .person_names import FAMILY_NAMES_FIRST as FAMILY_NAMES_FIRST
 from .person_names import FIRST_NAMES as FIRST_NAMES
 from .person_names import PATRONYMIC_SUFFIXES as PATRONYMIC_SUFFIXES
 from .person_names import SURNAME_SUFFIXES as SURNAME_SUFFIXES
 from .person_names import words as _words
+from .place_words import ADMIN_HEADS as ADMIN_HEADS
+from .place_words import DIRECTIONS as DIRECTIONS
+from .place_words import FACILITY_KINDS as FACILITY_KINDS
+from .place_words import FACILITY_NOUNS as FACILITY_NOUNS
+from .place_words import OFFICES_OF_PLACES as OFFICES_OF_PLACES
+from .place_words import PLACE_BEFORE as PLACE_BEFORE
+from .place_words import PLACE_FIRST_HEADS as PLACE_FIRST_HEADS
+from .place_words import PLACE_HEADS as PLACE_HEADS
+from .place_words import PLACE_NOUNS_JOINED as PLACE_NOUNS_JOINED
+from .place_words import PLACE_PREPOSITIONS as PLACE_PREPOSITIONS
+
+# Re-exported: the detector reads every word list as ``lexicon.X``.
+from .place_words import PLANT_CODES as PLANT_CODES
+from .place_words import PLURAL_UNITS as PLURAL_UNITS
+from .place_words import ROUTE_NOUNS as ROUTE_NOUNS
+from .place_words import SETTLEMENT_NOUNS as SETTLEMENT_NOUNS
+from .place_words import SITE_MODIFIERS as SITE_MODIFIERS
+from .place_words import SITE_NOUNS as SITE_NOUNS
+from .place_words import STREET_HEADS as STREET_HEADS
+from .place_words import UNIT_NOUNS as UNIT_NOUNS
 
 #: Common English words (lower case). A capitalised one is a name only with evidence.
 COMMON = _words(
@@ -138,19 +158,6 @@ ORG_NOUNS_AFTER = _words(
 #: word (``Strategy center for social and political research``).
 ORG_NOUNS_JOINED = _words("center centre institute foundation fund academy university")
 
-#: Plants: named by their abbreviations, Soviet and English (``Ekibastuz GRES-1``,
-#: ``Ridder TETs``, ``Nurek HPP``), or by the word (``Pavlodar Aluminium Plant``,
-#: ``Atyrau Oil Refinery``): places; the company that runs one is an organisation
-#: (``Shymkent Oil Refinery LLP``, ``Kazakhstan Nuclear Power Plants``).
-PLANT_CODES = _words("gres tets tes ges aes hpp tpp chp npp shpp plant refinery complex")
-
-#: Words that head a place's name from the front (``Lake Chagan``, ``Mount Khan Tengri``).
-PLACE_FIRST_HEADS = _words("lake mount cape gulf")
-
-#: Words of direction that start a place's name (``Southern Gas Corridor``, ``North
-#: Aral Sea``): a part of the place, not the place itself.
-DIRECTIONS = _words("north south east west northern southern eastern western central upper lower")
-
 #: Departments after "Head of" or "Director for": a part of a title, not a body.
 DEPARTMENTS = _words(
     """
@@ -178,107 +185,9 @@ CAPS_LEGAL_FORMS = frozenset({"TOO", "AO", "OOO", "ZAO", "OAO", "PAO"})
 #: (``Jiangxi Copper Co. Ltd``, ``Shanghai Electric Co., Ltd.``).
 LEGAL_ABBREVIATIONS = _words("co corp inc ltd pte")
 
-#: Words that end a place's name (``Shet District``, ``Ural River``).
-PLACE_HEADS = (
-    _words(
-        """
-    province region oblast district krai raion county territory city town village river
-    lake sea ocean mountains mountain valley steppe desert island islands peninsula street
-    avenue square boulevard prospect highway bay gulf strait canal okrug municipality
-    mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
-    basin port terminal pipeline corridor route glacier mausoleum cathedral monastery palace
-    embankment quay promenade prefecture arena
-    memorial monument fortress citadel
-    """
-    )
-    | PLANT_CODES
-)
-
-#: Heads of names of streets and structures named after someone or something
-#: (``Lenin Street`` is a street, not Lenin).
-STREET_HEADS = _words(
-    """
-    street avenue square boulevard prospect lane road highway bridge airport station
-    stadium park embankment mausoleum cathedral monastery memorial monument arena
-    """
-)
-
-#: Lower-case nouns after a known place that make another place of it (``Beineu
-#: district``, ``Moskva station``): not a mention of the town or city it is named after.
-UNIT_NOUNS = _words("district raion station")
-
-#: Plural unit and site nouns after a list of names, and the head each name takes
-#: (``Akmola and Kostanay regions`` → ``Akmola Region``; ``the Akkar East and Akkar
-#: North fields``).
-PLURAL_UNITS = {
-    "regions": "Region", "oblasts": "Oblast", "provinces": "Province",
-    "districts": "District", "raions": "District",
-    "fields": "field", "deposits": "deposit", "mines": "mine", "stations": "station",
-    "ports": "port", "terminals": "terminal", "plants": "plant", "refineries": "refinery",
-}  # fmt: skip
-
-#: Capitalised heads of administrative units after a known place (``Leningrad Region``,
-#: ``Kurgan Region``) that the gazetteer does not list: a unit of its own.
-ADMIN_HEADS = _words("district raion region oblast province krai county okrug")
-
 #: Kyrgyz and Kazakh patronymic words written after the father's name in lower case
 #: (``Aizada Sharshenbek kyzy``, ``Kanat Isa uulu``): part of a person's name.
 PATRONYMIC_WORDS = _words("uulu kyzy uly kyzi qyzy")
-
-#: Place nouns kept as part of the name when written after it in lower case.
-PLACE_NOUNS_JOINED = _words(
-    """
-    province region oblast district krai raion county river lake street avenue square
-    boulevard prospect highway mountains valley steppe desert okrug municipality canal
-    bridge gorge pass reservoir
-    """
-)
-
-#: Lower-case nouns of sites named after a word before them, which stays the name
-#: (``the Tengiz field``, ``the Bolashak processing plant``, ``the Aktau port``).
-SITE_NOUNS = _words(
-    """
-    field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
-    mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
-    station stations glacier bazaar ports terminals plants refineries airports
-    """
-)
-
-#: Facilities named after a word before them, by a kind and a noun (``the Sakharovo
-#: migration centre``, ``the Harbmaidon training ground``, ``Kotelniki metro station``):
-#: the noun alone after a name is often a body (``the Zertteu centre``), so both words.
-FACILITY_KINDS = _words(
-    "migration detention pre-trial remand training proving test metro railway bus border"
-)
-FACILITY_NOUNS = _words("centre center ground grounds station site range")
-
-#: Lower-case nouns of routes named after their ends (``the Russia-China pipeline``).
-ROUTE_NOUNS = _words(
-    "pipeline pipelines railway railroad highway road corridor route link canal line"
-)
-
-#: Lower-case words that may stand between a name and its site noun
-#: (``Karachaganak gas condensate field``).
-SITE_MODIFIERS = _words(
-    """
-    oil gas condensate gold silver copper uranium coal iron ore zinc and processing
-    hydropower power chemical launch offshore onshore sour-gas export water thermal
-    hydroelectric nuclear solar wind coal-fired mountain
-    """
-)
-
-#: Lower-case words that make the following capitalised word a place.
-PLACE_BEFORE = _words(
-    """
-    city town village region province district oblast capital river lake port exclave enclave
-    settlement settlements towns cities villages island
-    """
-)
-
-#: Prepositions after which a capitalised word is more likely a place.
-PLACE_PREPOSITIONS = _words(
-    "in from to near across at into throughout outside inside toward towards via"
-)
 
 #: Verbs of saying that follow a person's name.
 SAY_VERBS = _words(
@@ -343,9 +252,6 @@ TRADE_ROLES = _words("miner miners trader traders")
 #: Superlatives before a noun of an apposition: said of companies, rarely of people.
 SUPERLATIVES = _words("largest biggest second-largest third-largest leading")
 
-#: Nouns of settlements: after a name or in an apposition they make it a place.
-SETTLEMENT_NOUNS = _words("city town village settlement settlements capital")
-
 #: Lower-case nouns of a trade that make the capitalised word right after them a
 #: company (``the aluminium smelter X``), though after a name they may name a site.
 ORG_NOUNS_BEFORE = _words("smelter shipbuilder refiner steelmaker automaker")
@@ -363,9 +269,6 @@ OFFICES_OF_ORGS = _words(
     board service
     """
 )
-
-#: Offices held in a place: "the akim of X", "the mayor of X".
-OFFICES_OF_PLACES = _words("mayor governor akim residents")
 
 #: Words before a capitalised span that make it a work (film, book, programme): dropped.
 WORK_NOUNS = _words(

@@ -31,6 +31,7 @@ class BuildReport:
 
 _DETECTION_FILES = (
     "gazetteer.yaml", "detect", "tokens.py", "candidate.py", "lexicon.py", "person_names.py",
+    "place_words.py",
     "names.py", "gazetteer.py", "extract.py",
 )  # fmt: skip
 _RESOLUTION_FILES = ("resolve", "model.py", "cache.py", "store.py")

@@ -281,3 +281,34 @@ class Evidence:
             if low in lx.SITE_NOUNS and before.lower in lx.SITE_MODIFIERS | ARTICLES:
                 cand.vote(PLACE, 2.5)  # "X, an offshore block", "X, a gas field"
                 return
+
+    def _not_a_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
+        """A work's title (``the film Borat``) or a law or event (``Criminal Code``)."""
+        if (
+            i > 0
+            and tokens[i - 1].lower in lx.WORK_NOUNS
+            and _gap(text, tokens[i - 1], tokens[i]).strip() in ("", "‘", "“", '"', "'", "«")
+        ):
+            return True
+        last = strip_possessive(tokens[j - 1].text).lower()
+        return j - i >= 2 and last in lx.DROP_HEADS
+
+    def _candidate(
+        self, paragraph: Paragraph, start: int, end: int, heading: bool, words: list[Token]
+    ) -> Candidate:
+        surface = paragraph.text[start:end]
+        return Candidate(
+            paragraph=paragraph.number,
+            start=start,
+            end=end,
+            surface=surface,
+            key=name_key(surface),
+            in_comment=paragraph.kind is Kind.COMMENT,
+            heading=heading,
+            # An acronym's capitals are its own, not the sentence's.
+            initial=len(words) == 1 and words[0].initial and not words[0].acronym,
+            tokens=len(words),
+            acronym=len(words) == 1 and words[0].acronym,
+            first=name_key(words[0].text),
+            last=name_key(strip_possessive(words[-1].text)),
+        )

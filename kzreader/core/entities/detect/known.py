@@ -8,9 +8,6 @@ organisation's name (``Petropavlovsk City Court``) makes the organisation, not t
 
 from __future__ import annotations
 
-import re
-from itertools import pairwise
-
 from ...corpus.model import Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PLACE, Candidate
@@ -18,7 +15,7 @@ from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
-from .countries import Countries
+from .longer import LongerNames
 from .patterns import (
     ARTICLES,
     CYRILLIC,
@@ -32,7 +29,6 @@ from .patterns import (
 )
 from .shapes import (
     direction_before,
-    listed_units,
     may_end,
     name_reach,
     portfolio_list_end,
@@ -43,18 +39,12 @@ from .shapes import (
     unit_after,
 )
 
-#: Heads that make a known place's longer name a place (``Lenin Street``, ``Ekibastuz GRES-1``).
-_PLACE_ENDS = lx.STREET_HEADS | NATURAL | lx.PLANT_CODES
-
 #: Endings of towns named after a person (Kurchatov, Satpayev): after a capitalised
 #: word, the person.
 _SURNAME_PLACES = ("ov", "ev")
 
-#: A lower-case word right after a hyphenated name (``Russia-China pipeline``).
-_ROUTE_AFTER = re.compile(r" ([a-z]+)\b")
 
-
-class KnownNames(Countries):
+class KnownNames(LongerNames):
     """Matches gazetteer names, generic bodies and non-entities (the first pass)."""
 
     def _gazetteer_pass(
@@ -235,93 +225,6 @@ class KnownNames(Countries):
             if not matched:
                 i += 1
 
-    def _listed_units(
-        self, paragraph: Paragraph, tokens: list[Token], i: int, out: list[Candidate], heading: bool
-    ) -> int:
-        """``in Turkistan, Zhambyl and Kyzylorda regions``: each name is a region, the
-        listed one where the gazetteer has it. Where the list ends, else 0."""
-        text = paragraph.text
-        items, noun = listed_units(text, tokens, i)
-        if not items:
-            return 0
-        head = lx.PLURAL_UNITS[tokens[noun].lower]
-        spans = [text[tokens[a].start : tokens[b - 1].end] for a, b in items]
-        if any(self.gaz.country_of(name_key(s)) for s in spans):
-            return 0  # "Russia and China regions": countries' regions, not regions named so
-        for a, b in items:
-            surface = text[tokens[a].start : tokens[b - 1].end]
-            cand = self._candidate(
-                paragraph, tokens[a].start, tokens[b - 1].end, heading, tokens[a:b]
-            )
-            unit = f"{surface} {head}"
-            entry_id = self.gaz.by_key.get(name_key(unit))
-            if entry_id and self.gaz.entries[entry_id].type is EntityType.PLACE:
-                cand.gaz = entry_id
-            elif head[0].isupper():  # a region of its own, not the town named
-                cand.key, cand.site = name_key(unit), unit
-                cand.vote(PLACE, 4.0)
-            else:  # a site: called by its name, which is its mention ("Shurtan")
-                known = self.gaz.by_key.get(cand.key)
-                if known and self.gaz.entries[known].type is EntityType.PLACE:
-                    cand.gaz = known
-                else:
-                    cand.site = unit
-                    cand.vote(PLACE, 4.0)
-            for t in tokens[a:b]:
-                t.kind = "hard"
-            out.append(cand)
-        return items[-1][1]
-
-    def _subsidiary(self, text: str, tokens: list[Token], i: int, n: int, key: str) -> int:
-        """``Rosneft Deutschland``, ``Freedom Bank Kazakhstan``: a known company and a
-        country after it name its national arm, another company. Its length, else 0."""
-        entry_id = self.gaz.by_key.get(key)
-        j = i + n
-        if (
-            entry_id is None
-            or self.gaz.entries[entry_id].type is not EntityType.ORGANISATION
-            or j >= len(tokens)
-            or tokens[j - 1].text.endswith(("'s", "’s"))
-            or _gap(text, tokens[j - 1], tokens[j]) != " "
-            or not self._country_at(tokens, j)
-            or tokens[j].text.endswith(("'s", "’s"))
-        ):
-            return 0
-        after = j + 1
-        if (
-            after < len(tokens)
-            and tokens[after].cap
-            and _gap(text, tokens[j], tokens[after]) == " "
-        ):
-            return 0
-        return after - i
-
-    def _hyphen_parts(
-        self, paragraph: Paragraph, token: Token, out: list[Candidate], heading: bool
-    ) -> None:
-        """``Russia-Kazakhstan relations``: two known names joined by a hyphen."""
-        parts, offset = [], token.start
-        for part in token.text.split("-"):
-            parts.append((offset, part))
-            offset += len(part) + 1
-        keys = [name_key(p) for _, p in parts]
-        if len(parts) < 2 or not all(k in self.gaz.by_key for k in keys):
-            return
-        route = _ROUTE_AFTER.match(paragraph.text, token.end)
-        if route and route.group(1).lower() in lx.ROUTE_NOUNS:
-            # "the Russia-China pipeline" is one thing, named after both ends.
-            cand = self._candidate(paragraph, token.start, route.end(), heading, [token])
-            cand.vote(PLACE, 4.0)
-            token.kind = "hard"
-            out.append(cand)
-            return
-        for (start, part), key in zip(parts, keys, strict=True):
-            cand = self._candidate(paragraph, start, start + len(part), heading, [token])
-            cand.key, cand.first, cand.last, cand.initial = key, key, key, False
-            cand.gaz = self.gaz.by_key[key]
-            out.append(cand)
-        token.kind = "hard"
-
     def _lower_generic(self, tokens: list[Token], i: int) -> bool:
         """``Russia's foreign ministry``: a generic body in lower case after a qualifier."""
         if i == 0 or tokens[i].cap or tokens[i].lower not in GENERIC_LOWER:
@@ -398,113 +301,6 @@ class KnownNames(Countries):
             if all(p in gaz.titles for p in parts):
                 return "title"  # "Colonel-General", "Lieutenant-Colonel"
         return None
-
-    def _extend_org(
-        self, text: str, tokens: list[Token], i: int, n: int, heading: bool
-    ) -> tuple[int, int]:
-        """``Petropavlovsk City Court``, ``SNURDC Astana Mining Company Limited``: a known
-        place inside an organisation's name. Returns (tokens added before, new length).
-        In a title-case heading every word is capitalised, so only a short run of
-        capitalised words extends it (not "Rosatom Starts Work on … Nuclear Plant")."""
-        j = i + n
-        if tokens[j - 1].text.endswith(("'s", "’s")):
-            return 0, 0  # "China's Ministry of Defense" is China's, not named after it
-        if j >= len(tokens) or not tokens[j].cap or tokens[j].kind:
-            return (1, n) if self._chapter_before(text, tokens, i, n) else (0, 0)
-        if _gap(text, tokens[j - 1], tokens[j]).strip():
-            return (1, n) if self._chapter_before(text, tokens, i, n) else (0, 0)
-        end = self._run_end(text, tokens, j)
-        run = tokens[j:end]
-        if heading and (len(run) > 3 or not all(t.cap for t in run)):
-            return 0, 0
-        head = head_of(run[-1].text)
-        # "Kazakhstan International Bureau for Human Rights": a head, then "for" or "of".
-        headed = (
-            head in lx.ORG_HEADS
-            or any(
-                t.cap and t.lower in lx.ORG_HEADS and after.lower in ("for", "of")
-                for t, after in pairwise(run)
-            )
-            # "Aktau International Sea Trade Port": the port company's registered name
-            or (head == "port" and any(t.lower in ("trade", "commercial") for t in run))
-        )
-        arm = n == 1 and len(run) <= 2 and head in lx.BUSINESS_WORDS
-        if arm and self._known_org(text, tokens[i]):
-            return 0, end - i  # "Halyk Finance", "Kaspi Logistics": a known company's arm
-        if not headed and not (
-            head in lx.STREET_HEADS or head in NATURAL or head in lx.PLANT_CODES
-        ):
-            return 0, 0
-        if head in lx.DROP_HEADS and headed:
-            # "St Petersburg International Economic Forum": an event, and no mention
-            # of the city (the caller vetoes the whole name).
-            return 0, end - i
-        if head in lx.DROP_HEADS:
-            return 0, 0
-        run_key = name_key(text[run[0].start : run[-1].end])
-        if run_key in self.gaz.generic or run_key in self.gaz.by_key:
-            return 0, 0
-        left = 0
-        while i - left > 0 and left < 4 and headed:
-            prev = tokens[i - left - 1]
-            if _gap(text, prev, tokens[i - left]) != " " or not prev.cap:
-                break
-            if prev.kind and not (prev.kind == "soft" and name_key(prev.text) in self.gaz.demonyms):
-                break
-            if prev.initial and prev.lower in lx.COMMON:
-                break
-            left += 1
-        return left, end - i
-
-    def _known_org(self, text: str, token: Token) -> bool:
-        entry_id = self.gaz.by_key.get(name_key(strip_possessive(token.text)))
-        return entry_id is not None and self.gaz.entries[entry_id].type is EntityType.ORGANISATION
-
-    def _chapter_before(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
-        """``Transparency Kazakhstan``, ``Freedom Tajikistan``: an abstract noun before a
-        country's name (and nothing capitalised after it) names a group's national chapter."""
-        if n != 1 or i == 0 or not self._country_at(tokens, i):
-            return False
-        prev = tokens[i - 1]
-        if not prev.cap or prev.kind or _gap(text, prev, tokens[i]) != " ":
-            return False
-        low = prev.lower
-        if low in lx.CAUSE_NOUNS:
-            return True
-        if low in lx.COMMON or name_key(prev.text) in self.gaz.by_key:
-            return False
-        return len(low) >= 7 and low.endswith(lx.ABSTRACT_SUFFIXES)
-
-    def _named_after_place(self, text: str, tokens: list[Token], i: int, n: int) -> int:
-        """``Kazakhstan Gharysh Sapary``: a known place followed by one to three capitalised
-        words that are no name, role or common word of their own is a body named after
-        the place (not a mention of it). Returns the whole name's length, or 0."""
-        entry_id = self.gaz.by_key.get(name_key(text[tokens[i].start : tokens[i + n - 1].end]))
-        if not entry_id or self.gaz.entries[entry_id].type is not EntityType.PLACE:
-            return 0
-        j = i + n
-        if tokens[j - 1].text.endswith(("'s", "’s")):
-            return 0
-        k = j
-        while k < len(tokens) and k < j + 3:
-            word = tokens[k]
-            if not word.cap or word.kind or _gap(text, tokens[k - 1], word) != " ":
-                break
-            low = strip_possessive(word.text).lower()
-            if low in lx.COMMON or low in lx.CALENDAR or low in lx.ROLE_NOUNS:
-                return 0
-            key = name_key(strip_possessive(word.text))
-            if key in FIRST_NAME_KEYS or key in self.gaz.titles:
-                return 0
-            singular = key[:-1] if key.endswith("s") else key  # "Kuban Nogais": a people
-            if singular in self.gaz.demonyms or singular in self.gaz.non_entities:
-                return 0
-            k += 1
-        if k == j:
-            return 0
-        if k < len(tokens) and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k]):
-            return 0
-        return k - i
 
     def _named_before(self, text: str, tokens: list[Token], i: int) -> bool:
         """Whether a capitalised word of the same name precedes a generic body's name."""

@@ -14,6 +14,7 @@ from ..tokens import Token
 from ..tokens import gap as _gap
 from .evidence import Evidence
 from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES, company_word, head_of
+from .shapes import demonym_pair
 
 #: Whom a Central Asian state body answers to: ``under the President``, ``under the Government``.
 _SUPERIORS = frozenset({"president", "government", "cabinet", "ministry", "prime"})
@@ -267,6 +268,42 @@ class Runs(Evidence):
         return token.cap and (
             low in lx.ORG_HEADS or low in lx.PLACE_HEADS or token.text in lx.CAPS_LEGAL_FORMS
         )
+
+    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
+        """``Kazakh National University``, ``Eurasian Development Bank``, ``Central Asian
+        Power System``: adjectives of a people or region start the name. Returns the index
+        of the name's first word after them, or 0."""
+        gaz = self.gaz
+        k = i
+        while k < len(tokens) and k < i + 2 and tokens[k].kind == "soft" and tokens[k].cap:
+            key = name_key(tokens[k].text)
+            two = name_key(text[tokens[i].start : tokens[k].end])
+            pair = (
+                name_key(text[tokens[k].start : tokens[k + 1].end]) if k + 1 < len(tokens) else ""
+            )
+            if not (
+                key in gaz.demonyms
+                or demonym_pair(gaz.demonyms, tokens[k].text)  # "Kazakh-British"
+                or two in gaz.non_entities
+                or key in gaz.non_entities
+                or (k == i and pair in gaz.non_entities)  # "Central Asian Power System"
+            ):
+                break
+            k += 1
+        if k == i or k >= len(tokens):
+            return 0
+        nxt = tokens[k]
+        if not nxt.cap or nxt.kind or _gap(text, tokens[k - 1], nxt) != " ":
+            return 0
+        j = self._run_end(text, tokens, k)
+        if not tokens[j - 1].cap or strip_possessive(tokens[j - 1].text).lower() in lx.DROP_HEADS:
+            return 0
+        if j == k + 1 and nxt.lower in lx.COMMON:
+            return 0  # "Russian TV", "Kazakh Police": a description, not a name
+        headed = any(
+            t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[k:j]
+        )
+        return k if headed else 0
 
 
 def _share_after(text: str, tokens: list[Token], j: int) -> bool:

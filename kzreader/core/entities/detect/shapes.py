@@ -8,7 +8,7 @@ the gazetteer where it must know a name), shared by the passes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from .. import lexicon as lx
 from ..gazetteer import Gazetteer
@@ -16,7 +16,7 @@ from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
-from .patterns import FIRST_NAME_KEYS, head_of
+from .patterns import FIRST_NAME_KEYS, KNOWN_NOUNS, head_of
 
 _MINISTER = frozenset({"minister", "ministers"})
 
@@ -275,4 +275,49 @@ def may_end(last: Token) -> bool:
     low = last.lower
     return (
         low in lx.PLACE_NOUNS_JOINED or low in lx.ORG_NOUNS_JOINED or low in ("court", "ministry")
+    )
+
+
+def legal_prefix_end(text: str, tokens: list[Token], i: int) -> int:
+    """Where a legal form before a name (``AO``, ``PJSC MMC`` before a known one) ends,
+    else 0: the form is no part of the name, whose register it gives."""
+    if tokens[i].text not in lx.LEGAL_PREFIXES:
+        return 0
+    m = i + 1
+    while m < len(tokens) and m < i + 3 and tokens[m].acronym and not tokens[m].kind:
+        if _gap(text, tokens[m - 1], tokens[m]) != " ":
+            return 0
+        m += 1
+    if m >= len(tokens) or _gap(text, tokens[m - 1], tokens[m]) != " ":
+        return 0
+    if tokens[m].kind == "hard" or (m == i + 1 and tokens[m].cap and not tokens[m].kind):
+        return m  # (before an unknown name the form votes for a company: _context_votes)
+    return 0
+
+
+def singular(noun: str) -> str:
+    """``fields`` → ``field``: one site of a plural noun names each of them."""
+    if noun.endswith("s") and noun[:-1].lower() in lx.SITE_NOUNS:
+        return noun[:-1]
+    return noun
+
+
+def demonym_pair(demonyms: Mapping[str, str], word: str) -> bool:
+    """``Kazakh-British``, ``Russian-Kazakh``: demonyms joined by a hyphen."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(name_key(p) in demonyms for p in parts)
+
+
+def known_noun(low: str) -> bool:
+    """A noun the lexicon knows, or its plural (``Retailers Magnit and …``)."""
+    return low in KNOWN_NOUNS or (low.endswith("s") and low[:-1] in KNOWN_NOUNS)
+
+
+def plain_noun(low: str, article_lower: frozenset[str]) -> bool:
+    """A sentence's first word that is a common noun: known, written in lower case
+    elsewhere in the article, or a plural."""
+    return (
+        known_noun(low)
+        or low in article_lower
+        or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)
     )

@@ -7,9 +7,7 @@ a sentence-initial word, a month or a common word is not part of it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from ...corpus.model import Kind, Paragraph
+from ...corpus.model import Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
 from ..names import name_key, strip_possessive
@@ -20,7 +18,6 @@ from .patterns import (
     CONNECTORS,
     DOMAIN,
     EPITHETS,
-    KNOWN_NOUNS,
     NAME_PARTICLES,
     SHOUT,
     STOP_CONTINUATION,
@@ -30,7 +27,11 @@ from .runs import Runs
 from .shapes import (
     after_portfolio,
     direction_place,
+    known_noun,
+    legal_prefix_end,
+    plain_noun,
     portfolio_list_end,
+    singular,
     site_after,
     street_after,
     street_title,
@@ -39,27 +40,6 @@ from .shapes import (
 )
 
 DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our"}
-
-
-def _known_noun(low: str) -> bool:
-    """A noun the lexicon knows, or its plural (``Retailers Magnit and …``)."""
-    return low in KNOWN_NOUNS or (low.endswith("s") and low[:-1] in KNOWN_NOUNS)
-
-
-def _demonym_pair(demonyms: Mapping[str, str], word: str) -> bool:
-    """``Kazakh-British``, ``Russian-Kazakh``: demonyms joined by a hyphen."""
-    parts = word.split("-")
-    return len(parts) > 1 and all(name_key(p) in demonyms for p in parts)
-
-
-def _plain_noun(low: str, article_lower: frozenset[str]) -> bool:
-    """A sentence's first word that is a common noun: known, written in lower case
-    elsewhere in the article, or a plural."""
-    return (
-        _known_noun(low)
-        or low in article_lower
-        or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)
-    )
 
 
 def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
@@ -72,30 +52,6 @@ def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
         for c in out[k:]
         if not (c.gaz and outer.start <= c.start and c.end <= outer.end and c is not outer)
     ]
-
-
-def _singular(noun: str) -> str:
-    """``fields`` → ``field``: one site of a plural noun names each of them."""
-    if noun.endswith("s") and noun[:-1].lower() in lx.SITE_NOUNS:
-        return noun[:-1]
-    return noun
-
-
-def _legal_prefix_end(text: str, tokens: list[Token], i: int) -> int:
-    """Where a legal form before a name (``AO``, ``PJSC MMC`` before a known one) ends,
-    else 0: the form is no part of the name, whose register it gives."""
-    if tokens[i].text not in lx.LEGAL_PREFIXES:
-        return 0
-    m = i + 1
-    while m < len(tokens) and m < i + 3 and tokens[m].acronym and not tokens[m].kind:
-        if _gap(text, tokens[m - 1], tokens[m]) != " ":
-            return 0
-        m += 1
-    if m >= len(tokens) or _gap(text, tokens[m - 1], tokens[m]) != " ":
-        return 0
-    if tokens[m].kind == "hard" or (m == i + 1 and tokens[m].cap and not tokens[m].kind):
-        return m  # (before an unknown name the form votes for a company: _context_votes)
-    return 0
 
 
 class Spans(Runs):
@@ -165,7 +121,7 @@ class Spans(Runs):
                 token.kind = "soft"  # "Head of Communications": a department, not a body
                 i += 1
                 continue
-            prefixed = _legal_prefix_end(text, tokens, i)
+            prefixed = legal_prefix_end(text, tokens, i)
             if prefixed:  # "AO Tau-Ken Samruk": the form before a known company's name
                 for t in tokens[i:prefixed]:
                     t.kind = "soft"
@@ -220,53 +176,6 @@ class Spans(Runs):
                     out.append(cand)
             i = j
 
-    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
-        """``Kazakh National University``, ``Eurasian Development Bank``, ``Central Asian
-        Power System``: adjectives of a people or region start the name. Returns the index
-        of the name's first word after them, or 0."""
-        gaz = self.gaz
-        k = i
-        while k < len(tokens) and k < i + 2 and tokens[k].kind == "soft" and tokens[k].cap:
-            key = name_key(tokens[k].text)
-            two = name_key(text[tokens[i].start : tokens[k].end])
-            pair = (
-                name_key(text[tokens[k].start : tokens[k + 1].end]) if k + 1 < len(tokens) else ""
-            )
-            if not (
-                key in gaz.demonyms
-                or _demonym_pair(gaz.demonyms, tokens[k].text)  # "Kazakh-British"
-                or two in gaz.non_entities
-                or key in gaz.non_entities
-                or (k == i and pair in gaz.non_entities)  # "Central Asian Power System"
-            ):
-                break
-            k += 1
-        if k == i or k >= len(tokens):
-            return 0
-        nxt = tokens[k]
-        if not nxt.cap or nxt.kind or _gap(text, tokens[k - 1], nxt) != " ":
-            return 0
-        j = self._run_end(text, tokens, k)
-        if not tokens[j - 1].cap or strip_possessive(tokens[j - 1].text).lower() in lx.DROP_HEADS:
-            return 0
-        if j == k + 1 and nxt.lower in lx.COMMON:
-            return 0  # "Russian TV", "Kazakh Police": a description, not a name
-        headed = any(
-            t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[k:j]
-        )
-        return k if headed else 0
-
-    def _not_a_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
-        """A work's title (``the film Borat``) or a law or event (``Criminal Code``)."""
-        if (
-            i > 0
-            and tokens[i - 1].lower in lx.WORK_NOUNS
-            and _gap(text, tokens[i - 1], tokens[i]).strip() in ("", "‘", "“", '"', "'", "«")
-        ):
-            return True
-        last = strip_possessive(tokens[j - 1].text).lower()
-        return j - i >= 2 and last in lx.DROP_HEADS
-
     def _weak(self, token: Token, heading: bool) -> bool:
         """A capitalised word that names nothing by itself (``The``, ``June``, ``Kazakh``)."""
         if token.kind == "soft":
@@ -277,7 +186,7 @@ class Spans(Runs):
         # "Analyst Marlen Abishev said": a sentence-initial noun is not part of the name.
         if not (token.initial or heading):
             return False
-        return _known_noun(low) or low in self._article_lower
+        return known_noun(low) or low in self._article_lower
 
     def _split_run(
         self, text: str, tokens: list[Token], i: int, j: int, heading: bool, shouting: bool
@@ -307,7 +216,7 @@ class Spans(Runs):
                     and tokens[start + 1].lower == "of"
                     and not self._is_head(token)
                     and any(self._is_head(t) for t in tokens[start + 2 : j])
-                    and _plain_noun(token.lower, self._article_lower)
+                    and plain_noun(token.lower, self._article_lower)
                 ):
                     start += 2  # "Shares of Jiangxi Copper Co. Ltd rose"
                     continue
@@ -324,7 +233,7 @@ class Spans(Runs):
                     token.kind == "soft"
                     or token.lower in ARTICLES | {"in", "on", "at", "by"}
                     or (common and (token.initial or token.acronym))
-                    or (token.initial and _known_noun(strip_possessive(token.lower)))
+                    or (token.initial and known_noun(strip_possessive(token.lower)))
                 ):
                     break
                 start += 1
@@ -472,7 +381,7 @@ class Spans(Runs):
             # where the text does ("the Galkynysh field"), which names it more fully.
             noun = tokens[site - 1]
             middle = text[words[-1].end : noun.start]
-            cand.site = text[words[0].start : words[-1].end] + middle + _singular(noun.text)
+            cand.site = text[words[0].start : words[-1].end] + middle + singular(noun.text)
         if cand.key in self.gaz.non_entities or cand.key in self.gaz.demonyms:
             return None
         if joined_person:
@@ -484,23 +393,3 @@ class Spans(Runs):
         self._shape_votes(cand, words)
         self._context_votes(text, tokens, a, k, cand, paragraph)
         return cand
-
-    def _candidate(
-        self, paragraph: Paragraph, start: int, end: int, heading: bool, words: list[Token]
-    ) -> Candidate:
-        surface = paragraph.text[start:end]
-        return Candidate(
-            paragraph=paragraph.number,
-            start=start,
-            end=end,
-            surface=surface,
-            key=name_key(surface),
-            in_comment=paragraph.kind is Kind.COMMENT,
-            heading=heading,
-            # An acronym's capitals are its own, not the sentence's.
-            initial=len(words) == 1 and words[0].initial and not words[0].acronym,
-            tokens=len(words),
-            acronym=len(words) == 1 and words[0].acronym,
-            first=name_key(words[0].text),
-            last=name_key(strip_possessive(words[-1].text)),
-        )
