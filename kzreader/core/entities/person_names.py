@@ -14,6 +14,7 @@ _words = words
 #: Suffixes typical of surnames in the region (and of patronymics).
 SURNAME_SUFFIXES = (
     "ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "yn", "sky", "ski", "skaya", "skiy",
+    "zoda", "zade", "ska", "ovic", "escu",
     "enko", "uk", "yuk", "chuk", "yan", "ian", "bayev", "baev", "uly", "kyzy", "vich", "ich",
     "shvili", "dze", "ovich", "evich", "ovna", "evna", "ko", "ny", "iy", "kin", "chenko",
 )  # fmt: skip
@@ -86,6 +87,8 @@ FIRST_NAMES = _words(
     chiara carlos miguel javier pablo luis jorge alejandro manuel pedro rafael antonio
     lucia carmen ayse fatma elif zeynep emine hasan huseyin ibrahim ismail osman yusuf
     burak serkan ozan kemal
+    marta celestino jose luis diego sergio ricardo eduardo fernando andres roberto
+    amirjon khurshed firdavs bakhtiyor sherali farrukh davlat rustam faridun jamshed
     """
 )
 

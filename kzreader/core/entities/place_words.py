@@ -29,7 +29,7 @@ PLACE_HEADS = (
     avenue square boulevard prospect highway bay gulf strait canal okrug municipality
     mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
     basin port terminal pipeline corridor route glacier mausoleum cathedral monastery palace
-    embankment quay promenade prefecture arena
+    embankment quay promenade prefecture arena hall cemetery
     memorial monument fortress citadel
     """
     )
@@ -78,7 +78,7 @@ SITE_NOUNS = _words(
     """
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
     mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
-    station stations glacier bazaar ports terminals plants refineries airports
+    station stations glacier bazaar ports terminals plants refineries airports cemetery
     """
 )
 
@@ -87,6 +87,7 @@ SITE_NOUNS = _words(
 #: the noun alone after a name is often a body (``the Zertteu centre``), so both words.
 FACILITY_KINDS = _words(
     "migration detention pre-trial remand training proving test metro railway bus border"
+    " compressor pumping"
 )
 FACILITY_NOUNS = _words("centre center ground grounds station site range")
 

@@ -942,3 +942,28 @@ def test_a_related_story_link_is_read_as_a_headline() -> None:
     )
     assert graph.lookup("Kazakh Court Jails Blogger") is None
     assert _type(graph, "Unsplash") is EntityType.ORGANISATION
+
+
+def test_central_asian_ministries_committees_and_documents() -> None:
+    graph = _graph(
+        "The Ministry of Labour, Migration and Employment of Population of Tajikistan and "
+        "the Committee on Budget, Economy and Fiscal Policy met.",
+        "Both are parties to the Convention on the Protection and Use of Transboundary "
+        "Watercourses and International Lakes.",
+    )
+    surfaces = {m.surface for e in graph.entities() for m in graph.mentions(e.id)}
+    assert "Ministry of Labour, Migration and Employment of Population of Tajikistan" in surfaces
+    assert "Committee on Budget, Economy and Fiscal Policy" in surfaces
+    assert graph.lookup("Transboundary Watercourses") is None and graph.lookup("Lakes") is None
+
+
+def test_facilities_of_towns_and_towns_named_after_people() -> None:
+    graph = _graph(
+        "Gas flows through the Beineu compressor station; Mehrangez Tursunzoda, an engineer, "
+        "works in Tursunzoda and in Shevchenko, as Aktau was called.",
+    )
+    assert _type(graph, "Beineu compressor station") is EntityType.PLACE
+    assert graph.lookup("Beineu") is None  # the town is not mentioned
+    assert _type(graph, "Mehrangez Tursunzoda") is EntityType.PERSON
+    assert _type(graph, "Tursunzoda") is EntityType.PLACE
+    assert graph.lookup("Shevchenko") == graph.lookup("Aktau")

@@ -31,6 +31,7 @@ from .shapes import (
     direction_before,
     may_end,
     name_reach,
+    of_population,
     portfolio_list_end,
     route_end,
     site_after,
@@ -39,9 +40,9 @@ from .shapes import (
     unit_after,
 )
 
-#: Endings of towns named after a person (Kurchatov, Satpayev): after a capitalised
+#: Endings of towns named after a person (Kurchatov, Satpayev, Tursunzoda): after a capitalised
 #: word, the person.
-_SURNAME_PLACES = ("ov", "ev")
+_SURNAME_PLACES = ("ov", "ev", "zoda")
 
 
 class KnownNames(LongerNames):
@@ -194,6 +195,8 @@ class KnownNames(LongerNames):
                             listed = portfolio_list_end(self.gaz, text, tokens, i, n)
                             if listed:  # "Ministry of Culture, Information, … and Youth Policy"
                                 n = _stretch(text, tokens, cand, i, n, listed)
+                            if people := of_population(text, tokens, i + n):
+                                n = _stretch(text, tokens, cand, i, n, people)
                             cand.country = self._qualifier(text, tokens, i, n)
                             tail = self._of_country_end(text, tokens, i + n)
                             if cand.country and tail:  # "Security Council of Kazakhstan"

@@ -95,16 +95,25 @@ def title_after(text: str, tokens: list[Token], j: int) -> bool:
     )
 
 
-def unit_after(text: str, tokens: list[Token], j: int) -> bool:
-    """Whether a unit noun at ``j`` makes another place of the known place before it
-    (``Beineu district``, ``Moskva station``, ``Leningrad Region``)."""
+def unit_after(text: str, tokens: list[Token], j: int) -> int:
+    """Where the unit noun at ``j`` ends when it makes another place of the known place
+    before it (``Beineu district``, ``Moskva station``, ``Leningrad Region``, ``the
+    Beineu compressor station``), else 0."""
     if j >= len(tokens) or _gap(text, tokens[j - 1], tokens[j]) != " ":
-        return False
+        return 0
     low = strip_possessive(tokens[j].lower)
     if not tokens[j].cap:
-        return low in lx.UNIT_NOUNS
+        if low in lx.UNIT_NOUNS:
+            return j + 1
+        facility = (
+            low in lx.FACILITY_KINDS
+            and j + 1 < len(tokens)
+            and strip_possessive(tokens[j + 1].lower) in lx.FACILITY_NOUNS
+            and _gap(text, tokens[j], tokens[j + 1]) == " "
+        )
+        return j + 2 if facility else 0
     more = j + 1 < len(tokens) and tokens[j + 1].cap and _gap(text, tokens[j], tokens[j + 1]) == " "
-    return low in lx.ADMIN_HEADS and not more  # (but "Moscow District Military Court")
+    return j + 1 if low in lx.ADMIN_HEADS and not more else 0  # (not "Moscow District … Court")
 
 
 def two_companies(tokens: list[Token], start: int, m: int, j: int) -> bool:
@@ -185,8 +194,8 @@ def portfolio_list_end(gaz: Gazetteer, text: str, tokens: list[Token], i: int, n
     Culture, Information, Sports and Youth Policy``): the end of the list, else 0.
     The list must close with "and"; no item may be a known name or a body's head
     (``Ministry of Energy, the Finance Ministry and …`` lists bodies)."""
-    if n < 3 or tokens[i + 1].lower != "of" or not tokens[i + n - 1].cap:
-        return 0
+    if n < 3 or tokens[i + 1].lower not in ("of", "on", "for") or not tokens[i + n - 1].cap:
+        return 0  # ("Committee on Budget, Economy and Fiscal Policy" too)
     k, closed = i + n, False
     while k < len(tokens) and not closed:
         gap = _gap(text, tokens[k - 1], tokens[k])
@@ -205,6 +214,48 @@ def portfolio_list_end(gaz: Gazetteer, text: str, tokens: list[Token], i: int, n
         if k == item:
             return 0
     return k if closed else 0
+
+
+def document_title_end(text: str, tokens: list[Token], i: int) -> int:
+    """``Convention on the Protection and Use of Transboundary Watercourses and
+    International Lakes``: a document named by its subject is no entity, nor are the
+    names in its title. Where the title ends, else 0."""
+    if i + 2 >= len(tokens) or tokens[i].lower not in _DOCUMENTS or not tokens[i].cap:
+        return 0
+    if tokens[i + 1].lower not in ("on", "of") or _gap(text, tokens[i], tokens[i + 1]) != " ":
+        return 0
+    k, last_cap = i + 1, 0
+    while k < len(tokens) and _gap(text, tokens[k - 1], tokens[k]) == " ":
+        if tokens[k].cap:
+            last_cap = k
+        elif tokens[k].lower not in _TITLE_JOINERS:
+            break
+        k += 1
+    return last_cap + 1 if last_cap else 0
+
+
+_TITLE_JOINERS = frozenset({"the", "and", "of", "on", "for", "in", "to", "between"})
+#: Documents named by their subject (not "Conference on Interaction …", a body).
+_DOCUMENTS = frozenset(
+    "convention treaty agreement accord law code act declaration decree resolution bill "
+    "constitution doctrine concept strategy programme program plan memorandum protocol "
+    "charter".split()
+)
+
+
+def of_population(text: str, tokens: list[Token], j: int) -> int:
+    """``Ministry of Labour and Social Protection of Population``: Central Asian
+    ministries' names go on with "of (the) Population". Where that ends, else 0."""
+    k = j + 1 if j + 1 < len(tokens) and tokens[j + 1].lower == "the" else j
+    if (
+        k + 1 < len(tokens)
+        and tokens[j].lower == "of"
+        and tokens[k + 1].lower == "population"
+        and tokens[k + 1].cap
+        and _gap(text, tokens[j - 1], tokens[j]) == " "
+    ):
+        return k + 2
+    return 0
 
 
 def direction_before(gaz: Gazetteer, text: str, tokens: list[Token], i: int, key: str) -> bool:

@@ -342,10 +342,11 @@ class Spans(Runs):
             and not _gap(text, tokens[k - 1], tokens[k]).strip()
         ):
             low = tokens[k].lower
-            known_unit = unit_after(text, tokens, k) and (
-                name_key(text[words[0].start : words[-1].end]) in self.gaz.by_key
-            )  # "Saryagash station", not a mention of the town named with its noun
-            if known_unit or (
+            unit = unit_after(text, tokens, k)
+            if unit and name_key(text[words[0].start : words[-1].end]) in self.gaz.by_key:
+                # "Saryagash station", not a mention of the town named with its noun
+                end, joined_place, k = tokens[unit - 1].end, True, unit
+            elif (
                 low in lx.PLACE_NOUNS_JOINED
                 and not words[-1].text.endswith(("'s", "’s"))
                 and head_of(words[-1].text) not in lx.PLACE_HEADS  # "the Auezov Avenue bridge"
