@@ -18,7 +18,7 @@ from ..tokens import Token, tokenize
 from .frame import dateline_agency, dateline_end, frame_votes
 from .known import KnownNames
 from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer
-from .shapes import document_title_end
+from .shapes import DOCUMENT_TITLE, DOCUMENT_WORDS, document_title_end
 
 #: A stock ticker and its exchange in parentheses (``(KAP LI)``, ``(CCJ US)``, ``(KZAP KZ)``).
 _TICKER = re.compile(r"\((?:[A-Z0-9.]{1,6} (?:[A-Z]{2}|Equity)(?:, |; )?)+\)")
@@ -105,14 +105,17 @@ class Detector(KnownNames):
                 for token in tokens:
                     if ticker.start() < token.start < ticker.end():
                         token.kind = "soft"
-        for k, token in enumerate(tokens):
-            titled = document_title_end(text, tokens, k) if token.cap else 0
-            for t in tokens[k + 1 : titled]:  # "Convention on the Protection and Use of …"
-                t.kind = "soft"
-        for award in _AWARD.finditer(text):  # "the Order of Lenin": an award, not Lenin
-            for token in tokens:
-                if award.start() <= token.start < award.end():
-                    token.kind = "soft"
+        if any(w in text for w in DOCUMENT_WORDS) and DOCUMENT_TITLE.search(text):
+            # "the Convention on the Protection and Use of …"
+            for k, token in enumerate(tokens):
+                titled = document_title_end(text, tokens, k) if token.cap else 0
+                for t in tokens[k + 1 : titled]:
+                    t.kind = "soft"
+        if "Order" in text or "Medal" in text:
+            for award in _AWARD.finditer(text):  # "the Order of Lenin": an award, not Lenin
+                for token in tokens:
+                    if award.start() <= token.start < award.end():
+                        token.kind = "soft"
         heading = paragraph.heading or paragraph.kind is Kind.TITLE or bool(_RELATED.match(text))
         first_new = len(out)
         shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)

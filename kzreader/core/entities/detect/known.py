@@ -52,7 +52,7 @@ class KnownNames(LongerNames):
         self, paragraph: Paragraph, tokens: list[Token], out: list[Candidate], heading: bool
     ) -> None:
         gaz, text = self.gaz, paragraph.text
-        units = any(t.lower in lx.PLURAL_UNITS for t in tokens)
+        units = any(noun in text for noun in lx.PLURAL_UNITS)  # "Akmola and Kostanay regions"
         i = 0
         while i < len(tokens):
             token = tokens[i]

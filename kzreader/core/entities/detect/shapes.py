@@ -8,6 +8,7 @@ the gazetteer where it must know a name), shared by the passes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from .. import lexicon as lx
@@ -240,6 +241,11 @@ _DOCUMENTS = frozenset(
     "convention treaty agreement accord law code act declaration decree resolution bill "
     "constitution doctrine concept strategy programme program plan memorandum protocol "
     "charter".split()
+)
+#: A quick look for one in a paragraph's text, before its tokens are walked.
+DOCUMENT_WORDS = tuple(f"{w.capitalize()} o" for w in sorted(_DOCUMENTS))
+DOCUMENT_TITLE = re.compile(
+    r"\b(?:" + "|".join(sorted(w.capitalize() for w in _DOCUMENTS)) + r") (?:on|of) "
 )
 
 
