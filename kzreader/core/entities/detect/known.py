@@ -246,22 +246,19 @@ class KnownNames(LongerNames):
             if key in gaz.caps_keys and n == 1 and not token.acronym:
                 return None
             prev = tokens[i - 1] if i else None
-            if (
+            named_before = (  # a capitalised word right before a one-word known name
                 n == 1
-                and entry.type is EntityType.PERSON
                 and prev is not None
                 and prev.cap
                 and not prev.kind
                 and prev.end + 1 == token.start
-            ):
+            )
+            if named_before and entry.type is EntityType.PERSON:
                 return None  # "Farrukh Karimov" is not Islam Karimov
             if (
-                n == 1
-                and entry.type is EntityType.PLACE
+                named_before
                 and prev is not None
-                and prev.cap
-                and not prev.kind
-                and prev.end + 1 == token.start
+                and entry.type is EntityType.PLACE
                 and (
                     name_key(prev.text) in FIRST_NAME_KEYS
                     or (entry.name.endswith(_SURNAME_PLACES) and prev.lower not in lx.COMMON)
