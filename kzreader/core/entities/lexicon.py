@@ -233,7 +233,7 @@ VENTURE_PREFIXES = frozenset({"JV", "TOO", "AO", "OOO", "ZAO", "OAO", "PAO", "LL
 #: Legal forms written before a company's name (``AO Tau-Ken Samruk``, ``PJSC MMC
 #: Norilsk Nickel``): before a known name, part of no entity of their own.
 #: ("JV Inkai" is the venture's name: JV stays in it.)
-LEGAL_PREFIXES = (VENTURE_PREFIXES - {"JV"}) | {"PJSC", "OJSC", "CJSC", "NJSC", "LLC"}
+LEGAL_PREFIXES = (VENTURE_PREFIXES - {"JV"}) | {"PJSC", "OJSC", "CJSC", "NJSC", "LLC", "NAC", "NC"}
 
 #: Organisation heads that also start a two-word name (``Alliance Altyn``, ``Radio Azattyk``).
 ORG_FIRST_HEADS = _words(

@@ -967,3 +967,15 @@ def test_facilities_of_towns_and_towns_named_after_people() -> None:
     assert _type(graph, "Mehrangez Tursunzoda") is EntityType.PERSON
     assert _type(graph, "Tursunzoda") is EntityType.PLACE
     assert graph.lookup("Shevchenko") == graph.lookup("Aktau")
+
+
+def test_a_republics_ministry_and_a_national_companys_form() -> None:
+    graph = _graph(
+        "Officials of the Ministry of Energy and Water Resources of the Republic of Tajikistan "
+        "met NAC Kazatomprom JSC in Almaty.",
+    )
+    ministry = graph.lookup("Ministry of Energy and Water Resources of the Republic of Tajikistan")
+    assert ministry is not None and ministry.name.endswith("of Tajikistan")
+    assert graph.lookup("Tajikistan") is None  # part of the ministry's name
+    kazatomprom = graph.lookup("Kazatomprom")
+    assert kazatomprom is not None and kazatomprom.name == "Kazatomprom"

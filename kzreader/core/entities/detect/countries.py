@@ -45,17 +45,24 @@ class Countries(Spans):
 
     def _of_country_end(self, text: str, tokens: list[Token], j: int) -> int:
         """One past ``of [the] <country>`` right after a generic body, or 0."""
+        return self._of_country(text, tokens, j)[0]
+
+    def _of_country(self, text: str, tokens: list[Token], j: int) -> tuple[int, str | None]:
+        """``of [the] [Republic of] <country>`` at ``j``: one past it and the country."""
         if j >= len(tokens) or tokens[j].lower != "of":
-            return 0
+            return 0, None
         k = j + 1
         if k < len(tokens) and tokens[k].lower == "the":
             k += 1
+        if k + 2 < len(tokens) and tokens[k].lower == "republic" and tokens[k + 1].lower == "of":
+            k += 2  # "of the Republic of Tajikistan", whether or not the gazetteer lists it
         for width in (3, 2, 1):
             if k + width <= len(tokens):
-                words = text[tokens[k].start : tokens[k + width - 1].end]
-                if self.gaz.country_of(name_key(words)) and name_key(words) in self.gaz.by_key:
-                    return k + width
-        return 0
+                key = name_key(text[tokens[k].start : tokens[k + width - 1].end])
+                country = self.gaz.country_of(key)
+                if country and key in self.gaz.by_key:
+                    return k + width, country
+        return 0, None
 
     def _own_country_end(self, text: str, tokens: list[Token], j: int, entry_id: str) -> int:
         """Where ``of [the] <country>`` after a known body ends when its listed name ends
@@ -122,14 +129,4 @@ class Countries(Spans):
             country = gaz.capitals.get(name_key(strip_possessive(tokens[j + 1].text)))
             if country:
                 return country
-        if j < len(tokens) and tokens[j].lower == "of":
-            j += 1
-            if j < len(tokens) and tokens[j].lower == "the":
-                j += 1
-            for width in (3, 2, 1):
-                if j + width <= len(tokens):
-                    words = text[tokens[j].start : tokens[j + width - 1].end]
-                    country = gaz.country_of(name_key(words))
-                    if country:
-                        return country
-        return None
+        return self._of_country(text, tokens, j)[1]

@@ -89,8 +89,8 @@ class LongerNames(Countries):
                 break
             if prev.kind and not (prev.kind == "soft" and name_key(prev.text) in self.gaz.demonyms):
                 break
-            if prev.initial and prev.lower in lx.COMMON:
-                break
+            if (prev.initial and prev.lower in lx.COMMON) or prev.text in lx.LEGAL_PREFIXES:
+                break  # (and "NAC Kazatomprom JSC" is Kazatomprom: the form is no part of it)
             left += 1
         return left, end - i
 
