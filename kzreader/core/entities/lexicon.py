@@ -177,9 +177,6 @@ LEGAL_FORM_ENDS = _words(
     "llp jsc pjsc cjsc ojsc ltd llc gmbh plc inc corp ag limited co kg sa nv bv b.v. n.v. s.a."
 )
 
-#: Legal forms that are English words in lower case, so heads only in capitals
-#: (``Ostwind Energie Kasachstan TOO``; "Too many" is no company).
-CAPS_LEGAL_FORMS = frozenset({"TOO", "AO", "OOO", "ZAO", "OAO", "PAO"})
 
 #: Abbreviated legal forms written with a full stop, which does not end the name
 #: (``Jiangxi Copper Co. Ltd``, ``Shanghai Electric Co., Ltd.``).
@@ -234,6 +231,10 @@ VENTURE_PREFIXES = frozenset({"JV", "TOO", "AO", "OOO", "ZAO", "OAO", "PAO", "LL
 #: Norilsk Nickel``): before a known name, part of no entity of their own.
 #: ("JV Inkai" is the venture's name: JV stays in it.)
 LEGAL_PREFIXES = (VENTURE_PREFIXES - {"JV"}) | {"PJSC", "OJSC", "CJSC", "NJSC", "LLC", "NAC", "NC"}
+
+#: Legal forms that are English words in lower case ("too"), so heads only in capitals
+#: (``Ostwind Energie Kasachstan TOO``; "Too many" is no company).
+CAPS_LEGAL_FORMS = VENTURE_PREFIXES - {"JV", "LLP", "JSC"}
 
 #: Organisation heads that also start a two-word name (``Alliance Altyn``, ``Radio Azattyk``).
 ORG_FIRST_HEADS = _words(

@@ -35,6 +35,13 @@ _RELATED = re.compile(
 _KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |locally )?known as\s+")
 
 
+def _soften(tokens: list[Token], start: int, end: int) -> None:
+    """Mark the words between two offsets as no names, before the passes run."""
+    for token in tokens:
+        if start <= token.start < end:
+            token.kind = "soft"
+
+
 class Detector(KnownNames):
     """Finds candidates in articles; one instance per process (it holds the gazetteer)."""
 
@@ -102,9 +109,7 @@ class Detector(KnownNames):
                 a.kind = "soft"  # "Aug 23", but "Jan Harvey" is a man
         if "(" in text:
             for ticker in _TICKER.finditer(text):  # "Kazatomprom JSC (KAP LI)": a quote code
-                for token in tokens:
-                    if ticker.start() < token.start < ticker.end():
-                        token.kind = "soft"
+                _soften(tokens, ticker.start(), ticker.end())
         if any(w in text for w in DOCUMENT_WORDS) and DOCUMENT_TITLE.search(text):
             # "the Convention on the Protection and Use of …"
             for k, token in enumerate(tokens):
@@ -113,9 +118,7 @@ class Detector(KnownNames):
                     t.kind = "soft"
         if "Order" in text or "Medal" in text:
             for award in _AWARD.finditer(text):  # "the Order of Lenin": an award, not Lenin
-                for token in tokens:
-                    if award.start() <= token.start < award.end():
-                        token.kind = "soft"
+                _soften(tokens, award.start(), award.end())
         heading = paragraph.heading or paragraph.kind is Kind.TITLE or bool(_RELATED.match(text))
         first_new = len(out)
         shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)

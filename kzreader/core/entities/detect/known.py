@@ -103,23 +103,8 @@ class KnownNames(LongerNames):
                     self._starts_a_body(text, tokens, i + n) or street_title(text, tokens, i, n)
                 ):
                     kind = None  # "Justice for Journalists Foundation", "Abylai Khan Avenue"
-                if (
-                    kind == "entity"
-                    and unit_after(text, tokens, i + n)
-                    and key in gaz.by_key
-                    and gaz.entries[gaz.by_key[key]].type is EntityType.PLACE
-                ):
-                    kind = None  # "Beineu district", "Moskva station": another place
-                if (
-                    kind == "entity"
-                    and i > 0
-                    and tokens[i - 1].cap
-                    and tokens[i - 1].lower in lx.PLACE_FIRST_HEADS
-                    and _gap(text, tokens[i - 1], token) == " "
-                    and key in gaz.by_key
-                    and gaz.entries[gaz.by_key[key]].type is EntityType.PLACE
-                ):
-                    kind = None  # "Lake Shalkar" is a lake, not the town of Shalkar
+                if kind == "entity" and self._names_another_place(text, tokens, i, n, key):
+                    kind = None  # "Beineu district", "Lake Shalkar": not the town itself
                 if kind is None and n == 1 and CYRILLIC.search(stripped):
                     key = self._inflected(stripped) or key
                     kind = "entity" if key in gaz.by_key else None
@@ -236,6 +221,25 @@ class KnownNames(LongerNames):
         if name_key(two) not in self.gaz.generic:
             return False
         return self.gaz.country_of(name_key(tokens[i - 1].text)) is not None
+
+    def _names_another_place(
+        self, text: str, tokens: list[Token], i: int, n: int, key: str
+    ) -> bool:
+        """A known place with a unit noun after it (``Beineu district``, ``Moskva
+        station``) or a lake's or mountain's word before it (``Lake Shalkar``) is another
+        place, named after it; the span pass makes that one."""
+        entry_id = self.gaz.by_key.get(key)
+        if entry_id is None or self.gaz.entries[entry_id].type is not EntityType.PLACE:
+            return False
+        if unit_after(text, tokens, i + n):
+            return True
+        prev = tokens[i - 1] if i else None
+        return (
+            prev is not None
+            and prev.cap
+            and prev.lower in lx.PLACE_FIRST_HEADS
+            and _gap(text, prev, tokens[i]) == " "
+        )
 
     def _classify(self, key: str, tokens: list[Token], i: int, n: int) -> str | None:
         gaz = self.gaz

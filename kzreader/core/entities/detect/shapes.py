@@ -92,7 +92,7 @@ def title_after(text: str, tokens: list[Token], j: int) -> bool:
         office.lower in lx.BODY_OFFICES
         and name.cap
         and _gap(text, office, name) == " "
-        and name_key(name.text) in FIRST_NAME_KEYS | lx.BODY_OFFICES
+        and name_key(name.text) in FIRST_NAME_KEYS
     )
 
 
