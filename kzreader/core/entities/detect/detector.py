@@ -257,6 +257,12 @@ class Detector(KnownNames):
                 definable = cand.acronym or (
                     cand.tokens == 1 and prev.tokens >= 2 and not cand.gaz and not cand.generic
                 )
+                # "China Energy Engineering Corporation (Energy China)": its own words, fewer
+                definable = definable or (
+                    1 < cand.tokens < prev.tokens
+                    and not cand.gaz
+                    and set(cand.key.split()) <= set(prev.key.split())
+                )
                 if definable or (prev.acronym and cand.tokens >= 2):
                     cand.alias_of = index - 1
                 continue

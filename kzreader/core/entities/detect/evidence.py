@@ -15,6 +15,7 @@ from ...corpus.model import Kind, Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
 from ..gazetteer import Gazetteer
+from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
@@ -33,6 +34,8 @@ _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{2,4}[A-Z]?$")
 
 #: Participles of a seat after a place and a hyphen (``Ankara-based``).
 _SEATED = frozenset({"based", "headquartered", "registered"})
+#: A match's score after a name: "beating Ordabasy 2-1" (a team; en dashes split "2–1").
+_SCORE = re.compile(r"\d{1,2}(?:-\d{1,2})?$")
 _LOCATED = frozenset({"located", "born", "situated"})
 
 
@@ -93,6 +96,8 @@ class Evidence:
         if len(words) == 1 and _MODEL.match(last) and head not in lx.PLANT_CODES:
             cand.vote(DROP, 4.0)  # "VVER-1200", "AI-92", "Il-76": a model or a grade
         first_is_name = cand.first in FIRST_NAME_KEYS
+        if len(words) == 2 and not first_is_name and self._city(words[1]):
+            cand.vote(ORG, 2.0)  # "Shakhter Karagandy": a club (the city was left out)
         if len(words) == 2 and words[0].lower in lx.FAMILY_NAMES_FIRST and not first_is_name:
             cand.vote(PERSON, 2.5)  # "Wang Jianguo", "Li Hongwei"
         if len(words) == 1 and company_word(last):
@@ -119,6 +124,14 @@ class Evidence:
                 cand.vote(PLACE, 1.0)
         if len(low_last) >= 5 and low_last.endswith(lx.SURNAME_SUFFIXES):
             cand.vote(PERSON, 1.0)
+
+    def _city(self, word: Token) -> bool:
+        """Whether a word is a known town or city (no country, no region)."""
+        entry_id = self.gaz.by_key.get(name_key(strip_possessive(word.text)))
+        if entry_id is None:
+            return False
+        entry = self.gaz.entries[entry_id]
+        return entry.type is EntityType.PLACE and not entry.country and not entry.region
 
     def _context_votes(
         self,
@@ -183,6 +196,8 @@ class Evidence:
             plain_gap = gap.strip(" ’'”\"")
             if gap == "-" and (nxt.text in _SEATED or nxt.text == "born"):
                 cand.vote(PLACE, 3.0)
+            elif gap == " " and _score_at(text, tokens, k):
+                cand.vote(ORG, 2.5)  # "beating Ordabasy 2-1", "Kairat 3–0": a team
             elif plain_gap == "":
                 low = nxt.lower
                 if low == "of" and cand.tokens == 1 and self._country_at(tokens, k + 1):
@@ -312,3 +327,19 @@ class Evidence:
             first=name_key(words[0].text),
             last=name_key(strip_possessive(words[-1].text)),
         )
+
+
+def _score_at(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether a match's score starts at token ``k`` (``2-1``, ``3–0``, not ``2025``)."""
+    word = tokens[k].text
+    if not _SCORE.match(word):
+        return False
+    if "-" in word:
+        return True
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and _gap(text, tokens[k], nxt) in ("–", "—")
+        and nxt.text.isdigit()
+        and len(nxt.text) <= 2
+    )

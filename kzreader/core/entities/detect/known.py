@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...corpus.model import Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PLACE, Candidate
+from ..gazetteer import GazEntry
 from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
@@ -43,6 +44,17 @@ from .shapes import (
 #: Endings of towns named after a person (Kurchatov, Satpayev, Tursunzoda): after a capitalised
 #: word, the person.
 _SURNAME_PLACES = ("ov", "ev", "zoda")
+#: Words before a city that make no club of it (``Greater Almaty``).
+_PLACE_QUALIFIERS = frozenset(
+    "greater downtown metropolitan old new upper lower inner outer north south east west"
+    " northern southern eastern western central".split()
+)
+#: Heads of companies' names that a country's name may follow (``TBC Bank Uzbekistan``).
+_ARM_HEADS = frozenset(
+    "bank group holding holdings company corporation airlines airways partners".split()
+)
+#: Nouns of a field or deposit named after a place (``the Orenburg field``).
+_FIELD_NOUNS = ("field", "deposit", "oilfield", "fields", "deposits")
 
 
 class KnownNames(LongerNames):
@@ -231,7 +243,7 @@ class KnownNames(LongerNames):
         entry_id = self.gaz.by_key.get(key)
         if entry_id is None or self.gaz.entries[entry_id].type is not EntityType.PLACE:
             return False
-        if unit_after(text, tokens, i + n):
+        if unit_after(text, tokens, i + n) or self._field_after(text, tokens, i + n, entry_id):
             return True
         prev = tokens[i - 1] if i else None
         return (
@@ -240,6 +252,37 @@ class KnownNames(LongerNames):
             and prev.lower in lx.PLACE_FIRST_HEADS
             and _gap(text, prev, tokens[i]) == " "
         )
+
+    def _team_before(self, prev: Token, entry: GazEntry) -> bool:
+        """Whether ``prev``, right before a known city, is a club's own name: a word the
+        gazetteer and the article's lower-case words don't know."""
+        if entry.type is not EntityType.PLACE or entry.country or entry.region:
+            return False
+        if prev.paragraph[prev.end : prev.end + 1] != " ":
+            return False  # (not "Nevada–Semipalatinsk")
+        low = prev.lower
+        if (
+            low in lx.COMMON
+            or low in _PLACE_QUALIFIERS
+            or low in self._article_lower
+            or prev.acronym
+        ):
+            return False
+        key = name_key(prev.text)
+        return key not in self.gaz.by_key and key not in self.gaz.titles and len(key) >= 4
+
+    def _field_after(self, text: str, tokens: list[Token], j: int, entry_id: str) -> bool:
+        """``the Orenburg field``: a field or deposit named after a known place that is no
+        field itself (the gazetteer lists fields with their noun: ``Tengiz field``)."""
+        if j >= len(tokens) or tokens[j].lower not in _FIELD_NOUNS:
+            return False
+        if _gap(text, tokens[j - 1], tokens[j]) != " " or tokens[j - 1].text.endswith(("'s", "’s")):
+            return False  # (not "Uzbekistan's field")
+        entry = self.gaz.entries[entry_id]
+        if entry.country:
+            return False
+        aliases = entry.aliases
+        return not any(a.lower().endswith(_FIELD_NOUNS) for a in aliases)
 
     def _classify(self, key: str, tokens: list[Token], i: int, n: int) -> str | None:
         gaz = self.gaz
@@ -269,6 +312,10 @@ class KnownNames(LongerNames):
                 )
             ):
                 return None  # "Igor Kurchatov" is the physicist, not the town named after him
+            if named_before and prev is not None and entry.country and _arm_head(prev):
+                return None  # "TBC Bank Uzbekistan": a company's national arm, one name
+            if named_before and prev is not None and self._team_before(prev, entry):
+                return None  # "Shakhter Karagandy", "Dynamo Moscow": a club of the city
             if (
                 prev is not None
                 and prev.text in lx.VENTURE_PREFIXES
@@ -328,3 +375,10 @@ def _stretch(text: str, tokens: list[Token], cand: Candidate, i: int, n: int, en
     cand.end = tokens[end - 1].end
     cand.surface = text[cand.start : cand.end]
     return end - i
+
+
+def _arm_head(prev: Token) -> bool:
+    """Whether the word before a country's name ends a company's name (``TBC Bank``,
+    ``Home Credit Group``), so that the country names the company's arm."""
+    low = head_of(prev.text)
+    return low in lx.BUSINESS_WORDS or low in _ARM_HEADS

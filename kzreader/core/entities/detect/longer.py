@@ -45,6 +45,12 @@ class LongerNames(Countries):
         In a title-case heading every word is capitalised, so only a short run of
         capitalised words extends it (not "Rosatom Starts Work on … Nuclear Plant")."""
         j = i + n
+        if (
+            i
+            and tokens[i - 1].text in lx.CLUB_PREFIXES
+            and _gap(text, tokens[i - 1], tokens[i]) == " "
+        ):
+            return 1, n  # "FC Astana": a club named after the city
         if tokens[j - 1].text.endswith(("'s", "’s")):
             return 0, 0  # "China's Ministry of Defense" is China's, not named after it
         if j >= len(tokens) or not tokens[j].cap or tokens[j].kind:

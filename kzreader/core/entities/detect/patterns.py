@@ -63,7 +63,8 @@ def is_calendar(token: Token) -> bool:
     return token.lower in lx.CALENDAR
 
 
-CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z][a-z]{2,}")
+#: ``QazaqGaz``, ``KazMunayGas``, and with capitals after the inner one (``UxC``, ``KazISS``).
+CAMEL = re.compile(r"^(?!Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z](?:[a-z]{2,}|[A-Z]*$)")
 
 
 def company_word(word: str) -> bool:

@@ -34,6 +34,23 @@ def _person_run(words: list[Token]) -> bool:
 class Runs(Evidence):
     """Finds the end of a capitalised run (used by both passes)."""
 
+    def _given_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
+        """Whether the one word before a particle at ``j`` is a given name the lexicon
+        lacks: a word of no known name, and a role or a verb of speech after the name
+        (``Sanne de Vries, Head of Communications``; not ``Rio de Janeiro``)."""
+        word = tokens[i]
+        if j != i + 1 or word.acronym or word.lower in lx.COMMON or word.kind:
+            return False
+        if name_key(word.text) in self.gaz.by_key or j + 2 >= len(tokens):
+            return False
+        after = tokens[j + 2]
+        if _gap(text, tokens[j + 1], after) not in (", ", " "):
+            return False
+        low = after.lower
+        return (
+            low in lx.ROLE_NOUNS or low in lx.SAY_VERBS or name_key(after.text) in self.gaz.titles
+        )
+
     def _run_end(self, text: str, tokens: list[Token], i: int) -> int:
         """One past the last token of the capitalised run starting at ``i``."""
         j = i + 1
@@ -148,7 +165,10 @@ class Runs(Evidence):
                 and j + 1 < len(tokens)
                 and tokens[j + 1].cap
                 and not tokens[j + 1].kind
-                and name_key(tokens[i].text) in FIRST_NAME_KEYS
+                and (
+                    name_key(tokens[i].text) in FIRST_NAME_KEYS
+                    or self._given_name(text, tokens, i, j)
+                )
                 and not _gap(text, right, tokens[j + 1]).strip()
             ):
                 j += 2  # "Anna van Densky", "Ursula von der Leyen" (one particle)

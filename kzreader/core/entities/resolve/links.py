@@ -27,8 +27,11 @@ def _initials(surface: str) -> str:
     )
 
 
-def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
-    """``BBP`` for ``Biysk Boiler Plant``; ``Steppe Metals`` for ``Steppe Metals Holding``."""
+def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> set[int]:
+    """``BBP`` for ``Biysk Boiler Plant``; ``Steppe Metals`` for ``Steppe Metals Holding``;
+    ``Kairat`` for ``FC Kairat``. Returns the candidates it linked to an organisation (a
+    club's short name is no first name of the people about)."""
+    linked: set[int] = set()
     orgs = [
         (i, cd)
         for i, cd in enumerate(cands)
@@ -38,7 +41,7 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
         and cd.votes.get(ORG, 0) > max(cd.votes.get(PERSON, 0), cd.votes.get(PLACE, 0))
     ]
     if not orgs:
-        return
+        return linked
     # Looked up by initials and by the words before a suffix, not compared pairwise: a
     # long article (a 5 MB file) has thousands of candidates and of organisations.
     by_initials: dict[str, dict[str, int]] = {}
@@ -48,6 +51,8 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
         by_initials.setdefault(initials, {})[o.key] = i
         if o.last in _ORG_SUFFIXES:
             by_stem.setdefault(tuple(o.key.split()[:-1]), {})[o.key] = i
+        if o.surface.split()[0] in lx.CLUB_PREFIXES:
+            by_stem.setdefault(tuple(o.key.split()[1:]), {})[o.key] = i
     for c, cd in enumerate(cands):
         if cd.generic:
             continue
@@ -74,11 +79,14 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
                 }
             if len(found) == 1:
                 uf.union(next(iter(found.values())), c)
+                linked.add(c)
             continue
         # One more word than this name, a suffix (its own key never qualifies).
         found = by_stem.get(tuple(cd.key.split()), {})
         if len(found) == 1:
             uf.union(next(iter(found.values())), c)
+            linked.add(c)
+    return linked
 
 
 def link_sites(cands: Sequence[Candidate], uf: ArticleUnion) -> None:

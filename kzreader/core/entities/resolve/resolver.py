@@ -16,14 +16,13 @@ from ..detect import FIRST_NAME_KEYS
 from ..gazetteer import Gazetteer, entity_id, load_gazetteer
 from ..model import EntityType
 from ..names import edit_distance, legal_form_free, name_key, strip_possessive
+from .bodies import ArticleBodies
 from .clusters import TYPES, ArticleUnion, Cluster, person_enough
 from .links import (
-    dominant_country,
     link_organisations,
     link_sites,
     misspelt,
     people_in,
-    short_name,
     unique_person,
     without_patronymic,
 )
@@ -99,30 +98,18 @@ class Resolver:
         gaz = self.gaz
         uf = ArticleUnion()
         unknown: list[int] = []
-        resolved_country: dict[int, str | None] = {}
 
-        # 1. Gazetteer and generic bodies.
-        dominant = dominant_country(gaz, cands)
-        defined: dict[str, str] = {}
-        last_country: dict[str, str] = {}
+        # 1. Gazetteer and generic bodies (and the short forms defined for bodies).
+        bodies = ArticleBodies(gaz, cands)
         for c, cd in enumerate(cands):
-            if cd.gaz and not cd.weak:
+            body = bodies.short_form(c, cd)
+            if body is not None:
+                uf.union(body, c)
+            elif cd.gaz and not cd.weak:
                 uf.union(f"gaz:{cd.gaz}", c)
                 self._fixed_type[f"gaz:{cd.gaz}"] = gaz.entries[cd.gaz].type
             elif cd.generic:
-                # Explicit qualifier, else the article's own definition ("Interior Ministry
-                # (MVD)"), else the last qualified mention, else the article's main country.
-                country = cd.country
-                if not country and cd.alias_of is not None:
-                    country = resolved_country.get(cd.alias_of)
-                if not country:
-                    country = defined.get(cd.key) or last_country.get(cd.generic) or dominant
-                if cd.country:
-                    last_country[cd.generic] = cd.country
-                if country and cd.alias_of is not None:
-                    defined[cd.key] = country
-                resolved_country[c] = country
-                label = cd.generic.format(country=country) if country else short_name(gaz, cd)
+                label = bodies.label(c, cd)
                 gnode = f"gen:{label}"
                 self._generic_names[gnode] = label
                 self._fixed_type[gnode] = EntityType.ORGANISATION
@@ -134,7 +121,7 @@ class Resolver:
         #    patronymics, a typo of a surname, short forms and initials of organisations.
         people = people_in(gaz, cands)
         keys_here = Counter(cd.key for cd in cands)
-        link_organisations(cands, uf)
+        short_of_org = link_organisations(cands, uf)
         link_sites(cands, uf)
         for c, cd in enumerate(cands):
             target_cd = cands[cd.alias_of] if cd.alias_of is not None else None
@@ -144,6 +131,9 @@ class Resolver:
                 and not (cd.generic or target_cd.generic)
             ):
                 uf.union(cd.alias_of, c)
+            if c in short_of_org:
+                cd.votes.pop(PERSON, None)  # "Kairat" for FC Kairat: no first name here
+                continue
             if (cd.gaz and not cd.weak) or cd.generic:
                 continue
             if cd.tokens == 1 and not cd.full:

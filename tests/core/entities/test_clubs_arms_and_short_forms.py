@@ -1,0 +1,128 @@
+"""Rules added after the eleventh held-back set (issue 17): clubs, companies' national
+arms, short forms defined for state bodies, fields named after towns, one case each.
+
+Each case is a sentence written for this test in the style of wire copy; none comes from
+an annotated set.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzreader.core.corpus.model import Article, Kind, Paragraph
+from kzreader.core.entities import EntityGraph, EntityType
+
+
+def _article(name: str, *texts: str) -> Article:
+    paragraphs = tuple(Paragraph(i + 1, Kind.BODY, text, False) for i, text in enumerate(texts))
+    return Article(name, Path(f"{name}.txt"), name, None, None, None, paragraphs, name)
+
+
+def _graph(*texts: str) -> EntityGraph:
+    return EntityGraph.from_articles([_article("t", *texts)], use_ner=False)
+
+
+def _surfaces(graph: EntityGraph, name: str) -> set[str]:
+    found = graph.lookup(name)
+    assert found is not None, name
+    return {m.surface for m in graph.mentions(found.id)}
+
+
+def _type(graph: EntityGraph, name: str) -> EntityType | None:
+    found = graph.lookup(name)
+    return found.type if found is not None else None
+
+
+def test_a_short_form_defined_for_a_state_body_is_that_body_in_its_article_only() -> None:
+    kyrgyz = _article(
+        "kg",
+        "The Ministry of Emergency Situations of the Kyrgyz Republic (MES) mapped 300 sites.",
+        "The MES will publish the map in May.",
+    )
+    kazakh = _article(
+        "kz",
+        "The Ministry of Emergency Situations of Kazakhstan (MES) opened an inquiry.",
+        "The MES said the leak had been stopped.",
+    )
+    graph = EntityGraph.from_articles([kyrgyz, kazakh], use_ner=False)
+    names = {e.name for e in graph if "MES" in {m.surface for m in graph.mentions(e.id)}}
+    assert names == {
+        "Ministry of Emergency Situations of Kyrgyzstan",
+        "Ministry of Emergency Situations of Kazakhstan",
+    }
+
+
+def test_a_clubs_short_name_is_the_club_not_a_namesakes_first_name() -> None:
+    graph = _graph(
+        "FC Kairat won the title on Sunday.",
+        "Kairat president Kairat Omarbekov said Kairat would keep the squad together.",
+    )
+    assert _type(graph, "FC Kairat") is EntityType.ORGANISATION
+    assert "Kairat" in _surfaces(graph, "FC Kairat")
+    assert _surfaces(graph, "Kairat Omarbekov") == {"Kairat Omarbekov"}
+
+
+def test_a_score_after_a_name_makes_it_a_team() -> None:
+    graph = _graph("The champions finished the season by beating Okzhetpes 2-1 at home.")
+    assert _type(graph, "Okzhetpes") is EntityType.ORGANISATION
+
+
+def test_a_club_named_after_its_city_is_no_mention_of_the_city() -> None:
+    graph = _graph(
+        "Tobol won 4-0 over FC Astana, and Yertis drew with Shakhter Karagandy.",
+        "Greater Almaty grew by 40,000 people.",
+    )
+    assert _type(graph, "FC Astana") is EntityType.ORGANISATION
+    assert _type(graph, "Shakhter Karagandy") is EntityType.ORGANISATION
+    assert graph.lookup("Astana") is None and graph.lookup("Karaganda") is None
+    assert _surfaces(graph, "Almaty") == {"Almaty"}
+
+
+def test_a_field_named_after_a_town_is_another_place_but_a_known_field_is_itself() -> None:
+    graph = _graph(
+        "Gas from the Orenburg field is processed in Orenburg, and oil from the Tengiz "
+        "field goes west."
+    )
+    field = graph.lookup("Orenburg field")
+    town = graph.lookup("Orenburg")
+    assert field is not None and town is not None and field.id != town.id
+    assert field.type is EntityType.PLACE
+    assert _type(graph, "Tengiz") is EntityType.PLACE and graph.lookup("Tengiz field") is not None
+    assert graph.lookup("Tengiz field") == graph.lookup("Tengiz")
+
+
+def test_a_country_after_a_banks_name_names_its_national_arm() -> None:
+    graph = _graph("She joined TBC Bank Uzbekistan in 2020 from a rival lender.")
+    assert _type(graph, "TBC Bank Uzbekistan") is EntityType.ORGANISATION
+    assert graph.lookup("Uzbekistan") is None
+
+
+def test_a_particle_after_an_unlisted_given_name_in_a_contact_line() -> None:
+    graph = _graph("Media contact:", "Marijke de Boer, Head of Communications")
+    assert _type(graph, "Marijke de Boer") is EntityType.PERSON
+    assert graph.lookup("Boer") is None
+
+
+def test_a_short_form_in_brackets_made_of_the_names_own_words() -> None:
+    graph = _graph(
+        "The plant will be built by China Energy Engineering Corporation (Energy China) "
+        "under a fixed-price contract."
+    )
+    corporation = graph.lookup("China Energy Engineering Corporation")
+    assert corporation is not None and corporation.type is EntityType.ORGANISATION
+    assert "Energy China" in _surfaces(graph, "China Energy Engineering Corporation")
+    assert graph.lookup("China") is None
+
+
+def test_inner_capitals_and_film_studios_make_organisations() -> None:
+    graph = _graph(
+        "Spot uranium rose, according to price reporter UxC.",
+        "The film was made by Tajikfilm in Dushanbe.",
+    )
+    assert _type(graph, "UxC") is EntityType.ORGANISATION
+    assert _type(graph, "Tajikfilm") is EntityType.ORGANISATION
+
+
+def test_a_stadium_is_a_place() -> None:
+    graph = _graph("More than 20,000 fans filled the Central Stadium on Sunday.")
+    assert _type(graph, "Central Stadium") is EntityType.PLACE
