@@ -208,7 +208,7 @@ ROLE_NOUNS = _words(
     scientist politician mechanic official colleague aide spokesman spokeswoman historian
     writer author economist expert businessman businesswoman oligarch ambassador minister
     president commander general officer chairman chairwoman head leader director founder
-    editor correspondent professor student farmer worker advocate defender poet singer
+    editor correspondent professor academician student farmer worker advocate defender poet singer
     artist priest son daughter wife husband brother sister mother father personality
     candidate counterpart opponent critic representative deputy mp senator governor mayor
     akim consul diplomat envoy judge prosecutor investigator detective soldier colonel

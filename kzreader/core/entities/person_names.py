@@ -47,7 +47,7 @@ FIRST_NAMES = _words(
     volodymyr petro mykola taras oleksandr oleksiy andriy yuriy bohdan dmytro serhiy
      aidar aigerim ainur akzhol alibek alikhan almas almaz arman askar asel
     aslan azamat bakhyt bakytzhan baurzhan berik bolat daniyar dariga dauren dinara
-    erlan yerlan ermek yermek gulmira gulnara kairat kanat karim kassym kasym kuanysh
+    erlan yerlan ermek yermek gulmira gulnara kairat kanat kanysh karim kassym kasym kuanysh
     marat medet meruert mukhtar murat nurlan nursultan olzhas rakhat rustam saule serik
     talgat timur  zhanar  zhanna zhandos daulet dulat nazgul aizhan assel
     islam shavkat sadyr almazbek emomali gurbanguly serdar ilham nikol rashid ahmed ali
@@ -57,6 +57,8 @@ FIRST_NAMES = _words(
     kamila karlygash kuat madi madina maksat marlen meirzhan miras moldir nurbol
     nurdaulet nurlybek nurzhan raushan sabina samat sanzhar saltanat shynar temirlan
     tokhtar ulan yerbolat zarina zhanibek zhansaya zhasulan zhomart maulen gauez kumar
+    aruzhan rauan akbota balnur kuralai togzhan nazerke ayaulym inkar
+    giorgi levan irakli davit zurab mikheil nino tamar armen tigran hayk elchin vugar
     adakhan akylbek bakyt kamchybek kurmanbek melis nurbek omurbek roza sooronbay tilek
     taalai temir ulukbek ravshan rinat abdulaziz abdulla akmal alisher bakhodir
     bakhtiyor davron dilshod farhod jamshid jasur komil nodir otabek sanjar sherzod

@@ -126,3 +126,18 @@ def test_inner_capitals_and_film_studios_make_organisations() -> None:
 def test_a_stadium_is_a_place() -> None:
     graph = _graph("More than 20,000 fans filled the Central Stadium on Sunday.")
     assert _type(graph, "Central Stadium") is EntityType.PLACE
+
+
+def test_a_basin_named_after_a_city_and_a_group_of_deposits_are_places() -> None:
+    graph = _graph(
+        "He worked in the Karaganda basin for a decade before moving to Karaganda, and "
+        "later mapped the Akbakai group of deposits."
+    )
+    basin, city = graph.lookup("Karaganda basin"), graph.lookup("Karaganda")
+    assert basin is not None and city is not None and basin.id != city.id
+    assert _type(graph, "Akbakai") is EntityType.PLACE
+
+
+def test_an_academician_is_a_person_though_a_town_bears_his_name() -> None:
+    graph = _graph("The institute was founded by the academician Kanysh Satpayev.")
+    assert _type(graph, "Kanysh Satpayev") is EntityType.PERSON

@@ -25,6 +25,7 @@ from .patterns import (
     CREDIT_WORDS,
     DOMAIN,
     FIRST_NAME_KEYS,
+    SURNAME_PLACES,
     company_word,
     head_of,
 )
@@ -131,7 +132,9 @@ class Evidence:
         if entry_id is None:
             return False
         entry = self.gaz.entries[entry_id]
-        return entry.type is EntityType.PLACE and not entry.country and not entry.region
+        if entry.type is not EntityType.PLACE or entry.country or entry.region:
+            return False
+        return not entry.name.endswith(SURNAME_PLACES)  # (Satpayev: a surname too)
 
     def _context_votes(
         self,
@@ -207,6 +210,13 @@ class Evidence:
                     cand.vote(PERSON, 1.0)
                 elif low == "press" and k + 1 < len(tokens) and tokens[k + 1].lower == "service":
                     cand.vote(ORG, 3.0)  # "the Kerey press service"
+                elif (
+                    low == "group"
+                    and k + 2 < len(tokens)
+                    and tokens[k + 1].lower == "of"
+                    and tokens[k + 2].lower in lx.SITE_NOUNS
+                ):
+                    cand.vote(PLACE, 3.0)  # "the Zhilandy group of deposits": sites
                 elif low in lx.ORG_NOUNS_AFTER and cand.initial and self._name_at(tokens, k + 1):
                     cand.vote(DROP, 4.0)  # "Ratings agency Fitch": a modifier of the noun
                 elif low in lx.ORG_NOUNS_AFTER:

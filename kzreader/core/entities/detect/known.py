@@ -25,11 +25,13 @@ from .patterns import (
     GENERIC_LOWER,
     NATURAL,
     PREFIXES,
+    SURNAME_PLACES,
     head_of,
     is_calendar,
 )
 from .shapes import (
     direction_before,
+    field_after,
     may_end,
     name_reach,
     of_population,
@@ -41,9 +43,6 @@ from .shapes import (
     unit_after,
 )
 
-#: Endings of towns named after a person (Kurchatov, Satpayev, Tursunzoda): after a capitalised
-#: word, the person.
-_SURNAME_PLACES = ("ov", "ev", "zoda")
 #: Words before a city that make no club of it (``Greater Almaty``).
 _PLACE_QUALIFIERS = frozenset(
     "greater downtown metropolitan old new upper lower inner outer north south east west"
@@ -53,8 +52,6 @@ _PLACE_QUALIFIERS = frozenset(
 _ARM_HEADS = frozenset(
     "bank group holding holdings company corporation airlines airways partners".split()
 )
-#: Nouns of a field or deposit named after a place (``the Orenburg field``).
-_FIELD_NOUNS = ("field", "deposit", "oilfield", "fields", "deposits")
 
 
 class KnownNames(LongerNames):
@@ -243,7 +240,7 @@ class KnownNames(LongerNames):
         entry_id = self.gaz.by_key.get(key)
         if entry_id is None or self.gaz.entries[entry_id].type is not EntityType.PLACE:
             return False
-        if unit_after(text, tokens, i + n) or self._field_after(text, tokens, i + n, entry_id):
+        if unit_after(text, tokens, i + n) or field_after(self.gaz, text, tokens, i + n, entry_id):
             return True
         prev = tokens[i - 1] if i else None
         return (
@@ -253,13 +250,24 @@ class KnownNames(LongerNames):
             and _gap(text, prev, tokens[i]) == " "
         )
 
-    def _team_before(self, prev: Token, entry: GazEntry) -> bool:
-        """Whether ``prev``, right before a known city, is a club's own name: a word the
-        gazetteer and the article's lower-case words don't know."""
+    def _team_before(self, tokens: list[Token], i: int, entry: GazEntry) -> bool:
+        """Whether the word right before a known city at ``i`` is a club's own name: a
+        word the gazetteer and the article's lower-case words don't know, and the two
+        words a name of their own (not inside "Gazprom Dobycha Orenburg LLC")."""
         if entry.type is not EntityType.PLACE or entry.country or entry.region:
             return False
-        if prev.paragraph[prev.end : prev.end + 1] != " ":
+        prev = tokens[i - 1]
+        text = prev.paragraph
+        if text[prev.end : prev.end + 1] != " ":
             return False  # (not "Nevada–Semipalatinsk")
+        if i >= 2 and tokens[i - 2].cap and text[tokens[i - 2].end : prev.start] == " ":
+            return False
+        if (
+            i + 1 < len(tokens)
+            and tokens[i + 1].cap
+            and text[tokens[i].end : tokens[i + 1].start] == " "
+        ):
+            return False
         low = prev.lower
         if (
             low in lx.COMMON
@@ -270,19 +278,6 @@ class KnownNames(LongerNames):
             return False
         key = name_key(prev.text)
         return key not in self.gaz.by_key and key not in self.gaz.titles and len(key) >= 4
-
-    def _field_after(self, text: str, tokens: list[Token], j: int, entry_id: str) -> bool:
-        """``the Orenburg field``: a field or deposit named after a known place that is no
-        field itself (the gazetteer lists fields with their noun: ``Tengiz field``)."""
-        if j >= len(tokens) or tokens[j].lower not in _FIELD_NOUNS:
-            return False
-        if _gap(text, tokens[j - 1], tokens[j]) != " " or tokens[j - 1].text.endswith(("'s", "’s")):
-            return False  # (not "Uzbekistan's field")
-        entry = self.gaz.entries[entry_id]
-        if entry.country:
-            return False
-        aliases = entry.aliases
-        return not any(a.lower().endswith(_FIELD_NOUNS) for a in aliases)
 
     def _classify(self, key: str, tokens: list[Token], i: int, n: int) -> str | None:
         gaz = self.gaz
@@ -308,13 +303,13 @@ class KnownNames(LongerNames):
                 and entry.type is EntityType.PLACE
                 and (
                     name_key(prev.text) in FIRST_NAME_KEYS
-                    or (entry.name.endswith(_SURNAME_PLACES) and prev.lower not in lx.COMMON)
+                    or (entry.name.endswith(SURNAME_PLACES) and prev.lower not in lx.COMMON)
                 )
             ):
                 return None  # "Igor Kurchatov" is the physicist, not the town named after him
             if named_before and prev is not None and entry.country and _arm_head(prev):
                 return None  # "TBC Bank Uzbekistan": a company's national arm, one name
-            if named_before and prev is not None and self._team_before(prev, entry):
+            if named_before and prev is not None and self._team_before(tokens, i, entry):
                 return None  # "Shakhter Karagandy", "Dynamo Moscow": a club of the city
             if (
                 prev is not None

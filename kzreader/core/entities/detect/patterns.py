@@ -41,6 +41,10 @@ CREDIT_WORDS = frozenset(
 )
 #: Place heads after a known name that make another place (``Naryn River``, not Naryn).
 NATURAL = frozenset("river lake valley mountains mountain gorge reservoir dam pass".split())
+#: Endings of towns named after a person (Kurchatov, Satpayev, Tursunzoda): after a
+#: capitalised word, the person.
+SURNAME_PLACES = ("ov", "ev", "zoda")
+
 #: Lower-case particles inside a person's name.
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "al", "bin", "ibn"})
 CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")

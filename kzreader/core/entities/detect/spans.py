@@ -27,6 +27,7 @@ from .runs import Runs
 from .shapes import (
     after_portfolio,
     direction_place,
+    field_after,
     known_noun,
     legal_prefix_end,
     plain_noun,
@@ -343,7 +344,10 @@ class Spans(Runs):
         ):
             low = tokens[k].lower
             unit = unit_after(text, tokens, k)
-            if unit and name_key(text[words[0].start : words[-1].end]) in self.gaz.by_key:
+            known = self.gaz.by_key.get(name_key(text[words[0].start : words[-1].end]))
+            if not unit and known:
+                unit = field_after(self.gaz, text, tokens, k, known)  # "the Orenburg field"
+            if unit and known:
                 # "Saryagash station", not a mention of the town named with its noun
                 end, joined_place, k = tokens[unit - 1].end, True, unit
             elif (
