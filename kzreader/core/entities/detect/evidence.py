@@ -35,6 +35,7 @@ _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{2,4}[A-Z]?$")
 
 #: Participles of a seat after a place and a hyphen (``Ankara-based``).
 _SEATED = frozenset({"based", "headquartered", "registered"})
+_HONOURS = frozenset({"honoured", "honored", "merited"})
 #: A match's score after a name: "beating Ordabasy 2-1" (a team; en dashes split "2–1").
 _SCORE = re.compile(r"\d{1,2}(?:-\d{1,2})?$")
 _LOCATED = frozenset({"located", "born", "situated"})
@@ -90,6 +91,8 @@ class Evidence:
             cand.vote(PLACE, 3.0)  # "Lake Chagan", "Mount Belukha"
         if len(words) >= 2 and words[0].text in lx.CLUB_PREFIXES:
             cand.vote(ORG, 4.0)  # "FC Kairat", "HC Barys"
+        if words[0].lower in _HONOURS and len(words) > 1:
+            cand.vote(DROP, 5.0)  # "Honoured Geologist of the Republic": a title of honour
         if low_last in lx.DROP_HEADS and len(words) > 1:
             cand.vote(DROP, 5.0)
         if DOMAIN.search(last):
