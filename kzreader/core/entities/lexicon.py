@@ -151,7 +151,8 @@ ORG_NOUNS_AFTER = _words(
     institute center centre committee council union association club brand firm holding
     airline operator exchange lender lenders insurer carrier shipowner forwarder developer
     manufacturer retailer conglomerate concern watchdog regulator charity utility carmaker
-    subsidiary affiliate society
+    subsidiary affiliate society marketplace startup start-up fintech consultancy studio
+    publisher broker
     """
 )
 

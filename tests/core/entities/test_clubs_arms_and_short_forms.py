@@ -141,3 +141,28 @@ def test_a_basin_named_after_a_city_and_a_group_of_deposits_are_places() -> None
 def test_an_academician_is_a_person_though_a_town_bears_his_name() -> None:
     graph = _graph("The institute was founded by the academician Kanysh Satpayev.")
     assert _type(graph, "Kanysh Satpayev") is EntityType.PERSON
+
+
+def test_routes_named_after_their_ends_singly_and_in_a_list() -> None:
+    graph = _graph(
+        "Freight through the Khorgos–Nurly Zhol crossing rose, and the new "
+        "Kyzylzhar–Mointy and Tobyl–Zhezkazgan lines open in 2027.",
+        "Trucks use the Taraz–Merke road.",
+    )
+    for name in ("Kyzylzhar–Mointy", "Tobyl–Zhezkazgan", "Taraz–Merke road"):
+        assert _type(graph, name) is EntityType.PLACE, name
+    assert graph.lookup("Taraz") is None and graph.lookup("Merke") is None
+
+
+def test_a_plural_kind_of_body_before_a_list_makes_organisations() -> None:
+    graph = _graph("Customers of the payment services Tolem and Qazpay grew by a third.")
+    assert _type(graph, "Tolem") is EntityType.ORGANISATION
+
+
+def test_formulas_units_and_titles_of_honour_are_no_names() -> None:
+    graph = _graph(
+        "CO2 and H2S emissions fell; the IPO raised $200m for 300 MW.",
+        "He was named Honoured Geologist of the Republic in 1984.",
+    )
+    names = {e.name for e in graph}
+    assert not names & {"CO2", "H2S", "IPO", "MW", "Honoured Geologist"}

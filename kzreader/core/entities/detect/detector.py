@@ -11,13 +11,14 @@ from itertools import pairwise
 
 from ...corpus.model import Article, Kind, Paragraph
 from .. import lexicon as lx
-from ..candidate import DROP, ORG, Candidate
+from ..candidate import DROP, ORG, PLACE, Candidate
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..names import name_key, strip_possessive
 from ..tokens import Token, tokenize
 from .frame import dateline_agency, dateline_end, frame_votes
 from .known import KnownNames
 from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer
+from .routes import routes
 from .shapes import DOCUMENT_TITLE, DOCUMENT_WORDS, document_title_end
 
 #: A stock ticker and its exchange in parentheses (``(KAP LI)``, ``(CCJ US)``, ``(KZAP KZ)``).
@@ -121,6 +122,13 @@ class Detector(KnownNames):
                 _soften(tokens, award.start(), award.end())
         heading = paragraph.heading or paragraph.kind is Kind.TITLE or bool(_RELATED.match(text))
         first_new = len(out)
+        for start, end in routes(text):  # "the Dostyk–Alashankou crossing": one place
+            words = [t for t in tokens if start <= t.start < end]
+            if words and not any(t.kind for t in words):
+                cand = self._candidate(paragraph, start, end, heading, words)
+                cand.vote(PLACE, 4.0)
+                out.append(cand)
+                _soften(tokens, start, end)  # (no pass takes its words for towns)
         shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)
         self._gazetteer_pass(paragraph, tokens, out, heading)
         self._span_pass(paragraph, tokens, out, heading, shouting)

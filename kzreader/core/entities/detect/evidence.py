@@ -161,8 +161,8 @@ class Evidence:
                 cand.vote(PERSON, 2.0)
             elif low in lx.WORK_NOUNS:
                 cand.vote(DROP, 3.0)
-            elif low in lx.ORG_NOUNS_AFTER or low in lx.ORG_NOUNS_BEFORE:
-                cand.vote(ORG, 2.0)
+            elif low in lx.ORG_NOUNS_AFTER or low in lx.ORG_NOUNS_BEFORE or _org_plural(low):
+                cand.vote(ORG, 2.0)  # (and "payment services Click and Payme": a list)
             elif low in _SEATED and len(before) >= 2 and _gap(text, before[-2], prev) == "-":
                 cand.vote(ORG, 2.0)  # "Ankara-based Tekin Yapi": bodies have seats
             elif prev.text in lx.LEGAL_PREFIXES:
@@ -356,3 +356,12 @@ def _score_at(text: str, tokens: list[Token], k: int) -> bool:
         and nxt.text.isdigit()
         and len(nxt.text) <= 2
     )
+
+
+def _org_plural(low: str) -> bool:
+    """A plural of a kind of organisation (``banks``, ``companies``, ``services``)."""
+    if not low.endswith("s") or len(low) < 5:
+        return False
+    if low.endswith("ies") and low[:-3] + "y" in lx.ORG_NOUNS_AFTER:
+        return True
+    return low[:-1] in lx.ORG_NOUNS_AFTER and low[:-1] not in ("new", "site", "unit")
