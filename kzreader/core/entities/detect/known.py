@@ -31,7 +31,6 @@ from .patterns import (
 )
 from .shapes import (
     direction_before,
-    field_after,
     may_end,
     name_reach,
     of_population,
@@ -40,8 +39,8 @@ from .shapes import (
     site_after,
     street_title,
     title_after,
-    unit_after,
 )
+from .sites import field_after, unit_after
 
 #: Words before a city that make no club of it (``Greater Almaty``).
 _PLACE_QUALIFIERS = frozenset(

@@ -27,7 +27,6 @@ from .runs import Runs
 from .shapes import (
     after_portfolio,
     direction_place,
-    field_after,
     known_noun,
     legal_prefix_end,
     plain_noun,
@@ -37,8 +36,8 @@ from .shapes import (
     street_after,
     street_title,
     two_companies,
-    unit_after,
 )
+from .sites import field_after, unit_after
 
 DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our"}
 

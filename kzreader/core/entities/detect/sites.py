@@ -1,0 +1,58 @@
+"""Another place named after a known one: a unit or facility noun after it (``Beineu
+district``, ``the Beineu compressor station``), or a field or deposit named after a town
+(``the Orenburg field``). Asked by both passes, so that neither takes the town.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..gazetteer import Gazetteer
+from ..model import EntityType
+from ..names import strip_possessive
+from ..tokens import Token
+from ..tokens import gap as _gap
+
+
+def unit_after(text: str, tokens: list[Token], j: int) -> int:
+    """Where the unit noun at ``j`` ends when it makes another place of the known place
+    before it (``Beineu district``, ``Moskva station``, ``Leningrad Region``, ``the
+    Beineu compressor station``), else 0."""
+    if j >= len(tokens) or _gap(text, tokens[j - 1], tokens[j]) != " ":
+        return 0
+    low = strip_possessive(tokens[j].lower)
+    if not tokens[j].cap:
+        if low in lx.UNIT_NOUNS:
+            return j + 1
+        facility = (
+            low in lx.FACILITY_KINDS
+            and j + 1 < len(tokens)
+            and strip_possessive(tokens[j + 1].lower) in lx.FACILITY_NOUNS
+            and _gap(text, tokens[j], tokens[j + 1]) == " "
+        )
+        return j + 2 if facility else 0
+    more = j + 1 < len(tokens) and tokens[j + 1].cap and _gap(text, tokens[j], tokens[j + 1]) == " "
+    return j + 1 if low in lx.ADMIN_HEADS and not more else 0  # (not "Moscow District … Court")
+
+
+#: Nouns of a field or deposit named after a place (``the Orenburg gas field``).
+_FIELD_NOUNS = ("field", "deposit", "oilfield", "fields", "deposits", "basin")
+
+
+def field_after(gaz: Gazetteer, text: str, tokens: list[Token], j: int, entry_id: str) -> int:
+    """``the Orenburg field``, ``the Orenburg gas field``: a field or deposit named after
+    the known place before ``j`` that is no field itself (the gazetteer lists fields with
+    their noun: ``Tengiz field``) nor a country (``Uzbekistan's field``). One past the
+    noun, else 0. (Plants named after towns stay mentions of them, as annotated so far.)"""
+    if j >= len(tokens) or tokens[j - 1].text.endswith(("'s", "’s")):
+        return 0
+    m = j
+    while m < j + 3 and m < len(tokens) and tokens[m].lower in lx.SITE_MODIFIERS:
+        m += 1  # "gas processing"
+    if m >= len(tokens) or tokens[m].lower not in _FIELD_NOUNS:
+        return 0
+    if any(_gap(text, tokens[k - 1], tokens[k]) != " " for k in range(j, m + 1)):
+        return 0
+    entry = gaz.entries[entry_id]
+    if entry.type is not EntityType.PLACE or entry.country:
+        return 0
+    return 0 if any(a.lower().endswith(_FIELD_NOUNS) for a in entry.aliases) else m + 1
