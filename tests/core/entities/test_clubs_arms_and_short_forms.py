@@ -166,3 +166,10 @@ def test_formulas_units_and_titles_of_honour_are_no_names() -> None:
     )
     names = {e.name for e in graph}
     assert not names & {"CO2", "H2S", "IPO", "MW", "Honoured Geologist"}
+
+
+def test_a_site_the_gazetteer_knows_apart_from_its_town_is_that_site() -> None:
+    graph = _graph("Talks covered the Baikonur cosmodrome and the town of Baikonur.")
+    site, town = graph.lookup("Baikonur Cosmodrome"), graph.lookup("Baikonur")
+    assert site is not None and town is not None and site.id != town.id
+    assert _surfaces(graph, "Baikonur Cosmodrome") == {"Baikonur cosmodrome"}

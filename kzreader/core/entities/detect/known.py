@@ -213,6 +213,8 @@ class KnownNames(LongerNames):
                                 site := site_after(text, tokens, i + n)
                             ):  # "the Toktogul reservoir": the place called with its noun
                                 n = _stretch(text, tokens, cand, i, n, site)
+                                # unless the gazetteer knows the site apart from the town
+                                cand.gaz = gaz.by_key.get(name_key(cand.surface)) or entry_id
                         out.append(cand)
                 i += n
                 break
