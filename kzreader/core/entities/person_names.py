@@ -57,7 +57,7 @@ FIRST_NAMES = _words(
     kamila karlygash kuat madi madina maksat marlen meirzhan miras moldir nurbol
     nurdaulet nurlybek nurzhan raushan sabina samat sanzhar saltanat shynar temirlan
     tokhtar ulan yerbolat zarina zhanibek zhansaya zhasulan zhomart maulen gauez kumar
-    aruzhan rauan akbota balnur kuralai togzhan nazerke ayaulym inkar
+    aruzhan rauan akbota balnur kuralai togzhan nazerke ayaulym inkar nariman
     giorgi levan irakli davit zurab mikheil nino tamar armen tigran hayk elchin vugar
     adakhan akylbek bakyt kamchybek kurmanbek melis nurbek omurbek roza sooronbay tilek
     taalai temir ulukbek ravshan rinat abdulaziz abdulla akmal alisher bakhodir

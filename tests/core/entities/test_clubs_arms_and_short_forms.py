@@ -173,3 +173,30 @@ def test_a_site_the_gazetteer_knows_apart_from_its_town_is_that_site() -> None:
     site, town = graph.lookup("Baikonur Cosmodrome"), graph.lookup("Baikonur")
     assert site is not None and town is not None and site.id != town.id
     assert _surfaces(graph, "Baikonur Cosmodrome") == {"Baikonur cosmodrome"}
+
+
+def test_a_court_written_in_lower_case_after_its_place_is_an_organisation() -> None:
+    graph = _graph(
+        "The Medeu district court jailed him, and the Almaty city court upheld the verdict."
+    )
+    for name in ("Medeu district court", "Almaty city court"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+    assert graph.lookup("Almaty") is None
+
+
+def test_a_person_named_after_an_officials_region_is_no_body_of_the_region() -> None:
+    graph = _graph(
+        "He met the akim of North Kazakhstan Region Gauhar Baimukhanova in Petropavl."
+    )
+    assert _type(graph, "Gauhar Baimukhanova") is EntityType.PERSON
+    assert _type(graph, "North Kazakhstan Region") is EntityType.PLACE
+
+
+def test_a_title_in_a_title_case_headline_does_not_make_the_next_words_a_person() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Governor, Akim Discuss Cross-Border Water Sharing", True),
+        Paragraph(2, Kind.BODY, "The governor and the akim met in Orenburg.", False),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    assert not [e for e in graph if e.type is EntityType.PERSON]

@@ -15,6 +15,7 @@ from ..candidate import DROP, ORG, PLACE, Candidate
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..names import name_key, strip_possessive
 from ..tokens import Token, tokenize
+from .courts import courts
 from .frame import dateline_agency, dateline_end, frame_votes
 from .known import KnownNames
 from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer
@@ -122,6 +123,12 @@ class Detector(KnownNames):
                 _soften(tokens, award.start(), award.end())
         heading = paragraph.heading or paragraph.kind is Kind.TITLE or bool(_RELATED.match(text))
         first_new = len(out)
+        for a, b, end in courts(text, tokens):  # "the Almaty city court": a body
+            if not any(t.kind for t in tokens[a:b]):
+                cand = self._candidate(paragraph, tokens[a].start, end, heading, tokens[a:b])
+                cand.vote(ORG, 5.0)
+                out.append(cand)
+                _soften(tokens, tokens[a].start, end)
         for start, end in routes(text):  # "the Dostyk–Alashankou crossing": one place
             words = [t for t in tokens if start <= t.start < end]
             if words and not any(t.kind for t in words):

@@ -156,7 +156,9 @@ class Evidence:
         if prev is not None and adjacent:
             low = prev.lower
             if prev.kind == "title" or name_key(prev.text) in self.gaz.titles:
-                cand.vote(PERSON, 3.0)
+                # (a title-case headline's "Akim Discuss Cross-Border …" names nobody)
+                if not cand.heading or cand.first in FIRST_NAME_KEYS or _surname(cand.last):
+                    cand.vote(PERSON, 3.0)
             elif low in lx.ROLE_NOUNS:
                 cand.vote(PERSON, 2.0)
             elif low in lx.WORK_NOUNS:
@@ -365,3 +367,8 @@ def _org_plural(low: str) -> bool:
     if low.endswith("ies") and low[:-3] + "y" in lx.ORG_NOUNS_AFTER:
         return True
     return low[:-1] in lx.ORG_NOUNS_AFTER and low[:-1] not in ("new", "site", "unit")
+
+
+def _surname(key: str) -> bool:
+    """A word shaped like a surname (``Solntsev``, ``Turegaliyeva``)."""
+    return len(key) >= 5 and key.endswith(lx.SURNAME_SUFFIXES)
