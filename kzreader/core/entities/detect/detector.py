@@ -123,12 +123,12 @@ class Detector(KnownNames):
                 _soften(tokens, award.start(), award.end())
         heading = paragraph.heading or paragraph.kind is Kind.TITLE or bool(_RELATED.match(text))
         first_new = len(out)
-        for a, b, end in courts(text, tokens):  # "the Almaty city court": a body
-            if not any(t.kind for t in tokens[a:b]):
-                cand = self._candidate(paragraph, tokens[a].start, end, heading, tokens[a:b])
+        for lo, hi, end in courts(text, tokens):  # "the Almaty city court": a body
+            if not any(t.kind for t in tokens[lo:hi]):
+                cand = self._candidate(paragraph, tokens[lo].start, end, heading, tokens[lo:hi])
                 cand.vote(ORG, 5.0)
                 out.append(cand)
-                _soften(tokens, tokens[a].start, end)
+                _soften(tokens, tokens[lo].start, end)
         for start, end in routes(text):  # "the Dostyk–Alashankou crossing": one place
             words = [t for t in tokens if start <= t.start < end]
             if words and not any(t.kind for t in words):
