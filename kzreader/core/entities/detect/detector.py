@@ -36,6 +36,11 @@ _RELATED = re.compile(
 #: An alias given after a name: ``…, known as TAPI``, ``, better known as TALCO,``.
 _KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |locally )?known as\s+")
 
+#: A month's abbreviation standing alone, anywhere: the condition for looking for "Aug
+#: 23" (letters and digits as the bounds, so it finds every word the tokens would).
+_MONTHS = "|".join(sorted(lx.MONTH_ABBREVIATIONS))
+_MONTH_WORD = re.compile(rf"(?<![A-Za-z0-9])(?:{_MONTHS})(?![A-Za-z0-9])", re.IGNORECASE)
+
 
 def _soften(tokens: list[Token], start: int, end: int) -> None:
     """Mark the words between two offsets as no names, before the passes run."""
@@ -106,9 +111,10 @@ class Detector(KnownNames):
         if not tokens:
             return
         place_end = dateline_end(paragraph, tokens)
-        for a, b in pairwise(tokens):
-            if a.lower in lx.MONTH_ABBREVIATIONS and b.text[:1].isdigit():
-                a.kind = "soft"  # "Aug 23", but "Jan Harvey" is a man
+        if _MONTH_WORD.search(text):  # (most paragraphs have none: no walk over the words)
+            for a, b in pairwise(tokens):
+                if a.lower in lx.MONTH_ABBREVIATIONS and b.text[:1].isdigit():
+                    a.kind = "soft"  # "Aug 23", but "Jan Harvey" is a man
         if "(" in text:
             for ticker in _TICKER.finditer(text):  # "Kazatomprom JSC (KAP LI)": a quote code
                 _soften(tokens, ticker.start(), ticker.end())
