@@ -89,6 +89,7 @@ COMMON = _words(
     year years decade decades century centuries time times
     ngo ngos tv mp mps pr ceo it ok sizo ps pm am usd eur gdp trans civil
     ipo ipos lng lpg vat co2 h2s so2 no2 ch4 nox mw gw kwh mwh twh bcm
+    kzt rub uzs kgs tjs tmt cny gbp chf aed
     credit credits reporting editing writing summary sources risks
     who what when where why how which whose
     according amid despite regarding concerning following including excluding

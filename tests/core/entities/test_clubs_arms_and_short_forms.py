@@ -200,3 +200,13 @@ def test_a_title_in_a_title_case_headline_does_not_make_the_next_words_a_person(
     article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
     graph = EntityGraph.from_articles([article], use_ner=False)
     assert not [e for e in graph if e.type is EntityType.PERSON]
+
+
+def test_amounts_and_stakes_around_a_bare_company_name() -> None:
+    graph = _graph(
+        "Shares in Otbasy rose after the regulator fined Otbasy 12 million tenge.",
+        "Nurbank, another mid-sized lender, fell.",
+    )
+    assert _type(graph, "Otbasy") is EntityType.ORGANISATION
+    assert graph.lookup("Otbasy 12") is None
+    assert _type(graph, "Nurbank") is EntityType.ORGANISATION

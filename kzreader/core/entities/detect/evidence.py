@@ -36,6 +36,7 @@ _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{2,4}[A-Z]?$")
 #: Participles of a seat after a place and a hyphen (``Ankara-based``).
 _SEATED = frozenset({"based", "headquartered", "registered"})
 _HONOURS = frozenset({"honoured", "honored", "merited"})
+_STAKES = frozenset({"shares", "share", "stake", "stakes", "shareholders", "bonds"})
 #: A match's score after a name: "beating Ordabasy 2-1" (a team; en dashes split "2–1").
 _SCORE = re.compile(r"\d{1,2}(?:-\d{1,2})?$")
 _LOCATED = frozenset({"located", "born", "situated"})
@@ -173,6 +174,8 @@ class Evidence:
                 cand.vote(PLACE, 2.5)  # "based in Kurchatov"
             elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
                 cand.vote(PERSON, 0.5)
+            elif low in ("in", "of") and len(before) >= 2 and before[-2].lower in _STAKES:
+                cand.vote(ORG, 2.0)  # "shares in Jusan", "a stake in Bereke"
             elif low == "at" and len(before) >= 2 and _role(before[-2].lower):
                 cand.vote(ORG, 1.5)  # "analysts at Wood Mackenzie": people work at bodies
             elif low in lx.PLACE_PREPOSITIONS:
@@ -272,8 +275,8 @@ class Evidence:
         if window[0].lower not in ARTICLES and window[0].lower in lx.ROLE_NOUNS:
             cand.vote(PERSON, 2.5)
             return
-        if window[0].lower not in ARTICLES:
-            return
+        if window[0].lower not in ARTICLES and window[0].lower != "another":
+            return  # (but "Jusan, another mid-sized lender")
         previous = window[0]
         for n, t in enumerate(window[1:], 1):
             if _gap(text, window[0], t).count(","):

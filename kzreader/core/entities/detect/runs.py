@@ -326,8 +326,15 @@ class Runs(Evidence):
         return k if headed else 0
 
 
+#: Words after a number that make it an amount, not part of a name (``Katun 24``).
+_AMOUNTS = frozenset(
+    "percent per pct million billion thousand trillion mln bn tons tonnes km years".split()
+)
+
+
 def _share_after(text: str, tokens: list[Token], j: int) -> bool:
-    """Whether the number at ``j`` is a percentage (``5%``, ``5 percent``)."""
+    """Whether the number at ``j`` is a percentage or an amount (``5%``, ``5 percent``,
+    "fined Bereke 12 million tenge")."""
     if text[tokens[j].end : tokens[j].end + 1] == "%":
         return True
-    return j + 1 < len(tokens) and tokens[j + 1].lower in ("percent", "per", "pct")
+    return j + 1 < len(tokens) and tokens[j + 1].lower in _AMOUNTS
