@@ -135,6 +135,7 @@ ORG_HEADS = _words(
     prosecutor's procuracy school college church mosque museum library theatre theater
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plants enterprise enterprises initiative treasury exchange
+    observatory laboratory review
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
     kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine forum
     lab labs laboratory telecom co ag kg sa nv bv b.v. n.v. s.a. spa pte bhd ao pao
@@ -211,7 +212,8 @@ ROLE_NOUNS = _words(
     scientist politician mechanic official colleague aide spokesman spokeswoman historian
     writer author economist expert businessman businesswoman oligarch ambassador minister
     president commander general officer chairman chairwoman head leader director founder
-    editor correspondent professor academician student farmer worker advocate defender poet singer
+    editor correspondent professor academician member student farmer worker advocate
+    defender poet singer
     artist priest son daughter wife husband brother sister mother father personality
     candidate counterpart opponent critic representative deputy mp senator governor mayor
     akim consul diplomat envoy judge prosecutor investigator detective soldier colonel
@@ -319,7 +321,7 @@ BUSINESS_WORDS = _words(
     electronics engineering machinery steel cement textiles foods agro trans auto
     automotive insurance leasing software broker brokers air advisory advisors advisers
     ventures analytics energie energia neft neftegaz internet boxing sports promotions
-    entertainment trade supply supplies components distribution equipment materials products
-    export import transit
+    entertainment communications trade supply supplies components distribution equipment
+    materials products export import transit
     """
 )

@@ -61,12 +61,15 @@ PLURAL_UNITS = {
 
 #: Capitalised heads of administrative units after a known place (``Leningrad Region``,
 #: ``Kurgan Region``) that the gazetteer does not list: a unit of its own.
-ADMIN_HEADS = _words("district raion region oblast province krai county okrug")
+ADMIN_HEADS = _words(
+    "district raion region oblast province krai county okrug velayat welayat viloyat etrap oblys"
+)
 
 #: Place nouns kept as part of the name when written after it in lower case.
 PLACE_NOUNS_JOINED = _words(
     """
     province region oblast district krai raion county river lake street avenue square
+    velayat welayat viloyat etrap oblys
     boulevard prospect highway mountains valley steppe desert okrug municipality canal
     bridge gorge pass reservoir
     """

@@ -210,3 +210,29 @@ def test_amounts_and_stakes_around_a_bare_company_name() -> None:
     assert _type(graph, "Otbasy") is EntityType.ORGANISATION
     assert graph.lookup("Otbasy 12") is None
     assert _type(graph, "Nurbank") is EntityType.ORGANISATION
+
+
+def test_a_first_name_that_is_also_a_word_of_no_name_before_a_surname() -> None:
+    graph = _graph("By Roman Yefimov | Kursiv", "Islam Zhaksylykov scored twice.")
+    assert _type(graph, "Roman Yefimov") is EntityType.PERSON
+    assert _type(graph, "Islam Zhaksylykov") is EntityType.PERSON
+
+
+def test_a_bodys_kind_alone_and_a_role_before_of_are_no_part_of_a_name() -> None:
+    graph = _graph(
+        "The Company said output would rise.",
+        "She is a Member of the Kazakh Geological Society and Head of the National Bank "
+        "Timur Suleimenov agreed.",
+    )
+    assert graph.lookup("Company") is None
+    assert _type(graph, "Kazakh Geological Society") is EntityType.ORGANISATION
+    assert _type(graph, "Timur Suleimenov") is EntityType.PERSON
+
+
+def test_turkmen_and_uzbek_units_and_a_person_named_like_a_place() -> None:
+    graph = _graph(
+        "The city lies in Ahal velayat.",
+        "The festival honours the poet Toktogul Satylganov.",
+    )
+    assert _type(graph, "Ahal velayat") is EntityType.PLACE
+    assert _type(graph, "Toktogul Satylganov") is EntityType.PERSON

@@ -182,9 +182,9 @@ def test_a_one_word_name_takes_the_type_of_the_body_it_starts_elsewhere() -> Non
         for n, paragraph in enumerate(
             (
                 Paragraph(1, Kind.BODY, "Regulators fined Zhebe Bank on Monday.", False),
-                Paragraph(1, Kind.BODY, "Shares in Zhebe fell by a fifth.", False),
+                Paragraph(1, Kind.BODY, "Later Zhebe fell by a fifth.", False),
                 Paragraph(1, Kind.BODY, "Analysts at Orken Finance and Orken Bank agreed.", False),
-                Paragraph(1, Kind.BODY, "Shares in Orken rose.", False),
+                Paragraph(1, Kind.BODY, "Later Orken rose.", False),
             )
         )
     ]

@@ -92,6 +92,8 @@ class Evidence:
             cand.vote(PLACE, 3.0)  # "Lake Chagan", "Mount Belukha"
         if len(words) >= 2 and words[0].text in lx.CLUB_PREFIXES:
             cand.vote(ORG, 4.0)  # "FC Kairat", "HC Barys"
+        if len(words) == 1 and low_last in lx.ORG_HEADS and not cand.acronym:
+            cand.vote(DROP, 4.0)  # "the Company", "the Concern": a body's kind, not its name
         if words[0].lower in _HONOURS and len(words) > 1:
             cand.vote(DROP, 5.0)  # "Honoured Geologist of the Republic": a title of honour
         if low_last in lx.DROP_HEADS and len(words) > 1:

@@ -25,6 +25,7 @@ from .patterns import (
     GENERIC_LOWER,
     NATURAL,
     PREFIXES,
+    STRONG_SURNAME_ENDS,
     SURNAME_PLACES,
     head_of,
     is_calendar,
@@ -308,6 +309,8 @@ class KnownNames(LongerNames):
                 )
             ):
                 return None  # "Igor Kurchatov" is the physicist, not the town named after him
+            if n == 1 and entry.type is EntityType.PLACE and _surname_next(tokens, i):
+                return None  # "Toktogul Satylganov": the poet, whom the town is named after
             if named_before and prev is not None and entry.country and _arm_head(prev):
                 return None  # "TBC Bank Uzbekistan": a company's national arm, one name
             if named_before and prev is not None and self._team_before(tokens, i, entry):
@@ -331,6 +334,8 @@ class KnownNames(LongerNames):
             or key in gaz.demonyms
             or (n == 1 and token.lower in lx.CALENDAR)
         ):
+            if n == 1 and key in FIRST_NAME_KEYS and _surname_next(tokens, i):
+                return None  # "Roman Yefimov", "Islam Zhaksylykov": a first name here
             return "soft"
         if n == 1 and key in gaz.weak_keys:
             # A surname alone; if a capitalised word precedes it, it is someone else's
@@ -378,3 +383,17 @@ def _arm_head(prev: Token) -> bool:
     ``Home Credit Group``), so that the country names the company's arm."""
     low = head_of(prev.text)
     return low in lx.BUSINESS_WORDS or low in _ARM_HEADS
+
+
+def _surname_next(tokens: list[Token], i: int) -> bool:
+    """Whether a surname-shaped word follows token ``i`` (``Roman Yefimov``)."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    key = name_key(strip_possessive(nxt.text))
+    return (
+        nxt.cap
+        and nxt.paragraph[tokens[i].end : nxt.start] == " "
+        and len(key) >= 6
+        and key.endswith(STRONG_SURNAME_ENDS)
+    )

@@ -24,17 +24,12 @@ from .countries import Countries
 from .patterns import (
     FIRST_NAME_KEYS,
     NATURAL,
+    STRONG_SURNAME_ENDS,
     head_of,
 )
 from .shapes import (
     listed_units,
 )
-
-#: Endings that make a word a surname beyond doubt (after a first word, in a run).
-_SURNAME_ENDS = (
-    "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "uly", "kyzy", "bayev", "ovich",
-    "evich", "ovna", "evna", "shvili", "dze", "zoda",
-)  # fmt: skip
 
 #: A lower-case word right after a hyphenated name (``Russia-China pipeline``).
 _ROUTE_AFTER = re.compile(r" ([a-z]+)\b")
@@ -146,8 +141,8 @@ class LongerNames(Countries):
             key = name_key(strip_possessive(word.text))
             if key in FIRST_NAME_KEYS or key in self.gaz.titles:
                 return 0
-            if k > j and len(key) >= 6 and key.endswith(_SURNAME_ENDS):
-                return 0  # "the akim of West Kazakhstan Region Nariman Turegaliyev"
+            if len(key) >= 6 and key.endswith(STRONG_SURNAME_ENDS):
+                return 0  # "… Region Nariman Turegaliyev", "Toktogul Satylganov": a person
             singular = key[:-1] if key.endswith("s") else key  # "Kuban Nogais": a people
             if singular in self.gaz.demonyms or singular in self.gaz.non_entities:
                 return 0

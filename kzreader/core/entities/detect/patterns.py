@@ -45,6 +45,12 @@ NATURAL = frozenset("river lake valley mountains mountain gorge reservoir dam pa
 #: capitalised word, the person.
 SURNAME_PLACES = ("ov", "ev", "zoda")
 
+#: Endings that make a word a surname beyond doubt (after a first word, in a run).
+STRONG_SURNAME_ENDS = (
+    "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "uly", "kyzy", "bayev", "ovich",
+    "evich", "ovna", "evna", "shvili", "dze", "zoda",
+)  # fmt: skip
+
 #: Lower-case particles inside a person's name.
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "al", "bin", "ibn"})
 CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")

@@ -210,15 +210,17 @@ class Spans(Runs):
                 common = strip_possessive(token.lower) in lx.COMMON
                 if token.kind == "soft" and start > i and self._demonym_org(text, tokens, start):
                     break  # "The European Bank for …": the adjective after "The" starts it
-                if (
+                if (  # "Member of the Australasian Institute …", "Shares of Jiangxi Copper"
                     start == i
-                    and token.initial
                     and tokens[start + 1].lower == "of"
+                    and (token.lower in lx.ROLE_NOUNS or token.initial)
                     and not self._is_head(token)
                     and any(self._is_head(t) for t in tokens[start + 2 : j])
-                    and plain_noun(token.lower, self._article_lower)
+                    and (
+                        token.lower in lx.ROLE_NOUNS or plain_noun(token.lower, self._article_lower)
+                    )
                 ):
-                    start += 2  # "Shares of Jiangxi Copper Co. Ltd rose"
+                    start += 2
                     continue
                 if start == j - 2 and token.lower in lx.CAUSE_NOUNS:
                     break  # "Freedom Telecom": no name is left of its head alone
@@ -228,7 +230,6 @@ class Spans(Runs):
                     and strip_possessive(tokens[j - 1].lower) in lx.STREET_HEADS
                 ):
                     break  # "Republic Square", "Independence Avenue"
-
                 if not (
                     token.kind == "soft"
                     or token.lower in ARTICLES | {"in", "on", "at", "by"}
