@@ -236,3 +236,13 @@ def test_turkmen_and_uzbek_units_and_a_person_named_like_a_place() -> None:
     )
     assert _type(graph, "Ahal velayat") is EntityType.PLACE
     assert _type(graph, "Toktogul Satylganov") is EntityType.PERSON
+
+
+def test_a_known_acronym_defined_for_another_countrys_body_is_that_body() -> None:
+    graph = _graph(
+        "In Bishkek, the Central Commission for Elections and Referendums (CEC) said "
+        "turnout was 40%. The CEC will publish the results. Russia was not mentioned.",
+    )
+    body = graph.lookup("Central Commission for Elections and Referendums")
+    assert body is not None and "CEC" in _surfaces(graph, body.name)
+    assert not [e for e in graph if "Election Commission" in e.name]

@@ -51,6 +51,8 @@ class Countries(Spans):
         """``of [the] [Republic of] <country>`` at ``j``: one past it and the country."""
         if j >= len(tokens) or tokens[j].lower != "of":
             return 0, None
+        if j and _gap(text, tokens[j - 1], tokens[j]) != " ":
+            return 0, None  # (not "the CEC) of Kazakhstan": the name ended at the bracket)
         k = j + 1
         if k < len(tokens) and tokens[k].lower == "the":
             k += 1

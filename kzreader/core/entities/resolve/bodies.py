@@ -23,17 +23,30 @@ class ArticleBodies:
 
     def __init__(self, gaz: Gazetteer, cands: Sequence[Candidate]) -> None:
         self.gaz = gaz
+        self._cands = cands
         self.dominant = dominant_country(gaz, cands)
         self._defined: dict[str, str] = {}  # a defined alias's key → its country
         self._last_country: dict[str, str] = {}  # template → last explicit country
         self._country: dict[int, str | None] = {}  # candidate → its body's country
         self._node: dict[int, str] = {}  # candidate → its body's node
-        self._short_forms: dict[str, str] = {}  # key of a defined short form → node
+        # key of a defined short form → the body's node, or the candidate it was defined for
+        self._short_forms: dict[str, str | int] = {}
 
-    def short_form(self, c: int, cd: Candidate) -> str | None:
-        """The body's node when candidate ``c`` is a short form defined for one here."""
-        if (cd.gaz and not cd.weak) or cd.generic:
+    def short_form(self, c: int, cd: Candidate) -> str | int | None:
+        """What candidate ``c`` joins when it is a short form defined here: a generic
+        body's node, or the (unknown) body it was defined for: "the Central Commission for
+        Elections and Referendums (CEC)" makes CEC that body here, not the template's CEC
+        of the article's main country."""
+        if cd.gaz and not cd.weak:
             return None
+        if cd.generic:
+            target = self._cands[cd.alias_of] if cd.alias_of is not None else None
+            if target is not None and cd.tokens == 1 and not (target.generic or target.gaz):
+                assert cd.alias_of is not None
+                self._short_forms[cd.key] = cd.alias_of
+                return cd.alias_of
+            local = self._short_forms.get(cd.key)
+            return local if isinstance(local, int) else None
         body = self._node.get(cd.alias_of) if cd.alias_of is not None else None
         if body is not None and cd.tokens == 1:
             self._short_forms[cd.key] = body
