@@ -36,6 +36,11 @@ class GazEntry:
     country: str | None = None  # set for countries: their own name, for qualifiers
     region: bool = False  # "X region" means X itself (not a province named after a city)
 
+    @property
+    def is_town(self) -> bool:
+        """A place that is no country and no region: a town, a city (or a site)."""
+        return self.type is EntityType.PLACE and not self.country and not self.region
+
 
 @dataclass(frozen=True, slots=True)
 class GenericBody:
@@ -107,6 +112,11 @@ class Gazetteer:
     def country_of(self, key: str) -> str | None:
         """The country a qualifier names: ``Kazakh``, ``Russia's``, ``Russian Federation``."""
         return self.demonyms.get(key) or self.countries.get(key)
+
+    def town(self, key: str) -> GazEntry | None:
+        """The town or city a key names (a place that is no country and no region)."""
+        entry = self.entry(key)
+        return entry if entry is not None and entry.is_town else None
 
 
 def _as_list(value: Any) -> list[str]:

@@ -246,3 +246,9 @@ def test_a_known_acronym_defined_for_another_countrys_body_is_that_body() -> Non
     body = graph.lookup("Central Commission for Elections and Referendums")
     assert body is not None and "CEC" in _surfaces(graph, body.name)
     assert not [e for e in graph if "Election Commission" in e.name]
+
+
+def test_a_clubs_name_without_its_city_is_the_club() -> None:
+    graph = _graph("Yertis Pavlodar beat Avangard Omsk 3-2, and Avangard stay fifth.")
+    assert "Avangard" in _surfaces(graph, "Avangard Omsk")
+    assert _type(graph, "Avangard Omsk") is EntityType.ORGANISATION

@@ -15,7 +15,6 @@ from ...corpus.model import Kind, Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
 from ..gazetteer import Gazetteer
-from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
@@ -133,14 +132,9 @@ class Evidence:
             cand.vote(PERSON, 1.0)
 
     def _city(self, word: Token) -> bool:
-        """Whether a word is a known town or city (no country, no region)."""
-        entry_id = self.gaz.by_key.get(name_key(strip_possessive(word.text)))
-        if entry_id is None:
-            return False
-        entry = self.gaz.entries[entry_id]
-        if entry.type is not EntityType.PLACE or entry.country or entry.region:
-            return False
-        return not entry.name.endswith(SURNAME_PLACES)  # (Satpayev: a surname too)
+        """Whether a word is a known town or city, not named after a person (Satpayev)."""
+        town = self.gaz.town(name_key(strip_possessive(word.text)))
+        return town is not None and not town.name.endswith(SURNAME_PLACES)
 
     def _context_votes(
         self,

@@ -256,7 +256,7 @@ class KnownNames(LongerNames):
         """Whether the word right before a known city at ``i`` is a club's own name: a
         word the gazetteer and the article's lower-case words don't know, and the two
         words a name of their own (not inside "Gazprom Dobycha Orenburg LLC")."""
-        if entry.type is not EntityType.PLACE or entry.country or entry.region:
+        if not entry.is_town:
             return False
         prev = tokens[i - 1]
         text = prev.paragraph

@@ -27,10 +27,13 @@ def _initials(surface: str) -> str:
     )
 
 
-def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> set[int]:
+def link_organisations(
+    cands: Sequence[Candidate], uf: ArticleUnion, gaz: Gazetteer | None = None
+) -> set[int]:
     """``BBP`` for ``Biysk Boiler Plant``; ``Steppe Metals`` for ``Steppe Metals Holding``;
-    ``Kairat`` for ``FC Kairat``. Returns the candidates it linked to an organisation (a
-    club's short name is no first name of the people about)."""
+    ``Kairat`` for ``FC Kairat``; ``Barys`` for ``Barys Astana`` (a club and its city).
+    Returns the candidates it linked to an organisation (a club's short name is no first
+    name of the people about)."""
     linked: set[int] = set()
     orgs = [
         (i, cd)
@@ -53,6 +56,8 @@ def link_organisations(cands: Sequence[Candidate], uf: ArticleUnion) -> set[int]
             by_stem.setdefault(tuple(o.key.split()[:-1]), {})[o.key] = i
         if o.surface.split()[0] in lx.CLUB_PREFIXES:
             by_stem.setdefault(tuple(o.key.split()[1:]), {})[o.key] = i
+        if gaz is not None and o.tokens == 2 and gaz.town(o.last) is not None:
+            by_stem.setdefault(tuple(o.key.split()[:1]), {})[o.key] = i
     for c, cd in enumerate(cands):
         if cd.generic:
             continue

@@ -121,7 +121,7 @@ class Resolver:
         #    patronymics, a typo of a surname, short forms and initials of organisations.
         people = people_in(gaz, cands)
         keys_here = Counter(cd.key for cd in cands)
-        short_of_org = link_organisations(cands, uf)
+        short_of_org = link_organisations(cands, uf, gaz)
         link_sites(cands, uf)
         for c, cd in enumerate(cands):
             target_cd = cands[cd.alias_of] if cd.alias_of is not None else None
