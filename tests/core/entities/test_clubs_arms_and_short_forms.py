@@ -252,3 +252,21 @@ def test_a_clubs_name_without_its_city_is_the_club() -> None:
     graph = _graph("Yertis Pavlodar beat Avangard Omsk 3-2, and Avangard stay fifth.")
     assert "Avangard" in _surfaces(graph, "Avangard Omsk")
     assert _type(graph, "Avangard Omsk") is EntityType.ORGANISATION
+
+
+def test_a_headlines_run_of_the_bodys_own_words_and_a_possessive_before_a_site() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Qazsteel Signs Coke Supply Deal With Zhansay Coke", True),
+        Paragraph(
+            2,
+            Kind.BODY,
+            "Qazsteel signed a supply deal for coke with Zhansay Coke. Deliveries from "
+            "Zhansay Coke's plants start in May.",
+            False,
+        ),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    names = {e.name for e in graph}
+    assert "Signs Coke Supply Deal" not in names
+    assert not [n for n in names if "plant" in n.lower()]  # a company's plants, no site

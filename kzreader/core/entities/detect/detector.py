@@ -104,6 +104,8 @@ class Detector(KnownNames):
                 start = words[a].start
                 end = start + len(strip_possessive(paragraph.text[start : words[b - 1].end]))
                 out[index] = self._candidate(paragraph, start, end, True, words[a:b])
+            elif sum(w.lower in self._article_lower for w in words[:own]) * 2 >= own:
+                cand.vote(DROP, 6.0)  # "Signs Coke Supply Deal": the body's own words
 
     def detect_paragraph(self, paragraph: Paragraph, out: list[Candidate]) -> None:
         text = paragraph.text

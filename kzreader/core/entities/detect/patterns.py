@@ -24,6 +24,7 @@ STOP_CONTINUATION = (
 )
 EPITHETS = frozenset({"great", "terrible", "elder", "younger", "wise", "bold"})
 ARTICLES = frozenset({"a", "an", "the"})
+DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our"}
 SHOUT = re.compile(r"[A-ZА-ЯЁ]{3,}[a-zа-яё]")
 ADJECTIVE_SUFFIXES = (
     "ism", "ist", "ists", "ite", "ites", "ic", "ish", "ese", "ian", "ians", "ean", "eans",

@@ -16,6 +16,7 @@ from ..tokens import gap as _gap
 from .patterns import (
     ARTICLES,
     CONNECTORS,
+    DETERMINERS,
     DOMAIN,
     EPITHETS,
     NAME_PARTICLES,
@@ -38,8 +39,6 @@ from .shapes import (
     two_companies,
 )
 from .sites import field_after, unit_after
-
-DETERMINERS = ARTICLES | {"this", "that", "these", "those", "its", "their", "our"}
 
 
 def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
@@ -372,7 +371,8 @@ class Spans(Runs):
                         m -= 1
                     if m > k + 1:
                         end, k = tokens[m - 1].end, m
-        site = 0 if joined_place or joined_org else site_after(text, tokens, k)
+        possessive = words[-1].text.endswith(("'s", "’s"))  # (not "Mechel's plants")
+        site = 0 if joined_place or joined_org or possessive else site_after(text, tokens, k)
         if site and len(words) == 1 and words[0].initial and words[0].lower in lx.SITE_MODIFIERS:
             site = 0  # "Solar and wind plants are due …": a kind of site, not a name
         surface = strip_possessive(text[words[0].start : end])
