@@ -321,7 +321,7 @@ BUSINESS_WORDS = _words(
     electronics engineering machinery steel cement textiles foods agro trans auto
     automotive insurance leasing software broker brokers air advisory advisors advisers
     ventures analytics energie energia neft neftegaz internet boxing sports promotions
-    entertainment communications trade supply supplies components distribution equipment
+    entertainment communications info trade supply supplies components distribution equipment
     materials products export import transit
     """
 )

@@ -270,3 +270,12 @@ def test_a_headlines_run_of_the_bodys_own_words_and_a_possessive_before_a_site()
     names = {e.name for e in graph}
     assert "Signs Coke Supply Deal" not in names
     assert not [n for n in names if "plant" in n.lower()]  # a company's plants, no site
+
+
+def test_a_kind_of_body_before_a_quoted_name_or_such_as() -> None:
+    graph = _graph(
+        'He wrote on the Telegram channel "Dala Zhanalyk" on Monday, and channels such as '
+        "Oral Info spread it."
+    )
+    assert _type(graph, "Dala Zhanalyk") is EntityType.ORGANISATION
+    assert _type(graph, "Oral Info") is EntityType.ORGANISATION

@@ -170,6 +170,10 @@ class Evidence:
                 cand.vote(PLACE, 2.5)  # "based in Kurchatov"
             elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
                 cand.vote(PERSON, 0.5)
+            elif low == "as" and len(before) >= 3 and before[-2].lower == "such" and (
+                before[-3].lower in lx.ORG_NOUNS_AFTER or _org_plural(before[-3].lower)
+            ):
+                cand.vote(ORG, 2.0)  # "channels such as Qyzyljar Info"
             elif low in ("in", "of") and len(before) >= 2 and before[-2].lower in _STAKES:
                 cand.vote(ORG, 2.0)  # "shares in Jusan", "a stake in Bereke"
             elif low == "at" and len(before) >= 2 and _role(before[-2].lower):
@@ -190,6 +194,9 @@ class Evidence:
                 cand.vote(PLACE, 1.0)
         elif prev is not None and prev.lower in lx.WORK_NOUNS and prev_gap.strip() in "‘“\"'":
             cand.vote(DROP, 3.0)
+        elif prev is not None and prev_gap.strip() in ("‘", "“", '"', "«") and prev_gap.strip():
+            if prev.lower in lx.ORG_NOUNS_AFTER or _org_plural(prev.lower):
+                cand.vote(ORG, 2.5)  # 'the Telegram channel "Zapiski Veterana"'
         elif prev is not None and prev_gap.strip() == "," and prev.lower in lx.ROLE_NOUNS:
             cand.vote(PERSON, 2.0)  # "Its chairman, Wang Jianguo, said"
         elif prev is not None and prev_gap.strip() == "," and _office_before(text, tokens, a):
