@@ -185,9 +185,7 @@ def test_a_court_written_in_lower_case_after_its_place_is_an_organisation() -> N
 
 
 def test_a_person_named_after_an_officials_region_is_no_body_of_the_region() -> None:
-    graph = _graph(
-        "He met the akim of North Kazakhstan Region Gauhar Baimukhanova in Petropavl."
-    )
+    graph = _graph("He met the akim of North Kazakhstan Region Gauhar Baimukhanova in Petropavl.")
     assert _type(graph, "Gauhar Baimukhanova") is EntityType.PERSON
     assert _type(graph, "North Kazakhstan Region") is EntityType.PLACE
 
@@ -279,3 +277,10 @@ def test_a_kind_of_body_before_a_quoted_name_or_such_as() -> None:
     )
     assert _type(graph, "Dala Zhanalyk") is EntityType.ORGANISATION
     assert _type(graph, "Oral Info") is EntityType.ORGANISATION
+
+
+def test_a_known_name_of_two_words_in_a_russian_case() -> None:
+    graph = _graph("Токаев провёл переговоры с Владимиром Путиным и встретился с Токаевым.")
+    putin = graph.lookup("Vladimir Putin")
+    assert putin is not None and "Владимиром Путиным" in _surfaces(graph, "Vladimir Putin")
+    assert "Токаевым" in _surfaces(graph, "Kassym-Jomart Tokayev")

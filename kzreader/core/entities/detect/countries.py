@@ -7,6 +7,8 @@ forms of known names (``Астане``). Kept apart from the gazetteer pass, whi
 
 from __future__ import annotations
 
+from itertools import product
+
 from .. import lexicon as lx
 from ..model import EntityType
 from ..names import name_key, strip_possessive
@@ -85,14 +87,12 @@ class Countries(Spans):
         return tail if any(key.endswith(own) for key in self.gaz.keys_of(entry_id)) else 0
 
     def _inflected(self, word: str) -> str | None:
-        """The gazetteer key of a Russian case form: ``Астане`` → Astana, ``Токаева`` → Tokayev."""
-        for ending in RU_ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                stem = word[: len(word) - len(ending)]
-                for restore in ("", "а", "я", "ь", "й"):
-                    key = name_key(stem + restore)
-                    if key in self.gaz.by_key:
-                        return key
+        """The gazetteer key of a Russian case form: ``Астане`` → Astana, ``Токаева`` →
+        Tokayev, and of a name of several words: ``Владимиром Путиным`` → Putin."""
+        for form in product(*(_nominatives(w) for w in word.split()[:3])):
+            key = name_key(" ".join(form))
+            if key in self.gaz.by_key:
+                return key
         return None
 
     def _qualifier(self, text: str, tokens: list[Token], i: int, n: int) -> str | None:
@@ -132,3 +132,13 @@ class Countries(Spans):
             if country:
                 return country
         return self._of_country(text, tokens, j)[1]
+
+
+def _nominatives(word: str) -> list[str]:
+    """The forms a Russian word in some case may have in the nominative (the word first)."""
+    forms = [word]
+    for ending in RU_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: len(word) - len(ending)]
+            forms.extend(stem + restore for restore in ("", "а", "я", "ь", "й"))
+    return forms

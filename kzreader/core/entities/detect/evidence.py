@@ -170,8 +170,11 @@ class Evidence:
                 cand.vote(PLACE, 2.5)  # "based in Kurchatov"
             elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
                 cand.vote(PERSON, 0.5)
-            elif low == "as" and len(before) >= 3 and before[-2].lower == "such" and (
-                before[-3].lower in lx.ORG_NOUNS_AFTER or _org_plural(before[-3].lower)
+            elif (
+                low == "as"
+                and len(before) >= 3
+                and before[-2].lower == "such"
+                and (before[-3].lower in lx.ORG_NOUNS_AFTER or _org_plural(before[-3].lower))
             ):
                 cand.vote(ORG, 2.0)  # "channels such as Qyzyljar Info"
             elif low in ("in", "of") and len(before) >= 2 and before[-2].lower in _STAKES:

@@ -88,6 +88,8 @@ class KnownNames(LongerNames):
             longest = min(gaz.max_tokens, len(tokens) - i, gaz.longest_from(token.text))
             if not longest and (is_calendar(token) or CYRILLIC.match(token.text)):
                 longest = 1
+            if CYRILLIC.match(token.text) and i + 1 < len(tokens) and tokens[i + 1].cap:
+                longest = max(longest, 2)  # "Владимиром Путиным": a name in a case
             reach = name_reach(text, tokens, i, longest)
             for n in range(longest, 0, -1):
                 last = tokens[i + n - 1]
@@ -114,7 +116,7 @@ class KnownNames(LongerNames):
                     kind = None  # "Justice for Journalists Foundation", "Abylai Khan Avenue"
                 if kind == "entity" and self._names_another_place(text, tokens, i, n, key):
                     kind = None  # "Beineu district", "Lake Shalkar": not the town itself
-                if kind is None and n == 1 and CYRILLIC.search(stripped):
+                if kind is None and n <= 2 and CYRILLIC.search(stripped):
                     key = self._inflected(stripped) or key
                     kind = "entity" if key in gaz.by_key else None
                 if kind is None:

@@ -55,7 +55,7 @@ STRONG_SURNAME_ENDS = (
 #: Lower-case particles inside a person's name.
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "al", "bin", "ibn"})
 CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ам", "ям",
+RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ым", "ой", "ей", "ом", "ем", "ам", "ям",
                "ах", "ях", "ы", "и", "е", "у", "ю", "а", "я")  # fmt: skip
 #: Site navigation kept by a copy-paste: "1. Home", "2. Environment".
 NAVIGATION = re.compile(r"^\s*\d{1,2}\.\s+\w+(?:\s+\w+)?\s*$")
