@@ -25,12 +25,12 @@ from .patterns import (
     GENERIC_LOWER,
     NATURAL,
     PREFIXES,
-    STRONG_SURNAME_ENDS,
     SURNAME_PLACES,
     head_of,
     is_calendar,
 )
 from .shapes import (
+    arm_head,
     direction_before,
     may_end,
     name_reach,
@@ -39,6 +39,7 @@ from .shapes import (
     route_end,
     site_after,
     street_title,
+    surname_next,
     title_after,
 )
 from .sites import field_after, unit_after
@@ -47,10 +48,6 @@ from .sites import field_after, unit_after
 _PLACE_QUALIFIERS = frozenset(
     "greater downtown metropolitan old new upper lower inner outer north south east west"
     " northern southern eastern western central".split()
-)
-#: Heads of companies' names that a country's name may follow (``TBC Bank Uzbekistan``).
-_ARM_HEADS = frozenset(
-    "bank group holding holdings company corporation airlines airways partners".split()
 )
 
 
@@ -311,9 +308,9 @@ class KnownNames(LongerNames):
                 )
             ):
                 return None  # "Igor Kurchatov" is the physicist, not the town named after him
-            if n == 1 and entry.type is EntityType.PLACE and _surname_next(tokens, i):
+            if n == 1 and entry.type is EntityType.PLACE and surname_next(tokens, i):
                 return None  # "Toktogul Satylganov": the poet, whom the town is named after
-            if named_before and prev is not None and entry.country and _arm_head(prev):
+            if named_before and prev is not None and entry.country and arm_head(prev):
                 return None  # "TBC Bank Uzbekistan": a company's national arm, one name
             if named_before and prev is not None and self._team_before(tokens, i, entry):
                 return None  # "Shakhter Karagandy", "Dynamo Moscow": a club of the city
@@ -336,7 +333,7 @@ class KnownNames(LongerNames):
             or key in gaz.demonyms
             or (n == 1 and token.lower in lx.CALENDAR)
         ):
-            if n == 1 and key in FIRST_NAME_KEYS and _surname_next(tokens, i):
+            if n == 1 and key in FIRST_NAME_KEYS and surname_next(tokens, i):
                 return None  # "Roman Yefimov", "Islam Zhaksylykov": a first name here
             return "soft"
         if n == 1 and key in gaz.weak_keys:
@@ -378,24 +375,3 @@ def _stretch(text: str, tokens: list[Token], cand: Candidate, i: int, n: int, en
     cand.end = tokens[end - 1].end
     cand.surface = text[cand.start : cand.end]
     return end - i
-
-
-def _arm_head(prev: Token) -> bool:
-    """Whether the word before a country's name ends a company's name (``TBC Bank``,
-    ``Home Credit Group``), so that the country names the company's arm."""
-    low = head_of(prev.text)
-    return low in lx.BUSINESS_WORDS or low in _ARM_HEADS
-
-
-def _surname_next(tokens: list[Token], i: int) -> bool:
-    """Whether a surname-shaped word follows token ``i`` (``Roman Yefimov``)."""
-    if i + 1 >= len(tokens):
-        return False
-    nxt = tokens[i + 1]
-    key = name_key(strip_possessive(nxt.text))
-    return (
-        nxt.cap
-        and nxt.paragraph[tokens[i].end : nxt.start] == " "
-        and len(key) >= 6
-        and key.endswith(STRONG_SURNAME_ENDS)
-    )

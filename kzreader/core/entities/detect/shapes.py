@@ -17,7 +17,7 @@ from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
-from .patterns import FIRST_NAME_KEYS, KNOWN_NOUNS, head_of
+from .patterns import FIRST_NAME_KEYS, KNOWN_NOUNS, STRONG_SURNAME_ENDS, head_of
 
 _MINISTER = frozenset({"minister", "ministers"})
 
@@ -356,4 +356,31 @@ def plain_noun(low: str, article_lower: frozenset[str]) -> bool:
         known_noun(low)
         or low in article_lower
         or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)
+    )
+
+
+#: Heads of companies' names that a country's name may follow (``TBC Bank Uzbekistan``).
+_ARM_HEADS = frozenset(
+    "bank group holding holdings company corporation airlines airways partners".split()
+)
+
+
+def arm_head(prev: Token) -> bool:
+    """Whether the word before a country's name ends a company's name (``TBC Bank``,
+    ``Home Credit Group``), so that the country names the company's arm."""
+    low = head_of(prev.text)
+    return low in lx.BUSINESS_WORDS or low in _ARM_HEADS
+
+
+def surname_next(tokens: list[Token], i: int) -> bool:
+    """Whether a surname-shaped word follows token ``i`` (``Roman Yefimov``)."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    key = name_key(strip_possessive(nxt.text))
+    return (
+        nxt.cap
+        and nxt.paragraph[tokens[i].end : nxt.start] == " "
+        and len(key) >= 6
+        and key.endswith(STRONG_SURNAME_ENDS)
     )
