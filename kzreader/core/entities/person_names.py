@@ -59,6 +59,7 @@ FIRST_NAMES = _words(
     tokhtar ulan yerbolat zarina zhanibek zhansaya zhasulan zhomart maulen gauez kumar
     aruzhan rauan akbota balnur kuralai togzhan nazerke ayaulym inkar nariman
     giorgi levan irakli davit zurab mikheil nino tamar armen tigran hayk elchin vugar
+    joanna olivia charlotte
     adakhan akylbek bakyt kamchybek kurmanbek melis nurbek omurbek roza sooronbay tilek
     taalai temir ulukbek ravshan rinat abdulaziz abdulla akmal alisher bakhodir
     bakhtiyor davron dilshod farhod jamshid jasur komil nodir otabek sanjar sherzod

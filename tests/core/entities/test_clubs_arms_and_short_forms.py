@@ -284,3 +284,14 @@ def test_a_known_name_of_two_words_in_a_russian_case() -> None:
     putin = graph.lookup("Vladimir Putin")
     assert putin is not None and "Владимиром Путиным" in _surfaces(graph, "Vladimir Putin")
     assert "Токаевым" in _surfaces(graph, "Kassym-Jomart Tokayev")
+
+
+def test_an_author_line_with_the_date_after_the_name() -> None:
+    paragraphs = (
+        Paragraph(1, Kind.TITLE, "Kazakhstan Picks a Reactor Builder", True),
+        Paragraph(2, Kind.BODY, "Marit Lund   Jun 18, 2025", False),
+        Paragraph(3, Kind.BODY, "Kazakhstan has chosen a builder for its plant.", False),
+    )
+    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
+    graph = EntityGraph.from_articles([article], use_ner=False)
+    assert _type(graph, "Marit Lund") is EntityType.PERSON

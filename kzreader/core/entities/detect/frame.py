@@ -33,8 +33,13 @@ _DATELINE = re.compile(
 _CREDIT_LINE = re.compile(
     r"^\(?\s*(?:photo|photos|credit|credits|image|source|picture)s?\b\s*:?", re.I
 )
-#: An author line without "By": two or three capitalised words alone near the top.
-_AUTHOR_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ][\w'’-]+){1,2}$")
+#: An author line without "By": two or three capitalised words alone near the top, or
+#: with the date after them (``Joanna Lillis   Jun 18, 2025``, ``Anna Orlova | 03.11.2026``).
+_AUTHOR_LINE = re.compile(
+    r"^(?P<name>[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ][\w'’-]+){1,2})"
+    r"(?:\s*[|,·•–—-]?\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}))?$"
+)
 
 
 def dateline_end(paragraph: Paragraph, tokens: list[Token]) -> int:
@@ -73,8 +78,9 @@ def frame_votes(paragraph: Paragraph, cands: list[Candidate], place_end: int) ->
     """What a dateline, a credit line or an author line says its names are."""
     text = paragraph.text
     credit = paragraph.kind is Kind.CAPTION or bool(_CREDIT_LINE.match(text))
-    author = paragraph.number <= 6 and paragraph.kind is not Kind.TITLE
-    author = author and bool(_AUTHOR_LINE.match(text.strip()))
+    line = _AUTHOR_LINE.match(text.strip())
+    author = paragraph.number <= 6 and paragraph.kind is not Kind.TITLE and line is not None
+    name_end = line.end("name") + len(text) - len(text.lstrip()) if line else 0  # (stripped)
     for cand in cands:
         if cand.gaz or cand.generic:
             continue
@@ -87,6 +93,7 @@ def frame_votes(paragraph: Paragraph, cands: list[Candidate], place_end: int) ->
                 cand.vote(ORG, 2.0)  # "Yerlan Dzhumabayev / Orda.kz"
             elif credit and cand.tokens == 1 and _alone_after_colon(text, cand):
                 cand.vote(ORG, 2.5)  # "Photo: Kabar": an agency's credit, alone
-        if author and cand.start == 0 and cand.end >= len(text.strip()) and cand.tokens >= 2:
+        lead = len(text) - len(text.lstrip())
+        if author and cand.start == lead and cand.end >= name_end and cand.tokens >= 2:
             named = cand.first in FIRST_NAME_KEYS or cand.last.endswith(lx.SURNAME_SUFFIXES)
             cand.vote(PERSON, 2.5 if named else 1.0)
