@@ -82,7 +82,7 @@ SITE_NOUNS = _words(
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
     mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
     station stations glacier bazaar ports terminals plants refineries airports cemetery
-    cinema
+    cinema base range
     """
 )
 
@@ -106,7 +106,7 @@ SITE_MODIFIERS = _words(
     """
     oil gas condensate gold silver copper uranium coal iron ore zinc and processing
     hydropower power chemical launch offshore onshore sour-gas export water thermal
-    hydroelectric nuclear solar wind coal-fired mountain
+    hydroelectric nuclear solar wind coal-fired mountain air naval military firing
     """
 )
 

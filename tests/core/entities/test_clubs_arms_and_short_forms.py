@@ -295,3 +295,14 @@ def test_an_author_line_with_the_date_after_the_name() -> None:
     article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
     graph = EntityGraph.from_articles([article], use_ner=False)
     assert _type(graph, "Marit Lund") is EntityType.PERSON
+
+
+def test_a_bases_and_ranges_and_the_general_staff_of_the_officials_country() -> None:
+    graph = _graph(
+        "Fighters flew from the Kant air base to the Oymasha range, watched by Kazakhstan's "
+        "defence minister and by Russia's Chief of the General Staff Valery Gerasimov."
+    )
+    assert _type(graph, "Kant air base") is EntityType.PLACE
+    assert _type(graph, "Oymasha range") is EntityType.PLACE
+    assert _type(graph, "General Staff of Russia") is EntityType.ORGANISATION
+    assert _type(graph, "Valery Gerasimov") is EntityType.PERSON

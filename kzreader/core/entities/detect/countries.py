@@ -111,6 +111,11 @@ class Countries(Spans):
                     country = gaz.country_of(name_key(words))
                     if country:
                         return country
+        if k >= 2 and tokens[k].lower == "of" and name_key(tokens[k - 1].text) in gaz.titles:
+            # "Russia's Chief of the General Staff": the official's country is the body's
+            country = gaz.country_of(name_key(tokens[k - 2].text))
+            if country:
+                return country
         if k >= 0 and tokens[k].lower in ("its", "own"):
             for back in range(k - 1, max(-1, k - 15), -1):
                 country = gaz.country_of(name_key(strip_possessive(tokens[back].text)))
