@@ -306,3 +306,13 @@ def test_a_bases_and_ranges_and_the_general_staff_of_the_officials_country() -> 
     assert _type(graph, "Oymasha range") is EntityType.PLACE
     assert _type(graph, "General Staff of Russia") is EntityType.ORGANISATION
     assert _type(graph, "Valery Gerasimov") is EntityType.PERSON
+
+
+def test_an_unqualified_body_takes_no_country_the_places_do_not_back() -> None:
+    graph = _graph(
+        "Officials in Astana and Almaty said Kazakhstan watched trade with Russia. Goods "
+        "bound for Russia are tracked in Aktobe, and Russia's buyers complain. Shipments "
+        "to Russia fell.",
+        "The State Revenue Committee, part of the Finance Ministry, opened 46 cases.",
+    )
+    assert graph.lookup("Ministry of Finance of Russia") is None

@@ -134,9 +134,10 @@ def dominant_country(gaz: Gazetteer, cands: Sequence[Candidate]) -> str | None:
     """The country an article is about, when one clearly leads (twice the mentions of the
     next): an unqualified "Security Council" is then that country's. Countries named,
     their capitals ("BISHKEK —", "officials in Bishkek") and their other places the
-    gazetteer locates (Atyrau, the Tengiz field, Akmola Region) count together; where
-    they give no lead, countries named alone may. Without a clear lead it stays
-    unqualified rather than risk merging two countries' bodies."""
+    gazetteer locates (Atyrau, the Tengiz field, Akmola Region) count together. Without
+    a clear lead it stays unqualified rather than risk merging two countries' bodies
+    (the countries named alone are no lead where the places disagree: an article about
+    Kazakhstan's officials may name Russia most, and its demonyms are no candidates)."""
     named: Counter[str] = Counter()
     places: Counter[str] = Counter()
     for cd in cands:
@@ -148,7 +149,7 @@ def dominant_country(gaz: Gazetteer, cands: Sequence[Candidate]) -> str | None:
                 places[capital] += 1
             elif country := gaz.located.get(cd.gaz):
                 places[country] += 1
-    return _leader(named + places) or _leader(named)
+    return _leader(named + places)
 
 
 def _leader(counts: Counter[str]) -> str | None:
