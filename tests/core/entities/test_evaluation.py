@@ -98,7 +98,7 @@ FLOORS = {t: HELD_BACK_FLOOR for t in TYPES}
         (name, FLOORS)
         for name in (
             "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-            "holdout8", "holdout9", "holdout10",
+            "holdout8", "holdout9", "holdout10", "holdout11",
         )
     ],
 )  # fmt: skip
@@ -110,4 +110,29 @@ def test_used_held_back_sets(which: str, floors: dict[str, float], capsys) -> No
         assert f >= floors[type_], (type_, p, r, f, result.missed, result.spurious)
     assert result.prf("person")[0] >= floors["person"]
     assert not result.false_merges, result.false_merges
+    assert result.links_ok >= 0.95 * result.links_total, result.link_failures
+
+
+#: Held-back sets 12 and 13, tuned on since their first runs but still short of the
+#: floor: set 12's organisations (clubs named after people, spacecraft makers, a
+#: proposed parliament) and set 13's town taken with its gas plant (its annotator, like
+#: set 11's, counts "the Orenburg gas processing plant" as a place apart from the city;
+#: the ten sets before count a plant named after a town as a mention of the town).
+#: These floors keep what was reached from slipping; the gaps are the issue's.
+SHORT_FLOORS = {
+    "holdout12": ({"person": 0.95, "place": 0.92, "organisation": 0.85}, set()),
+    "holdout13": ({t: HELD_BACK_FLOOR for t in TYPES}, {"place:orenburg"}),
+}
+
+
+@pytest.mark.parametrize("which", sorted(SHORT_FLOORS))
+def test_held_back_sets_short_of_the_floor(which: str, capsys) -> None:
+    floors, known_merges = SHORT_FLOORS[which]
+    result = score_folder(FIXTURES / which, FIXTURES / f"{which}_gold.yaml")
+    _show(capsys, result.table(f"entities, {which} (used: tuned on since its first run)"))
+    for type_ in TYPES:
+        p, r, f = result.prf(type_)
+        assert f >= floors[type_], (type_, p, r, f, result.missed, result.spurious)
+    merged = {line.split(":", 2)[0] + ":" + line.split(":", 2)[1] for line in result.false_merges}
+    assert merged <= known_merges, result.false_merges
     assert result.links_ok >= 0.95 * result.links_total, result.link_failures
