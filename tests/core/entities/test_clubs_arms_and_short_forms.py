@@ -9,28 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from entity_graphs import article as _article
+from entity_graphs import entity_type as _type
+from entity_graphs import graph as _graph
+from entity_graphs import surfaces as _surfaces
+
 from kzreader.core.corpus.model import Article, Kind, Paragraph
 from kzreader.core.entities import EntityGraph, EntityType
-
-
-def _article(name: str, *texts: str) -> Article:
-    paragraphs = tuple(Paragraph(i + 1, Kind.BODY, text, False) for i, text in enumerate(texts))
-    return Article(name, Path(f"{name}.txt"), name, None, None, None, paragraphs, name)
-
-
-def _graph(*texts: str) -> EntityGraph:
-    return EntityGraph.from_articles([_article("t", *texts)], use_ner=False)
-
-
-def _surfaces(graph: EntityGraph, name: str) -> set[str]:
-    found = graph.lookup(name)
-    assert found is not None, name
-    return {m.surface for m in graph.mentions(found.id)}
-
-
-def _type(graph: EntityGraph, name: str) -> EntityType | None:
-    found = graph.lookup(name)
-    return found.type if found is not None else None
 
 
 def test_a_short_form_defined_for_a_state_body_is_that_body_in_its_article_only() -> None:

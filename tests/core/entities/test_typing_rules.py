@@ -9,26 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from entity_graphs import entity_type as _type
+from entity_graphs import graph as _graph
+from entity_graphs import headline_graph as _headline_graph
 
 from kzreader.core.corpus.model import Article, Kind, Paragraph
 from kzreader.core.entities import EntityGraph, EntityType
-
-
-def _graph(*texts: str) -> EntityGraph:
-    paragraphs = tuple(Paragraph(i + 1, Kind.BODY, text, False) for i, text in enumerate(texts))
-    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
-    return EntityGraph.from_articles([article], use_ner=False)
-
-
-def _headline_graph(title: str, body: str) -> EntityGraph:
-    paragraphs = (Paragraph(1, Kind.TITLE, title, True), Paragraph(2, Kind.BODY, body, False))
-    article = Article("t", Path("t.txt"), "t", None, None, None, paragraphs, "t")
-    return EntityGraph.from_articles([article], use_ner=False)
-
-
-def _type(graph: EntityGraph, name: str) -> EntityType | None:
-    found = graph.lookup(name)
-    return found.type if found is not None else None
 
 
 def test_a_site_noun_after_a_name_leaves_the_name_a_place() -> None:
