@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from entity_graphs import article as _article
 from entity_graphs import entity_type as _type
 from entity_graphs import graph as _graph
@@ -45,11 +46,6 @@ def test_a_clubs_short_name_is_the_club_not_a_namesakes_first_name() -> None:
     assert _type(graph, "FC Kairat") is EntityType.ORGANISATION
     assert "Kairat" in _surfaces(graph, "FC Kairat")
     assert _surfaces(graph, "Kairat Omarbekov") == {"Kairat Omarbekov"}
-
-
-def test_a_score_after_a_name_makes_it_a_team() -> None:
-    graph = _graph("The champions finished the season by beating Okzhetpes 2-1 at home.")
-    assert _type(graph, "Okzhetpes") is EntityType.ORGANISATION
 
 
 def test_a_club_named_after_its_city_is_no_mention_of_the_city() -> None:
@@ -99,20 +95,6 @@ def test_a_short_form_in_brackets_made_of_the_names_own_words() -> None:
     assert graph.lookup("China") is None
 
 
-def test_inner_capitals_and_film_studios_make_organisations() -> None:
-    graph = _graph(
-        "Spot uranium rose, according to price reporter UxC.",
-        "The film was made by Tajikfilm in Dushanbe.",
-    )
-    assert _type(graph, "UxC") is EntityType.ORGANISATION
-    assert _type(graph, "Tajikfilm") is EntityType.ORGANISATION
-
-
-def test_a_stadium_is_a_place() -> None:
-    graph = _graph("More than 20,000 fans filled the Central Stadium on Sunday.")
-    assert _type(graph, "Central Stadium") is EntityType.PLACE
-
-
 def test_a_basin_named_after_a_city_and_a_group_of_deposits_are_places() -> None:
     graph = _graph(
         "He worked in the Karaganda basin for a decade before moving to Karaganda, and "
@@ -121,11 +103,6 @@ def test_a_basin_named_after_a_city_and_a_group_of_deposits_are_places() -> None
     basin, city = graph.lookup("Karaganda basin"), graph.lookup("Karaganda")
     assert basin is not None and city is not None and basin.id != city.id
     assert _type(graph, "Akbakai") is EntityType.PLACE
-
-
-def test_an_academician_is_a_person_though_a_town_bears_his_name() -> None:
-    graph = _graph("The institute was founded by the academician Kanysh Satpayev.")
-    assert _type(graph, "Kanysh Satpayev") is EntityType.PERSON
 
 
 def test_routes_named_after_their_ends_singly_and_in_a_list() -> None:
@@ -137,11 +114,6 @@ def test_routes_named_after_their_ends_singly_and_in_a_list() -> None:
     for name in ("Kyzylzhar–Mointy", "Tobyl–Zhezkazgan", "Taraz–Merke road"):
         assert _type(graph, name) is EntityType.PLACE, name
     assert graph.lookup("Taraz") is None and graph.lookup("Merke") is None
-
-
-def test_a_plural_kind_of_body_before_a_list_makes_organisations() -> None:
-    graph = _graph("Customers of the payment services Tolem and Qazpay grew by a third.")
-    assert _type(graph, "Tolem") is EntityType.ORGANISATION
 
 
 def test_formulas_units_and_titles_of_honour_are_no_names() -> None:
@@ -212,15 +184,6 @@ def test_a_bodys_kind_alone_and_a_role_before_of_are_no_part_of_a_name() -> None
     assert _type(graph, "Timur Suleimenov") is EntityType.PERSON
 
 
-def test_turkmen_and_uzbek_units_and_a_person_named_like_a_place() -> None:
-    graph = _graph(
-        "The city lies in Ahal velayat.",
-        "The festival honours the poet Toktogul Satylganov.",
-    )
-    assert _type(graph, "Ahal velayat") is EntityType.PLACE
-    assert _type(graph, "Toktogul Satylganov") is EntityType.PERSON
-
-
 def test_a_known_acronym_defined_for_another_countrys_body_is_that_body() -> None:
     graph = _graph(
         "In Bishkek, the Central Commission for Elections and Referendums (CEC) said "
@@ -253,15 +216,6 @@ def test_a_headlines_run_of_the_bodys_own_words_and_a_possessive_before_a_site()
     names = {e.name for e in graph}
     assert "Signs Coke Supply Deal" not in names
     assert not [n for n in names if "plant" in n.lower()]  # a company's plants, no site
-
-
-def test_a_kind_of_body_before_a_quoted_name_or_such_as() -> None:
-    graph = _graph(
-        'He wrote on the Telegram channel "Dala Zhanalyk" on Monday, and channels such as '
-        "Oral Info spread it."
-    )
-    assert _type(graph, "Dala Zhanalyk") is EntityType.ORGANISATION
-    assert _type(graph, "Oral Info") is EntityType.ORGANISATION
 
 
 def test_a_known_name_of_two_words_in_a_russian_case() -> None:
@@ -301,3 +255,23 @@ def test_an_unqualified_body_takes_no_country_the_places_do_not_back() -> None:
         "The State Revenue Committee, part of the Finance Ministry, opened 46 cases.",
     )
     assert graph.lookup("Ministry of Finance of Russia") is None
+
+
+#: One sentence, one name, the type its cue gives (each cue a rule of its own).
+CUES = [
+    ("The champions ended the season by beating Okzhetpes 2-1 at home.", "Okzhetpes", "org"),
+    ("Spot uranium rose, according to price reporter UxC.", "UxC", "org"),
+    ("The film was made by Tajikfilm in Dushanbe.", "Tajikfilm", "org"),
+    ("More than 20,000 fans filled the Central Stadium on Sunday.", "Central Stadium", "place"),
+    ("The institute was founded by the academician Kanysh Satpayev.", "Kanysh Satpayev", "person"),
+    ("Users of the payment services Tolem and Qazpay grew by a third.", "Tolem", "org"),
+    ('He wrote on the Telegram channel "Dala Zhanalyk" on Monday.', "Dala Zhanalyk", "org"),
+    ("Channels such as Oral Info spread the remarks within minutes.", "Oral Info", "org"),
+    ("The city lies in Ahal velayat.", "Ahal velayat", "place"),
+    ("The festival honours the poet Toktogul Satylganov.", "Toktogul Satylganov", "person"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), CUES)
+def test_a_cue_types_a_name(sentence: str, name: str, type_: str) -> None:
+    assert _type(_graph(sentence), name) is EntityType.parse(type_)
