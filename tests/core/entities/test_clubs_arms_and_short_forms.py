@@ -275,3 +275,16 @@ CUES = [
 @pytest.mark.parametrize(("sentence", "name", "type_"), CUES)
 def test_a_cue_types_a_name(sentence: str, name: str, type_: str) -> None:
     assert _type(_graph(sentence), name) is EntityType.parse(type_)
+
+
+def test_a_name_named_after_a_person_honours_them_and_mentions_nobody() -> None:
+    graph = _graph(
+        "The film was made by Uzbekfilm named after Kamil Yarmatov; Uzbekfilm also paid. "
+        "The Corporation named after S. P. Korolev built it. The Chirchiq reservoir, "
+        "named after the poet Abdulla Qodiriy, is low.",
+    )
+    studio = graph.lookup("Uzbekfilm named after Kamil Yarmatov")
+    assert studio is not None and studio.type is EntityType.ORGANISATION
+    assert "Uzbekfilm" in _surfaces(graph, studio.name)
+    assert graph.lookup("Kamil Yarmatov") is None and graph.lookup("Korolev") is None
+    assert _type(graph, "Abdulla Qodiriy") is EntityType.PERSON

@@ -42,6 +42,36 @@ _MONTHS = "|".join(sorted(lx.MONTH_ABBREVIATIONS))
 _MONTH_WORD = re.compile(rf"(?<![A-Za-z0-9])(?:{_MONTHS})(?![A-Za-z0-9])", re.IGNORECASE)
 
 
+#: What joins a Soviet-style name to the person it honours: ``Kazakhfilm named after
+#: Shaken Aimanov``, ``the Corporation named after S. P. Korolev`` (initials and all).
+_NAMED_AFTER = re.compile(r" named after (?:[A-ZА-ЯЁ]\. ?){0,3}")
+
+
+def _named_after(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A name followed at once by "named after" and a person's name is one name: the
+    person is honoured, not mentioned (", named after the bard …" is another matter)."""
+    out: list[Candidate] = []
+    joining = False  # the last name took a person: initials may go on ("S. P" "Korolev")
+    for cand in cands:
+        prev = out[-1] if out else None
+        gap = text[prev.end : cand.start] if prev is not None else ""
+        if (
+            prev is not None
+            and cand.tokens <= 4
+            and (_NAMED_AFTER.fullmatch(gap) or (joining and gap in (" ", ". ", ".")))
+        ):
+            prev.end = cand.end
+            prev.surface = text[prev.start : cand.end]
+            prev.key = name_key(prev.surface)
+            prev.tokens += cand.tokens + 2
+            prev.last = cand.last
+            joining = True
+            continue
+        joining = False
+        out.append(cand)
+    return out
+
+
 def _soften(tokens: list[Token], start: int, end: int) -> None:
     """Mark the words between two offsets as no names, before the passes run."""
     for token in tokens:
@@ -149,7 +179,7 @@ class Detector(KnownNames):
         self._span_pass(paragraph, tokens, out, heading, shouting)
         if self.proposer is not None:
             self._propose(paragraph, tokens, out, first_new, heading)
-        new = sorted(out[first_new:], key=lambda c: c.start)
+        new = _named_after(text, sorted(out[first_new:], key=lambda c: c.start))
         out[first_new:] = new
         frame_votes(paragraph, new, place_end)
         agency = self._agency(paragraph, tokens, out, first_new, heading)

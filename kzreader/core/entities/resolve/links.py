@@ -56,6 +56,11 @@ def link_organisations(
             by_stem.setdefault(tuple(o.key.split()[:-1]), {})[o.key] = i
         if o.surface.split()[0] in lx.CLUB_PREFIXES:
             by_stem.setdefault(tuple(o.key.split()[1:]), {})[o.key] = i
+        words = o.key.split()
+        named = words.index("named") if "named" in words else -1
+        if named > 0 and words[named + 1 : named + 2] == ["after"]:
+            # "Kazakhfilm" for "Kazakhfilm named after Shaken Aimanov"
+            by_stem.setdefault(tuple(words[:named]), {})[o.key] = i
         if gaz is not None and o.tokens == 2 and gaz.town(o.last) is not None:
             by_stem.setdefault(tuple(o.key.split()[:1]), {})[o.key] = i
     for c, cd in enumerate(cands):
