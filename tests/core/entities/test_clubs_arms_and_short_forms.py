@@ -288,3 +288,14 @@ def test_a_name_named_after_a_person_honours_them_and_mentions_nobody() -> None:
     assert "Uzbekfilm" in _surfaces(graph, studio.name)
     assert graph.lookup("Kamil Yarmatov") is None and graph.lookup("Korolev") is None
     assert _type(graph, "Abdulla Qodiriy") is EntityType.PERSON
+
+
+def test_a_registered_name_with_its_country_in_brackets() -> None:
+    graph = _graph(
+        "The loan came from Halyk Bank (Kyrgyzstan) and the audit from Grant Audit (UK) "
+        "Limited, but he flew to Astana (Kazakhstan) for the signing."
+    )
+    assert _type(graph, "Halyk Bank (Kyrgyzstan)") is EntityType.ORGANISATION
+    assert _type(graph, "Grant Audit (UK) Limited") is EntityType.ORGANISATION
+    assert graph.lookup("Kyrgyzstan") is None and graph.lookup("United Kingdom") is None
+    assert _type(graph, "Kazakhstan") is EntityType.PLACE

@@ -19,6 +19,7 @@ from .courts import courts
 from .frame import dateline_agency, dateline_end, frame_votes
 from .known import KnownNames
 from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer
+from .registered import registered
 from .routes import routes
 from .shapes import DOCUMENT_TITLE, DOCUMENT_WORDS, document_title_end
 
@@ -161,6 +162,13 @@ class Detector(KnownNames):
                 _soften(tokens, award.start(), award.end())
         heading = paragraph.heading or paragraph.kind is Kind.TITLE or bool(_RELATED.match(text))
         first_new = len(out)
+        for lo, end in registered(text, tokens, self.gaz.country_of):  # "VTB Bank (Kazakhstan)"
+            words = [t for t in tokens if tokens[lo].start <= t.start < end]
+            if not any(t.kind for t in words):
+                cand = self._candidate(paragraph, tokens[lo].start, end, heading, words)
+                cand.vote(ORG, 5.0)
+                out.append(cand)
+                _soften(tokens, tokens[lo].start, end)
         for lo, hi, end in courts(text, tokens):  # "the Almaty city court": a body
             if not any(t.kind for t in tokens[lo:hi]):
                 cand = self._candidate(paragraph, tokens[lo].start, end, heading, tokens[lo:hi])
