@@ -299,3 +299,15 @@ def test_a_registered_name_with_its_country_in_brackets() -> None:
     assert _type(graph, "Grant Audit (UK) Limited") is EntityType.ORGANISATION
     assert graph.lookup("Kyrgyzstan") is None and graph.lookup("United Kingdom") is None
     assert _type(graph, "Kazakhstan") is EntityType.PLACE
+
+
+def test_an_acronym_defined_after_a_datelines_agency_is_still_defined() -> None:
+    graph = _graph(
+        "BISHKEK (Reuters) – Kyrgyzstan's State Committee for National Security (GKNB) said "
+        "two people died.",
+        "Tajikistan's border service, part of its own State Committee for National "
+        "Security, blamed Kyrgyz troops. Kamchybek Tashiev, the head of the GKNB, flew in.",
+    )
+    tajik = graph.lookup("State Committee for National Security of Tajikistan")
+    assert tajik is not None and "GKNB" not in _surfaces(graph, tajik.name)
+    assert "GKNB" in _surfaces(graph, "State Committee for National Security of Kyrgyzstan")

@@ -313,7 +313,7 @@ class Detector(KnownNames):
                 cand.alias_of = index - 1  # "the TAPI pipeline, known as TAPI"
                 continue
             if gap.strip() in ("(", "[") and after in (")", "]"):
-                if agency and agency[0] <= cand.start:
+                if agency and agency[0] <= cand.start < agency[1]:
                     continue
                 definable = cand.acronym or (
                     cand.tokens == 1 and prev.tokens >= 2 and not cand.gaz and not cand.generic
