@@ -120,7 +120,7 @@ def test_used_held_back_sets(which: str, floors: dict[str, float], capsys) -> No
 #: the ten sets before count a plant named after a town as a mention of the town).
 #: These floors keep what was reached from slipping; the gaps are the issue's.
 SHORT_FLOORS = {
-    "holdout12": ({"person": 0.95, "place": 0.92, "organisation": 0.85}, set()),
+    "holdout12": ({"person": 0.96, "place": 0.93, "organisation": 0.87}, set()),
     "holdout13": ({t: HELD_BACK_FLOOR for t in TYPES}, {"place:orenburg"}),
 }
 
