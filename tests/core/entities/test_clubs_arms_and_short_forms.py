@@ -269,6 +269,7 @@ CUES = [
     ("Channels such as Oral Info spread the remarks within minutes.", "Oral Info", "org"),
     ("The city lies in Ahal velayat.", "Ahal velayat", "place"),
     ("The festival honours the poet Toktogul Satylganov.", "Toktogul Satylganov", "person"),
+    ("The chairman of the Management Board Oleg Belozerov spoke.", "Oleg Belozerov", "person"),
 ]  # fmt: skip
 
 

@@ -84,7 +84,9 @@ class Runs(Evidence):
                 break  # "Nuclear Society of Kazakhstan": the place is part of the name
             if right.kind in ("hard", "title"):
                 break
-            if self._is_head(left) and name_key(right.text) in FIRST_NAME_KEYS:
+            if (self._is_head(left) or left.lower == "board") and name_key(
+                right.text
+            ) in FIRST_NAME_KEYS:
                 break  # "Head of the National Bank Timur Suleimenov": the head's name
             numbered = (
                 right.text.isdigit()
