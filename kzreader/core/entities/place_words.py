@@ -29,7 +29,7 @@ PLACE_HEADS = (
     avenue square boulevard prospect highway bay gulf strait canal okrug municipality
     mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
     basin port terminal pipeline corridor route glacier mausoleum cathedral monastery palace
-    embankment quay promenade prefecture arena stadium hall cemetery farm
+    embankment quay promenade prefecture arena stadium hall cemetery farm garden gardens
     memorial monument fortress citadel
     """
     )

@@ -270,6 +270,7 @@ CUES = [
     ("The city lies in Ahal velayat.", "Ahal velayat", "place"),
     ("The festival honours the poet Toktogul Satylganov.", "Toktogul Satylganov", "person"),
     ("The chairman of the Management Board Oleg Belozerov spoke.", "Oleg Belozerov", "person"),
+    ("He laid a wreath in the Alexander Garden on Monday.", "Alexander Garden", "place"),
 ]  # fmt: skip
 
 
