@@ -23,8 +23,8 @@ _COURT = re.compile(
 )
 
 
-def courts(text: str, tokens: list[Token]) -> list[tuple[int, int, int]]:
-    """(first token, one past the last token, end offset) of each such court's name."""
+def courts(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character spans of such courts' names."""
     if " court" not in text:
         return []
     found = []
@@ -46,6 +46,5 @@ def courts(text: str, tokens: list[Token]) -> list[tuple[int, int, int]]:
             first += 1
         if first > last:
             continue
-        end = next(k for k in range(last, len(tokens)) if tokens[k].end >= match.end())
-        found.append((first, end + 1, match.end()))
+        found.append((tokens[first].start, match.end()))
     return found

@@ -162,26 +162,18 @@ class Detector(KnownNames):
                 _soften(tokens, award.start(), award.end())
         heading = paragraph.heading or paragraph.kind is Kind.TITLE or bool(_RELATED.match(text))
         first_new = len(out)
-        for lo, end in registered(text, tokens, self.gaz.country_of):  # "VTB Bank (Kazakhstan)"
-            words = [t for t in tokens if tokens[lo].start <= t.start < end]
-            if not any(t.kind for t in words):
-                cand = self._candidate(paragraph, tokens[lo].start, end, heading, words)
-                cand.vote(ORG, 5.0)
-                out.append(cand)
-                _soften(tokens, tokens[lo].start, end)
-        for lo, hi, end in courts(text, tokens):  # "the Almaty city court": a body
-            if not any(t.kind for t in tokens[lo:hi]):
-                cand = self._candidate(paragraph, tokens[lo].start, end, heading, tokens[lo:hi])
-                cand.vote(ORG, 5.0)
-                out.append(cand)
-                _soften(tokens, tokens[lo].start, end)
-        for start, end in routes(text):  # "the Dostyk–Alashankou crossing": one place
+        # Names found on the text before the passes, whose words no pass may take apart:
+        # "VTB Bank (Kazakhstan)", "the Almaty city court", "the Dostyk–Alashankou crossing".
+        framed = [(s, e, ORG, 5.0) for s, e in registered(text, tokens, self.gaz.country_of)]
+        framed += [(s, e, ORG, 5.0) for s, e in courts(text, tokens)]
+        framed += [(s, e, PLACE, 4.0) for s, e in routes(text)]
+        for start, end, type_, weight in framed:
             words = [t for t in tokens if start <= t.start < end]
             if words and not any(t.kind for t in words):
                 cand = self._candidate(paragraph, start, end, heading, words)
-                cand.vote(PLACE, 4.0)
+                cand.vote(type_, weight)
                 out.append(cand)
-                _soften(tokens, start, end)  # (no pass takes its words for towns)
+                _soften(tokens, start, end)
         shouting = self._shouting(tokens, paragraph.kind is Kind.COMMENT)
         self._gazetteer_pass(paragraph, tokens, out, heading)
         self._span_pass(paragraph, tokens, out, heading, shouting)

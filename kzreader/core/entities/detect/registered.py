@@ -27,7 +27,7 @@ _SHORT_COUNTRIES = frozenset({"UK", "US", "USA", "UAE", "KZ", "RK"})
 def registered(
     text: str, tokens: list[Token], country_of: Callable[[str], str | None]
 ) -> list[tuple[int, int]]:
-    """(first token, end offset) of each such name; ``country_of`` knows countries' keys."""
+    """Character spans of such names; ``country_of`` knows countries' keys."""
     if " (" not in text:
         return []
     ends = {t.end: k for k, t in enumerate(tokens)}
@@ -53,5 +53,5 @@ def registered(
             or (tokens[first].initial and tokens[first].lower in lx.COMMON)
         ):
             first += 1
-        found.append((first, match.end()))
+        found.append((tokens[first].start, match.end()))
     return found
