@@ -160,7 +160,7 @@ class Evidence:
                 cand.vote(PERSON, 2.0)
             elif low in lx.WORK_NOUNS:
                 cand.vote(DROP, 3.0)
-            elif low in lx.ORG_NOUNS_AFTER or low in lx.ORG_NOUNS_BEFORE or _org_plural(low):
+            elif low in lx.ORG_NOUNS_BEFORE or _org_noun(low):
                 cand.vote(ORG, 2.0)  # (and "payment services Click and Payme": a list)
             elif low in _SEATED and len(before) >= 2 and _gap(text, before[-2], prev) == "-":
                 cand.vote(ORG, 2.0)  # "Ankara-based Tekin Yapi": bodies have seats
@@ -174,7 +174,7 @@ class Evidence:
                 low == "as"
                 and len(before) >= 3
                 and before[-2].lower == "such"
-                and (before[-3].lower in lx.ORG_NOUNS_AFTER or _org_plural(before[-3].lower))
+                and _org_noun(before[-3].lower)
             ):
                 cand.vote(ORG, 2.0)  # "channels such as Qyzyljar Info"
             elif low in ("in", "of") and len(before) >= 2 and before[-2].lower in _STAKES:
@@ -197,8 +197,8 @@ class Evidence:
                 cand.vote(PLACE, 1.0)
         elif prev is not None and prev.lower in lx.WORK_NOUNS and prev_gap.strip() in "‘“\"'":
             cand.vote(DROP, 3.0)
-        elif prev is not None and prev_gap.strip() in ("‘", "“", '"', "«") and prev_gap.strip():
-            if prev.lower in lx.ORG_NOUNS_AFTER or _org_plural(prev.lower):
+        elif prev is not None and prev_gap.strip() in ("‘", "“", '"', "«"):
+            if _org_noun(prev.lower):
                 cand.vote(ORG, 2.5)  # 'the Telegram channel "Zapiski Veterana"'
         elif prev is not None and prev_gap.strip() == "," and prev.lower in lx.ROLE_NOUNS:
             cand.vote(PERSON, 2.0)  # "Its chairman, Wang Jianguo, said"
@@ -369,8 +369,10 @@ def _score_at(text: str, tokens: list[Token], k: int) -> bool:
     )
 
 
-def _org_plural(low: str) -> bool:
-    """A plural of a kind of organisation (``banks``, ``companies``, ``services``)."""
+def _org_noun(low: str) -> bool:
+    """A kind of organisation, or its plural (``bank``, ``companies``, ``services``)."""
+    if low in lx.ORG_NOUNS_AFTER:
+        return True
     if not low.endswith("s") or len(low) < 5:
         return False
     if low.endswith("ies") and low[:-3] + "y" in lx.ORG_NOUNS_AFTER:

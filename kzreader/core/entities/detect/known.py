@@ -44,10 +44,9 @@ from .shapes import (
 )
 from .sites import field_after, unit_after
 
-#: Words before a city that make no club of it (``Greater Almaty``).
-_PLACE_QUALIFIERS = frozenset(
-    "greater downtown metropolitan old new upper lower inner outer north south east west"
-    " northern southern eastern western central".split()
+#: Words before a city that make no club of it (``Greater Almaty``), with the directions.
+_PLACE_QUALIFIERS = lx.DIRECTIONS | frozenset(
+    "greater downtown metropolitan old new inner outer".split()
 )
 
 
