@@ -109,3 +109,15 @@ class Candidate:
 
 _FIELDS = tuple(f.name for f in fields(Candidate))
 _fields_of = operator.attrgetter(*_FIELDS)  # every field in order, in one C call
+
+
+def drop_known_within(out: list[Candidate], outer: Candidate) -> None:
+    """Drop the known names found inside ``outer`` in its paragraph: not mentions of them."""
+    k = len(out)
+    while k > 0 and out[k - 1].paragraph == outer.paragraph:
+        k -= 1
+    out[k:] = [
+        c
+        for c in out[k:]
+        if not (c.gaz and outer.start <= c.start and c.end <= outer.end and c is not outer)
+    ]

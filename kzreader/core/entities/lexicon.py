@@ -135,7 +135,8 @@ ORG_HEADS = _words(
     prosecutor's procuracy school college church mosque museum library theatre theater
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plants enterprise enterprises initiative treasury exchange
-    observatory laboratory review
+    observatory laboratory review authority regulator gymnasium lyceum kindergarten
+    polyclinic conservatory conservatoire orphanage
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
     kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine forum
     lab labs laboratory telecom co ag kg sa nv bv b.v. n.v. s.a. spa pte bhd ao pao
@@ -225,7 +226,9 @@ ROLE_NOUNS = _words(
     lad boy girl pensioner veteran ataman cossack emigrant migrant refugee prisoner convict
     defendant victim witness widow heir ruler king queen tsar emperor empress khan manager
     coordinator administrator welder herder shepherd miner steelworker driver teacher
-    executive astronaut cosmonaut
+    executive astronaut cosmonaut linguist philologist psychologist demographer
+    ethnographer orientalist archaeologist geologist ecologist lawmaker parliamentarian
+    coach player champion athlete footballer boxer wrestler spokesperson
     """
 )
 
@@ -292,6 +295,7 @@ DROP_HEADS = _words(
     war wars uprising massacre crisis day eve year prize award cup games olympics festival
     summit forum conference chronicle program programme plan strategy concept decree
     resolution amendment amendments bill list index convention register ranking project
+    trophy tournament championship championships finals marathon
     """
 )
 
@@ -319,7 +323,7 @@ BUSINESS_WORDS = _words(
     construction development airlines airline petroleum chemicals pharma technologies
     invest investments container containers cargo freight lines securities munai munay
     electronics engineering machinery steel cement textiles foods agro trans auto
-    automotive insurance leasing software broker brokers air advisory advisors advisers
+    automotive insurance life leasing software broker brokers air advisory advisors advisers
     ventures analytics energie energia neft neftegaz internet boxing sports promotions
     entertainment communications info trade supply supplies components distribution equipment
     materials products export import transit

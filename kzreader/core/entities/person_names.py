@@ -91,6 +91,8 @@ FIRST_NAMES = _words(
     lucia carmen ayse fatma elif zeynep emine hasan huseyin ibrahim ismail osman yusuf
     burak serkan ozan kemal
     marta celestino jose luis diego sergio ricardo eduardo fernando andres roberto
+    gani ghani galym galymzhan beibit kenes zhaslan yerkin yerkebulan nurtas
+    aryna aliaksandr siarhei uladzimir mikalai yauhen aliaksei dzmitry viktar sviatlana maryia
     amirjon khurshed firdavs bakhtiyor sherali farrukh davlat rustam faridun jamshed
     """
 )

@@ -14,6 +14,7 @@ from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
+from .of_country import of_country
 from .patterns import RU_ENDINGS
 from .spans import Spans
 
@@ -50,23 +51,7 @@ class Countries(Spans):
         return self._of_country(text, tokens, j)[0]
 
     def _of_country(self, text: str, tokens: list[Token], j: int) -> tuple[int, str | None]:
-        """``of [the] [Republic of] <country>`` at ``j``: one past it and the country."""
-        if j >= len(tokens) or tokens[j].lower != "of":
-            return 0, None
-        if j and _gap(text, tokens[j - 1], tokens[j]) != " ":
-            return 0, None  # (not "the CEC) of Kazakhstan": the name ended at the bracket)
-        k = j + 1
-        if k < len(tokens) and tokens[k].lower == "the":
-            k += 1
-        if k + 2 < len(tokens) and tokens[k].lower == "republic" and tokens[k + 1].lower == "of":
-            k += 2  # "of the Republic of Tajikistan", whether or not the gazetteer lists it
-        for width in (3, 2, 1):
-            if k + width <= len(tokens):
-                key = name_key(text[tokens[k].start : tokens[k + width - 1].end])
-                country = self.gaz.country_of(key)
-                if country and key in self.gaz.by_key:
-                    return k + width, country
-        return 0, None
+        return of_country(self.gaz, text, tokens, j)
 
     def _own_country_end(self, text: str, tokens: list[Token], j: int, entry_id: str) -> int:
         """Where ``of [the] <country>`` after a known body ends when its listed name ends

@@ -18,7 +18,7 @@ from ..tokens import Token, tokenize
 from .courts import courts
 from .frame import dateline_agency, dateline_end, frame_votes
 from .known import KnownNames
-from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer
+from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer, head_of
 from .registered import registered
 from .routes import routes
 from .shapes import DOCUMENT_TITLE, DOCUMENT_WORDS, document_title_end
@@ -304,12 +304,16 @@ class Detector(KnownNames):
             if _KNOWN_AS.fullmatch(gap) and not (cand.gaz and prev.gaz) and not cand.generic:
                 cand.alias_of = index - 1  # "the TAPI pipeline, known as TAPI"
                 continue
-            if gap.strip() in ("(", "[") and after in (")", "]"):
+            if gap.strip() in ("(", "[", "(the") and after in (")", "]"):
                 if agency and agency[0] <= cand.start < agency[1]:
                     continue
-                definable = cand.acronym or (
-                    cand.tokens == 1 and prev.tokens >= 2 and not cand.gaz and not cand.generic
+                bare = not cand.gaz and not cand.generic
+                definable = cand.acronym or (cand.tokens == 1 and prev.tokens >= 2 and bare)
+                # "Rosselkhoznadzor (the Federal Service for Veterinary …)": the long name
+                long_name = cand.tokens >= 3 and any(
+                    head_of(w) in lx.ORG_HEADS for w in cand.surface.split()
                 )
+                definable = definable or (prev.tokens == 1 and bare and long_name)
                 # "China Energy Engineering Corporation (Energy China)": its own words, fewer
                 definable = definable or (
                     1 < cand.tokens < prev.tokens

@@ -107,7 +107,9 @@ class KnownNames(LongerNames):
                     if shouted != key and (found := self._classify(shouted, tokens, i, n)):
                         key, kind = shouted, found
                 if kind == "title" and (
-                    self._starts_a_body(text, tokens, i + n) or street_title(text, tokens, i, n)
+                    self._starts_a_body(text, tokens, i + n)
+                    or street_title(text, tokens, i, n)
+                    or self._names_a_school(text, tokens, i, n)
                 ):
                     kind = None  # "Justice for Journalists Foundation", "Abylai Khan Avenue"
                 if kind == "entity" and self._names_another_place(text, tokens, i, n, key):
@@ -203,12 +205,22 @@ class KnownNames(LongerNames):
                             cand.vote(PLACE, 4.0)
                         else:
                             entry_id = gaz.by_key.get(key) or gaz.weak_keys[key]
+                            entry_type = gaz.entries[entry_id].type
+                            if entry_type is EntityType.ORGANISATION and not heading:
+                                kind_at = self._descriptor_before(text, tokens, i)
+                                if kind_at < i:  # "State Space Corporation Roscosmos"
+                                    cand = self._candidate(
+                                        paragraph, tokens[kind_at].start, end, heading,
+                                        tokens[kind_at : i + n],
+                                    )  # fmt: skip
+                                    for t in tokens[kind_at:i]:
+                                        t.kind = "hard"
                             cand.gaz = entry_id
                             cand.weak = kind == "weak"
                             tail = self._own_country_end(text, tokens, i + n, entry_id)
                             if tail:  # "Atomic Energy Agency of the Republic of Kazakhstan"
                                 n = _stretch(text, tokens, cand, i, n, tail)
-                            elif gaz.entries[entry_id].type is EntityType.PLACE and (
+                            elif entry_type is EntityType.PLACE and (
                                 site := site_after(text, tokens, i + n)
                             ):  # "the Toktogul reservoir": the place called with its noun
                                 n = _stretch(text, tokens, cand, i, n, site)

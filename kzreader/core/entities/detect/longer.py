@@ -15,13 +15,14 @@ from itertools import pairwise
 
 from ...corpus.model import Paragraph
 from .. import lexicon as lx
-from ..candidate import PLACE, Candidate
+from ..candidate import ORG, PLACE, Candidate
 from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
 from .countries import Countries
 from .patterns import (
+    ARTICLES,
     FIRST_NAME_KEYS,
     NATURAL,
     STRONG_SURNAME_ENDS,
@@ -33,6 +34,10 @@ from .shapes import (
 
 #: A lower-case word right after a hyphenated name (``Russia-China pipeline``).
 _ROUTE_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+#: Kinds of body written before a company's own name, capitalised, in official styles.
+_DESCRIPTOR_HEADS = frozenset({"corporation", "company", "holding"})
 
 
 class LongerNames(Countries):
@@ -62,7 +67,8 @@ class LongerNames(Countries):
         run = tokens[j:end]
         if heading and (len(run) > 3 or not all(t.cap for t in run)):
             return 0, 0
-        head = head_of(run[-1].text)
+        numbered = len(run) > 2 and run[-2].text == "No" and run[-1].text.isdigit()
+        head = head_of(run[-3 if numbered else -1].text)  # "City Court No. 2"
         # "Kazakhstan International Bureau for Human Rights": a head, then "for" or "of".
         headed = (
             head in lx.ORG_HEADS
@@ -73,17 +79,20 @@ class LongerNames(Countries):
             # "Aktau International Sea Trade Port": the port company's registered name
             or (head == "port" and any(t.lower in ("trade", "commercial") for t in run))
         )
-        arm = n == 1 and len(run) <= 2 and head in lx.BUSINESS_WORDS
-        if arm and self._known_org(text, tokens[i]):
-            return 0, end - i  # "Halyk Finance", "Kaspi Logistics": a known company's arm
+        arm = n <= 3 and len(run) <= 2 and head in lx.BUSINESS_WORDS
+        if arm and self._known_org(text, tokens[i], tokens[j - 1]):
+            # "Halyk Finance", "Kaspi Logistics", "Freedom Finance Insurance": a known
+            # company's arm
+            return 0, end - i
+        if head in lx.DROP_HEADS and (headed or len(run) <= 2):
+            # "St Petersburg International Economic Forum", "WTA Finals", "Bishkek
+            # Declaration": an event or a document, and no mention of the city or body
+            # it is named after (the caller vetoes the whole name).
+            return 0, end - i
         if not headed and not (
             head in lx.STREET_HEADS or head in NATURAL or head in lx.PLANT_CODES
         ):
             return 0, 0
-        if head in lx.DROP_HEADS and headed:
-            # "St Petersburg International Economic Forum": an event, and no mention
-            # of the city (the caller vetoes the whole name).
-            return 0, end - i
         if head in lx.DROP_HEADS:
             return 0, 0
         run_key = name_key(text[run[0].start : run[-1].end])
@@ -92,7 +101,11 @@ class LongerNames(Countries):
         left = 0
         while i - left > 0 and left < 4 and headed:
             prev = tokens[i - left - 1]
-            if _gap(text, prev, tokens[i - left]) != " " or not prev.cap:
+            gap = _gap(text, prev, tokens[i - left])
+            if left and gap == ". " and len(prev.text) <= 2 and prev.text.istitle():
+                left += 1  # "Kh. Dosmukhamedov Atyrau University": the initial too
+                break
+            if gap != " " or not prev.cap:
                 break
             if prev.kind and not (prev.kind == "soft" and name_key(prev.text) in self.gaz.demonyms):
                 break
@@ -101,8 +114,26 @@ class LongerNames(Countries):
             left += 1
         return left, end - i
 
-    def _known_org(self, text: str, token: Token) -> bool:
-        entry_id = self.gaz.by_key.get(name_key(strip_possessive(token.text)))
+    def _descriptor_before(self, text: str, tokens: list[Token], i: int) -> int:
+        """``State Space Corporation Roscosmos``, ``National Company KazMunayGas``: the
+        kind of body written before a known company's name is part of that name (no body
+        of its own). The index of the descriptor's first word, else ``i``."""
+        if i == 0 or head_of(tokens[i - 1].text) not in _DESCRIPTOR_HEADS:
+            return i
+        first = i
+        while first > 0 and i - first < 5:
+            prev = tokens[first - 1]
+            if not prev.cap or prev.kind or _gap(text, prev, tokens[first]) != " ":
+                break
+            if prev.lower in ARTICLES or (prev.initial and prev.lower in lx.COMMON):
+                break
+            first -= 1
+        return first if first < i - 1 else i
+
+    def _known_org(self, text: str, token: Token, last: Token | None = None) -> bool:
+        """Whether the words from ``token`` to ``last`` (or it alone) are a known company."""
+        words = text[token.start : (last or token).end]
+        entry_id = self.gaz.by_key.get(name_key(strip_possessive(words)))
         return entry_id is not None and self.gaz.entries[entry_id].type is EntityType.ORGANISATION
 
     def _chapter_before(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
@@ -230,6 +261,14 @@ class LongerNames(Countries):
             # "the Russia-China pipeline" is one thing, named after both ends.
             cand = self._candidate(paragraph, token.start, route.end(), heading, [token])
             cand.vote(PLACE, 4.0)
+            token.kind = "hard"
+            out.append(cand)
+            return
+        types = [self.gaz.entries[self.gaz.by_key[k]].type for k in keys]
+        if types[0] is EntityType.ORGANISATION and all(t is EntityType.PLACE for t in types[1:]):
+            # "Interfax-Kazakhstan": a known company's national arm, one name
+            cand = self._candidate(paragraph, token.start, token.end, heading, [token])
+            cand.vote(ORG, 4.0)
             token.kind = "hard"
             out.append(cand)
             return

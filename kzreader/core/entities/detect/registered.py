@@ -45,7 +45,11 @@ def registered(
         first = last
         while first > 0 and last - first < 5:
             prev = tokens[first - 1]
-            if not prev.cap or _gap(text, prev, tokens[first]) != " ":
+            gap = _gap(text, prev, tokens[first])
+            if prev.cap and gap in (" & ", "&"):
+                first -= 1  # "Ernst & Young (Kazakhstan) LLP"
+                continue
+            if not prev.cap or gap != " ":
                 break
             first -= 1
         while first < last and (

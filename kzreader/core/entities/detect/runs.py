@@ -12,12 +12,17 @@ from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
+from .demonyms import demonym_org
 from .evidence import Evidence
 from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES, company_word, head_of
-from .shapes import demonym_pair
 
 #: Whom a Central Asian state body answers to: ``under the President``, ``under the Government``.
 _SUPERIORS = frozenset({"president", "government", "cabinet", "ministry", "prime"})
+#: Heads of the names of schools and cultural bodies, often named after a person.
+_SCHOOLS = frozenset(
+    "university institute academy conservatory conservatoire college lyceum gymnasium"
+    " school theatre theater".split()
+)
 
 
 def _person_run(words: list[Token]) -> bool:
@@ -72,15 +77,38 @@ class Runs(Evidence):
             if gap in (" & ", "&") and left.cap and right.cap and not right.kind:
                 j += 1  # "Steppe Oil & Gas", "Altyn C&T": one name
                 continue
+            if (
+                gap == ". "
+                and j == i + 1
+                and len(left.text) <= 2
+                and left.text.istitle()
+                and right.cap
+                and self._school_ahead(text, tokens, j)
+            ):
+                j += 1  # "S. Seifullin Kazakh Agrotechnical University": named after him
+                continue
             if gap.strip():
                 break
+            if (
+                right.text == "No"
+                and self._is_head(left)
+                and j + 1 < len(tokens)
+                and tokens[j + 1].text.isdigit()
+                and _gap(text, right, tokens[j + 1]) in (". ", " ")
+            ):
+                j += 2  # "School No. 54", "Oral City Court No. 2": numbered bodies
+                continue
             if left.text.endswith(("'s", "’s")) and not self._head_ahead(text, tokens, j):
                 break
             if right.kind == "hard" and has_head and left.lower in ("of", "for", "the"):
                 if left.lower == "of" and self._bank_of_origin(tokens, i, j):
                     j -= 1
                     break  # "Lesha Bank of Qatar": where the bank is from
-                j = self._known_place_end(text, tokens, j) or j
+                end = self._known_place_end(text, tokens, j)
+                if end and _portfolio_after(text, tokens, end):
+                    j = end + 1  # "Agency of the Republic of Kazakhstan for Regulation …"
+                    continue
+                j = end or j
                 break  # "Nuclear Society of Kazakhstan": the place is part of the name
             if right.kind in ("hard", "title"):
                 break
@@ -94,6 +122,7 @@ class Runs(Evidence):
                 and left.cap
                 and (j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isdigit())
                 and not _share_after(text, tokens, j)  # "LukArco 5%": a stake, not a name
+                and head_of(left.text) not in lx.STREET_HEADS  # "Dostyk Avenue 43": an address
             )
             if right.cap or numbered or (right.text in lx.ROMAN_NUMERALS and left.cap):
                 has_head = has_head or self._is_head(right)
@@ -286,6 +315,29 @@ class Runs(Evidence):
         end = self._run_end(text, tokens, k + 1)
         return tokens[end - 1].cap and head_of(tokens[end - 1].text) in lx.ORG_HEADS
 
+    def _names_a_school(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
+        """Whether a title word is part of the name a school is named after: a name
+        before it, a school's name after it (``Zhangir Khan West Kazakhstan
+        Agrarian-Technical University``, ``Oguz Han Engineering and Technology
+        University``)."""
+        k = i + n
+        if i == 0 or k >= len(tokens) or not tokens[i - 1].cap or not tokens[k].cap:
+            return False
+        if (
+            _gap(text, tokens[i - 1], tokens[i]) != " "
+            or _gap(text, tokens[k - 1], tokens[k]) != " "
+        ):
+            return False
+        return self._school_ahead(text, tokens, k)
+
+    def _school_ahead(self, text: str, tokens: list[Token], k: int) -> bool:
+        """Whether the capitalised run from ``k`` names a school or a theatre."""
+        end = self._run_end(text, tokens, k)
+        return any(t.cap and head_of(t.text) in _SCHOOLS for t in tokens[k:end])
+
+    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
+        return demonym_org(self.gaz, self._run_end, text, tokens, i)
+
     @staticmethod
     def _is_head(token: Token) -> bool:
         low = head_of(token.text)
@@ -293,47 +345,24 @@ class Runs(Evidence):
             low in lx.ORG_HEADS or low in lx.PLACE_HEADS or token.text in lx.CAPS_LEGAL_FORMS
         )
 
-    def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
-        """``Kazakh National University``, ``Eurasian Development Bank``, ``Central Asian
-        Power System``: adjectives of a people or region start the name. Returns the index
-        of the name's first word after them, or 0."""
-        gaz = self.gaz
-        k = i
-        while k < len(tokens) and k < i + 2 and tokens[k].kind == "soft" and tokens[k].cap:
-            key = name_key(tokens[k].text)
-            two = name_key(text[tokens[i].start : tokens[k].end])
-            pair = (
-                name_key(text[tokens[k].start : tokens[k + 1].end]) if k + 1 < len(tokens) else ""
-            )
-            if not (
-                key in gaz.demonyms
-                or demonym_pair(gaz.demonyms, tokens[k].text)  # "Kazakh-British"
-                or two in gaz.non_entities
-                or key in gaz.non_entities
-                or (k == i and pair in gaz.non_entities)  # "Central Asian Power System"
-            ):
-                break
-            k += 1
-        if k == i or k >= len(tokens):
-            return 0
-        nxt = tokens[k]
-        if not nxt.cap or nxt.kind or _gap(text, tokens[k - 1], nxt) != " ":
-            return 0
-        j = self._run_end(text, tokens, k)
-        if not tokens[j - 1].cap or strip_possessive(tokens[j - 1].text).lower() in lx.DROP_HEADS:
-            return 0
-        if j == k + 1 and nxt.lower in lx.COMMON:
-            return 0  # "Russian TV", "Kazakh Police": a description, not a name
-        headed = any(
-            t.cap and strip_possessive(t.text).lower() in lx.ORG_HEADS for t in tokens[k:j]
-        )
-        return k if headed else 0
-
 
 #: Words after a number that make it an amount, not part of a name (``Katun 24``).
 _AMOUNTS = frozenset(
     "percent per pct million billion thousand trillion mln bn tons tonnes km years".split()
 )
+
+
+def _portfolio_after(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether "for" and a capitalised word follow at ``k``: a body's portfolio after
+    its country, in the order of the official Kazakh names."""
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].lower == "for"
+        and tokens[k + 1].cap
+        and not tokens[k + 1].kind
+        and _gap(text, tokens[k - 1], tokens[k]) == " "
+        and _gap(text, tokens[k], tokens[k + 1]) == " "
+    )
 
 
 def _share_after(text: str, tokens: list[Token], j: int) -> bool:

@@ -9,7 +9,7 @@ the gazetteer where it must know a name), shared by the passes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from .. import lexicon as lx
 from ..gazetteer import Gazetteer
@@ -33,9 +33,9 @@ def street_after(text: str, tokens: list[Token], i: int) -> bool:
 
 
 def street_title(text: str, tokens: list[Token], i: int, n: int) -> bool:
-    """Whether the title at ``i`` (``n`` tokens) is a word of a street's or station's
-    name (``Abylai Khan Avenue``, ``Raiymbek Batyr station``): a name before it, a
-    street head after it."""
+    """Whether the title at ``i`` (``n`` tokens) is a word of a street's, station's or
+    prize's name (``Abylai Khan Avenue``, ``Raiymbek Batyr station``, ``Billie Jean King
+    Cup``): a name before it, a street head or a capitalised event's head after it."""
     if i == 0 or i + n >= len(tokens):
         return False
     before, head = tokens[i - 1], tokens[i + n]
@@ -43,7 +43,10 @@ def street_title(text: str, tokens: list[Token], i: int, n: int) -> bool:
         before.cap
         and _gap(text, before, tokens[i]) == " "
         and _gap(text, tokens[i + n - 1], head) == " "
-        and strip_possessive(head.lower) in lx.STREET_HEADS
+        and (
+            strip_possessive(head.lower) in lx.STREET_HEADS
+            or (head.cap and head.lower in lx.DROP_HEADS)
+        )
     )
 
 
@@ -336,12 +339,6 @@ def singular(noun: str) -> str:
     if noun.endswith("s") and noun[:-1].lower() in lx.SITE_NOUNS:
         return noun[:-1]
     return noun
-
-
-def demonym_pair(demonyms: Mapping[str, str], word: str) -> bool:
-    """``Kazakh-British``, ``Russian-Kazakh``: demonyms joined by a hyphen."""
-    parts = word.split("-")
-    return len(parts) > 1 and all(name_key(p) in demonyms for p in parts)
 
 
 def known_noun(low: str) -> bool:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from ...corpus.model import Paragraph
 from .. import lexicon as lx
-from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
+from ..candidate import DROP, ORG, PERSON, PLACE, Candidate, drop_known_within
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
+from .of_country import of_country
 from .patterns import (
     ARTICLES,
     CONNECTORS,
@@ -39,18 +40,6 @@ from .shapes import (
     two_companies,
 )
 from .sites import field_after, unit_after
-
-
-def _drop_nested(out: list[Candidate], outer: Candidate) -> None:
-    """Drop the known names found inside ``outer`` in its paragraph: not mentions of them."""
-    k = len(out)
-    while k > 0 and out[k - 1].paragraph == outer.paragraph:
-        k -= 1
-    out[k:] = [
-        c
-        for c in out[k:]
-        if not (c.gaz and outer.start <= c.start and c.end <= outer.end and c is not outer)
-    ]
 
 
 class Spans(Runs):
@@ -130,15 +119,20 @@ class Spans(Runs):
                 name_key(token.text) in self.gaz.titles
                 and not self._starts_a_body(text, tokens, i + 1)
                 and not street_title(text, tokens, i, 1)
+                and not self._names_a_school(text, tokens, i, 1)
             ):
                 token.kind = "title"
                 i += 1
                 continue
             j = self._run_end(text, tokens, i)
             h = i + 1 if token.lower in ARTICLES else i
-            if j - h >= 3 and head_of(tokens[h].text) in lx.ORG_HEADS:
-                # "Ministry of Digital Development, Innovation and Aerospace Industry"
-                j = portfolio_list_end(self.gaz, text, tokens, h, j - h) or j
+            # "Ministry of Digital Development, Innovation and Aerospace Industry [of …]"
+            if (
+                j - h >= 3
+                and head_of(tokens[h].text) in lx.ORG_HEADS
+                and (listed := portfolio_list_end(self.gaz, text, tokens, h, j - h))
+            ):
+                j = of_country(self.gaz, text, tokens, listed)[0] or listed
             if (
                 j < len(tokens)
                 and tokens[j].kind == "hard"
@@ -171,7 +165,7 @@ class Spans(Runs):
                 cand = self._span_candidate(paragraph, tokens, span, heading)
                 if cand is not None:
                     if any(t.kind == "hard" for t in tokens[span[0] : span[1]]):
-                        _drop_nested(out, cand)
+                        drop_known_within(out, cand)
                     out.append(cand)
             i = j
 
