@@ -91,9 +91,9 @@ SITE_NOUNS = _words(
 #: the noun alone after a name is often a body (``the Zertteu centre``), so both words.
 FACILITY_KINDS = _words(
     "migration detention pre-trial remand training proving test metro railway bus border"
-    " compressor pumping"
+    " compressor pumping state presidential summer"
 )
-FACILITY_NOUNS = _words("centre center ground grounds station site range")
+FACILITY_NOUNS = _words("centre center ground grounds station site range residence")
 
 #: Lower-case nouns of routes named after their ends (``the Russia-China pipeline``).
 ROUTE_NOUNS = _words(

@@ -105,3 +105,48 @@ def test_a_school_named_after_a_person_keeps_the_name_and_its_initial() -> None:
     assert "Abylai Khan Kazakh University of International Relations" in names
     assert "K. Zhubanov Aktobe Regional University" in names
     assert not {"Abylai", "Aktobe"} & names
+
+
+def test_a_bodys_name_without_its_country_is_the_same_body_in_its_article() -> None:
+    graph = _graph(
+        "The Ministry of Higher Education of Tajikistan approved the plan.",
+        "According to the Ministry of Higher Education, 40 schools will take part.",
+    )
+    assert _surfaces(graph, "Ministry of Higher Education of Tajikistan") == {
+        "Ministry of Higher Education of Tajikistan",
+        "Ministry of Higher Education",
+    }
+
+
+def test_a_known_companys_arm_on_a_continent_is_another_company() -> None:
+    graph = _graph("Rosatom Europe, a unit of Rosatom, opened an office in Budapest.")
+    assert _type(graph, "Rosatom Europe") is EntityType.ORGANISATION
+    assert _type(graph, "Europe") is None
+
+
+def test_facilities_named_after_a_word_before_them_are_places() -> None:
+    graph = _graph(
+        "Migrants queued at Paveletsky railway station, and the leaders met at the "
+        "Burabay state residence."
+    )
+    assert _type(graph, "Paveletsky railway station") is EntityType.PLACE
+    assert _type(graph, "Burabay state residence") is EntityType.PLACE
+
+
+def test_a_sports_centre_is_a_venue_and_a_word_near_a_known_place_is_a_place() -> None:
+    graph = _graph(
+        "The Republican Tennis Centre in Almaty hosted the tie.",
+        "He grew up in Zelenogradsk near Kaliningrad.",
+    )
+    assert _type(graph, "Republican Tennis Centre") is EntityType.PLACE
+    assert _type(graph, "Zelenogradsk") is EntityType.PLACE
+
+
+def test_ships_named_after_towns_are_not_the_towns() -> None:
+    graph = _graph(
+        "Its tankers Aktobe and Shymkent carry oil to Baku, and the icebreaker Kapitan "
+        "Khlebnikov left Murmansk; the tankers Russia sent stayed."
+    )
+    names = _names(graph)
+    assert {"Baku", "Murmansk", "Russia"} <= names
+    assert not {"Aktobe", "Shymkent", "Kapitan Khlebnikov"} & names

@@ -22,6 +22,7 @@ from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Propo
 from .registered import registered
 from .routes import routes
 from .shapes import DOCUMENT_TITLE, DOCUMENT_WORDS, document_title_end
+from .vessels import vessels
 
 #: A stock ticker and its exchange in parentheses (``(KAP LI)``, ``(CCJ US)``, ``(KZAP KZ)``).
 _TICKER = re.compile(r"\((?:[A-Z0-9.]{1,6} (?:[A-Z]{2}|Equity)(?:, |; )?)+\)")
@@ -157,6 +158,10 @@ class Detector(KnownNames):
                 titled = document_title_end(text, tokens, k) if token.cap else 0
                 for t in tokens[k + 1 : titled]:
                     t.kind = "soft"
+        for start, end in vessels(
+            text, lambda name: self.gaz.country_of(name_key(name)) is not None
+        ):
+            _soften(tokens, start, end)  # "its tankers Taraz and Aral": ships, not the towns
         if "Order" in text or "Medal" in text:
             for award in _AWARD.finditer(text):  # "the Order of Lenin": an award, not Lenin
                 _soften(tokens, award.start(), award.end())

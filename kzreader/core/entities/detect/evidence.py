@@ -15,6 +15,7 @@ from ...corpus.model import Kind, Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
 from ..gazetteer import Gazetteer
+from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
@@ -27,6 +28,9 @@ from .patterns import (
     SURNAME_PLACES,
     company_word,
     head_of,
+    org_noun,
+    score_at,
+    surname_shaped,
 )
 
 #: A model's or a grade's code: capitals, a hyphen and a number (``VVER-1200``, ``AI-92``).
@@ -36,9 +40,10 @@ _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{2,4}[A-Z]?$")
 _SEATED = frozenset({"based", "headquartered", "registered"})
 _HONOURS = frozenset({"honoured", "honored", "merited"})
 _STAKES = frozenset({"shares", "share", "stake", "stakes", "shareholders", "bonds"})
-#: A match's score after a name: "beating Ordabasy 2-1" (a team; en dashes split "2–1").
-_SCORE = re.compile(r"\d{1,2}(?:-\d{1,2})?$")
-_LOCATED = frozenset({"located", "born", "situated"})
+_LOCATED = frozenset({"located", "born", "situated", "up", "raised", "lives", "lived", "stationed"})
+_SPORTS = frozenset(
+    "tennis ice sports football hockey boxing equestrian swimming aquatics cycling skating".split()
+)
 
 
 def _role(low: str) -> bool:
@@ -70,6 +75,8 @@ class Evidence:
         head = head_of(last)
         if len(words) >= 2 and low_last in lx.ROUTE_NOUNS and words[0].lower.startswith("trans-"):
             cand.vote(PLACE, 4.0)  # "Trans-Afghan Railway": a route across, not a company
+        elif len(words) >= 2 and low_last in ("centre", "center") and words[-2].lower in _SPORTS:
+            cand.vote(PLACE, 4.0)  # "National Tennis Centre": a venue
         elif len(words) >= 2 and (
             (low_last in lx.ORG_HEADS and words[-1].cap) or last in lx.CAPS_LEGAL_FORMS
         ):
@@ -154,13 +161,13 @@ class Evidence:
             low = prev.lower
             if prev.kind == "title" or name_key(prev.text) in self.gaz.titles:
                 # (a title-case headline's "Akim Discuss Cross-Border …" names nobody)
-                if not cand.heading or cand.first in FIRST_NAME_KEYS or _surname(cand.last):
+                if not cand.heading or cand.first in FIRST_NAME_KEYS or surname_shaped(cand.last):
                     cand.vote(PERSON, 3.0)
             elif low in lx.ROLE_NOUNS:
                 cand.vote(PERSON, 2.0)
             elif low in lx.WORK_NOUNS:
                 cand.vote(DROP, 3.0)
-            elif low in lx.ORG_NOUNS_BEFORE or _org_noun(low):
+            elif low in lx.ORG_NOUNS_BEFORE or org_noun(low):
                 cand.vote(ORG, 2.0)  # (and "payment services Click and Payme": a list)
             elif low in _SEATED and len(before) >= 2 and _gap(text, before[-2], prev) == "-":
                 cand.vote(ORG, 2.0)  # "Ankara-based Tekin Yapi": bodies have seats
@@ -174,7 +181,7 @@ class Evidence:
                 low == "as"
                 and len(before) >= 3
                 and before[-2].lower == "such"
-                and _org_noun(before[-3].lower)
+                and org_noun(before[-3].lower)
             ):
                 cand.vote(ORG, 2.0)  # "channels such as Qyzyljar Info"
             elif low in ("in", "of") and len(before) >= 2 and before[-2].lower in _STAKES:
@@ -198,7 +205,7 @@ class Evidence:
         elif prev is not None and prev.lower in lx.WORK_NOUNS and prev_gap.strip() in "‘“\"'":
             cand.vote(DROP, 3.0)
         elif prev is not None and prev_gap.strip() in ("‘", "“", '"', "«"):
-            if _org_noun(prev.lower):
+            if org_noun(prev.lower):
                 cand.vote(ORG, 2.5)  # 'the Telegram channel "Zapiski Veterana"'
         elif prev is not None and prev_gap.strip() == "," and prev.lower in lx.ROLE_NOUNS:
             cand.vote(PERSON, 2.0)  # "Its chairman, Wang Jianguo, said"
@@ -213,7 +220,7 @@ class Evidence:
             plain_gap = gap.strip(" ’'”\"")
             if gap == "-" and (nxt.text in _SEATED or nxt.text == "born"):
                 cand.vote(PLACE, 3.0)
-            elif gap == " " and _score_at(text, tokens, k):
+            elif gap == " " and score_at(text, tokens, k):
                 cand.vote(ORG, 2.5)  # "beating Ordabasy 2-1", "Kairat 3–0": a team
             elif plain_gap == "":
                 low = nxt.lower
@@ -222,6 +229,8 @@ class Evidence:
                         cand.vote(ORG, 2.0)  # "Cameco of Canada", "Eni of Italy"
                 elif low in lx.SAY_VERBS:
                     cand.vote(PERSON, 1.0)
+                elif low == "near" and self._place_at(tokens, k + 1):
+                    cand.vote(PLACE, 2.0)  # "Gatchina near St Petersburg"
                 elif low == "press" and k + 1 < len(tokens) and tokens[k + 1].lower == "service":
                     cand.vote(ORG, 3.0)  # "the Kerey press service"
                 elif (
@@ -237,6 +246,12 @@ class Evidence:
                     cand.vote(ORG, 3.0)
                 elif low in ("city", "town", "village", "capital"):
                     cand.vote(PLACE, 3.0)
+                elif (
+                    low in lx.FACILITY_KINDS
+                    and k + 1 < len(tokens)
+                    and tokens[k + 1].lower in lx.FACILITY_NOUNS
+                ):
+                    cand.vote(PLACE, 4.0)  # "Kazansky railway station", "… state residence"
                 elif low in lx.WORK_NOUNS and not (
                     k + 1 < len(tokens) and tokens[k + 1].lower in lx.ROLE_NOUNS
                 ):
@@ -262,6 +277,16 @@ class Evidence:
         return (
             bool(entry_id) and self.gaz.country_of(key) is not None and key not in self.gaz.demonyms
         )
+
+    def _place_at(self, tokens: list[Token], k: int) -> bool:
+        """Whether a known place's name starts at token ``k``."""
+        if k >= len(tokens) or not tokens[k].cap:
+            return False
+        entry_id = self.gaz.by_key.get(name_key(strip_possessive(tokens[k].text)))
+        if entry_id is None and k + 1 < len(tokens):
+            pair = f"{tokens[k].text} {strip_possessive(tokens[k + 1].text)}"
+            entry_id = self.gaz.by_key.get(name_key(pair))
+        return entry_id is not None and self.gaz.entries[entry_id].type is EntityType.PLACE
 
     def _apposition(self, text: str, tokens: list[Token], k: int, cand: Candidate) -> None:
         """Apposition: ``X, a blogger``, ``X [a Turkish newspaper]``, ``X (a city…)``, ``X, 44``."""
@@ -351,35 +376,3 @@ class Evidence:
             first=name_key(words[0].text),
             last=name_key(strip_possessive(words[-1].text)),
         )
-
-
-def _score_at(text: str, tokens: list[Token], k: int) -> bool:
-    """Whether a match's score starts at token ``k`` (``2-1``, ``3–0``, not ``2025``)."""
-    word = tokens[k].text
-    if not _SCORE.match(word):
-        return False
-    if "-" in word:
-        return True
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    return (
-        nxt is not None
-        and _gap(text, tokens[k], nxt) in ("–", "—")
-        and nxt.text.isdigit()
-        and len(nxt.text) <= 2
-    )
-
-
-def _org_noun(low: str) -> bool:
-    """A kind of organisation, or its plural (``bank``, ``companies``, ``services``)."""
-    if low in lx.ORG_NOUNS_AFTER:
-        return True
-    if not low.endswith("s") or len(low) < 5:
-        return False
-    if low.endswith("ies") and low[:-3] + "y" in lx.ORG_NOUNS_AFTER:
-        return True
-    return low[:-1] in lx.ORG_NOUNS_AFTER and low[:-1] not in ("new", "site", "unit")
-
-
-def _surname(key: str) -> bool:
-    """A word shaped like a surname (``Solntsev``, ``Turegaliyeva``)."""
-    return len(key) >= 5 and key.endswith(lx.SURNAME_SUFFIXES)

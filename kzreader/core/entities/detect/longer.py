@@ -36,6 +36,9 @@ from .shapes import (
 _ROUTE_AFTER = re.compile(r" ([a-z]+)\b")
 
 
+#: Continents after a known company's name that make it its arm there.
+_MARKETS = frozenset({"Eurasia", "Asia", "Europe", "Africa"})
+
 #: Kinds of body written before a company's own name, capitalised, in official styles.
 _DESCRIPTOR_HEADS = frozenset({"corporation", "company", "holding"})
 
@@ -185,8 +188,9 @@ class LongerNames(Countries):
         return k - i
 
     def _subsidiary(self, text: str, tokens: list[Token], i: int, n: int, key: str) -> int:
-        """``Rosneft Deutschland``, ``Freedom Bank Kazakhstan``: a known company and a
-        country after it name its national arm, another company. Its length, else 0."""
+        """``Rosneft Deutschland``, ``Freedom Bank Kazakhstan``, ``Channel One Eurasia``: a
+        known company and a country or a continent after it name its arm there, another
+        company. Its length, else 0."""
         entry_id = self.gaz.by_key.get(key)
         j = i + n
         if (
@@ -195,7 +199,7 @@ class LongerNames(Countries):
             or j >= len(tokens)
             or tokens[j - 1].text.endswith(("'s", "’s"))
             or _gap(text, tokens[j - 1], tokens[j]) != " "
-            or not self._country_at(tokens, j)
+            or not (self._country_at(tokens, j) or tokens[j].text in _MARKETS)
             or tokens[j].text.endswith(("'s", "’s"))
         ):
             return 0

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from .. import lexicon as lx
 from ..names import name_key, strip_possessive
 from ..tokens import Token
+from ..tokens import gap as _gap
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "de", "on", "&"})
 PREFIXES = frozenset({"pro", "anti", "post", "pre", "non", "neo", "ex", "then"})
@@ -96,3 +97,39 @@ def head_of(word: str) -> str:
     low = strip_possessive(word).lower()
     stem, dash, number = low.rpartition("-")
     return stem if dash and stem and number.isdigit() else low
+
+
+#: A match's score after a name: "beating Ordabasy 2-1" (a team; en dashes split "2–1").
+SCORE = re.compile(r"\d{1,2}(?:-\d{1,2})?$")
+
+
+def score_at(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether a match's score starts at token ``k`` (``2-1``, ``3–0``, not ``2025``)."""
+    word = tokens[k].text
+    if not SCORE.match(word):
+        return False
+    if "-" in word:
+        return True
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and _gap(text, tokens[k], nxt) in ("–", "—")
+        and nxt.text.isdigit()
+        and len(nxt.text) <= 2
+    )
+
+
+def org_noun(low: str) -> bool:
+    """A kind of organisation, or its plural (``bank``, ``companies``, ``services``)."""
+    if low in lx.ORG_NOUNS_AFTER:
+        return True
+    if not low.endswith("s") or len(low) < 5:
+        return False
+    if low.endswith("ies") and low[:-3] + "y" in lx.ORG_NOUNS_AFTER:
+        return True
+    return low[:-1] in lx.ORG_NOUNS_AFTER and low[:-1] not in ("new", "site", "unit")
+
+
+def surname_shaped(key: str) -> bool:
+    """A word shaped like a surname (``Solntsev``, ``Turegaliyeva``)."""
+    return len(key) >= 5 and key.endswith(lx.SURNAME_SUFFIXES)

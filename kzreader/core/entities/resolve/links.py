@@ -63,6 +63,9 @@ def link_organisations(
             by_stem.setdefault(tuple(words[:named]), {})[o.key] = i
         if gaz is not None and o.tokens == 2 and gaz.town(o.last) is not None:
             by_stem.setdefault(tuple(o.key.split()[:1]), {})[o.key] = i
+        if gaz is not None and (stem := _without_country(gaz, words)):
+            # "the Ministry of Enlightenment" for "… of Kazakhstan" in the same article
+            by_stem.setdefault(stem, {})[o.key] = i
     for c, cd in enumerate(cands):
         if cd.generic:
             continue
@@ -97,6 +100,18 @@ def link_organisations(
             uf.union(next(iter(found.values())), c)
             linked.add(c)
     return linked
+
+
+def _without_country(gaz: Gazetteer, words: list[str]) -> tuple[str, ...] | None:
+    """A body's name without its ``of [the Republic of] <country>`` tail, or None."""
+    if "of" not in words[2:]:
+        return None
+    k = len(words) - 1 - words[::-1].index("of")
+    if not gaz.country_of(" ".join(words[k + 1 :])):
+        return None
+    while k > 1 and words[k - 1] in ("republic", "the", "of"):
+        k -= 1
+    return tuple(words[:k]) if k >= 2 else None
 
 
 def link_sites(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
