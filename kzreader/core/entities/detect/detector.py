@@ -36,6 +36,7 @@ _RELATED = re.compile(
 )
 
 #: An alias given after a name: ``…, known as TAPI``, ``, better known as TALCO,``.
+_APPOSITION_END = re.compile(r", ([a-z]+)\b")
 _KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |locally )?known as\s+")
 
 #: A month's abbreviation standing alone, anywhere: the condition for looking for "Aug
@@ -277,6 +278,22 @@ class Detector(KnownNames):
             out.append(cand)
 
     # ------------------------------------------------------------------ links
+    @staticmethod
+    def _apposed_short_name(text: str, prev: Candidate, cand: Candidate) -> bool:
+        """``The Russian Federal Agency for Water Resources, Rosvodresursy, has asked``:
+        one unknown word between commas after a long body's name, and no list going on
+        (not ``the Energy Ministry, Kazatomprom, and …``), is that body's short name."""
+        after = _APPOSITION_END.match(text, cand.end)
+        return (
+            after is not None
+            and after.group(1) not in ("and", "or", "as", "plus")
+            and cand.tokens == 1
+            and prev.tokens >= 3
+            and not (cand.gaz or cand.generic or prev.gaz or prev.generic or cand.acronym)
+            and cand.first not in FIRST_NAME_KEYS
+            and any(head_of(w) in lx.ORG_HEADS for w in prev.surface.split())
+        )
+
     def _link_within(
         self, text: str, out: list[Candidate], first: int, agency: tuple[int, int] | None
     ) -> None:
@@ -327,6 +344,9 @@ class Detector(KnownNames):
                 )
                 if definable or (prev.acronym and cand.tokens >= 2):
                     cand.alias_of = index - 1
+                continue
+            if gap == ", " and self._apposed_short_name(text, prev, cand):
+                cand.alias_of = index - 1  # "the Federal Agency for …, Rosvodresursy, said"
                 continue
             if gap.strip(" ‘’'“”\"") in (",", "and", ", and", "–", "-", "—", "or", ", or"):
                 cand.after = index - 1

@@ -39,6 +39,7 @@ _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{2,4}[A-Z]?$")
 #: Participles of a seat after a place and a hyphen (``Ankara-based``).
 _SEATED = frozenset({"based", "headquartered", "registered"})
 _HONOURS = frozenset({"honoured", "honored", "merited"})
+_SHIP_TITLES = frozenset({"Akademik", "Kapitan"})
 _STAKES = frozenset({"shares", "share", "stake", "stakes", "shareholders", "bonds"})
 _LOCATED = frozenset({"located", "born", "situated", "up", "raised", "lives", "lived", "stationed"})
 _SPORTS = frozenset(
@@ -100,6 +101,8 @@ class Evidence:
             cand.vote(ORG, 4.0)  # "FC Kairat", "HC Barys"
         if len(words) == 1 and low_last in lx.ORG_HEADS and not cand.acronym:
             cand.vote(DROP, 4.0)  # "the Company", "the Concern": a body's kind, not its name
+        if words[0].text in _SHIP_TITLES and len(words) > 1:
+            cand.vote(DROP, 5.0)  # "the Akademik Topchubashov": a ship, named after a man
         if words[0].lower in _HONOURS and len(words) > 1:
             cand.vote(DROP, 5.0)  # "Honoured Geologist of the Republic": a title of honour
         if low_last in lx.DROP_HEADS and len(words) > 1:
@@ -109,8 +112,8 @@ class Evidence:
         if len(words) == 1 and _MODEL.match(last) and head not in lx.PLANT_CODES:
             cand.vote(DROP, 4.0)  # "VVER-1200", "AI-92", "Il-76": a model or a grade
         first_is_name = cand.first in FIRST_NAME_KEYS
-        if len(words) == 2 and not first_is_name and self._city(words[1]):
-            cand.vote(ORG, 2.0)  # "Shakhter Karagandy": a club (the city was left out)
+        if 2 <= len(words) <= 3 and not first_is_name and self._city(*words[1:]):
+            cand.vote(ORG, 2.0)  # "Shakhter Karagandy", "Zenit St Petersburg": a club
         if len(words) == 2 and words[0].lower in lx.FAMILY_NAMES_FIRST and not first_is_name:
             cand.vote(PERSON, 2.5)  # "Wang Jianguo", "Li Hongwei"
         if len(words) == 1 and company_word(last):
@@ -138,9 +141,10 @@ class Evidence:
         if len(low_last) >= 5 and low_last.endswith(lx.SURNAME_SUFFIXES):
             cand.vote(PERSON, 1.0)
 
-    def _city(self, word: Token) -> bool:
-        """Whether a word is a known town or city, not named after a person (Satpayev)."""
-        town = self.gaz.town(name_key(strip_possessive(word.text)))
+    def _city(self, word: Token, *more: Token) -> bool:
+        """Whether the words are a known town or city, not named after a person (Satpayev)."""
+        last = more[-1] if more else word
+        town = self.gaz.town(name_key(strip_possessive(word.paragraph[word.start : last.end])))
         return town is not None and not town.name.endswith(SURNAME_PLACES)
 
     def _context_votes(

@@ -11,11 +11,11 @@ from __future__ import annotations
 from ...corpus.model import Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PLACE, Candidate
-from ..gazetteer import GazEntry
 from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
+from .clubs import team_before
 from .longer import LongerNames
 from .patterns import (
     ARTICLES,
@@ -32,6 +32,7 @@ from .patterns import (
 from .shapes import (
     arm_head,
     direction_before,
+    head_after_title,
     may_end,
     name_reach,
     of_population,
@@ -42,12 +43,9 @@ from .shapes import (
     surname_next,
     title_after,
 )
-from .sites import field_after, unit_after
+from .sites import crossing_after, field_after, sea_as_modifier, unit_after
 
 #: Words before a city that make no club of it (``Greater Almaty``), with the directions.
-_PLACE_QUALIFIERS = lx.DIRECTIONS | frozenset(
-    "greater downtown metropolitan old new inner outer".split()
-)
 
 
 class KnownNames(LongerNames):
@@ -110,8 +108,14 @@ class KnownNames(LongerNames):
                     self._starts_a_body(text, tokens, i + n)
                     or street_title(text, tokens, i, n)
                     or self._names_a_school(text, tokens, i, n)
+                    or head_after_title(text, tokens, i, n)
                 ):
                     kind = None  # "Justice for Journalists Foundation", "Abylai Khan Avenue"
+                if kind == "entity" and n == 1 and sea_as_modifier(self.gaz, text, tokens, i, key):
+                    token.kind = "soft"  # "Caspian ports", "the Caspian route": an adjective
+                    matched = True
+                    i += 1
+                    break
                 if kind == "entity" and self._names_another_place(text, tokens, i, n, key):
                     kind = None  # "Beineu district", "Lake Shalkar": not the town itself
                 if kind is None and n <= 2 and CYRILLIC.search(stripped):
@@ -119,6 +123,17 @@ class KnownNames(LongerNames):
                     kind = "entity" if key in gaz.by_key else None
                 if kind is None:
                     continue
+                if kind == "team":
+                    cand = self._candidate(
+                        paragraph, tokens[i - 1].start, end, heading, tokens[i - 1 : i + n]
+                    )
+                    cand.vote(ORG, 2.5)
+                    for t in tokens[i - 1 : i + n]:
+                        t.kind = "hard"
+                    out.append(cand)
+                    matched = True
+                    i += n
+                    break
                 if kind == "generic" and self._named_before(text, tokens, i):
                     break  # "Collective Security Council" is not a security council
                 if kind == "generic" and title_after(text, tokens, i + n):
@@ -218,8 +233,14 @@ class KnownNames(LongerNames):
                             cand.gaz = entry_id
                             cand.weak = kind == "weak"
                             tail = self._own_country_end(text, tokens, i + n, entry_id)
+                            crossing = crossing_after(text, tokens, i + n)
                             if tail:  # "Atomic Energy Agency of the Republic of Kazakhstan"
                                 n = _stretch(text, tokens, cand, i, n, tail)
+                            elif crossing and entry_type is EntityType.ORGANISATION:
+                                # "the Zhibek Zholy checkpoint": a crossing named so
+                                cand.gaz = None
+                                cand.site = text[cand.start : tokens[crossing - 1].end]
+                                cand.vote(PLACE, 4.0)
                             elif entry_type is EntityType.PLACE and (
                                 site := site_after(text, tokens, i + n)
                             ):  # "the Toktogul reservoir": the place called with its noun
@@ -262,35 +283,6 @@ class KnownNames(LongerNames):
             and _gap(text, prev, tokens[i]) == " "
         )
 
-    def _team_before(self, tokens: list[Token], i: int, entry: GazEntry) -> bool:
-        """Whether the word right before a known city at ``i`` is a club's own name: a
-        word the gazetteer and the article's lower-case words don't know, and the two
-        words a name of their own (not inside "Gazprom Dobycha Orenburg LLC")."""
-        if not entry.is_town:
-            return False
-        prev = tokens[i - 1]
-        text = prev.paragraph
-        if text[prev.end : prev.end + 1] != " ":
-            return False  # (not "Nevada–Semipalatinsk")
-        if i >= 2 and tokens[i - 2].cap and text[tokens[i - 2].end : prev.start] == " ":
-            return False
-        if (
-            i + 1 < len(tokens)
-            and tokens[i + 1].cap
-            and text[tokens[i].end : tokens[i + 1].start] == " "
-        ):
-            return False
-        low = prev.lower
-        if (
-            low in lx.COMMON
-            or low in _PLACE_QUALIFIERS
-            or low in self._article_lower
-            or prev.acronym
-        ):
-            return False
-        key = name_key(prev.text)
-        return key not in self.gaz.by_key and key not in self.gaz.titles and len(key) >= 4
-
     def _classify(self, key: str, tokens: list[Token], i: int, n: int) -> str | None:
         gaz = self.gaz
         token = tokens[i]
@@ -323,8 +315,14 @@ class KnownNames(LongerNames):
                 return None  # "Toktogul Satylganov": the poet, whom the town is named after
             if named_before and prev is not None and entry.country and arm_head(prev):
                 return None  # "TBC Bank Uzbekistan": a company's national arm, one name
-            if named_before and prev is not None and self._team_before(tokens, i, entry):
-                return None  # "Shakhter Karagandy", "Dynamo Moscow": a club of the city
+            if (
+                n <= 2
+                and prev is not None
+                and prev.cap
+                and not prev.kind
+                and team_before(self.gaz, self._article_lower, tokens, i, n, entry)
+            ):
+                return "team"  # "Shakhter Karagandy", "Zenit St Petersburg": a club of the city
             if (
                 prev is not None
                 and prev.text in lx.VENTURE_PREFIXES

@@ -80,7 +80,10 @@ class LongerNames(Countries):
                 for t, after in pairwise(run)
             )
             # "Aktau International Sea Trade Port": the port company's registered name
-            or (head == "port" and any(t.lower in ("trade", "commercial") for t in run))
+            or (
+                head in ("port", "seaport")
+                and any(t.lower in ("trade", "commercial", "international") for t in run)
+            )
         )
         arm = n <= 3 and len(run) <= 2 and head in lx.BUSINESS_WORDS
         if arm and self._known_org(text, tokens[i], tokens[j - 1]):

@@ -50,6 +50,18 @@ def street_title(text: str, tokens: list[Token], i: int, n: int) -> bool:
     )
 
 
+def head_after_title(text: str, tokens: list[Token], i: int, n: int) -> bool:
+    """Whether a capitalised organisation's head follows the title at ``i`` (``Premier
+    League``, ``Khan Bank``): the title word is a word of the body's name."""
+    k = i + n
+    return (
+        k < len(tokens)
+        and tokens[k].cap
+        and _gap(text, tokens[k - 1], tokens[k]) == " "
+        and head_of(tokens[k].text) in lx.ORG_HEADS
+    )
+
+
 def listed_units(text: str, tokens: list[Token], i: int) -> tuple[list[tuple[int, int]], int]:
     """``Akmola, Kostanay and North Kazakhstan regions``: names listed before one plural
     unit noun are each that unit (``Akmola Region``), not the towns they are named
@@ -254,14 +266,16 @@ def direction_before(gaz: Gazetteer, text: str, tokens: list[Token], i: int, key
         return False
     entry = gaz.entries[entry_id]
     prev = tokens[i - 1]
-    return (
-        entry.type is EntityType.PLACE
-        and head_of(entry.name.split()[-1]) in lx.PLACE_HEADS
-        and prev.cap
-        and prev.lower in lx.DIRECTIONS
-        and prev.kind in ("", "soft")
-        and _gap(text, prev, tokens[i]) == " "
-    )
+    if (
+        entry.type is not EntityType.PLACE
+        or not prev.cap
+        or prev.kind not in ("", "soft")
+        or _gap(text, prev, tokens[i]) != " "
+    ):
+        return False
+    if prev.lower in ("black", "white"):  # "the Black Irtysh": a river's headwater
+        return gaz.country_of(key) is None
+    return prev.lower in lx.DIRECTIONS and head_of(entry.name.split()[-1]) in lx.PLACE_HEADS
 
 
 def name_reach(text: str, tokens: list[Token], i: int, longest: int) -> int:

@@ -1,6 +1,8 @@
 """Another place named after a known one: a unit or facility noun after it (``Beineu
 district``, ``the Beineu compressor station``), or a field or deposit named after a town
-(``the Orenburg field``). Asked by both passes, so that neither takes the town.
+(``the Orenburg field``), a crossing named after a company's word (``the Zhibek Zholy
+checkpoint``); and a sea's adjective that names no place (``Caspian ports``). Asked by
+the passes, so that none takes the town, the company or the sea.
 """
 
 from __future__ import annotations
@@ -56,3 +58,35 @@ def field_after(gaz: Gazetteer, text: str, tokens: list[Token], j: int, entry_id
     if entry.type is not EntityType.PLACE or entry.country:
         return 0
     return 0 if any(a.lower().endswith(_FIELD_NOUNS) for a in entry.aliases) else m + 1
+
+
+#: Nouns a sea's adjective describes (``Caspian ports``): no mention of the sea.
+SEA_MODIFIED = frozenset(
+    "ports port route routes states countries nations region shelf basin shipping fleet"
+    " ferries ferry pipeline pipelines littoral sturgeon seal seals summit corridor".split()
+)
+
+
+def sea_as_modifier(gaz: Gazetteer, text: str, tokens: list[Token], i: int, key: str) -> bool:
+    """``Caspian ports``, ``Baltic states``: a sea's adjective before a noun that it
+    describes (not ``the Caspian``, nor ``Caspian coast``, the sea's own)."""
+    entry = gaz.entries[gaz.by_key[key]]
+    if not entry.name.endswith((" Sea", " Ocean")) or " " in tokens[i].text:
+        return False
+    if entry.name.split()[0] != tokens[i].text or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return _gap(text, tokens[i], nxt) == " " and not nxt.cap and nxt.lower in SEA_MODIFIED
+
+
+def crossing_after(text: str, tokens: list[Token], k: int) -> int:
+    """One past ``checkpoint``, ``crossing`` or ``border post`` in lower case at ``k``, or 0."""
+    words = [t.lower for t in tokens[k : k + 2] if not t.cap]
+    if words[:1] and words[0] in _CROSSINGS:
+        return k + 1
+    if words[:1] == ["border"] and words[1:] and words[1] in _CROSSINGS | {"post"}:
+        return k + 2
+    return 0
+
+
+_CROSSINGS = frozenset({"checkpoint", "crossing"})

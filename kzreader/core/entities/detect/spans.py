@@ -29,6 +29,7 @@ from .runs import Runs
 from .shapes import (
     after_portfolio,
     direction_place,
+    head_after_title,
     known_noun,
     legal_prefix_end,
     plain_noun,
@@ -120,6 +121,7 @@ class Spans(Runs):
                 and not self._starts_a_body(text, tokens, i + 1)
                 and not street_title(text, tokens, i, 1)
                 and not self._names_a_school(text, tokens, i, 1)
+                and not head_after_title(text, tokens, i, 1)
             ):
                 token.kind = "title"
                 i += 1

@@ -43,7 +43,16 @@ def link_organisations(
         and not cd.generic
         and cd.votes.get(ORG, 0) > max(cd.votes.get(PERSON, 0), cd.votes.get(PLACE, 0))
     ]
-    if not orgs:
+    stems_of_known = [
+        (i, stem)
+        for i, cd in enumerate(cands)
+        if gaz is not None
+        and cd.gaz
+        and not cd.weak
+        and cd.gaz.startswith(f"{EntityType.ORGANISATION}:")
+        and (stem := _without_country(gaz, cd.key.split()))
+    ]
+    if not orgs and not stems_of_known:
         return linked
     # Looked up by initials and by the words before a suffix, not compared pairwise: a
     # long article (a 5 MB file) has thousands of candidates and of organisations.
@@ -66,6 +75,8 @@ def link_organisations(
         if gaz is not None and (stem := _without_country(gaz, words)):
             # "the Ministry of Enlightenment" for "… of Kazakhstan" in the same article
             by_stem.setdefault(stem, {})[o.key] = i
+    for i, stem in stems_of_known:  # "the National Bank" for "National Bank of Kazakhstan"
+        by_stem.setdefault(stem, {})[cands[i].key] = i
     for c, cd in enumerate(cands):
         if cd.generic:
             continue

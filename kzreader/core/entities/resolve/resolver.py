@@ -145,6 +145,12 @@ class Resolver:
                         # "Another Nurlan" with two Nurlans about: nobody in particular.
                         cd.vote(DROP, 10.0)
                         continue
+                elif (
+                    target is None and not cd.acronym and not (ORG in cd.votes or PLACE in cd.votes)
+                ):
+                    # "Kurmangazy's pieces" after "Kurmangazy Sagyrbayuly": a given name
+                    # the lexicon lacks, of the one person here who has it
+                    target = unique_person(p for p in people if p[2] == cd.key and p[0] != c)
                 # A typo of a surname ("Zovtis" for "Zhovtis"): one edit, same ending or
                 # beginning, and only for a word the article uses once.
                 if (
@@ -166,11 +172,15 @@ class Resolver:
                     uf.union(target[0], c)
                     continue
             elif cd.tokens == 2 and cd.last.endswith(lx.PATRONYMIC_SUFFIXES):
-                target = unique_person(
+                namesakes = [
                     p for p in people if p[2] == cd.first and p[1] != cd.last and p[0] != c
-                )
+                ]
+                target = unique_person(namesakes)
                 if target is not None:
                     uf.union(target[0], c)
+                    continue
+                if len({p[1] for p in namesakes}) > 1:
+                    cd.vote(DROP, 10.0)  # "Nurlan Bakhytzhanovich" with two Nurlans about
                     continue
             if cd.weak and cd.gaz:
                 uf.union(f"gaz:{cd.gaz}", c)
