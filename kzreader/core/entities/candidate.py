@@ -119,5 +119,10 @@ def drop_known_within(out: list[Candidate], outer: Candidate) -> None:
     out[k:] = [
         c
         for c in out[k:]
-        if not (c.gaz and outer.start <= c.start and c.end <= outer.end and c is not outer)
+        if not (
+            (c.gaz or c.generic)
+            and outer.start <= c.start
+            and c.end <= outer.end
+            and c is not outer
+        )
     ]

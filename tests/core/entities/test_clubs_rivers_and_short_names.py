@@ -100,3 +100,29 @@ def test_a_patronymic_shared_by_two_namesakes_names_nobody() -> None:
     )
     assert "Nurlan Serikovich" not in _names(graph)
     assert {"Nurlan Abenov", "Nurlan Sadykov"} <= _names(graph)
+
+
+def test_a_known_bodys_office_in_a_place_is_one_name() -> None:
+    graph = _graph("The UNICEF Country Office in Uzbekistan funded the study.")
+    assert _type(graph, "UNICEF Country Office in Uzbekistan") is EntityType.ORGANISATION
+    assert "Uzbekistan" not in _names(graph)
+    seat = _graph("The Caspian Policy Center in Washington published the paper.")
+    assert "Washington" in _names(seat)
+
+
+def test_a_body_under_a_ministry_is_one_name_and_the_ministry_no_mention() -> None:
+    graph = _graph(
+        "The Forestry Committee under the Ministry of Ecology of the Kyrgyz Republic "
+        "planted 2,000 hectares."
+    )
+    long = "Forestry Committee under the Ministry of Ecology of the Kyrgyz Republic"
+    assert _type(graph, long) is EntityType.ORGANISATION
+    assert not [e for e in graph if e.name.startswith("Ministry of Ecology")]
+
+
+def test_a_known_short_name_in_brackets_after_a_full_name_is_that_body() -> None:
+    graph = _graph(
+        "He met the head of the National Company for Atomic Energy of Uzbekistan (Uzatom)."
+    )
+    found = [e for e in graph if e.type is EntityType.ORGANISATION]
+    assert len(found) == 1, [e.name for e in found]

@@ -336,6 +336,15 @@ class Detector(KnownNames):
                     head_of(w) in lx.ORG_HEADS for w in cand.surface.split()
                 )
                 definable = definable or (prev.tokens == 1 and bare and long_name)
+                # "the Agency for Atomic Energy Development under … (Uzatom)": a known
+                # body's short name after its full name
+                definable = definable or (
+                    cand.tokens == 1
+                    and (cand.gaz or "").startswith("organisation:")
+                    and not (prev.gaz or prev.generic)
+                    and prev.tokens >= 3
+                    and any(head_of(w) in lx.ORG_HEADS for w in prev.surface.split())
+                )
                 # "China Energy Engineering Corporation (Energy China)": its own words, fewer
                 definable = definable or (
                     1 < cand.tokens < prev.tokens

@@ -39,6 +39,9 @@ _ROUTE_AFTER = re.compile(r" ([a-z]+)\b")
 #: Continents after a known company's name that make it its arm there.
 _MARKETS = frozenset({"Eurasia", "Asia", "Europe", "Africa"})
 
+#: Heads of a body's office somewhere, named with the place (``… Office in Astana``).
+_OFFICES = frozenset({"office", "mission", "representation", "branch"})
+
 #: Kinds of body written before a company's own name, capitalised, in official styles.
 _DESCRIPTOR_HEADS = frozenset({"corporation", "company", "holding"})
 
@@ -72,6 +75,14 @@ class LongerNames(Countries):
             return 0, 0
         numbered = len(run) > 2 and run[-2].text == "No" and run[-1].text.isdigit()
         head = head_of(run[-3 if numbered else -1].text)  # "City Court No. 2"
+        if (
+            head in _OFFICES
+            and end + 1 < len(tokens)
+            and tokens[end].lower == "in"
+            and (seat := self._place_end(text, tokens, end + 1))
+        ):
+            end = seat  # "OSCE Programme Office in Astana": a known body's office there
+            run = tokens[j:end]
         # "Kazakhstan International Bureau for Human Rights": a head, then "for" or "of".
         headed = (
             head in lx.ORG_HEADS
@@ -119,6 +130,19 @@ class LongerNames(Countries):
                 break  # (and "NAC Kazatomprom JSC" is Kazatomprom: the form is no part of it)
             left += 1
         return left, end - i
+
+    def _place_end(self, text: str, tokens: list[Token], k: int) -> int:
+        """One past a known place's name written from token ``k`` (up to three words,
+        none of it matched yet), or 0."""
+        for width in (3, 2, 1):
+            last = k + width - 1
+            if last >= len(tokens) or not all(t.cap and not t.kind for t in tokens[k : last + 1]):
+                continue
+            key = name_key(strip_possessive(text[tokens[k].start : tokens[last].end]))
+            entry_id = self.gaz.by_key.get(key)
+            if entry_id and self.gaz.entries[entry_id].type is EntityType.PLACE:
+                return last + 1
+        return 0
 
     def _descriptor_before(self, text: str, tokens: list[Token], i: int) -> int:
         """``State Space Corporation Roscosmos``, ``National Company KazMunayGas``: the

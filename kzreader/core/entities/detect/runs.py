@@ -146,6 +146,8 @@ class Runs(Evidence):
                 and tokens[j + 2].cap
             ):
                 j += 3  # "Agency for Statistics under the President of …"
+                while j < len(tokens) and tokens[j - 1].kind == "hard" and tokens[j].kind == "hard":
+                    j += 1  # "… under the Ministry of Agriculture of the Kyrgyz Republic"
                 has_head = True
                 continue
             if (
