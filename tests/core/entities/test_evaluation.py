@@ -98,7 +98,7 @@ FLOORS = {t: HELD_BACK_FLOOR for t in TYPES}
         (name, FLOORS)
         for name in (
             "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-            "holdout8", "holdout9", "holdout10", "holdout11",
+            "holdout8", "holdout9", "holdout10", "holdout11", "holdout14", "holdout15",
         )
     ],
 )  # fmt: skip
@@ -120,7 +120,7 @@ def test_used_held_back_sets(which: str, floors: dict[str, float], capsys) -> No
 #: the ten sets before count a plant named after a town as a mention of the town).
 #: These floors keep what was reached from slipping; the gaps are the issue's.
 SHORT_FLOORS = {
-    "holdout12": ({"person": 0.96, "place": 0.93, "organisation": 0.87}, set()),
+    "holdout12": ({"person": 0.96, "place": 0.93, "organisation": 0.90}, set()),
     "holdout13": ({t: HELD_BACK_FLOOR for t in TYPES}, {"place:orenburg"}),
 }
 
