@@ -58,7 +58,21 @@ def decode_bytes(data: bytes) -> Decoded:
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise BinaryFileError("not text in any encoding that could be detected")
+    if best.encoding in _OTHER_LATIN:
+        # A short Western text fits several Latin code pages equally ("naïve" or
+        # "naďve"); English and Western copy is written in Windows-1252 far more often.
+        try:
+            return Decoded(data.decode("cp1252"), "cp1252", True)
+        except UnicodeDecodeError:
+            pass
     return Decoded(str(best), best.encoding, True)
+
+
+#: Latin code pages a detector may pick for Western text that Windows-1252 also reads.
+_OTHER_LATIN = frozenset(
+    "cp1250 cp1254 cp1257 iso8859_2 iso8859_3 iso8859_4 iso8859_9 iso8859_10 iso8859_13"
+    " iso8859_14 iso8859_15 iso8859_16 latin_1 mac_roman mac_latin2 cp1006 cp437 cp850".split()
+)
 
 
 # Escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), DCS/SOS/PM/APC

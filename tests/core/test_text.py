@@ -59,3 +59,13 @@ def test_newlines_tabs_nbsp_and_nfc() -> None:
 
 def test_fold_accents() -> None:
     assert fold_accents("Güneş") == "Gunes"
+
+
+def test_a_short_western_text_in_a_latin_code_page_reads_as_windows_1252() -> None:
+    """A detector finds several Latin code pages equally likely for a few accented
+    words; the Western one reads them as written."""
+    data = "Café owners in Almaty said the naïve plan would fail, Müller wrote.\n"
+    decoded = decode_bytes(data.encode("latin-1"))
+    assert decoded.text == data and decoded.guessed
+    russian = "Президент провёл встречу в Астане с делегацией.\n"
+    assert decode_bytes(russian.encode("cp1251")).text == russian
