@@ -35,16 +35,14 @@ def test_a_ministrys_list_of_portfolios_keeps_its_country() -> None:
         "Kyrgyzstan closed the pass."
     )
     said = {m.surface for e in graph for m in graph.mentions(e.id)}
-    assert (
-        "Ministry of Emergency Situations, Civil Defence and Rescue Works of Kyrgyzstan" in said
-    )
+    assert "Ministry of Emergency Situations, Civil Defence and Rescue Works of Kyrgyzstan" in said
     assert "Kyrgyzstan" not in said
 
 
 def test_the_kind_of_body_before_a_known_company_is_part_of_its_name() -> None:
     graph = _graph("The State Atomic Energy Corporation Rosatom signed the contract in Vienna.")
     assert _surfaces(graph, "Rosatom") == {"State Atomic Energy Corporation Rosatom"}
-    assert not any("Corporation" == e.name.split()[-1] for e in graph)
+    assert not any(e.name.split()[-1] == "Corporation" for e in graph)
 
 
 def test_a_long_name_in_brackets_after_a_short_one_is_the_same_body() -> None:
@@ -77,8 +75,7 @@ def test_a_known_companys_arm_after_a_two_word_name() -> None:
 
 def test_numbered_bodies_keep_their_number_and_addresses_lose_it() -> None:
     graph = _graph(
-        "She teaches at Gymnasium No. 12 in Shymkent, and the case went to Oral City "
-        "Court No. 3.",
+        "She teaches at Gymnasium No. 12 in Shymkent, and the case went to Oral City Court No. 3.",
         "The office is at Abai Avenue 150, Almaty.",
     )
     assert _type(graph, "Gymnasium No. 12") is EntityType.ORGANISATION
