@@ -296,7 +296,8 @@ DROP_HEADS = _words(
     war wars uprising massacre crisis day eve year prize award cup games olympics festival
     summit forum conference chronicle program programme plan strategy concept decree
     resolution amendment amendments bill list index convention register ranking project
-    trophy tournament championship championships finals marathon
+    trophy tournament championship championships finals marathon week fair expo exhibition
+    biennale
     """
 )
 

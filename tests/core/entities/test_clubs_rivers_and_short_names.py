@@ -126,3 +126,13 @@ def test_a_known_short_name_in_brackets_after_a_full_name_is_that_body() -> None
     )
     found = [e for e in graph if e.type is EntityType.ORGANISATION]
     assert len(found) == 1, [e.name for e in found]
+
+
+def test_a_companys_board_is_no_body_and_a_week_named_after_a_place_no_mention() -> None:
+    graph = _graph(
+        "The Board of Directors of Kazakhtelecom and its Management Board met.",
+        "Central Asia Fashion Week opened in Tashkent.",
+    )
+    names = _names(graph)
+    assert not {"Directors", "Board", "Management Board", "Central Asia"} & names
+    assert "Tashkent" in names
