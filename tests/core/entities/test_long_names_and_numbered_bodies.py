@@ -147,3 +147,10 @@ def test_ships_named_after_towns_are_not_the_towns() -> None:
     names = _names(graph)
     assert {"Baku", "Murmansk", "Russia"} <= names
     assert not {"Aktobe", "Shymkent", "Kapitan Khlebnikov"} & names
+
+
+def test_of_inside_a_registered_company_name_joins_it() -> None:
+    graph = _graph("The grant came from the Fund of Regional Development Initiatives LLP.")
+    assert "Fund of Regional Development Initiatives LLP" in _names(graph)
+    two = _graph("The Ecological Inspectorate of the Ministry of Ecology fined the plant.")
+    assert "Ecological Inspectorate" in _names(two)

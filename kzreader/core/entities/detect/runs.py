@@ -132,6 +132,7 @@ class Runs(Evidence):
                 right.lower == "of"
                 and self._is_head(left)
                 and self._head_ahead(text, tokens, j + 1, bodies=head_of(left.text) in lx.ORG_HEADS)
+                and not self._registered_ahead(text, tokens, j + 1)
             ):
                 # "Ecological Inspectorate of the Ministry of Ecology": two bodies;
                 # "Zhambyl District of Almaty Region": two places ("Court of Abai
@@ -307,6 +308,16 @@ class Runs(Evidence):
                 return False
             k += 1
         return False
+
+    def _registered_ahead(self, text: str, tokens: list[Token], k: int) -> bool:
+        """Whether the run from ``k`` ends with a legal form: "Financial Settlement Center
+        of Renewable Energy LLP" is one company's registered name, not two bodies."""
+        end = k
+        while end < len(tokens) and end < k + 6 and tokens[end].cap and not tokens[end].kind:
+            if end > k and _gap(text, tokens[end - 1], tokens[end]) != " ":
+                return False
+            end += 1
+        return end > k + 1 and head_of(tokens[end - 1].text) in lx.LEGAL_FORM_ENDS
 
     def _starts_a_body(self, text: str, tokens: list[Token], k: int) -> bool:
         """Whether a title word is the first word of a body's name instead: "for" and
