@@ -156,7 +156,8 @@ ORG_NOUNS_AFTER = _words(
     airline operator exchange lender lenders insurer carrier shipowner forwarder developer
     manufacturer retailer conglomerate concern watchdog regulator charity utility carmaker
     subsidiary affiliate society marketplace startup start-up fintech consultancy studio
-    publisher broker
+    publisher broker orchestra ensemble choir troupe band team squad contractor dredger
+    producer exporter supplier trader miner builder
     """
 )
 
@@ -265,6 +266,10 @@ SUPERLATIVES = _words("largest biggest second-largest third-largest leading")
 #: Lower-case nouns of a trade that make the capitalised word right after them a
 #: company (``the aluminium smelter X``), though after a name they may name a site.
 ORG_NOUNS_BEFORE = _words("smelter shipbuilder refiner steelmaker automaker")
+
+#: Role nouns that are also kinds of company (``the Uzbek miner Almalyk``, ``miner Ivan
+#: Petrov``): before a word of no person's shape, the company.
+COMPANY_ROLES = _words("miner producer exporter trader operator supplier carrier")
 
 #: Words of a cause that, before a country's name, name a group's chapter there
 #: (``Freedom Tajikistan``); with them, abstract nouns by their ending (``Transparency``).

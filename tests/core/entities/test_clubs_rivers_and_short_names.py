@@ -136,3 +136,13 @@ def test_a_companys_board_is_no_body_and_a_week_named_after_a_place_no_mention()
     names = _names(graph)
     assert not {"Directors", "Board", "Management Board", "Central Asia"} & names
     assert "Tashkent" in names
+
+
+def test_kinds_of_company_and_ensemble_around_an_unknown_word_type_it() -> None:
+    graph = _graph(
+        "He played with the Sazgen folk orchestra. Builders such as Sembol bid.",
+        "The Kyrgyz miner Kumtorgold said output fell, and coal miner Pavel Ivanov died.",
+    )
+    for name in ("Sazgen", "Sembol", "Kumtorgold"):
+        assert _type(graph, name) is EntityType.ORGANISATION, name
+    assert _type(graph, "Pavel Ivanov") is EntityType.PERSON

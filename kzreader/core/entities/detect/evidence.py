@@ -167,6 +167,10 @@ class Evidence:
                 # (a title-case headline's "Akim Discuss Cross-Border …" names nobody)
                 if not cand.heading or cand.first in FIRST_NAME_KEYS or surname_shaped(cand.last):
                     cand.vote(PERSON, 3.0)
+            elif low in lx.COMPANY_ROLES and not (
+                cand.first in FIRST_NAME_KEYS or surname_shaped(cand.last)
+            ):
+                cand.vote(ORG, 2.0)  # "the Uzbek miner Almalyk"
             elif low in lx.ROLE_NOUNS:
                 cand.vote(PERSON, 2.0)
             elif low in lx.WORK_NOUNS:
