@@ -318,7 +318,7 @@ COMPANY_STEMS = (
     "gaz", "gas", "neft", "nebit", "prom", "atom", "kosmos", "cosmos", "flot", "oil",
     "bank", "energo", "stroy", "invest", "telecom", "mash", "khim", "avia", "trans",
     "holding", "group", "tech", "munai", "munay", "stat", "nadzor", "hydromet", "film",
-    "vodkhoz", "vodokanal", "avtodor",
+    "vodkhoz", "vodokanal", "avtodor", "bonk", "resursy", "aviatsia",
 )  # fmt: skip
 
 #: Last words of company names that are no organisation head in general English

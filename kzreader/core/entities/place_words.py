@@ -82,7 +82,7 @@ SITE_NOUNS = _words(
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
     mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
     station stations glacier bazaar ports terminals plants refineries airports cemetery
-    cinema base range
+    cinema base range junction
     """
 )
 

@@ -146,3 +146,15 @@ def test_kinds_of_company_and_ensemble_around_an_unknown_word_type_it() -> None:
     for name in ("Sazgen", "Sembol", "Kumtorgold"):
         assert _type(graph, name) is EntityType.ORGANISATION, name
     assert _type(graph, "Pavel Ivanov") is EntityType.PERSON
+
+
+def test_near_and_neighbouring_make_an_unknown_word_a_place() -> None:
+    graph = _graph(
+        "His father was killed near Velikiye Luki in 1943.",
+        "Residents of Kyzylzhar and neighbouring Akkol complained about the dust.",
+        "Banks such as Tojiksodirotbonk cut rates, and trains wait at the Tobol junction.",
+    )
+    assert _type(graph, "Velikiye Luki") is EntityType.PLACE
+    assert _type(graph, "Akkol") is EntityType.PLACE
+    assert _type(graph, "Tojiksodirotbonk") is EntityType.ORGANISATION
+    assert _type(graph, "Tobol junction") is EntityType.PLACE

@@ -196,6 +196,8 @@ class Evidence:
                 cand.vote(ORG, 2.0)  # "shares in Jusan", "a stake in Bereke"
             elif low == "at" and len(before) >= 2 and _role(before[-2].lower):
                 cand.vote(ORG, 1.5)  # "analysts at Wood Mackenzie": people work at bodies
+            elif low in ("near", "neighbouring", "neighboring", "outside"):
+                cand.vote(PLACE, 1.5)  # "killed near Rzhev", "neighbouring Bestau"
             elif low in lx.PLACE_PREPOSITIONS:
                 cand.vote(PLACE, 0.7)
             elif low == "by" and len(before) >= 2 and before[-2].lower in CREDIT_WORDS:
