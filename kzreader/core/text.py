@@ -58,9 +58,10 @@ def decode_bytes(data: bytes) -> Decoded:
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise BinaryFileError("not text in any encoding that could be detected")
-    if best.encoding in _OTHER_LATIN:
+    if best.encoding in _OTHER_LATIN and len(data) <= _SHORT:
         # A short Western text fits several Latin code pages equally ("naïve" or
         # "naďve"); English and Western copy is written in Windows-1252 far more often.
+        # (A longer one gives the detector enough to tell Polish from French.)
         try:
             return Decoded(data.decode("cp1252"), "cp1252", True)
         except UnicodeDecodeError:
@@ -68,7 +69,11 @@ def decode_bytes(data: bytes) -> Decoded:
     return Decoded(str(best), best.encoding, True)
 
 
-#: Latin code pages a detector may pick for Western text that Windows-1252 also reads.
+#: Up to this many bytes, a detector's Latin code page is a guess among equals.
+_SHORT = 600
+
+#: Code pages a detector picks for short Western text that Windows-1252 also reads (the
+#: Latin ones, and cp1006, seen picked for a Latin-1 file).
 _OTHER_LATIN = frozenset(
     "cp1250 cp1254 cp1257 iso8859_2 iso8859_3 iso8859_4 iso8859_9 iso8859_10 iso8859_13"
     " iso8859_14 iso8859_15 iso8859_16 latin_1 mac_roman mac_latin2 cp1006 cp437 cp850".split()

@@ -69,3 +69,11 @@ def test_a_short_western_text_in_a_latin_code_page_reads_as_windows_1252() -> No
     assert decoded.text == data and decoded.guessed
     russian = "Президент провёл встречу в Астане с делегацией.\n"
     assert decode_bytes(russian.encode("cp1251")).text == russian
+
+
+def test_a_longer_central_european_text_keeps_its_code_page() -> None:
+    text = (
+        "Prezydent Kazachstanu spotkał się z delegacją w Astanie. Rozmawiano o współpracy "
+        "gospodarczej, tranzycie ropy i zbóż oraz o inwestycjach w energetykę. "
+    ) * 6
+    assert decode_bytes(text.encode("cp1250")).text == text

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 PERSON, PLACE, ORG, DROP = "person", "place", "organisation", "drop"
+#: How a known organisation's gazetteer id starts (``organisation:kazatomprom``).
+ORG_ID_PREFIX = f"{ORG}:"
 
 
 @dataclass(slots=True)

@@ -230,7 +230,7 @@ ROLE_NOUNS = _words(
     coordinator administrator welder herder shepherd miner steelworker driver teacher
     executive astronaut cosmonaut linguist philologist psychologist demographer
     ethnographer orientalist archaeologist geologist ecologist lawmaker parliamentarian
-    coach player champion athlete footballer boxer wrestler spokesperson
+    coach player athlete footballer boxer wrestler spokesperson
     """
 )
 

@@ -28,6 +28,8 @@ def team_before(
     words a name of their own (not inside "Gazprom Dobycha Orenburg LLC")."""
     if not entry.is_town:
         return False
+    if i == 0:
+        return False
     prev = tokens[i - 1]
     text = prev.paragraph
     if text[prev.end : prev.end + 1] != " ":
@@ -43,7 +45,9 @@ def team_before(
     low = prev.lower
     if low in lx.COMMON or low in _PLACE_QUALIFIERS or low in article_lower or prev.acronym:
         return False
-    if low in lx.PLACE_FIRST_HEADS:
-        return False  # "Lake Shalkar", "Mount Khan Tengri": a place of its own
+    if low in lx.PLACE_FIRST_HEADS or low in lx.PLACE_PREPOSITIONS:
+        return False  # "Lake Shalkar", "Outside Almaty"
+    if low.endswith(("ed", "ic", "al", "ing")):
+        return False  # "Besieged Mariupol", "Historic Bukhara", "Imperial St Petersburg"
     key = name_key(prev.text)
     return key not in gaz.by_key and key not in gaz.titles and len(key) >= 4

@@ -14,7 +14,7 @@ from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
-from .of_country import of_country
+from .known_at import of_country
 from .patterns import RU_ENDINGS
 from .spans import Spans
 
@@ -51,6 +51,7 @@ class Countries(Spans):
         return self._of_country(text, tokens, j)[0]
 
     def _of_country(self, text: str, tokens: list[Token], j: int) -> tuple[int, str | None]:
+        """``of_country`` with this detector's gazetteer."""
         return of_country(self.gaz, text, tokens, j)
 
     def _own_country_end(self, text: str, tokens: list[Token], j: int, entry_id: str) -> int:

@@ -11,14 +11,20 @@ from itertools import pairwise
 
 from ...corpus.model import Article, Kind, Paragraph
 from .. import lexicon as lx
-from ..candidate import DROP, ORG, PLACE, Candidate
+from ..candidate import DROP, ORG, ORG_ID_PREFIX, PLACE, Candidate
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..names import name_key, strip_possessive
 from ..tokens import Token, tokenize
+from .aliases import link_within
 from .courts import courts
 from .frame import dateline_agency, dateline_end, frame_votes
 from .known import KnownNames
-from .patterns import FIRST_NAME_KEYS, LOWER_WORD, MODEL_VOTE, NAVIGATION, Proposer, head_of
+from .patterns import (
+    LOWER_WORD,
+    MODEL_VOTE,
+    NAVIGATION,
+    Proposer,
+)
 from .registered import registered
 from .routes import routes
 from .shapes import DOCUMENT_TITLE, DOCUMENT_WORDS, document_title_end
@@ -34,10 +40,6 @@ _AWARD = re.compile(r"\b(?:Order|Medal|Orders|Medals) of (?:the )?[A-Z][\w'’-]
 _RELATED = re.compile(
     r"^\s*(?:read (?:also|more)|see also|related|more on this|also read)\s*:", re.I
 )
-
-#: An alias given after a name: ``…, known as TAPI``, ``, better known as TALCO,``.
-_APPOSITION_END = re.compile(r", ([a-z]+)\b")
-_KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |locally )?known as\s+")
 
 #: A month's abbreviation standing alone, anywhere: the condition for looking for "Aug
 #: 23" (letters and digits as the bounds, so it finds every word the tokens would).
@@ -159,9 +161,7 @@ class Detector(KnownNames):
                 titled = document_title_end(text, tokens, k) if token.cap else 0
                 for t in tokens[k + 1 : titled]:
                     t.kind = "soft"
-        for start, end in vessels(
-            text, lambda name: self.gaz.country_of(name_key(name)) is not None
-        ):
+        for start, end in vessels(text, self._country_or_company):
             _soften(tokens, start, end)  # "its tankers Taraz and Aral": ships, not the towns
         if "Order" in text or "Medal" in text:
             for award in _AWARD.finditer(text):  # "the Order of Lenin": an award, not Lenin
@@ -189,7 +189,7 @@ class Detector(KnownNames):
         out[first_new:] = new
         frame_votes(paragraph, new, place_end)
         agency = self._agency(paragraph, tokens, out, first_new, heading)
-        self._link_within(text, out, first_new, agency)
+        link_within(text, out, first_new, agency)
 
     def _agency(
         self,
@@ -277,94 +277,10 @@ class Detector(KnownNames):
             cand.vote(type_, MODEL_VOTE)
             out.append(cand)
 
-    # ------------------------------------------------------------------ links
-    @staticmethod
-    def _apposed_short_name(text: str, prev: Candidate, cand: Candidate) -> bool:
-        """``The Russian Federal Agency for Water Resources, Rosvodresursy, has asked``:
-        one unknown word between commas after a long body's name, and no list going on
-        (not ``the Energy Ministry, Kazatomprom, and …``), is that body's short name."""
-        after = _APPOSITION_END.match(text, cand.end)
-        return (
-            after is not None
-            and after.group(1) not in ("and", "or", "as", "plus")
-            and cand.tokens == 1
-            and prev.tokens >= 3
-            and not (cand.gaz or cand.generic or prev.gaz or prev.generic or cand.acronym)
-            and cand.first not in FIRST_NAME_KEYS
-            and any(head_of(w) in lx.ORG_HEADS for w in prev.surface.split())
+    def _country_or_company(self, name: str) -> bool:
+        """Whether a name is a known country's or organisation's (possessive or not)."""
+        key = name_key(strip_possessive(name))
+        entry_id = self.gaz.by_key.get(key)
+        return self.gaz.country_of(key) is not None or (
+            entry_id is not None and entry_id.startswith(ORG_ID_PREFIX)
         )
-
-    def _link_within(
-        self, text: str, out: list[Candidate], first: int, agency: tuple[int, int] | None
-    ) -> None:
-        """Parenthesised aliases (``Interior Ministry (MVD)``) and lists (``A, B and C``);
-        a dateline's agency in parentheses (``DUSHANBE (AFP)``) is no alias of the place."""
-        for index in range(first + 1, len(out)):
-            cand, prev = out[index], out[index - 1]
-            gap = text[prev.end : cand.start]
-            after = text[cand.end : cand.end + 1]
-            if (
-                text[prev.end : prev.end + 1] == "]"
-                and gap.strip() == "]"
-                and prev.tokens == 1
-                and prev.first in FIRST_NAME_KEYS
-                and cand.tokens == 1
-                and cand.first not in FIRST_NAME_KEYS
-            ):
-                prev.full = f"{prev.surface} {cand.surface}"  # "[Sergey] Kiriyenko"
-                cand.alias_of = index - 1
-                continue
-            if (
-                gap.strip().removeprefix(".").strip() in ('("', "(“")
-                and after in ('"', "”")
-                and prev.tokens >= 2
-                and not cand.gaz
-                and not cand.generic
-            ):
-                cand.alias_of = index - 1  # 'Zhejiang Lanxin … Co., Ltd. ("Lanxin Auto")'
-                continue
-            if _KNOWN_AS.fullmatch(gap) and not (cand.gaz and prev.gaz) and not cand.generic:
-                cand.alias_of = index - 1  # "the TAPI pipeline, known as TAPI"
-                continue
-            if gap.strip() in ("(", "[", "(the") and after in (")", "]"):
-                if agency and agency[0] <= cand.start < agency[1]:
-                    continue
-                bare = not cand.gaz and not cand.generic
-                definable = cand.acronym or (cand.tokens == 1 and prev.tokens >= 2 and bare)
-                # "Rosselkhoznadzor (the Federal Service for Veterinary …)": the long name
-                long_name = cand.tokens >= 3 and any(
-                    head_of(w) in lx.ORG_HEADS for w in cand.surface.split()
-                )
-                definable = definable or (prev.tokens == 1 and bare and long_name)
-                # "the Agency for Atomic Energy Development under … (Uzatom)": a known
-                # body's short name after its full name
-                definable = definable or (
-                    cand.tokens == 1
-                    and (cand.gaz or "").startswith("organisation:")
-                    and not (prev.gaz or prev.generic)
-                    and prev.tokens >= 3
-                    and any(head_of(w) in lx.ORG_HEADS for w in prev.surface.split())
-                )
-                # "China Energy Engineering Corporation (Energy China)": its own words, fewer
-                definable = definable or (
-                    1 < cand.tokens < prev.tokens
-                    and not cand.gaz
-                    and set(cand.key.split()) <= set(prev.key.split())
-                )
-                if definable or (prev.acronym and cand.tokens >= 2):
-                    cand.alias_of = index - 1
-                continue
-            if gap == ", " and self._apposed_short_name(text, prev, cand):
-                cand.alias_of = index - 1  # "the Federal Agency for …, Rosvodresursy, said"
-                continue
-            if gap.strip(" ‘’'“”\"") in (",", "and", ", and", "–", "-", "—", "or", ", or"):
-                cand.after = index - 1
-                if (
-                    gap.strip() == "and"
-                    and prev.tokens == 1
-                    and prev.first in FIRST_NAME_KEYS
-                    and cand.tokens == 2
-                    and cand.first in FIRST_NAME_KEYS
-                    and not prev.gaz
-                ):
-                    prev.full = f"{prev.surface} {cand.surface.split()[-1]}"

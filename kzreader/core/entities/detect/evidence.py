@@ -15,10 +15,10 @@ from ...corpus.model import Kind, Paragraph
 from .. import lexicon as lx
 from ..candidate import DROP, ORG, PERSON, PLACE, Candidate
 from ..gazetteer import Gazetteer
-from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
+from .known_at import place_end
 from .patterns import (
     ADJECTIVE_SUFFIXES,
     ARTICLES,
@@ -41,7 +41,8 @@ _SEATED = frozenset({"based", "headquartered", "registered"})
 _HONOURS = frozenset({"honoured", "honored", "merited"})
 _SHIP_TITLES = frozenset({"Akademik", "Kapitan"})
 _STAKES = frozenset({"shares", "share", "stake", "stakes", "shareholders", "bonds"})
-_LOCATED = frozenset({"located", "born", "situated", "up", "raised", "lives", "lived", "stationed"})
+#: Participles of where someone or something is: "born in", "stationed in".
+_LOCATED = frozenset({"located", "born", "situated", "raised", "stationed"})
 _SPORTS = frozenset(
     "tennis ice sports football hockey boxing equestrian swimming aquatics cycling skating".split()
 )
@@ -183,6 +184,8 @@ class Evidence:
                 cand.vote(ORG, 3.0)  # "AO Nomad Savings Bank", "TOO Arnau Capital"
             elif low == "in" and len(before) >= 2 and before[-2].lower in _SEATED | _LOCATED:
                 cand.vote(PLACE, 2.5)  # "based in Kurchatov"
+            elif low == "in" and [t.lower for t in before[-3:-1]] == ["grew", "up"]:
+                cand.vote(PLACE, 2.5)  # "grew up in Gatchina" (not "caught up in …")
             elif low == "to" and len(before) >= 2 and before[-2].lower == "according":
                 cand.vote(PERSON, 0.5)
             elif (
@@ -196,8 +199,10 @@ class Evidence:
                 cand.vote(ORG, 2.0)  # "shares in Jusan", "a stake in Bereke"
             elif low == "at" and len(before) >= 2 and _role(before[-2].lower):
                 cand.vote(ORG, 1.5)  # "analysts at Wood Mackenzie": people work at bodies
-            elif low in ("near", "neighbouring", "neighboring", "outside"):
-                cand.vote(PLACE, 1.5)  # "killed near Rzhev", "neighbouring Bestau"
+            elif low in ("near", "neighbouring", "neighboring", "outside") and not (
+                cand.first in FIRST_NAME_KEYS or surname_shaped(cand.last)
+            ):
+                cand.vote(PLACE, 1.5)  # "killed near Rzhev" (not "detained Serikbayev near")
             elif low in lx.PLACE_PREPOSITIONS:
                 cand.vote(PLACE, 0.7)
             elif low == "by" and len(before) >= 2 and before[-2].lower in CREDIT_WORDS:
@@ -239,7 +244,11 @@ class Evidence:
                         cand.vote(ORG, 2.0)  # "Cameco of Canada", "Eni of Italy"
                 elif low in lx.SAY_VERBS:
                     cand.vote(PERSON, 1.0)
-                elif low == "near" and self._place_at(tokens, k + 1):
+                elif (
+                    low == "near"
+                    and place_end(self.gaz, text, tokens, k + 1)
+                    and not (cand.first in FIRST_NAME_KEYS or surname_shaped(cand.last))
+                ):
                     cand.vote(PLACE, 2.0)  # "Gatchina near St Petersburg"
                 elif low == "press" and k + 1 < len(tokens) and tokens[k + 1].lower == "service":
                     cand.vote(ORG, 3.0)  # "the Kerey press service"
@@ -287,16 +296,6 @@ class Evidence:
         return (
             bool(entry_id) and self.gaz.country_of(key) is not None and key not in self.gaz.demonyms
         )
-
-    def _place_at(self, tokens: list[Token], k: int) -> bool:
-        """Whether a known place's name starts at token ``k``."""
-        if k >= len(tokens) or not tokens[k].cap:
-            return False
-        entry_id = self.gaz.by_key.get(name_key(strip_possessive(tokens[k].text)))
-        if entry_id is None and k + 1 < len(tokens):
-            pair = f"{tokens[k].text} {strip_possessive(tokens[k + 1].text)}"
-            entry_id = self.gaz.by_key.get(name_key(pair))
-        return entry_id is not None and self.gaz.entries[entry_id].type is EntityType.PLACE
 
     def _apposition(self, text: str, tokens: list[Token], k: int, cand: Candidate) -> None:
         """Apposition: ``X, a blogger``, ``X [a Turkish newspaper]``, ``X (a city…)``, ``X, 44``."""

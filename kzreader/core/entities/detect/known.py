@@ -45,8 +45,6 @@ from .shapes import (
 )
 from .sites import crossing_after, field_after, sea_as_modifier, unit_after
 
-#: Words before a city that make no club of it (``Greater Almaty``), with the directions.
-
 
 class KnownNames(LongerNames):
     """Matches gazetteer names, generic bodies and non-entities (the first pass)."""
@@ -233,7 +231,7 @@ class KnownNames(LongerNames):
                             cand.gaz = entry_id
                             cand.weak = kind == "weak"
                             tail = self._own_country_end(text, tokens, i + n, entry_id)
-                            crossing = crossing_after(text, tokens, i + n)
+                            crossing = crossing_after(text, tokens, i, i + n)
                             if tail:  # "Atomic Energy Agency of the Republic of Kazakhstan"
                                 n = _stretch(text, tokens, cand, i, n, tail)
                             elif crossing and entry_type is EntityType.ORGANISATION:

@@ -21,6 +21,7 @@ from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
 from .countries import Countries
+from .known_at import place_end
 from .patterns import (
     ARTICLES,
     FIRST_NAME_KEYS,
@@ -30,6 +31,13 @@ from .patterns import (
 )
 from .shapes import (
     listed_units,
+)
+
+#: What follows two names paired by a hyphen (``Kazatomprom-Uzbekistan cooperation``),
+#: where they are two parties, not a company's arm.
+_PAIRED = re.compile(
+    r" (?:[A-Z]\w*|relations|ties|talks|cooperation|trade|partnership|agreement|deal|venture"
+    r"|summit|forum|commission|border|dialogue|contract|project)\b"
 )
 
 #: A lower-case word right after a hyphenated name (``Russia-China pipeline``).
@@ -79,7 +87,7 @@ class LongerNames(Countries):
             head in _OFFICES
             and end + 1 < len(tokens)
             and tokens[end].lower == "in"
-            and (seat := self._place_end(text, tokens, end + 1))
+            and (seat := place_end(self.gaz, text, tokens, end + 1))
         ):
             end = seat  # "OSCE Programme Office in Astana": a known body's office there
             run = tokens[j:end]
@@ -131,23 +139,11 @@ class LongerNames(Countries):
             left += 1
         return left, end - i
 
-    def _place_end(self, text: str, tokens: list[Token], k: int) -> int:
-        """One past a known place's name written from token ``k`` (up to three words,
-        none of it matched yet), or 0."""
-        for width in (3, 2, 1):
-            last = k + width - 1
-            if last >= len(tokens) or not all(t.cap and not t.kind for t in tokens[k : last + 1]):
-                continue
-            key = name_key(strip_possessive(text[tokens[k].start : tokens[last].end]))
-            entry_id = self.gaz.by_key.get(key)
-            if entry_id and self.gaz.entries[entry_id].type is EntityType.PLACE:
-                return last + 1
-        return 0
-
     def _descriptor_before(self, text: str, tokens: list[Token], i: int) -> int:
         """``State Space Corporation Roscosmos``, ``National Company KazMunayGas``: the
         kind of body written before a known company's name is part of that name (no body
-        of its own). The index of the descriptor's first word, else ``i``."""
+        of its own). The index of the descriptor's first word, else ``i`` (also for a
+        one-word kind, "Company Kaspi", which is no official style)."""
         if i == 0 or head_of(tokens[i - 1].text) not in _DESCRIPTOR_HEADS:
             return i
         first = i
@@ -296,7 +292,12 @@ class LongerNames(Countries):
             out.append(cand)
             return
         types = [self.gaz.entries[self.gaz.by_key[k]].type for k in keys]
-        if types[0] is EntityType.ORGANISATION and all(t is EntityType.PLACE for t in types[1:]):
+        if (
+            types[0] is EntityType.ORGANISATION
+            and all(t is EntityType.PLACE for t in types[1:])
+            and not parts[0][1].isupper()  # "EU-Kazakhstan relations", "NATO-Russia Council"
+            and not _PAIRED.match(paragraph.text, token.end)
+        ):
             # "Interfax-Kazakhstan": a known company's national arm, one name
             cand = self._candidate(paragraph, token.start, token.end, heading, [token])
             cand.vote(ORG, 4.0)

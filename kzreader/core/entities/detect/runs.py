@@ -147,7 +147,12 @@ class Runs(Evidence):
                 and tokens[j + 2].cap
             ):
                 j += 3  # "Agency for Statistics under the President of …"
-                while j < len(tokens) and tokens[j - 1].kind == "hard" and tokens[j].kind == "hard":
+                while (
+                    j < len(tokens)
+                    and tokens[j - 1].kind == "hard"
+                    and tokens[j].kind == "hard"
+                    and _gap(text, tokens[j - 1], tokens[j]) == " "
+                ):
                     j += 1  # "… under the Ministry of Agriculture of the Kyrgyz Republic"
                 has_head = True
                 continue
@@ -349,6 +354,7 @@ class Runs(Evidence):
         return any(t.cap and head_of(t.text) in _SCHOOLS for t in tokens[k:end])
 
     def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
+        """``demonym_org`` with this detector's gazetteer and runs."""
         return demonym_org(self.gaz, self._run_end, text, tokens, i)
 
     @staticmethod

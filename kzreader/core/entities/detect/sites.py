@@ -70,23 +70,34 @@ SEA_MODIFIED = frozenset(
 def sea_as_modifier(gaz: Gazetteer, text: str, tokens: list[Token], i: int, key: str) -> bool:
     """``Caspian ports``, ``Baltic states``: a sea's adjective before a noun that it
     describes (not ``the Caspian``, nor ``Caspian coast``, the sea's own)."""
-    entry = gaz.entries[gaz.by_key[key]]
-    if not entry.name.endswith((" Sea", " Ocean")) or " " in tokens[i].text:
+    entry_id = gaz.by_key.get(key)
+    if entry_id is None or i + 1 >= len(tokens):
         return False
-    if entry.name.split()[0] != tokens[i].text or i + 1 >= len(tokens):
+    entry = gaz.entries[entry_id]
+    if not entry.name.endswith((" Sea", " Ocean")) or entry.name.split()[0] != tokens[i].text:
         return False
     nxt = tokens[i + 1]
     return _gap(text, tokens[i], nxt) == " " and not nxt.cap and nxt.lower in SEA_MODIFIED
 
 
-def crossing_after(text: str, tokens: list[Token], k: int) -> int:
-    """One past ``checkpoint``, ``crossing`` or ``border post`` in lower case at ``k``, or 0."""
-    words = [t.lower for t in tokens[k : k + 2] if not t.cap]
-    if words[:1] and words[0] in _CROSSINGS:
+def crossing_after(text: str, tokens: list[Token], i: int, k: int) -> int:
+    """One past ``checkpoint``, ``crossing`` or ``border post`` in lower case right after
+    the name from ``i`` to ``k``, when "the" comes before the name (``the Zhibek Zholy
+    checkpoint``; not "a Taliban checkpoint", nor "KTZ crossing into China"); else 0."""
+    if i == 0 or tokens[i - 1].lower != "the":
+        return 0
+    words: list[str] = []
+    for t in tokens[k : k + 3]:
+        if t.cap or _gap(text, tokens[len(words) + k - 1], t) != " ":
+            break
+        words.append(t.lower)
+    if words[:1] == ["checkpoint"]:
         return k + 1
-    if words[:1] == ["border"] and words[1:] and words[1] in _CROSSINGS | {"post"}:
+    if words[:1] == ["crossing"] and not (words[1:2] and words[1] in _PREPOSITIONS):
+        return k + 1  # (a verb before a preposition)
+    if words[:1] == ["border"] and words[1:2] and words[1] in ("checkpoint", "crossing", "post"):
         return k + 2
     return 0
 
 
-_CROSSINGS = frozenset({"checkpoint", "crossing"})
+_PREPOSITIONS = frozenset({"into", "to", "from", "at", "over", "the", "through"})

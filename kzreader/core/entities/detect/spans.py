@@ -13,7 +13,7 @@ from ..candidate import DROP, ORG, PERSON, PLACE, Candidate, drop_known_within
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
-from .of_country import of_country
+from .known_at import of_country
 from .patterns import (
     ARTICLES,
     CONNECTORS,
@@ -391,6 +391,9 @@ class Spans(Runs):
             cand.vote(PLACE, 4.0)
         if joined_org:
             cand.vote(ORG, 4.0)
+        if a and len(words) >= 2 and _gap(text, tokens[a - 1], words[0]) == " ":
+            # "Russia's Social Fund": whose body it is, to tell it from another's
+            cand.country = self.gaz.country_of(name_key(strip_possessive(tokens[a - 1].text)))
         self._shape_votes(cand, words)
         self._context_votes(text, tokens, a, k, cand, paragraph)
         return cand

@@ -8,10 +8,10 @@ leads with (or none), and a surname joins the one full name it ends.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .. import lexicon as lx
-from ..candidate import ORG, PERSON, PLACE, Candidate
+from ..candidate import ORG, ORG_ID_PREFIX, PERSON, PLACE, Candidate
 from ..gazetteer import Gazetteer
 from ..model import EntityType
 from ..names import edit_distance, name_key, strip_possessive
@@ -43,14 +43,25 @@ def link_organisations(
         and not cd.generic
         and cd.votes.get(ORG, 0) > max(cd.votes.get(PERSON, 0), cd.votes.get(PLACE, 0))
     ]
+    found_here: list[str | None] = []
+
+    def here() -> str | None:
+        """The article's country when it leads, "" when countries are named and none
+        leads, None when none is named (worked out once, if asked)."""
+        if not found_here:
+            lead = dominant_country(gaz, cands) if gaz is not None else None
+            named = gaz is not None and any(gaz.entries[cd.gaz].country for cd in cands if cd.gaz)
+            found_here.append(lead if lead or not named else "")
+        return found_here[0]
+
     stems_of_known = [
-        (i, stem)
+        (i, known)
         for i, cd in enumerate(cands)
         if gaz is not None
         and cd.gaz
         and not cd.weak
-        and cd.gaz.startswith(f"{EntityType.ORGANISATION}:")
-        and (stem := _without_country(gaz, cd.key.split()))
+        and cd.gaz.startswith(ORG_ID_PREFIX)
+        and (known := _without_country(gaz, cd.key.split()))
     ]
     if not orgs and not stems_of_known:
         return linked
@@ -58,6 +69,7 @@ def link_organisations(
     # long article (a 5 MB file) has thousands of candidates and of organisations.
     by_initials: dict[str, dict[str, int]] = {}
     by_stem: dict[tuple[str, ...], dict[str, int]] = {}
+    country_of_stem: dict[int, str] = {}  # the long names a country's tail was cut from
     for i, o in orgs:
         initials = _initials(o.surface)
         by_initials.setdefault(initials, {})[o.key] = i
@@ -72,11 +84,13 @@ def link_organisations(
             by_stem.setdefault(tuple(words[:named]), {})[o.key] = i
         if gaz is not None and o.tokens == 2 and gaz.town(o.last) is not None:
             by_stem.setdefault(tuple(o.key.split()[:1]), {})[o.key] = i
-        if gaz is not None and (stem := _without_country(gaz, words)):
+        if gaz is not None and (cut := _without_country(gaz, words)):
             # "the Ministry of Enlightenment" for "… of Kazakhstan" in the same article
-            by_stem.setdefault(stem, {})[o.key] = i
-    for i, stem in stems_of_known:  # "the National Bank" for "National Bank of Kazakhstan"
-        by_stem.setdefault(stem, {})[cands[i].key] = i
+            by_stem.setdefault(cut[0], {})[o.key] = i
+            country_of_stem[i] = cut[1]
+    for i, (known_stem, country) in stems_of_known:  # "the National Bank" for "… of X"
+        by_stem.setdefault(known_stem, {})[cands[i].key] = i
+        country_of_stem[i] = country
     for c, cd in enumerate(cands):
         if cd.generic:
             continue
@@ -84,9 +98,7 @@ def link_organisations(
             # "Kloop Media, the foundation behind the site Kloop": a known organisation
             # is the stem of an unknown one with a suffix in the same article.
             found = (
-                by_stem.get(tuple(cd.key.split()), {})
-                if cd.gaz.startswith(f"{EntityType.ORGANISATION}:")
-                else {}
+                by_stem.get(tuple(cd.key.split()), {}) if cd.gaz.startswith(ORG_ID_PREFIX) else {}
             )
             if len(found) == 1 and not cd.weak:
                 uf.union(c, next(iter(found.values())))
@@ -105,24 +117,40 @@ def link_organisations(
                 uf.union(next(iter(found.values())), c)
                 linked.add(c)
             continue
-        # One more word than this name, a suffix (its own key never qualifies).
+        # The longer name this one is the stem of: a suffix, a club's prefix, a city, a
+        # country (its own key never qualifies).
         found = by_stem.get(tuple(cd.key.split()), {})
-        if len(found) == 1:
+        if len(found) == 1 and all(
+            _same_country(cd.country, country_of_stem[i], here)
+            for i in found.values()
+            if i in country_of_stem
+        ):
             uf.union(next(iter(found.values())), c)
             linked.add(c)
     return linked
 
 
-def _without_country(gaz: Gazetteer, words: list[str]) -> tuple[str, ...] | None:
-    """A body's name without its ``of [the Republic of] <country>`` tail, or None."""
+def _same_country(said: str | None, named: str, here: Callable[[], str | None]) -> bool:
+    """Whether a body's name without its country (qualified ``said``, if at all) is the
+    body of country ``named``: the qualifier says so, or the article is about that
+    country or names none ("Tajikistan's National Bank" is not Kazakhstan's)."""
+    if said is not None:
+        return said == named
+    return here() in (named, None)
+
+
+def _without_country(gaz: Gazetteer, words: list[str]) -> tuple[tuple[str, ...], str] | None:
+    """A body's name without its ``of [the Republic of] <country>`` tail, and the
+    country; or None."""
     if "of" not in words[2:]:
         return None
     k = len(words) - 1 - words[::-1].index("of")
-    if not gaz.country_of(" ".join(words[k + 1 :])):
+    country = gaz.country_of(" ".join(words[k + 1 :]))
+    if not country:
         return None
     while k > 1 and words[k - 1] in ("republic", "the", "of"):
         k -= 1
-    return tuple(words[:k]) if k >= 2 else None
+    return (tuple(words[:k]), country) if k >= 2 else None
 
 
 def link_sites(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
