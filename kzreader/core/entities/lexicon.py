@@ -137,7 +137,7 @@ ORG_HEADS = _words(
     cooperative factory plants enterprise enterprises initiative treasury exchange
     observatory laboratory review authority regulator gymnasium lyceum kindergarten
     polyclinic conservatory conservatoire orphanage grid grids philharmonic orchestra
-    ensemble choir
+    ensemble choir chamber chambers
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
     kenesh kenes majlis majlisi maslahaty khural kurultai campaign system combine forum
     lab labs laboratory telecom co ag kg sa nv bv b.v. n.v. s.a. spa pte bhd ao pao

@@ -15,6 +15,8 @@ from .patterns import FIRST_NAME_KEYS, head_of, surname_shaped
 #: An alias given after a name: ``…, known as TAPI``, ``, better known as TALCO,``.
 _KNOWN_AS = re.compile(r",?\s+(?:also |better |commonly |locally )?known as\s+")
 
+#: Between two quoted short names in one bracket: ``("Kazatomprom", "KAP" or …)``.
+_NEXT_QUOTED = frozenset({'", "', '" or "', '", or "', '" and "', '", and "', "”, “", "” or “"})
 #: After an apposition's closing comma: the lower-case word that goes on the sentence.
 _APPOSITION_END = re.compile(r", ([a-z]+)\b")
 #: Words after that comma that go on a list or a phrase instead of the clause.
@@ -72,10 +74,19 @@ def link_within(
 ) -> None:
     """Parenthesised aliases (``Interior Ministry (MVD)``) and lists (``A, B and C``);
     a dateline's agency in parentheses (``DUSHANBE (AFP)``) is no alias of the place."""
+    defined: int | None = None  # the name a bracket of quoted short names follows
     for index in range(first + 1, len(out)):
         cand, prev = out[index], out[index - 1]
         gap = text[prev.end : cand.start]
         after = text[cand.end : cand.end + 1]
+        quoted = after in ('"', "”")
+        if defined is not None and quoted and gap in _NEXT_QUOTED:
+            if not cand.gaz and not cand.generic:
+                cand.alias_of = defined  # '("Kazatomprom", "KAP" or "the Company")'
+            continue
+        defined = None
+        if gap.strip().removeprefix(".").strip() in ('("', "(“") and quoted and prev.tokens >= 2:
+            defined = index - 1
         if (
             text[prev.end : prev.end + 1] == "]"
             and gap.strip() == "]"

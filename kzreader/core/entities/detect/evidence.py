@@ -80,7 +80,7 @@ class Evidence:
         elif len(words) >= 2 and low_last in ("centre", "center") and words[-2].lower in _SPORTS:
             cand.vote(PLACE, 4.0)  # "National Tennis Centre": a venue
         elif len(words) >= 2 and (
-            (low_last in lx.ORG_HEADS and words[-1].cap) or last in lx.CAPS_LEGAL_FORMS
+            (head in lx.ORG_HEADS and words[-1].cap) or last in lx.CAPS_LEGAL_FORMS
         ):
             cand.vote(ORG, 4.0)
         elif any(

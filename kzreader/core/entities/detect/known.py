@@ -231,11 +231,18 @@ class KnownNames(LongerNames):
                             cand.gaz = entry_id
                             cand.weak = kind == "weak"
                             tail = self._own_country_end(text, tokens, i + n, entry_id)
-                            crossing = crossing_after(text, tokens, i, i + n)
+                            crossing = (
+                                crossing_after(text, tokens, i, i + n)
+                                if entry_type is EntityType.ORGANISATION
+                                else site_after(text, tokens, i + n)
+                                if entry_type is EntityType.PERSON
+                                else 0
+                            )
                             if tail:  # "Atomic Energy Agency of the Republic of Kazakhstan"
                                 n = _stretch(text, tokens, cand, i, n, tail)
-                            elif crossing and entry_type is EntityType.ORGANISATION:
-                                # "the Zhibek Zholy checkpoint": a crossing named so
+                            elif crossing:
+                                # "the Zhibek Zholy checkpoint", "the Lenin mine": a place
+                                # named after a known body or person
                                 cand.gaz = None
                                 cand.site = text[cand.start : tokens[crossing - 1].end]
                                 cand.vote(PLACE, 4.0)

@@ -95,7 +95,7 @@ class LongerNames(Countries):
         headed = (
             head in lx.ORG_HEADS
             or any(
-                t.cap and t.lower in lx.ORG_HEADS and after.lower in ("for", "of")
+                t.cap and t.lower in lx.ORG_HEADS and after.lower in ("for", "of", "on")
                 for t, after in pairwise(run)
             )
             # "Aktau International Sea Trade Port": the port company's registered name

@@ -93,10 +93,12 @@ def company_word(word: str) -> bool:
 
 def head_of(word: str) -> str:
     """A word as a name's head: lower case, no possessive, no number after a hyphen
-    (``GRES-1`` is a ``gres``)."""
+    (``GRES-1`` is a ``gres``), a body's head after one (``Telecom-Service``)."""
     low = strip_possessive(word).lower()
     stem, dash, number = low.rpartition("-")
-    return stem if dash and stem and number.isdigit() else low
+    if dash and stem and number.isdigit():
+        return stem
+    return number if dash and stem and number in lx.ORG_HEADS else low
 
 
 #: A match's score after a name: "beating Ordabasy 2-1" (a team; en dashes split "2–1").

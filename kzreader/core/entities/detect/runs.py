@@ -14,6 +14,15 @@ from ..tokens import Token
 from ..tokens import gap as _gap
 from .demonyms import demonym_org
 from .evidence import Evidence
+from .joins import (
+    chamber_of,
+    hard_end,
+    is_head,
+    portfolio_after,
+    registered_ahead,
+    share_after,
+    superior_end,
+)
 from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES, company_word, head_of
 
 #: Whom a Central Asian state body answers to: ``under the President``, ``under the Government``.
@@ -104,8 +113,12 @@ class Runs(Evidence):
                 if left.lower == "of" and self._bank_of_origin(tokens, i, j):
                     j -= 1
                     break  # "Lesha Bank of Qatar": where the bank is from
-                end = self._known_place_end(text, tokens, j)
-                if end and _portfolio_after(text, tokens, end):
+                end = (
+                    self._known_place_end(text, tokens, j)
+                    or superior_end(text, tokens, j)
+                    or (chamber_of(tokens, j) and hard_end(text, tokens, j))
+                )
+                if end and portfolio_after(text, tokens, end):
                     j = end + 1  # "Agency of the Republic of Kazakhstan for Regulation …"
                     continue
                 j = end or j
@@ -121,7 +134,7 @@ class Runs(Evidence):
                 and len(right.text) <= 3
                 and left.cap
                 and (j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isdigit())
-                and not _share_after(text, tokens, j)  # "LukArco 5%": a stake, not a name
+                and not share_after(text, tokens, j)  # "LukArco 5%": a stake, not a name
                 and head_of(left.text) not in lx.STREET_HEADS  # "Dostyk Avenue 43": an address
             )
             if right.cap or numbered or (right.text in lx.ROMAN_NUMERALS and left.cap):
@@ -132,7 +145,9 @@ class Runs(Evidence):
                 right.lower == "of"
                 and self._is_head(left)
                 and self._head_ahead(text, tokens, j + 1, bodies=head_of(left.text) in lx.ORG_HEADS)
-                and not self._registered_ahead(text, tokens, j + 1)
+                and not registered_ahead(text, tokens, j + 1)
+                and not superior_end(text, tokens, j + 1)
+                and head_of(left.text) != "chamber"  # "the Legislative Chamber of the Oliy Majlis"
             ):
                 # "Ecological Inspectorate of the Ministry of Ecology": two bodies;
                 # "Zhambyl District of Almaty Region": two places ("Court of Abai
@@ -314,16 +329,6 @@ class Runs(Evidence):
             k += 1
         return False
 
-    def _registered_ahead(self, text: str, tokens: list[Token], k: int) -> bool:
-        """Whether the run from ``k`` ends with a legal form: "Financial Settlement Center
-        of Renewable Energy LLP" is one company's registered name, not two bodies."""
-        end = k
-        while end < len(tokens) and end < k + 6 and tokens[end].cap and not tokens[end].kind:
-            if end > k and _gap(text, tokens[end - 1], tokens[end]) != " ":
-                return False
-            end += 1
-        return end > k + 1 and head_of(tokens[end - 1].text) in lx.LEGAL_FORM_ENDS
-
     def _starts_a_body(self, text: str, tokens: list[Token], k: int) -> bool:
         """Whether a title word is the first word of a body's name instead: "for" and
         capitalised words after it up to a head (``Justice for Journalists Foundation``,
@@ -359,34 +364,5 @@ class Runs(Evidence):
 
     @staticmethod
     def _is_head(token: Token) -> bool:
-        low = head_of(token.text)
-        return token.cap and (
-            low in lx.ORG_HEADS or low in lx.PLACE_HEADS or token.text in lx.CAPS_LEGAL_FORMS
-        )
-
-
-#: Words after a number that make it an amount, not part of a name (``Katun 24``).
-_AMOUNTS = frozenset(
-    "percent per pct million billion thousand trillion mln bn tons tonnes km years".split()
-)
-
-
-def _portfolio_after(text: str, tokens: list[Token], k: int) -> bool:
-    """Whether "for" and a capitalised word follow at ``k``: a body's portfolio after
-    its country, in the order of the official Kazakh names."""
-    return (
-        k + 1 < len(tokens)
-        and tokens[k].lower == "for"
-        and tokens[k + 1].cap
-        and not tokens[k + 1].kind
-        and _gap(text, tokens[k - 1], tokens[k]) == " "
-        and _gap(text, tokens[k], tokens[k + 1]) == " "
-    )
-
-
-def _share_after(text: str, tokens: list[Token], j: int) -> bool:
-    """Whether the number at ``j`` is a percentage or an amount (``5%``, ``5 percent``,
-    "fined Bereke 12 million tenge")."""
-    if text[tokens[j].end : tokens[j].end + 1] == "%":
-        return True
-    return j + 1 < len(tokens) and tokens[j + 1].lower in _AMOUNTS
+        """``is_head``, for the passes that ask it of the detector."""
+        return is_head(token)

@@ -302,7 +302,10 @@ class Resolver:
         self._edges = []
         for root in order:
             cluster = self._clusters[root]
-            if root in self._label or type_of[root] is not None or root in dropped:
+            if root in self._label or root in dropped:
+                continue
+            unsure = type_of[root] is EntityType.NAME  # ("Ucell said": a verb, no person)
+            if type_of[root] is not None and not unsure:
                 continue
             neighbours: Counter[EntityType] = Counter()
             for other in edges.get(root, ()):
@@ -312,7 +315,12 @@ class Resolver:
                 other_type = other_type or type_of.get(other_root)
                 if other_type is not None:
                     neighbours[other_type] += 1
-            if neighbours:
+            if unsure:
+                neighbours.pop(EntityType.PERSON, None)  # (a lone first name stays a name)
+                neighbours.pop(EntityType.NAME, None)
+                if neighbours:
+                    type_of[root] = neighbours.most_common(1)[0][0]
+            elif neighbours:
                 type_of[root] = neighbours.most_common(1)[0][0]
             else:
                 # No evidence of a kind: a name of unknown type, listed apart (a bare

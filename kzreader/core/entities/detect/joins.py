@@ -1,0 +1,100 @@
+"""What lets a capitalised run go on, or makes it stop, beyond its own words: a body
+above it written in full with its country, a parliament after its chamber, a legal form
+at the end, a portfolio after a country, an amount or a share after a number.
+
+Functions of the tokens (the rules of ``Runs._run_end`` that need no detector state).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..tokens import Token
+from ..tokens import gap as _gap
+from .patterns import head_of
+
+#: The end of a state body's name written in full: "… of the Republic of Kazakhstan",
+#: "… of the Kyrgyz Republic".
+IN_FULL = re.compile(r"\b(?:of the Republic of [A-Z]\w+|[A-Z]\w+ Republic)$")
+
+
+def is_head(token: Token) -> bool:
+    """Whether a capitalised word heads an organisation's or a place's name."""
+    low = head_of(token.text)
+    return token.cap and (
+        low in lx.ORG_HEADS or low in lx.PLACE_HEADS or token.text in lx.CAPS_LEGAL_FORMS
+    )
+
+
+def superior_end(text: str, tokens: list[Token], k: int) -> int:
+    """One past a known body's name from ``k`` (after "the") written in full with its
+    country, the official style (``… of the Ministry of Transport of the Republic of
+    Kazakhstan``): the body above the one named, part of its name. Else 0 (``the
+    Ecological Inspectorate of the Ministry of Ecology`` names two bodies)."""
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    end = hard_end(text, tokens, k)
+    if end - k < 3 or not is_head(tokens[k]):
+        return 0
+    written = text[tokens[k].start : tokens[end - 1].end]
+    return end if IN_FULL.search(written) else 0
+
+
+def registered_ahead(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the run from ``k`` ends with a legal form: "Financial Settlement Center
+    of Renewable Energy LLP" is one company's registered name, not two bodies."""
+    end = k
+    while end < len(tokens) and end < k + 6 and tokens[end].cap and not tokens[end].kind:
+        if end > k and _gap(text, tokens[end - 1], tokens[end]) != " ":
+            return False
+        end += 1
+    return end > k + 1 and head_of(tokens[end - 1].text) in lx.LEGAL_FORM_ENDS
+
+
+#: Words after a number that make it an amount, not part of a name (``Katun 24``).
+_AMOUNTS = frozenset(
+    "percent per pct million billion thousand trillion mln bn tons tonnes km years".split()
+)
+
+
+def hard_end(text: str, tokens: list[Token], k: int) -> int:
+    """One past the adjacent words from ``k`` that the gazetteer pass matched."""
+    end = k
+    while (
+        end < len(tokens)
+        and tokens[end].kind == "hard"
+        and (end == k or _gap(text, tokens[end - 1], tokens[end]) == " ")
+    ):
+        end += 1
+    return end
+
+
+def chamber_of(tokens: list[Token], j: int) -> bool:
+    """Whether "Chamber of the" comes before ``j``: a parliament's chamber, named with it."""
+    return (
+        j >= 3
+        and [t.lower for t in tokens[j - 2 : j]] == ["of", "the"]
+        and (head_of(tokens[j - 3].text) == "chamber")
+    )
+
+
+def portfolio_after(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether "for" and a capitalised word follow at ``k``: a body's portfolio after
+    its country, in the order of the official Kazakh names."""
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].lower == "for"
+        and tokens[k + 1].cap
+        and not tokens[k + 1].kind
+        and _gap(text, tokens[k - 1], tokens[k]) == " "
+        and _gap(text, tokens[k], tokens[k + 1]) == " "
+    )
+
+
+def share_after(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether the number at ``j`` is a percentage or an amount (``5%``, ``5 percent``,
+    "fined Bereke 12 million tenge")."""
+    if text[tokens[j].end : tokens[j].end + 1] == "%":
+        return True
+    return j + 1 < len(tokens) and tokens[j + 1].lower in _AMOUNTS
