@@ -60,3 +60,29 @@ def test_quoted_short_names_in_one_bracket_are_all_the_company() -> None:
         "would drill in May."
     )
     assert {"Steppe Copper", "SCR"} <= _surfaces(graph, "Steppe Copper Resources Ltd")
+
+
+def test_an_unknown_superior_written_in_full_is_part_of_the_name() -> None:
+    graph = _graph(
+        "The Water Committee of the Ministry of Ecology, Geology and Natural Resources of "
+        "the Republic of Kazakhstan issued the permit."
+    )
+    full = (
+        "Water Committee of the Ministry of Ecology, Geology and Natural Resources of the "
+        "Republic of Kazakhstan"
+    )
+    assert _type(graph, full) is EntityType.ORGANISATION
+
+
+def test_a_makers_name_before_a_model_code_is_the_product() -> None:
+    graph = _graph(
+        "The airline flies Boeing 767 and Airbus A321neo jets.",
+        "Airbus said on Monday that Boeing 2025 deliveries rose.",
+    )
+    assert _surfaces(graph, "Airbus") == {"Airbus"}
+    assert _surfaces(graph, "Boeing") == {"Boeing"}
+
+
+def test_degrees_are_no_bodies() -> None:
+    graph = _graph("She holds a PhD from Al-Farabi Kazakh National University.")
+    assert "PhD" not in _names(graph)

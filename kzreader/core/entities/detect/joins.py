@@ -17,6 +17,9 @@ from .patterns import head_of
 #: The end of a state body's name written in full: "… of the Republic of Kazakhstan",
 #: "… of the Kyrgyz Republic".
 IN_FULL = re.compile(r"\b(?:of the Republic of [A-Z]\w+|[A-Z]\w+ Republic)$")
+_SUPERIOR_IN_FULL = re.compile(
+    r"[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|and|for|of|on|the)){1,14}? of the Republic of [A-Z]\w+"
+)
 
 
 def is_head(token: Token) -> bool:
@@ -34,11 +37,18 @@ def superior_end(text: str, tokens: list[Token], k: int) -> int:
     Ecological Inspectorate of the Ministry of Ecology`` names two bodies)."""
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
-    end = hard_end(text, tokens, k)
-    if end - k < 3 or not is_head(tokens[k]):
+    if k >= len(tokens) or not is_head(tokens[k]):
         return 0
-    written = text[tokens[k].start : tokens[end - 1].end]
-    return end if IN_FULL.search(written) else 0
+    end = hard_end(text, tokens, k)
+    if end - k >= 3 and IN_FULL.search(text[tokens[k].start : tokens[end - 1].end]):
+        return end
+    # The superior unknown, its long name in full: "of the Ministry of Artificial
+    # Intelligence and Digital Development of the Republic of Kazakhstan".
+    written = _SUPERIOR_IN_FULL.match(text, tokens[k].start)
+    if written is None:
+        return 0
+    ends = {t.end: m for m, t in enumerate(tokens)}
+    return ends[written.end()] + 1 if written.end() in ends else 0
 
 
 def registered_ahead(text: str, tokens: list[Token], k: int) -> bool:

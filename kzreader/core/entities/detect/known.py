@@ -43,7 +43,7 @@ from .shapes import (
     surname_next,
     title_after,
 )
-from .sites import crossing_after, field_after, sea_as_modifier, unit_after
+from .sites import crossing_after, field_after, model_after, sea_as_modifier, unit_after
 
 
 class KnownNames(LongerNames):
@@ -109,6 +109,11 @@ class KnownNames(LongerNames):
                     or head_after_title(text, tokens, i, n)
                 ):
                     kind = None  # "Justice for Journalists Foundation", "Abylai Khan Avenue"
+                if kind == "entity" and n == 1 and model_after(gaz, text, tokens, i, key):
+                    token.kind = tokens[i + 1].kind = "soft"  # "Airbus A320neo": a product
+                    matched = True
+                    i += 2
+                    break
                 if kind == "entity" and n == 1 and sea_as_modifier(self.gaz, text, tokens, i, key):
                     token.kind = "soft"  # "Caspian ports", "the Caspian route": an adjective
                     matched = True

@@ -2,10 +2,13 @@
 district``, ``the Beineu compressor station``), or a field or deposit named after a town
 (``the Orenburg field``), a crossing named after a company's word (``the Zhibek Zholy
 checkpoint``); and a sea's adjective that names no place (``Caspian ports``). Asked by
-the passes, so that none takes the town, the company or the sea.
+the passes, so that none takes the town, the company or the sea. And a maker's name
+before a model code (``Airbus A320neo``), which names the product.
 """
 
 from __future__ import annotations
+
+import re
 
 from .. import lexicon as lx
 from ..gazetteer import Gazetteer
@@ -101,3 +104,20 @@ def crossing_after(text: str, tokens: list[Token], i: int, k: int) -> int:
 
 
 _PREPOSITIONS = frozenset({"into", "to", "from", "at", "over", "the", "through"})
+
+
+#: A product's model code after its maker (``A320neo``, ``737``, ``T-90``).
+_MODEL_CODE = re.compile(
+    r"^(?:[A-Z]{1,3}-?\d{2,4}[a-zA-Z]{0,4}|\d{3}(?:-\d{1,3})?|(?!19|20)\d{4})$"
+)  # (not a year: "Boeing 2025 results")
+
+
+def model_after(gaz: Gazetteer, text: str, tokens: list[Token], i: int, key: str) -> bool:
+    """Whether a known company's name is a maker's before its product's model code
+    (``Airbus A320neo``, ``Boeing 737``): the product, no mention of the company."""
+    entry_id = gaz.by_key.get(key)
+    if entry_id is None or gaz.entries[entry_id].type is not EntityType.ORGANISATION:
+        return False
+    if i + 1 >= len(tokens) or _gap(text, tokens[i], tokens[i + 1]) != " ":
+        return False
+    return _MODEL_CODE.match(tokens[i + 1].text) is not None
