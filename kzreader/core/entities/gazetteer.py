@@ -75,6 +75,9 @@ class Gazetteer:
     nationality: dict[str, str] = field(default_factory=dict)  # person entry id → country
     capitals: dict[str, str] = field(default_factory=dict)  # capital's key → country name
     located: dict[str, str] = field(default_factory=dict)  # place entry id → its country
+    # Exact spellings of an entry whose key another entry took first (``Horgos``, the
+    # Chinese town, keys as ``Khorgos`` does): the spelling decides.
+    spelled: dict[str, str] = field(default_factory=dict)
 
     def longest_from(self, word: str) -> int:
         """The most words a listed name that begins with this word has; 0 when none
@@ -159,6 +162,7 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
     capitals: dict[str, str] = {}
     max_tokens = 1
     caps: dict[str, bool] = {}
+    spelled: dict[str, str] = {}
 
     def add(name: str, type_: EntityType, aliases: list[str], **extra: Any) -> GazEntry:
         nonlocal max_tokens
@@ -173,7 +177,8 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
         for alias in (name, *aliases):
             key = name_key(alias)
             if key:
-                by_key.setdefault(key, entry.id)
+                if by_key.setdefault(key, entry.id) != entry.id:
+                    spelled[alias] = entry.id
                 caps[key] = caps.get(key, True) and alias.upper() == alias
                 max_tokens = max(max_tokens, len(key.split()))
         return entry
@@ -268,6 +273,7 @@ def parse_gazetteer(data: dict[str, Any]) -> Gazetteer:
         surnames=surnames,
         caps_keys=frozenset(k for k, v in caps.items() if v and len(k) <= 4),
         first_words=first_words,
+        spelled=spelled,
     )
 
 

@@ -375,6 +375,9 @@ class EntityGraph:
             ids = self._lookup.get(name_key(bare), []) if bare != name else []
         wanted = EntityType.parse(str(type)) if type is not None else None
         found = [self._entities[i] for i in ids if i in self._entities]
+        exact = name.strip().casefold()
+        # Names that key alike but are spelt apart (Khorgos, Horgos): the spelling first.
+        found.sort(key=lambda e: exact not in {e.name.casefold(), *map(str.casefold, e.aliases)})
         return [e for e in found if wanted is None or e.type is wanted]
 
     def related_articles(self, article_id: str, limit: int | None = None) -> list[RelatedArticle]:

@@ -135,7 +135,7 @@ ORG_HEADS = _words(
     prosecutor's procuracy school college church mosque museum library theatre theater
     hospital clinic airlines airways railways holding holdings group trust partnership
     cooperative factory plants enterprise enterprises initiative treasury exchange
-    observatory laboratory review authority regulator gymnasium lyceum kindergarten
+    observatory laboratory review authority gymnasium lyceum kindergarten
     polyclinic conservatory conservatoire orphanage grid grids philharmonic orchestra
     ensemble choir chamber chambers
     llp jsc pjsc ojsc cjsc llc limited consortium express railway troops mmc gmbh plc
@@ -290,7 +290,8 @@ WORK_NOUNS = _words(
     """
     film movie book memoir memoirs novel programme program show song album documentary
     series poem play opera painting exhibition campaign hashtag slogan entitled
-    titled headlined chronicle ticker
+    titled headlined chronicle ticker missile missiles rocket rockets drone drones
+    howitzer howitzers launcher launchers satellite satellites spacecraft
     """
 )
 

@@ -27,7 +27,7 @@ PLACE_HEADS = (
     province region oblast district krai raion county territory city town village river
     lake sea ocean mountains mountain valley steppe desert island islands peninsula street
     avenue square boulevard prospect highway bay gulf strait canal okrug municipality
-    mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields
+    mine reservoir dam airport bridge deposit oilfield gorge cosmodrome field fields hills
     basin port terminal pipeline corridor route glacier mausoleum cathedral monastery palace
     embankment quay promenade prefecture arena stadium hall cemetery farm garden gardens
     memorial monument fortress citadel
@@ -57,6 +57,7 @@ PLURAL_UNITS = {
     "districts": "District", "raions": "District",
     "fields": "field", "deposits": "deposit", "mines": "mine", "stations": "station",
     "ports": "port", "terminals": "terminal", "plants": "plant", "refineries": "refinery",
+    "crossings": "crossing", "checkpoints": "checkpoint",
 }  # fmt: skip
 
 #: Capitalised heads of administrative units after a known place (``Leningrad Region``,
@@ -82,7 +83,7 @@ SITE_NOUNS = _words(
     field fields oilfield deposit deposits cosmodrome pipeline port terminal plant refinery
     mine mines reservoir dam airport crossing checkpoint pit block structure intake complex
     station stations glacier bazaar ports terminals plants refineries airports cemetery
-    cinema base range junction
+    cinema base range junction hills
     """
 )
 
@@ -91,9 +92,9 @@ SITE_NOUNS = _words(
 #: the noun alone after a name is often a body (``the Zertteu centre``), so both words.
 FACILITY_KINDS = _words(
     "migration detention pre-trial remand training proving test metro railway bus border"
-    " compressor pumping state presidential summer"
+    " compressor pumping state presidential summer counter"
 )
-FACILITY_NOUNS = _words("centre center ground grounds station site range residence")
+FACILITY_NOUNS = _words("centre center ground grounds station site range residence regulator")
 
 #: Lower-case nouns of routes named after their ends (``the Russia-China pipeline``).
 ROUTE_NOUNS = _words(

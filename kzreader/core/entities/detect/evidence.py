@@ -28,13 +28,17 @@ from .patterns import (
     SURNAME_PLACES,
     company_word,
     head_of,
+    office_before,
     org_noun,
+    role_noun,
     score_at,
     surname_shaped,
 )
 
 #: A model's or a grade's code: capitals, a hyphen and a number (``VVER-1200``, ``AI-92``).
 _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{2,4}[A-Z]?$")
+#: An exercise's or an event's code name with its year (``Interaction-2026``).
+_CODE_NAME = re.compile(r"^[A-Z][a-z]+-(?:19|20)\d\d$")
 
 #: Participles of a seat after a place and a hyphen (``Ankara-based``).
 _SEATED = frozenset({"based", "headquartered", "registered"})
@@ -46,24 +50,6 @@ _LOCATED = frozenset({"located", "born", "situated", "raised", "stationed"})
 _SPORTS = frozenset(
     "tennis ice sports football hockey boxing equestrian swimming aquatics cycling skating".split()
 )
-
-
-def _role(low: str) -> bool:
-    """A role noun or its plural (``analyst``, ``economists``)."""
-    return low in lx.ROLE_NOUNS or (low.endswith("s") and low[:-1] in lx.ROLE_NOUNS)
-
-
-def _office_before(text: str, tokens: list[Token], a: int) -> bool:
-    """``the president of Cameco, <span>``: an office of a named body before the comma."""
-    k = a - 1
-    while (
-        k > 0 and a - k <= 4 and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k]).strip()
-    ):
-        k -= 1
-    if k < 1 or tokens[k].lower != "of" or k == a - 1:
-        return False
-    office = tokens[k - 1].lower
-    return office in lx.OFFICES_OF_ORGS or office in lx.ROLE_NOUNS
 
 
 class Evidence:
@@ -90,6 +76,12 @@ class Evidence:
             cand.vote(ORG, 4.0)  # "Criminal Court of Abai Region": a body of the place
         elif len(words) >= 2 and head in lx.PLACE_HEADS and words[-1].cap:
             cand.vote(PLACE, 4.0)
+        elif (
+            len(words) >= 3
+            and words[0].lower in lx.STREET_HEADS
+            and cand.surface.split()[1:2] == ["of"]
+        ):
+            cand.vote(PLACE, 4.0)  # "Mausoleum of Khoja Ahmed Yasawi", "Palace of the Republic"
         elif len(words) >= 3 and any(
             strip_possessive(w.text).lower() in lx.ORG_HEADS and w.cap for w in words[:-1]
         ):
@@ -110,6 +102,8 @@ class Evidence:
             cand.vote(DROP, 5.0)
         if DOMAIN.search(last):
             cand.vote(ORG, 3.0)
+        if len(words) == 1 and _CODE_NAME.match(last):
+            cand.vote(DROP, 6.0)  # "Interaction-2026": an exercise
         if len(words) == 1 and _MODEL.match(last) and head not in lx.PLANT_CODES:
             cand.vote(DROP, 4.0)  # "VVER-1200", "AI-92", "Il-76": a model or a grade
         first_is_name = cand.first in FIRST_NAME_KEYS
@@ -127,6 +121,15 @@ class Evidence:
             cand.vote(PERSON, 2.5)
         elif first_is_name:
             cand.vote(PERSON, 1.0)
+        if (
+            len(words) == 3
+            and name_key(words[1].text) in FIRST_NAME_KEYS
+            and surname_shaped(name_key(words[0].text))
+            and cand.last.endswith(lx.PATRONYMIC_SUFFIXES)
+        ):
+            # "Kovalyova Natalya Sergeyevna": the Russian official order, surname first
+            cand.full = f"{words[1].text} {words[0].text}"
+            cand.vote(PERSON, 3.0)
         if len(words) >= 2 and words[-1].text in lx.ROMAN_NUMERALS:
             cand.vote(PERSON, 2.0)
         if cand.acronym:
@@ -197,7 +200,7 @@ class Evidence:
                 cand.vote(ORG, 2.0)  # "channels such as Qyzyljar Info"
             elif low in ("in", "of") and len(before) >= 2 and before[-2].lower in _STAKES:
                 cand.vote(ORG, 2.0)  # "shares in Jusan", "a stake in Bereke"
-            elif low == "at" and len(before) >= 2 and _role(before[-2].lower):
+            elif low == "at" and len(before) >= 2 and role_noun(before[-2].lower):
                 cand.vote(ORG, 1.5)  # "analysts at Wood Mackenzie": people work at bodies
             elif low in ("near", "neighbouring", "neighboring", "outside") and not (
                 cand.first in FIRST_NAME_KEYS or surname_shaped(cand.last)
@@ -224,7 +227,7 @@ class Evidence:
                 cand.vote(ORG, 2.5)  # 'the Telegram channel "Zapiski Veterana"'
         elif prev is not None and prev_gap.strip() == "," and prev.lower in lx.ROLE_NOUNS:
             cand.vote(PERSON, 2.0)  # "Its chairman, Wang Jianguo, said"
-        elif prev is not None and prev_gap.strip() == "," and _office_before(text, tokens, a):
+        elif prev is not None and prev_gap.strip() == "," and office_before(text, tokens, a):
             cand.vote(PERSON, 2.0)  # "The president of Cameco, Tim Gitzel, said"
         if paragraph.kind is Kind.BYLINE:
             cand.vote(PERSON, 1.0)

@@ -15,22 +15,18 @@ from ..model import EntityType
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
-from .clubs import team_before
+from .classify import classify
 from .longer import LongerNames
 from .patterns import (
     ARTICLES,
     CYRILLIC,
     DOMAIN,
-    FIRST_NAME_KEYS,
     GENERIC_LOWER,
     NATURAL,
-    PREFIXES,
-    SURNAME_PLACES,
     head_of,
     is_calendar,
 )
 from .shapes import (
-    arm_head,
     direction_before,
     head_after_title,
     may_end,
@@ -40,7 +36,6 @@ from .shapes import (
     route_end,
     site_after,
     street_title,
-    surname_next,
     title_after,
 )
 from .sites import crossing_after, field_after, model_after, sea_as_modifier, unit_after
@@ -95,12 +90,14 @@ class KnownNames(LongerNames):
                 key = name_key(stripped)
                 if not key:
                     continue
-                kind = self._classify(key, tokens, i, n)
+                kind = classify(gaz, self._article_lower, key, tokens, i, n)
                 if kind is None and len(stripped) >= 5 and stripped.isupper():
                     # "MOSCOW, May 7", "SHYMKENT —": capitals key as letters (like an
                     # acronym), but a long word in capitals is a name shouted.
                     shouted = name_key(stripped.lower())
-                    if shouted != key and (found := self._classify(shouted, tokens, i, n)):
+                    if shouted != key and (
+                        found := classify(gaz, self._article_lower, shouted, tokens, i, n)
+                    ):
                         key, kind = shouted, found
                 if kind == "title" and (
                     self._starts_a_body(text, tokens, i + n)
@@ -222,7 +219,11 @@ class KnownNames(LongerNames):
                             )
                             cand.vote(PLACE, 4.0)
                         else:
-                            entry_id = gaz.by_key.get(key) or gaz.weak_keys[key]
+                            entry_id = (
+                                gaz.spelled.get(stripped)
+                                or gaz.by_key.get(key)
+                                or gaz.weak_keys[key]
+                            )
                             entry_type = gaz.entries[entry_id].type
                             if entry_type is EntityType.ORGANISATION and not heading:
                                 kind_at = self._descriptor_before(text, tokens, i)
@@ -292,85 +293,6 @@ class KnownNames(LongerNames):
             and prev.lower in lx.PLACE_FIRST_HEADS
             and _gap(text, prev, tokens[i]) == " "
         )
-
-    def _classify(self, key: str, tokens: list[Token], i: int, n: int) -> str | None:
-        gaz = self.gaz
-        token = tokens[i]
-        if key in gaz.by_key:
-            entry = gaz.entries[gaz.by_key[key]]
-            # Short all-capital aliases (US, UN, RT) only match when written in capitals.
-            if key in gaz.caps_keys and n == 1 and not token.acronym:
-                return None
-            prev = tokens[i - 1] if i else None
-            named_before = (  # a capitalised word right before a one-word known name
-                n == 1
-                and prev is not None
-                and prev.cap
-                and not prev.kind
-                and prev.end + 1 == token.start
-            )
-            if named_before and entry.type is EntityType.PERSON:
-                return None  # "Farrukh Karimov" is not Islam Karimov
-            if (
-                named_before
-                and prev is not None
-                and entry.type is EntityType.PLACE
-                and (
-                    name_key(prev.text) in FIRST_NAME_KEYS
-                    or (entry.name.endswith(SURNAME_PLACES) and prev.lower not in lx.COMMON)
-                )
-            ):
-                return None  # "Igor Kurchatov" is the physicist, not the town named after him
-            if n == 1 and entry.type is EntityType.PLACE and surname_next(tokens, i):
-                return None  # "Toktogul Satylganov": the poet, whom the town is named after
-            if named_before and prev is not None and entry.country and arm_head(prev):
-                return None  # "TBC Bank Uzbekistan": a company's national arm, one name
-            if (
-                n <= 2
-                and prev is not None
-                and prev.cap
-                and not prev.kind
-                and team_before(self.gaz, self._article_lower, tokens, i, n, entry)
-            ):
-                return "team"  # "Shakhter Karagandy", "Zenit St Petersburg": a club of the city
-            if (
-                prev is not None
-                and prev.text in lx.VENTURE_PREFIXES
-                and prev.end + 1 == token.start
-                and entry.type is not EntityType.ORGANISATION
-            ):
-                return None  # "JV Inkai" is the venture, not the deposit (but JSC Kazatomprom)
-            return "entity"
-        if key in gaz.generic:
-            if not token.cap and (i == 0 or not gaz.country_of(name_key(tokens[i - 1].text))):
-                return None
-            return "generic"
-        if key in gaz.titles and not tokens[i + n - 1].text.endswith(("'s", "’s")):
-            return "title"
-        if (
-            key in gaz.non_entities
-            or key in gaz.demonyms
-            or (n == 1 and token.lower in lx.CALENDAR)
-        ):
-            if n == 1 and key in FIRST_NAME_KEYS and surname_next(tokens, i):
-                return None  # "Roman Yefimov", "Islam Zhaksylykov": a first name here
-            return "soft"
-        if n == 1 and key in gaz.weak_keys:
-            # A surname alone; if a capitalised word precedes it, it is someone else's
-            # full name (Rakhat Aliyev is not Ilham Aliyev).
-            prev = tokens[i - 1] if i else None
-            if prev and prev.cap and not prev.kind and prev.end + 1 >= token.start:
-                return None
-            return "weak"
-        if n == 1 and "-" in token.text:
-            parts = [name_key(p) for p in token.text.split("-")]
-            if any(p in gaz.demonyms for p in parts) and all(
-                p in gaz.demonyms or p in gaz.non_entities or p in PREFIXES for p in parts
-            ):
-                return "soft"
-            if all(p in gaz.titles for p in parts):
-                return "title"  # "Colonel-General", "Lieutenant-Colonel"
-        return None
 
     def _named_before(self, text: str, tokens: list[Token], i: int) -> bool:
         """Whether a capitalised word of the same name precedes a generic body's name."""

@@ -135,3 +135,21 @@ def org_noun(low: str) -> bool:
 def surname_shaped(key: str) -> bool:
     """A word shaped like a surname (``Solntsev``, ``Turegaliyeva``)."""
     return len(key) >= 5 and key.endswith(lx.SURNAME_SUFFIXES)
+
+
+def role_noun(low: str) -> bool:
+    """A role noun or its plural (``analyst``, ``economists``)."""
+    return low in lx.ROLE_NOUNS or (low.endswith("s") and low[:-1] in lx.ROLE_NOUNS)
+
+
+def office_before(text: str, tokens: list[Token], a: int) -> bool:
+    """``the president of Cameco, <span>``: an office of a named body before the comma."""
+    k = a - 1
+    while (
+        k > 0 and a - k <= 4 and tokens[k].cap and not _gap(text, tokens[k - 1], tokens[k]).strip()
+    ):
+        k -= 1
+    if k < 1 or tokens[k].lower != "of" or k == a - 1:
+        return False
+    office = tokens[k - 1].lower
+    return office in lx.OFFICES_OF_ORGS or office in lx.ROLE_NOUNS

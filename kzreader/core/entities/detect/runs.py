@@ -24,6 +24,7 @@ from .joins import (
     superior_end,
 )
 from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES, company_word, head_of
+from .shapes import known_noun
 
 #: Whom a Central Asian state body answers to: ``under the President``, ``under the Government``.
 _SUPERIORS = frozenset({"president", "government", "cabinet", "ministry", "prime"})
@@ -47,6 +48,8 @@ def _person_run(words: list[Token]) -> bool:
 
 class Runs(Evidence):
     """Finds the end of a capitalised run (used by both passes)."""
+
+    _article_lower: frozenset[str]  # the article's lower-case words (set per article)
 
     def _given_name(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """Whether the one word before a particle at ``j`` is a given name the lexicon
@@ -357,6 +360,18 @@ class Runs(Evidence):
         """Whether the capitalised run from ``k`` names a school or a theatre."""
         end = self._run_end(text, tokens, k)
         return any(t.cap and head_of(t.text) in _SCHOOLS for t in tokens[k:end])
+
+    def _weak(self, token: Token, heading: bool) -> bool:
+        """A capitalised word that names nothing by itself (``The``, ``June``, ``Kazakh``)."""
+        if token.kind == "soft":
+            return True
+        low = strip_possessive(token.text).lower().replace("’", "'")
+        if low in lx.CALENDAR or low in lx.COMMON:
+            return True
+        # "Analyst Marlen Abishev said": a sentence-initial noun is not part of the name.
+        if not (token.initial or heading):
+            return False
+        return known_noun(low) or low in self._article_lower
 
     def _demonym_org(self, text: str, tokens: list[Token], i: int) -> int:
         """``demonym_org`` with this detector's gazetteer and runs."""

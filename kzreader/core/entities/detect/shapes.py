@@ -58,8 +58,8 @@ def head_after_title(text: str, tokens: list[Token], i: int, n: int) -> bool:
         k < len(tokens)
         and tokens[k].cap
         and _gap(text, tokens[k - 1], tokens[k]) == " "
-        and head_of(tokens[k].text) in lx.ORG_HEADS
-    )
+        and (head_of(tokens[k].text) in lx.ORG_HEADS or tokens[k].lower in lx.BUSINESS_WORDS)
+    )  # ("Al Noor Horizon General Trading")
 
 
 def listed_units(text: str, tokens: list[Token], i: int) -> tuple[list[tuple[int, int]], int]:

@@ -171,18 +171,6 @@ class Spans(Runs):
                     out.append(cand)
             i = j
 
-    def _weak(self, token: Token, heading: bool) -> bool:
-        """A capitalised word that names nothing by itself (``The``, ``June``, ``Kazakh``)."""
-        if token.kind == "soft":
-            return True
-        low = strip_possessive(token.text).lower().replace("’", "'")
-        if low in lx.CALENDAR or low in lx.COMMON:
-            return True
-        # "Analyst Marlen Abishev said": a sentence-initial noun is not part of the name.
-        if not (token.initial or heading):
-            return False
-        return known_noun(low) or low in self._article_lower
-
     def _split_run(
         self, text: str, tokens: list[Token], i: int, j: int, heading: bool, shouting: bool
     ) -> list[tuple[int, int]]:
@@ -260,7 +248,17 @@ class Spans(Runs):
                     current.append(k)  # "DP World", "IT Park": an acronym's common word
                     continue
                 if self._weak(tokens[k], heading) and not (
-                    current and tokens[k].text in lx.ROMAN_NUMERALS
+                    current
+                    and (
+                        tokens[k].text in lx.ROMAN_NUMERALS
+                        # "Al Noor Horizon General Trading": a common word before the
+                        # company's business word
+                        or (
+                            not heading
+                            and k + 1 in run
+                            and tokens[k + 1].lower in lx.BUSINESS_WORDS
+                        )
+                    )
                 ):
                     if current and tokens[k].lower not in CONNECTORS | {"the"} | EPITHETS:
                         spans.append((current[0], current[-1] + 1))

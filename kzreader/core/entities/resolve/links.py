@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .. import lexicon as lx
 from ..candidate import ORG, ORG_ID_PREFIX, PERSON, PLACE, Candidate
+from ..detect import FIRST_NAME_KEYS
 from ..gazetteer import Gazetteer
 from ..model import EntityType
 from ..names import edit_distance, name_key, strip_possessive
@@ -70,6 +71,7 @@ def link_organisations(
     by_initials: dict[str, dict[str, int]] = {}
     by_stem: dict[tuple[str, ...], dict[str, int]] = {}
     country_of_stem: dict[int, str] = {}  # the long names a country's tail was cut from
+    firsts = Counter(o.first for _, o in orgs)
     for i, o in orgs:
         initials = _initials(o.surface)
         by_initials.setdefault(initials, {})[o.key] = i
@@ -84,6 +86,14 @@ def link_organisations(
             by_stem.setdefault(tuple(words[:named]), {})[o.key] = i
         if gaz is not None and o.tokens == 2 and gaz.town(o.last) is not None:
             by_stem.setdefault(tuple(o.key.split()[:1]), {})[o.key] = i
+        if (
+            o.tokens >= 3
+            and o.last in _LEGAL_ENDS
+            and o.first not in FIRST_NAME_KEYS
+            and firsts[o.first] == 1  # (not with "Sonnenfeld Energie" about too)
+        ):
+            # "Sinoway" for "Sinoway Component Supply Ltd": a registered name's own word
+            by_stem.setdefault((o.first,), {})[o.key] = i
         if gaz is not None and (cut := _without_country(gaz, words)):
             # "the Ministry of Enlightenment" for "… of Kazakhstan" in the same article
             by_stem.setdefault(cut[0], {})[o.key] = i
@@ -175,6 +185,7 @@ def link_sites(cands: Sequence[Candidate], uf: ArticleUnion) -> None:
 
 #: Last words a company's short name leaves out (``Steppe Metals`` for ``Steppe Metals
 #: Holding``, ``Lanxin`` for ``Lanxin Auto``): forms, heads and business words.
+_LEGAL_ENDS = frozenset(name_key(w) for w in lx.LEGAL_FORM_ENDS)
 _ORG_SUFFIXES = frozenset(
     name_key(w)
     for w in (
