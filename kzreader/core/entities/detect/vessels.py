@@ -16,6 +16,10 @@ _NOUN = (  # ("ships" and "carriers" are verbs and airlines too often)
     r"\b(?:tankers?|vessels?|ferry|ferries|icebreakers?|barges?|frigates?|corvettes?"
     r"|submarines?|cruisers?|yachts?|freighters?)"
 )
+_STEMS = (
+    "tanker", "vessel", "ferr", "icebreaker", "barge", "frigate", "corvette", "submarine",
+    "cruiser", "yacht", "freighter",
+)  # fmt: skip
 _WORD = r"[A-Z][\w'’.-]*(?: [A-Z0-9][\w'’-]*){0,2}"
 #: A determiner or an owner before the noun: "its tankers Taraz and Aral", "the ferry X"
 #: (not "about 20 tankers Sovcomflot operates", where a clause follows).
@@ -29,6 +33,8 @@ def vessels(text: str, is_known: Callable[[str], bool]) -> Iterator[tuple[int, i
     """Character spans of the ships' names in ``text``; ``is_known`` says a name is a
     country's or an organisation's ("the tankers Russia sent", "the vessels KazMunayGas
     chartered"), which no ship is."""
+    if not any(stem in text for stem in _STEMS):
+        return  # (most paragraphs: a scan for a word is far quicker than the pattern)
     for match in _SHIPS.finditer(text):
         offset = match.start(1)
         for name in _ONE.finditer(match.group(1)):
