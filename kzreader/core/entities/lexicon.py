@@ -332,7 +332,8 @@ BUSINESS_WORDS = _words(
     invest investments container containers cargo freight lines securities munai munay
     electronics engineering machinery steel cement textiles foods agro trans auto
     automotive insurance life leasing software broker brokers air advisory advisors advisers
-    ventures analytics energie energia neft neftegaz internet boxing sports promotions
+    ventures analytics energie energia neft neftegaz internet boxing sports promotions komir
+    kurylys
     entertainment communications info trade supply supplies components distribution equipment
     materials products export import transit
     """

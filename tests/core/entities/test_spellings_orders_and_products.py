@@ -68,3 +68,23 @@ def test_a_registered_names_first_word_is_that_company() -> None:
 def test_general_trading_is_a_companys_name() -> None:
     graph = _graph("The Dubai-based Falcon Star General Trading shipped the parts.")
     assert _type(graph, "Falcon Star General Trading") is EntityType.ORGANISATION
+
+
+def test_military_units_keep_their_number() -> None:
+    graph = _graph("The 76th Guards Air Assault Division flew to Almaty.")
+    assert _type(graph, "76th Guards Air Assault Division") is EntityType.ORGANISATION
+
+
+def test_a_first_name_and_a_surname_end_an_office_written_before_them() -> None:
+    graph = _graph("Director for International Programs Oleg Savchenko said the launch slipped.")
+    assert _type(graph, "Oleg Savchenko") is EntityType.PERSON
+    order = _graph("The governor met Savchenko Oleg Petrovich on Monday.")
+    assert "Savchenko Oleg Petrovich" in {m.surface for e in order for m in order.mentions(e.id)}
+
+
+def test_a_bare_word_with_a_place_cue_is_not_the_company_it_starts() -> None:
+    graph = _graph(
+        "Bogatyr Komir operates the Bogatyr mine. Bogatyr Komir exports coal.",
+        "The boilers were built for coal from Bogatyr.",
+    )
+    assert "Bogatyr" not in _surfaces(graph, "Bogatyr Komir")

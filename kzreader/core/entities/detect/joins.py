@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lx
+from ..names import name_key
 from ..tokens import Token
 from ..tokens import gap as _gap
-from .patterns import head_of
+from .patterns import FIRST_NAME_KEYS, STOP_CONTINUATION, head_of, surname_shaped
 
 #: The end of a state body's name written in full: "… of the Republic of Kazakhstan",
 #: "… of the Kyrgyz Republic".
@@ -108,3 +109,39 @@ def share_after(text: str, tokens: list[Token], j: int) -> bool:
     if text[tokens[j].end : tokens[j].end + 1] == "%":
         return True
     return j + 1 < len(tokens) and tokens[j + 1].lower in _AMOUNTS
+
+
+def lower_portfolio_end(text: str, tokens: list[Token], k: int) -> int:
+    """One past a lower-case portfolio after "for" at ``k`` (``Strategy center for
+    regional research``), up to a word that starts another phrase; else 0."""
+    if k >= len(tokens) or tokens[k].lower != "for":
+        return 0
+    m = k + 1
+    while (
+        m < len(tokens)
+        and m < k + 7
+        and not tokens[m].cap
+        and not _gap(text, tokens[m - 1], tokens[m]).strip()
+        and tokens[m].lower not in STOP_CONTINUATION
+    ):
+        m += 1
+    while m > k + 1 and tokens[m - 1].lower == "and":
+        m -= 1
+    return m if m > k + 1 else 0
+
+
+def person_after(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether a given name and a surname start at ``j`` after a word of no name (``…
+    for Crewed Space Programs Sergey Krikalev``): a person after an office, not part of
+    it (not "Zhuravlyov Andrei Nikolayevich", the Russian order, nor "Anna Maria …")."""
+    if j == 0 or j + 1 >= len(tokens):
+        return False
+    left, right, after = tokens[j - 1], tokens[j], tokens[j + 1]
+    return (
+        name_key(right.text) in FIRST_NAME_KEYS
+        and name_key(left.text) not in FIRST_NAME_KEYS
+        and not left.acronym
+        and surname_shaped(name_key(after.text))
+        and not name_key(after.text).endswith(lx.PATRONYMIC_SUFFIXES)
+        and _gap(text, right, after) == " "
+    )

@@ -153,3 +153,9 @@ def office_before(text: str, tokens: list[Token], a: int) -> bool:
         return False
     office = tokens[k - 1].lower
     return office in lx.OFFICES_OF_ORGS or office in lx.ROLE_NOUNS
+
+
+#: A number written as an ordinal (``98th``, ``31st``) and the military units named with
+#: one (``the 98th Guards Airborne Division``).
+ORDINAL = re.compile(r"^\d{1,4}(?:st|nd|rd|th)$")
+UNITS = frozenset("division brigade regiment battalion army corps fleet squadron".split())

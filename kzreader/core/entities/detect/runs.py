@@ -18,12 +18,20 @@ from .joins import (
     chamber_of,
     hard_end,
     is_head,
+    person_after,
     portfolio_after,
     registered_ahead,
     share_after,
     superior_end,
 )
-from .patterns import CONNECTORS, EPITHETS, FIRST_NAME_KEYS, NAME_PARTICLES, company_word, head_of
+from .patterns import (
+    CONNECTORS,
+    EPITHETS,
+    FIRST_NAME_KEYS,
+    NAME_PARTICLES,
+    company_word,
+    head_of,
+)
 from .shapes import known_noun
 
 #: Whom a Central Asian state body answers to: ``under the President``, ``under the Government``.
@@ -132,6 +140,9 @@ class Runs(Evidence):
                 right.text
             ) in FIRST_NAME_KEYS:
                 break  # "Head of the National Bank Timur Suleimenov": the head's name
+            if person_after(text, tokens, j):
+                break  # "… for Crewed Space Programs Sergey Krikalev": the person after
+
             numbered = (
                 right.text.isdigit()
                 and len(right.text) <= 3

@@ -13,6 +13,7 @@ from ..candidate import DROP, ORG, PERSON, PLACE, Candidate, drop_known_within
 from ..names import name_key, strip_possessive
 from ..tokens import Token
 from ..tokens import gap as _gap
+from .joins import lower_portfolio_end
 from .known_at import of_country
 from .patterns import (
     ARTICLES,
@@ -21,8 +22,9 @@ from .patterns import (
     DOMAIN,
     EPITHETS,
     NAME_PARTICLES,
+    ORDINAL,
     SHOUT,
-    STOP_CONTINUATION,
+    UNITS,
     head_of,
 )
 from .runs import Runs
@@ -319,6 +321,8 @@ class Spans(Runs):
     ) -> Candidate | None:
         text = paragraph.text
         a, b = span
+        if a and ORDINAL.match(tokens[a - 1].text) and head_of(tokens[b - 1].text) in UNITS:
+            a -= 1  # "the 98th Guards Airborne Division": a unit is named with its number
         words = tokens[a:b]
         if all(w.lower in DETERMINERS for w in words):
             return None  # "The fund also holds …": a determiner names nothing
@@ -351,20 +355,8 @@ class Spans(Runs):
                 end, joined_place, k = tokens[k].end, True, k + 1
             elif low in lx.ORG_NOUNS_JOINED and not words[-1].text.endswith(("'s", "’s")):
                 end, joined_org, k = tokens[k].end, True, k + 1
-                if k < len(tokens) and tokens[k].lower == "for":
-                    m = k + 1
-                    while (
-                        m < len(tokens)
-                        and m < k + 7
-                        and not tokens[m].cap
-                        and not _gap(text, tokens[m - 1], tokens[m]).strip()
-                        and tokens[m].lower not in STOP_CONTINUATION
-                    ):
-                        m += 1
-                    while m > k + 1 and tokens[m - 1].lower == "and":
-                        m -= 1
-                    if m > k + 1:
-                        end, k = tokens[m - 1].end, m
+                if m := lower_portfolio_end(text, tokens, k):  # "center for … research"
+                    end, k = tokens[m - 1].end, m
         possessive = words[-1].text.endswith(("'s", "’s"))  # (not "Mechel's plants")
         site = 0 if joined_place or joined_org or possessive else site_after(text, tokens, k)
         if site and len(words) == 1 and words[0].initial and words[0].lower in lx.SITE_MODIFIERS:
@@ -389,7 +381,12 @@ class Spans(Runs):
             cand.vote(PLACE, 4.0)
         if joined_org:
             cand.vote(ORG, 4.0)
-        if a and len(words) >= 2 and _gap(text, tokens[a - 1], words[0]) == " ":
+        if (
+            a
+            and len(words) >= 2
+            and tokens[a - 1].cap
+            and _gap(text, tokens[a - 1], words[0]) == " "
+        ):
             # "Russia's Social Fund": whose body it is, to tell it from another's
             cand.country = self.gaz.country_of(name_key(strip_possessive(tokens[a - 1].text)))
         self._shape_votes(cand, words)

@@ -129,7 +129,9 @@ def link_organisations(
             continue
         # The longer name this one is the stem of: a suffix, a club's prefix, a city, a
         # country (its own key never qualifies).
-        found = by_stem.get(tuple(cd.key.split()), {})
+        found = by_stem.get(tuple(cd.key.split()), {}) if not cd.site else {}
+        if cd.votes.get(PLACE, 0) > cd.votes.get(ORG, 0):
+            found = {}  # "coal from Bogatyr": the mine, not Bogatyr Komir LLP
         if len(found) == 1 and all(
             _same_country(cd.country, country_of_stem[i], here)
             for i in found.values()
