@@ -37,3 +37,8 @@ def surfaces(found: EntityGraph, name: str) -> set[str]:
     entity = found.lookup(name)
     assert entity is not None, name
     return {m.surface for m in found.mentions(entity.id)}
+
+
+def names(found: EntityGraph) -> set[str]:
+    """The names of every entity in the graph."""
+    return {e.name for e in found}

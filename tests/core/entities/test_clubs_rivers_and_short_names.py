@@ -11,13 +11,10 @@ from __future__ import annotations
 
 from entity_graphs import entity_type as _type
 from entity_graphs import graph as _graph
+from entity_graphs import names as _names
 from entity_graphs import surfaces as _surfaces
 
 from kzreader.core.entities import EntityType
-
-
-def _names(graph) -> set[str]:  # type: ignore[no-untyped-def]
-    return {e.name for e in graph}
 
 
 def test_a_club_named_after_a_two_word_city_is_one_organisation() -> None:

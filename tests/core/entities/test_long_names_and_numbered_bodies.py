@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from entity_graphs import entity_type as _type
 from entity_graphs import graph as _graph
+from entity_graphs import names as _names
 from entity_graphs import surfaces as _surfaces
 
 from kzreader.core.entities import EntityType
-
-
-def _names(graph) -> set[str]:  # type: ignore[no-untyped-def]
-    return {e.name for e in graph}
 
 
 def test_a_kazakh_agency_named_with_its_country_before_its_portfolio_is_one_name() -> None:

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from entity_graphs import entity_type as _type
 from entity_graphs import graph as _graph
+from entity_graphs import names as _names
 
 from kzreader.core.entities import EntityType
 
 ORG, PERSON, PLACE = EntityType.ORGANISATION, EntityType.PERSON, EntityType.PLACE
-
-
-def _names(graph) -> set[str]:  # type: ignore[no-untyped-def]
-    return {e.name for e in graph}
 
 
 def test_another_countrys_body_without_its_country_is_not_the_known_one() -> None:

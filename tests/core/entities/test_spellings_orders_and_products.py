@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from entity_graphs import entity_type as _type
 from entity_graphs import graph as _graph
+from entity_graphs import names as _names
 from entity_graphs import surfaces as _surfaces
 
 from kzreader.core.entities import EntityType
-
-
-def _names(graph) -> set[str]:  # type: ignore[no-untyped-def]
-    return {e.name for e in graph}
 
 
 def test_two_places_whose_names_key_alike_stay_apart_by_spelling() -> None:
