@@ -85,3 +85,19 @@ def test_a_bare_word_with_a_place_cue_is_not_the_company_it_starts() -> None:
         "The boilers were built for coal from Bogatyr.",
     )
     assert "Bogatyr" not in _surfaces(graph, "Bogatyr Komir")
+
+
+def test_a_russian_region_in_lower_case_is_the_region_not_its_city() -> None:
+    graph = _graph(
+        "He showed a map of the Saratov region; his wife came from Saratov.",
+        "Floods hit the Tyumen region and North Ossetia.",
+    )
+    assert graph.lookup("Saratov Oblast") != graph.lookup("Saratov")
+    assert {"Saratov Oblast", "Saratov", "Tyumen Oblast", "North Ossetia"} <= _names(graph)
+
+
+def test_buoys_and_rockets_by_code_are_no_entities() -> None:
+    graph = _graph("Tankers load at SPM-3 near Novorossiysk; a Soyuz-2.1b flew from Plesetsk.")
+    names = _names(graph)
+    assert {"Novorossiysk"} <= names
+    assert not {"SPM-3", "Soyuz-2.1b"} & names

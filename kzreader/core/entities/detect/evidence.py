@@ -36,7 +36,9 @@ from .patterns import (
 )
 
 #: A model's or a grade's code: capitals, a hyphen and a number (``VVER-1200``, ``AI-92``).
-_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{2,4}[A-Z]?$")
+_MODEL = re.compile(
+    r"^(?:[A-Z][A-Za-z]{0,4}-\d{2,4}[A-Z]?|[A-Z]{2,5}-\d|[A-Z][a-z]+-\d\.\d[a-z]?)$"
+)  # (and "SPM-1", a mooring buoy; "Soyuz-2.1a", a rocket)
 #: An exercise's or an event's code name with its year (``Interaction-2026``).
 _CODE_NAME = re.compile(r"^[A-Z][a-z]+-(?:19|20)\d\d$")
 
