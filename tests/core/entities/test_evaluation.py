@@ -99,7 +99,7 @@ FLOORS = {t: HELD_BACK_FLOOR for t in TYPES}
         for name in (
             "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
             "holdout8", "holdout9", "holdout10", "holdout11", "holdout14", "holdout15",
-            "holdout16", "holdout17",
+            "holdout16", "holdout17", "holdout19",
         )
     ],
 )  # fmt: skip
