@@ -38,7 +38,7 @@ from .shapes import (
     street_title,
     title_after,
 )
-from .sites import crossing_after, field_after, model_after, sea_as_modifier, unit_after
+from .sites import crossing_after, field_after, no_mention_here, unit_after
 
 
 class KnownNames(LongerNames):
@@ -106,15 +106,15 @@ class KnownNames(LongerNames):
                     or head_after_title(text, tokens, i, n)
                 ):
                     kind = None  # "Justice for Journalists Foundation", "Abylai Khan Avenue"
-                if kind == "entity" and n == 1 and model_after(gaz, text, tokens, i, key):
-                    token.kind = tokens[i + 1].kind = "soft"  # "Airbus A320neo": a product
+                if (
+                    kind == "entity"
+                    and n == 1
+                    and (words := no_mention_here(gaz, text, tokens, i, key))
+                ):
+                    for t in tokens[i : i + words]:
+                        t.kind = "soft"  # "Airbus A320neo", "Caspian ports": no mention
                     matched = True
-                    i += 2
-                    break
-                if kind == "entity" and n == 1 and sea_as_modifier(self.gaz, text, tokens, i, key):
-                    token.kind = "soft"  # "Caspian ports", "the Caspian route": an adjective
-                    matched = True
-                    i += 1
+                    i += words
                     break
                 if kind == "entity" and self._names_another_place(text, tokens, i, n, key):
                     kind = None  # "Beineu district", "Lake Shalkar": not the town itself
@@ -237,7 +237,7 @@ class KnownNames(LongerNames):
                             cand.gaz = entry_id
                             cand.weak = kind == "weak"
                             tail = self._own_country_end(text, tokens, i + n, entry_id)
-                            crossing = (
+                            named_site = (  # one past the site's noun, if a site is named so
                                 crossing_after(text, tokens, i, i + n)
                                 if entry_type is EntityType.ORGANISATION
                                 else site_after(text, tokens, i + n)
@@ -246,11 +246,11 @@ class KnownNames(LongerNames):
                             )
                             if tail:  # "Atomic Energy Agency of the Republic of Kazakhstan"
                                 n = _stretch(text, tokens, cand, i, n, tail)
-                            elif crossing:
+                            elif named_site:
                                 # "the Zhibek Zholy checkpoint", "the Lenin mine": a place
                                 # named after a known body or person
                                 cand.gaz = None
-                                cand.site = text[cand.start : tokens[crossing - 1].end]
+                                cand.site = text[cand.start : tokens[named_site - 1].end]
                                 cand.vote(PLACE, 4.0)
                             elif entry_type is EntityType.PLACE and (
                                 site := site_after(text, tokens, i + n)

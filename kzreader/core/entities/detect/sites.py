@@ -121,3 +121,11 @@ def model_after(gaz: Gazetteer, text: str, tokens: list[Token], i: int, key: str
     if i + 1 >= len(tokens) or _gap(text, tokens[i], tokens[i + 1]) != " ":
         return False
     return _MODEL_CODE.match(tokens[i + 1].text) is not None
+
+
+def no_mention_here(gaz: Gazetteer, text: str, tokens: list[Token], i: int, key: str) -> int:
+    """How many words from ``i`` a one-word known name and what follows it name something
+    else (a maker's product, a sea's adjective), so no mention of it; 0 when it is one."""
+    if model_after(gaz, text, tokens, i, key):
+        return 2  # "Airbus A320neo"
+    return 1 if sea_as_modifier(gaz, text, tokens, i, key) else 0  # "Caspian ports"

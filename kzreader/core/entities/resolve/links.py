@@ -7,6 +7,7 @@ leads with (or none), and a surname joins the one full name it ends.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -44,16 +45,14 @@ def link_organisations(
         and not cd.generic
         and cd.votes.get(ORG, 0) > max(cd.votes.get(PERSON, 0), cd.votes.get(PLACE, 0))
     ]
-    found_here: list[str | None] = []
 
+    @functools.cache
     def here() -> str | None:
         """The article's country when it leads, "" when countries are named and none
         leads, None when none is named (worked out once, if asked)."""
-        if not found_here:
-            lead = dominant_country(gaz, cands) if gaz is not None else None
-            named = gaz is not None and any(gaz.entries[cd.gaz].country for cd in cands if cd.gaz)
-            found_here.append(lead if lead or not named else "")
-        return found_here[0]
+        lead = dominant_country(gaz, cands) if gaz is not None else None
+        named = gaz is not None and any(gaz.entries[cd.gaz].country for cd in cands if cd.gaz)
+        return lead if lead or not named else ""
 
     stems_of_known = [
         (i, known)
